@@ -1,0 +1,133 @@
+// Trainer.h — epochs over a dataset, the book's per-sample updates or mini-batches.
+//
+// A Trainer owns a cursor (epoch, position in the epoch) so a caller can advance it by any
+// number of samples at a time — the studio's worker advances it in slices and takes value
+// snapshots between them; backprop-cli runs whole epochs. The learning rate may be changed
+// and the run cancelled from another thread; both take effect at the next sample.
+//
+// Per-sample training fuses the update of W_0 with the forward pass of the next sample
+// (one sweep over the largest matrix instead of two); the result is bit-identical to calling
+// Network::train sample by sample, and a test holds it to that.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "backprop/Dataset.h"
+#include "backprop/Network.h"
+
+namespace bp {
+
+struct TrainOptions {
+    double learningRate = 0.1;
+    int epochs = 1;                 // used by run(); advance() ignores it
+    int batch = 1;                  // 1 = the book's per-sample updates; n > 1 mini-batches (mean ΔW)
+    bool shuffle = false;           // the book keeps file order
+    std::uint64_t shuffleSeed = 1;  // epoch e uses a permutation drawn from (shuffleSeed, e)
+    int errorWindow = 100;          // running error = mean Σ(T−O)² of the last N samples
+};
+
+struct TrainProgress {
+    int epoch = 1;                  // 1-based epoch being trained
+    std::size_t sampleInEpoch = 0;  // samples done in this epoch
+    std::size_t samplesPerEpoch = 0;
+    std::uint64_t samplesSeen = 0;  // since the trainer was made
+    double runningError = 0;        // mean of the last errorWindow sample errors
+    double learningRate = 0;        // the rate used for the last sample
+};
+
+struct EpochResult {
+    int epoch = 0;
+    double seconds = 0;             // wall time of the training loop of this epoch
+    double meanError = 0;           // mean Σ(T−O)² over the epoch's samples
+    double testAccuracy = std::numeric_limits<double>::quiet_NaN();   // NaN without a test set
+    std::size_t samples = 0;
+};
+
+// Thrown when a weight or an output becomes NaN or Inf. The network is left as it was
+// after the last good sample where possible; what() says epoch, sample and learning rate.
+class DivergenceError : public std::runtime_error {
+public:
+    DivergenceError(const std::string& what, int epoch, std::size_t sample)
+        : std::runtime_error(what), epoch(epoch), sample(sample) {}
+    int epoch;
+    std::size_t sample;
+};
+
+// Fraction of samples whose largest output is at the label.
+double accuracy(const Network& net, const Dataset& data,
+                const std::atomic<bool>* cancel = nullptr);
+// Predicted label per sample (argmax of the output).
+std::vector<int> predictions(const Network& net, const Dataset& data);
+
+class Trainer {
+public:
+    // Called after every sample (cheap: a small struct by reference). Return false to stop.
+    using ProgressFn = std::function<bool(const TrainProgress&)>;
+    // Called at the end of every epoch, after the test accuracy is measured.
+    using EpochFn = std::function<void(const EpochResult&)>;
+
+    // net, train and test must outlive the trainer; test may be null.
+    Trainer(Network& net, const Dataset& train, const Dataset* test, TrainOptions options);
+
+    void setLearningRate(double lr) { m_lr.store(lr, std::memory_order_relaxed); }
+    double learningRate() const { return m_lr.load(std::memory_order_relaxed); }
+    void cancel() { m_cancel.store(true, std::memory_order_relaxed); }
+    void clearCancel() { m_cancel.store(false, std::memory_order_relaxed); }
+    bool cancelled() const { return m_cancel.load(std::memory_order_relaxed); }
+
+    void onProgress(ProgressFn f) { m_onProgress = std::move(f); }
+    void onEpoch(EpochFn f) { m_onEpoch = std::move(f); }
+
+    // Trains up to maxSamples samples from the cursor, crossing epoch boundaries (an epoch end
+    // measures test accuracy and calls onEpoch). Returns the number trained; fewer when
+    // cancelled. Throws DivergenceError.
+    std::size_t advance(std::size_t maxSamples);
+    // Trains until the end of the current epoch and returns its result.
+    EpochResult runEpoch();
+    // Runs options.epochs whole epochs.
+    std::vector<EpochResult> run();
+
+    const TrainProgress& progress() const { return m_progress; }
+    const TrainOptions& options() const { return m_options; }
+    // Index into the training set of the sample at position p of the current epoch's order.
+    std::size_t sampleAt(std::size_t p) const;
+
+private:
+    void startEpoch();
+    void finishEpoch();
+    std::size_t trainSingles(std::size_t count);
+    std::size_t trainBatches(std::size_t count);
+    void record(double error);
+    [[noreturn]] void diverged(std::size_t position) const;
+
+    Network& m_net;
+    const Dataset& m_train;
+    const Dataset* m_test;
+    TrainOptions m_options;
+    std::atomic<double> m_lr;
+    std::atomic<bool> m_cancel{false};
+    ProgressFn m_onProgress;
+    EpochFn m_onEpoch;
+
+    TrainProgress m_progress;
+    std::vector<std::size_t> m_order;       // sample order of this epoch (empty = file order)
+    std::vector<double> m_window;           // ring of the last sample errors
+    std::size_t m_windowPos = 0;
+    double m_windowSum = 0;
+    double m_epochErrorSum = 0;
+    double m_epochSeconds = 0;
+    bool m_epochOpen = false;
+    std::vector<EpochResult> m_results;
+    // per-sample workspace
+    PassValues m_work;
+    Vector m_in, m_nextIn, m_target;
+    bool m_haveNextX0 = false;  // m_work.x[1] already holds W_0·(next input) from the fused sweep
+};
+
+}  // namespace bp
