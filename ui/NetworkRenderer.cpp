@@ -1,0 +1,5 @@
+#include "NetworkRenderer.h"
+
+namespace bps {
+NetworkRenderer::NetworkRenderer() = default;
+}  // namespace bps
