@@ -11,7 +11,7 @@
 namespace bp::kernel {
 namespace {
 
-constexpr int kRows = 16;   // rows per register block (8 SSE2 or 4 AVX registers)
+constexpr int kRows = 16;  // rows per register block (8 SSE2 or 4 AVX registers)
 
 // One block of `n` rows starting at r0; templated on the block size so the inner loops unroll.
 template <int N>
@@ -22,7 +22,7 @@ inline void forwardBlock(const Scalar* W, Eigen::Index ld, Eigen::Index cols, co
     for (Eigen::Index j = 0; j < n; ++j) {
         const Scalar* w = W + j * ld;
         const Scalar v = in[j];
-        for (int i = 0; i < N; ++i) acc[i] += w[i] * v;   // x_i += W_ij · in_j
+        for (int i = 0; i < N; ++i) acc[i] += w[i] * v;  // x_i += W_ij · in_j
     }
     if (biasOne) {
         const Scalar* w = W + n * ld;
@@ -41,9 +41,9 @@ inline void updateForwardBlock(Scalar* W, Eigen::Index ld, Eigen::Index cols, co
         Scalar* w = W + j * ld;
         const Scalar bj = b[j], cj = c[j];
         for (int i = 0; i < N; ++i) {
-            const Scalar updated = w[i] + ar[i] * bj;   // W_ij + a_i·b_j
+            const Scalar updated = w[i] + ar[i] * bj;  // W_ij + a_i·b_j
             w[i] = updated;
-            acc[i] += updated * cj;                     // x_i += W_ij(new) · c_j
+            acc[i] += updated * cj;  // x_i += W_ij(new) · c_j
         }
     }
     if (biasOne) {

@@ -70,7 +70,8 @@ Activation Network::activationOf(int layer) const {
 }
 
 void Network::setWeights(int k, const Matrix& w) {
-    if (k < 0 || k >= weightLayers()) throw std::invalid_argument("no weight layer " + std::to_string(k));
+    if (k < 0 || k >= weightLayers())
+        throw std::invalid_argument("no weight layer " + std::to_string(k));
     if (w.rows() != m_w[k].rows() || w.cols() != m_w[k].cols()) {
         std::ostringstream s;
         s << "W" << k << " must be " << m_w[k].rows() << "×" << m_w[k].cols() << ", got "
@@ -147,8 +148,10 @@ Vector Network::backquery(const Eigen::Ref<const Vector>& target) const {
         // x_{k+1} = f⁻¹(o_{k+1});  o_k = W_kᵀ · x_{k+1} (bias row dropped), rescaled
         const Activation f = activationOf(k + 1);
         if (k < weightLayers() - 1) {
-            if (f == Activation::Tanh) rescale(o, -0.99, 0.99);
-            else rescale(o, 0.01, 0.99);
+            if (f == Activation::Tanh)
+                rescale(o, -0.99, 0.99);
+            else
+                rescale(o, 0.01, 0.99);
         }
         Vector x(o.size());
         inverse(f, o, x);

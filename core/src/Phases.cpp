@@ -18,8 +18,8 @@ void activateLayer(const Network& net, PassValues& v, int k) {
 
 void outputError(const Network& net, PassValues& v) {
     const int L = net.weightLayers();
-    v.e[L] = v.target - v.o[L];     // E = T − O
-    v.error = v.e[L].squaredNorm(); // Σ (T − O)²
+    v.e[L] = v.target - v.o[L];      // E = T − O
+    v.error = v.e[L].squaredNorm();  // Σ (T − O)²
 }
 
 void computeDelta(const Network& net, PassValues& v, int k) {
@@ -30,7 +30,7 @@ void computeDelta(const Network& net, PassValues& v, int k) {
 
 void backError(const Network& net, PassValues& v, int k) {
     const Matrix& W = net.weights(k);
-    const Eigen::Index n = net.spec().layers[k];   // the bias row of Wᵀ is dropped
+    const Eigen::Index n = net.spec().layers[k];  // the bias row of Wᵀ is dropped
     if (net.spec().rule == ErrorRule::Book) {
         // E_k = W_kᵀ · E_{k+1}   (the book: errors split back in proportion to the weights)
         v.e[k].noalias() = W.leftCols(n).transpose() * v.e[k + 1];
@@ -51,7 +51,7 @@ void update(Network& net, PassValues& v, int k, Scalar learningRate) {
         const Eigen::Index n = v.o[k].size();
         for (Eigen::Index j = 0; j < n; ++j) v.dW[k].col(j) = a * v.o[k](j);
         if (bias) v.dW[k].col(n) = a * 1.0;
-        W += v.dW[k];   // same bits as the kernel: W_ij + (a_i · b_j)
+        W += v.dW[k];  // same bits as the kernel: W_ij + (a_i · b_j)
     } else {
         kernel::update(W, a.data(), v.o[k].data(), bias);
     }

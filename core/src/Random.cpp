@@ -14,7 +14,9 @@ std::uint64_t splitmix64(std::uint64_t& x) {
     return z ^ (z >> 31);
 }
 
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+std::uint64_t rotl(std::uint64_t x, int k) {
+    return (x << k) | (x >> (64 - k));
+}
 
 }  // namespace
 
@@ -35,12 +37,14 @@ std::uint64_t Rng::nextU64() {
     return result;
 }
 
-double Rng::uniform() { return static_cast<double>(nextU64() >> 11) * 0x1.0p-53; }
+double Rng::uniform() {
+    return static_cast<double>(nextU64() >> 11) * 0x1.0p-53;
+}
 
 std::uint64_t Rng::below(std::uint64_t n) {
     // Lemire-free rejection: draw until the value falls in the largest multiple of n.
-    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
-                                std::numeric_limits<std::uint64_t>::max() % n;
+    const std::uint64_t limit =
+        std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % n;
     std::uint64_t v;
     do {
         v = nextU64();
@@ -59,7 +63,7 @@ double Rng::normal(double mean, double stddev) {
         v = 2.0 * uniform() - 1.0;
         s = u * u + v * v;
     } while (s >= 1.0 || s == 0.0);
-    const double f = std::sqrt(-2.0 * portableLog(s) / s);   // sqrt is correctly rounded (IEEE)
+    const double f = std::sqrt(-2.0 * portableLog(s) / s);  // sqrt is correctly rounded (IEEE)
     m_spare = v * f;
     m_hasSpare = true;
     return mean + stddev * (u * f);
@@ -70,7 +74,7 @@ double portableLog(double x) {
     if (x == std::numeric_limits<double>::infinity()) return x;
     // x = m · 2^e with m in [√½, √2): frexp and ldexp are exact.
     int e = 0;
-    double m = std::frexp(x, &e);   // m in [0.5, 1)
+    double m = std::frexp(x, &e);  // m in [0.5, 1)
     if (m < 0.70710678118654752440) {
         m *= 2.0;
         --e;
@@ -84,7 +88,7 @@ double portableLog(double x) {
         term *= s2;
         if (term < 1e-20 && term > -1e-20) break;
     }
-    const double ln2hi = 6.93147180369123816490e-01;   // ln 2 split so e·ln2hi is exact
+    const double ln2hi = 6.93147180369123816490e-01;  // ln 2 split so e·ln2hi is exact
     const double ln2lo = 1.90821492927058770002e-10;
     return e * ln2hi + (2.0 * sum + e * ln2lo);
 }

@@ -20,20 +20,24 @@ std::vector<Phase> phasesOf(int weightLayers) {
 
 std::string describePhase(const Phase& p) {
     switch (p.kind) {
-        case PhaseKind::Forward: return "forward W" + std::to_string(p.layer);
-        case PhaseKind::OutputError: return "output error";
-        case PhaseKind::BackError: return "back error W" + std::to_string(p.layer);
-        case PhaseKind::Update: return "update W" + std::to_string(p.layer);
+        case PhaseKind::Forward:
+            return "forward W" + std::to_string(p.layer);
+        case PhaseKind::OutputError:
+            return "output error";
+        case PhaseKind::BackError:
+            return "back error W" + std::to_string(p.layer);
+        case PhaseKind::Update:
+            return "update W" + std::to_string(p.layer);
     }
     return "?";
 }
 
-Stepper::Stepper(Network& network)
-    : m_net(network), m_phases(phasesOf(network.weightLayers())) {
+Stepper::Stepper(Network& network) : m_net(network), m_phases(phasesOf(network.weightLayers())) {
     m_values.resize(network.spec(), true);
 }
 
-void Stepper::setSample(const Eigen::Ref<const Vector>& input, const Eigen::Ref<const Vector>& target) {
+void Stepper::setSample(const Eigen::Ref<const Vector>& input,
+                        const Eigen::Ref<const Vector>& target) {
     if (input.size() != m_net.inputs() || target.size() != m_net.outputs())
         throw std::invalid_argument("sample does not fit the network's input or output size");
     if (m_phases.size() != phasesOf(m_net.weightLayers()).size() ||
@@ -47,18 +51,30 @@ void Stepper::setSample(const Eigen::Ref<const Vector>& input, const Eigen::Ref<
     m_hasSample = true;
 }
 
-const Phase& Stepper::nextPhase() const { return m_phases.at(m_next); }
+const Phase& Stepper::nextPhase() const {
+    return m_phases.at(m_next);
+}
 
-const Phase* Stepper::lastPhase() const { return m_next == 0 ? nullptr : &m_phases[m_next - 1]; }
+const Phase* Stepper::lastPhase() const {
+    return m_next == 0 ? nullptr : &m_phases[m_next - 1];
+}
 
 bool Stepper::step(Scalar learningRate) {
     if (!m_hasSample || finished()) return false;
     const Phase p = m_phases[m_next];
     switch (p.kind) {
-        case PhaseKind::Forward: phase::forward(m_net, m_values, p.layer); break;
-        case PhaseKind::OutputError: phase::outputError(m_net, m_values); break;
-        case PhaseKind::BackError: phase::backError(m_net, m_values, p.layer); break;
-        case PhaseKind::Update: phase::update(m_net, m_values, p.layer, learningRate); break;
+        case PhaseKind::Forward:
+            phase::forward(m_net, m_values, p.layer);
+            break;
+        case PhaseKind::OutputError:
+            phase::outputError(m_net, m_values);
+            break;
+        case PhaseKind::BackError:
+            phase::backError(m_net, m_values, p.layer);
+            break;
+        case PhaseKind::Update:
+            phase::update(m_net, m_values, p.layer, learningRate);
+            break;
     }
     ++m_next;
     return true;

@@ -57,9 +57,11 @@ void forEachPrediction(const Network& net, const Dataset& data, const std::atomi
         if (cancel && cancel->load(std::memory_order_relaxed)) return;
         const std::size_t n = std::min(kBlock, data.rows() - start);
         in.resize(net.inputs(), static_cast<Eigen::Index>(n));
-        for (std::size_t c = 0; c < n; ++c) loadInput(data, start + c, in.col(static_cast<Eigen::Index>(c)).data());
+        for (std::size_t c = 0; c < n; ++c)
+            loadInput(data, start + c, in.col(static_cast<Eigen::Index>(c)).data());
         const Matrix out = forwardBatch(net, in);
-        for (std::size_t c = 0; c < n; ++c) f(start + c, argmax(out.col(static_cast<Eigen::Index>(c))));
+        for (std::size_t c = 0; c < n; ++c)
+            f(start + c, argmax(out.col(static_cast<Eigen::Index>(c))));
     }
 }
 
@@ -76,15 +78,17 @@ double accuracy(const Network& net, const Dataset& data, const std::atomic<bool>
 
 std::vector<int> predictions(const Network& net, const Dataset& data) {
     std::vector<int> out(data.rows(), -1);
-    forEachPrediction(net, data, nullptr, [&](std::size_t i, int predicted) { out[i] = predicted; });
+    forEachPrediction(net, data, nullptr,
+                      [&](std::size_t i, int predicted) { out[i] = predicted; });
     return out;
 }
 
 Trainer::Trainer(Network& net, const Dataset& train, const Dataset* test, TrainOptions options)
     : m_net(net), m_train(train), m_test(test), m_options(options), m_lr(options.learningRate) {
     if (train.inputs != net.inputs()) {
-        throw std::invalid_argument(train.source + ": samples have " + std::to_string(train.inputs) +
-                                    " inputs, the network expects " + std::to_string(net.inputs()));
+        throw std::invalid_argument(train.source + ": samples have " +
+                                    std::to_string(train.inputs) + " inputs, the network expects " +
+                                    std::to_string(net.inputs()));
     }
     if (train.maxLabel() >= net.outputs()) {
         throw std::invalid_argument(train.source + ": label " + std::to_string(train.maxLabel()) +
@@ -92,8 +96,9 @@ Trainer::Trainer(Network& net, const Dataset& train, const Dataset* test, TrainO
                                     " outputs, the network has " + std::to_string(net.outputs()));
     }
     if (test && test->inputs != net.inputs()) {
-        throw std::invalid_argument(test->source + ": samples have " + std::to_string(test->inputs) +
-                                    " inputs, the network expects " + std::to_string(net.inputs()));
+        throw std::invalid_argument(test->source + ": samples have " +
+                                    std::to_string(test->inputs) + " inputs, the network expects " +
+                                    std::to_string(net.inputs()));
     }
     m_options.batch = std::max(1, m_options.batch);
     m_options.errorWindow = std::max(1, m_options.errorWindow);
@@ -104,15 +109,19 @@ Trainer::Trainer(Network& net, const Dataset& train, const Dataset* test, TrainO
     m_nextIn = Vector::Zero(net.inputs());
 }
 
-std::size_t Trainer::sampleAt(std::size_t p) const { return m_order.empty() ? p : m_order[p]; }
+std::size_t Trainer::sampleAt(std::size_t p) const {
+    return m_order.empty() ? p : m_order[p];
+}
 
 void Trainer::startEpoch() {
     m_order.clear();
     if (m_options.shuffle) {
         m_order.resize(m_train.rows());
         std::iota(m_order.begin(), m_order.end(), std::size_t{0});
-        Rng rng(m_options.shuffleSeed * 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(m_progress.epoch));
-        for (std::size_t i = m_order.size(); i > 1; --i) std::swap(m_order[i - 1], m_order[rng.below(i)]);
+        Rng rng(m_options.shuffleSeed * 0x9e3779b97f4a7c15ULL +
+                static_cast<std::uint64_t>(m_progress.epoch));
+        for (std::size_t i = m_order.size(); i > 1; --i)
+            std::swap(m_order[i - 1], m_order[rng.below(i)]);
     }
     m_progress.sampleInEpoch = 0;
     m_epochErrorSum = 0;
@@ -141,7 +150,7 @@ void Trainer::record(double error) {
     m_windowSum += error - m_window[slot];
     m_window[slot] = error;
     ++m_windowPos;
-    if (m_windowPos % w == 0) {   // re-add exactly once per wrap, so rounding cannot drift
+    if (m_windowPos % w == 0) {  // re-add exactly once per wrap, so rounding cannot drift
         m_windowSum = 0;
         for (double e : m_window) m_windowSum += e;
     }
@@ -166,7 +175,7 @@ std::size_t Trainer::trainSingles(std::size_t count) {
     const std::size_t perEpoch = m_progress.samplesPerEpoch;
     const auto start = Clock::now();
     std::size_t done = 0;
-    bool haveX1 = false;   // m_work.x[1] already holds W_0·o[0] from the fused sweep
+    bool haveX1 = false;  // m_work.x[1] already holds W_0·o[0] from the fused sweep
     Vector& o0 = m_work.o[0];
     Vector a0(m_net.spec().layers[1]);
     while (done < count && m_progress.sampleInEpoch < perEpoch && !cancelled()) {
@@ -182,7 +191,7 @@ std::size_t Trainer::trainSingles(std::size_t count) {
         for (int k = 1; k <= L; ++k)
             if (!m_work.x[k].allFinite()) diverged(pos);
 
-        m_work.target.setConstant(0.01);   // the book's targets: 0.01, and 0.99 at the label
+        m_work.target.setConstant(0.01);  // the book's targets: 0.01, and 0.99 at the label
         m_work.target(m_train.label(idx)) = 0.99;
         phase::outputError(m_net, m_work);
         if (!std::isfinite(m_work.error)) diverged(pos);
@@ -232,7 +241,7 @@ std::size_t Trainer::trainBatches(std::size_t count) {
             loadInput(m_train, idx, O[0].col(static_cast<Eigen::Index>(c)).data());
             T(m_train.label(idx), static_cast<Eigen::Index>(c)) = 0.99;
         }
-        for (int k = 0; k < L; ++k) {   // X_{k+1} = W_k · O_k (B columns), O_{k+1} = f(X_{k+1})
+        for (int k = 0; k < L; ++k) {  // X_{k+1} = W_k · O_k (B columns), O_{k+1} = f(X_{k+1})
             const Matrix& W = m_net.weights(k);
             Matrix X = W.leftCols(layers[k]) * O[k];
             if (bias) X.colwise() += W.col(layers[k]);
@@ -240,21 +249,21 @@ std::size_t Trainer::trainBatches(std::size_t count) {
             O[k + 1].resize(X.rows(), X.cols());
             activate(m_net.activationOf(k + 1), X, O[k + 1]);
         }
-        Matrix E = T - O[L];   // E = T − O
+        Matrix E = T - O[L];  // E = T − O
         const Eigen::VectorXd errors = E.colwise().squaredNorm().transpose();
         if (!errors.allFinite()) diverged(pos);
-        const double scale = lr / static_cast<double>(B);   // mean ΔW over the batch
+        const double scale = lr / static_cast<double>(B);  // mean ΔW over the batch
         for (int k = L - 1; k >= 0; --k) {
-            Matrix D(O[k + 1].rows(), cols);   // D = E ∘ f'(O)
+            Matrix D(O[k + 1].rows(), cols);  // D = E ∘ f'(O)
             slopeFromOutput(m_net.activationOf(k + 1), O[k + 1], D);
             D.array() *= E.array();
             Matrix& W = m_net.weights(k);
             Matrix Eprev;
-            if (k > 0) {   // errors back through W_k before it changes
+            if (k > 0) {  // errors back through W_k before it changes
                 Eprev.noalias() = W.leftCols(layers[k]).transpose() *
                                   (m_net.spec().rule == ErrorRule::Book ? E : D);
             }
-            W.leftCols(layers[k]).noalias() += scale * D * O[k].transpose();   // ΔW = α/B·D·Oᵀ
+            W.leftCols(layers[k]).noalias() += scale * D * O[k].transpose();  // ΔW = α/B·D·Oᵀ
             if (bias) W.col(layers[k]) += scale * D.rowwise().sum();
             E.swap(Eprev);
         }
@@ -274,8 +283,8 @@ std::size_t Trainer::advance(std::size_t maxSamples) {
     if (m_progress.samplesPerEpoch == 0) return 0;
     while (done < maxSamples && !cancelled()) {
         if (!m_epochOpen) startEpoch();
-        const std::size_t left = std::min(maxSamples - done,
-                                          m_progress.samplesPerEpoch - m_progress.sampleInEpoch);
+        const std::size_t left =
+            std::min(maxSamples - done, m_progress.samplesPerEpoch - m_progress.sampleInEpoch);
         done += m_options.batch > 1 ? trainBatches(left) : trainSingles(left);
         if (m_progress.sampleInEpoch >= m_progress.samplesPerEpoch && !cancelled()) finishEpoch();
     }
@@ -287,11 +296,12 @@ EpochResult Trainer::runEpoch() {
     const int epoch = m_progress.epoch;
     advance(m_progress.samplesPerEpoch - m_progress.sampleInEpoch);
     if (!m_results.empty() && m_results.back().epoch == epoch) return m_results.back();
-    EpochResult partial;   // cancelled before the epoch ended
+    EpochResult partial;  // cancelled before the epoch ended
     partial.epoch = epoch;
     partial.seconds = m_epochSeconds;
     partial.samples = m_progress.sampleInEpoch;
-    partial.meanError = partial.samples ? m_epochErrorSum / static_cast<double>(partial.samples) : 0.0;
+    partial.meanError =
+        partial.samples ? m_epochErrorSum / static_cast<double>(partial.samples) : 0.0;
     return partial;
 }
 

@@ -14,7 +14,7 @@ namespace bp {
 
 enum class Activation { Sigmoid, Tanh, ReLU };
 
-std::string_view activationName(Activation a);          // "sigmoid", "tanh", "relu"
+std::string_view activationName(Activation a);  // "sigmoid", "tanh", "relu"
 bool parseActivation(std::string_view name, Activation& out);
 
 // o = f(x), element-wise, into out (out may alias x).

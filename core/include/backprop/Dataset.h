@@ -15,11 +15,11 @@
 namespace bp {
 
 struct Dataset {
-    std::string source;                 // file it was read from (for messages and titles)
-    int inputs = 0;                     // values per sample (784 for MNIST, 64 for 8×8 digits)
-    int width = 0, height = 0;          // image shape if square or known (28×28), else 0
-    std::vector<std::uint8_t> pixels;   // rows() × inputs, row-major
-    std::vector<std::uint8_t> labels;   // one per sample
+    std::string source;                // file it was read from (for messages and titles)
+    int inputs = 0;                    // values per sample (784 for MNIST, 64 for 8×8 digits)
+    int width = 0, height = 0;         // image shape if square or known (28×28), else 0
+    std::vector<std::uint8_t> pixels;  // rows() × inputs, row-major
+    std::vector<std::uint8_t> labels;  // one per sample
 
     std::size_t rows() const { return labels.size(); }
     bool empty() const { return labels.empty(); }

@@ -28,48 +28,48 @@ namespace bp {
 enum class ErrorRule { Book, Gradient };
 
 struct NetworkSpec {
-    std::vector<int> layers{784, 200, 10};     // neurons per layer, input first
-    Activation hidden = Activation::Sigmoid;   // activation of the hidden layers
-    Activation output = Activation::Sigmoid;   // activation of the output layer
-    bool bias = false;                         // add a constant-1 node to every non-output layer
-    ErrorRule rule = ErrorRule::Book;          // how errors travel back
-    std::uint64_t seed = 1;                    // seed of the initial weights
+    std::vector<int> layers{784, 200, 10};    // neurons per layer, input first
+    Activation hidden = Activation::Sigmoid;  // activation of the hidden layers
+    Activation output = Activation::Sigmoid;  // activation of the output layer
+    bool bias = false;                        // add a constant-1 node to every non-output layer
+    ErrorRule rule = ErrorRule::Book;         // how errors travel back
+    std::uint64_t seed = 1;                   // seed of the initial weights
 
     int weightLayers() const { return static_cast<int>(layers.size()) - 1; }
     // Empty when valid, else a sentence saying what is wrong.
     std::string validate() const;
-    std::string describe() const;              // "784-200-10 sigmoid"
+    std::string describe() const;  // "784-200-10 sigmoid"
 };
 
 // The values of one training step, layer by layer: what the studio draws.
 // Index k is the layer (0 = input); weight-layer quantities use the index of W_k.
 struct PassValues {
-    std::vector<Vector> x;       // x[k], k ≥ 1: net input of layer k (x[0] is empty)
-    std::vector<Vector> o;       // o[k]: output of layer k; o[0] = input I
-    Vector target;               // T
-    std::vector<Vector> e;       // e[k]: error at layer k (e[L] = T − O_L; e[0] unused)
-    std::vector<Vector> delta;   // delta[k] = e[k] ∘ f'(o[k]): the term the update multiplies
-    std::vector<Matrix> dW;      // dW[k]: the last ΔW applied to W_k (kept only when asked)
-    Scalar error = 0;            // Σ (T − O_L)² of this sample
+    std::vector<Vector> x;      // x[k], k ≥ 1: net input of layer k (x[0] is empty)
+    std::vector<Vector> o;      // o[k]: output of layer k; o[0] = input I
+    Vector target;              // T
+    std::vector<Vector> e;      // e[k]: error at layer k (e[L] = T − O_L; e[0] unused)
+    std::vector<Vector> delta;  // delta[k] = e[k] ∘ f'(o[k]): the term the update multiplies
+    std::vector<Matrix> dW;     // dW[k]: the last ΔW applied to W_k (kept only when asked)
+    Scalar error = 0;           // Σ (T − O_L)² of this sample
 
     void resize(const NetworkSpec& spec, bool keepDeltaW);
 };
 
 class Network {
-public:
-    Network();                               // 784-200-10, seed 1
-    explicit Network(NetworkSpec spec);      // throws std::invalid_argument if spec is invalid
+  public:
+    Network();                           // 784-200-10, seed 1
+    explicit Network(NetworkSpec spec);  // throws std::invalid_argument if spec is invalid
 
     const NetworkSpec& spec() const { return m_spec; }
     int weightLayers() const { return m_spec.weightLayers(); }
     int inputs() const { return m_spec.layers.front(); }
     int outputs() const { return m_spec.layers.back(); }
-    Activation activationOf(int layer) const;   // activation of layer ≥ 1
+    Activation activationOf(int layer) const;  // activation of layer ≥ 1
 
     // W_k (k = 0 … L−1). Shapes are fixed by the spec; setWeights checks them.
     const Matrix& weights(int k) const { return m_w[k]; }
     Matrix& weights(int k) { return m_w[k]; }
-    void setWeights(int k, const Matrix& w);     // throws std::invalid_argument on shape mismatch
+    void setWeights(int k, const Matrix& w);  // throws std::invalid_argument on shape mismatch
     const std::vector<Matrix>& allWeights() const { return m_w; }
 
     // Re-draws every weight from normal(0, 1/√(incoming links)) with the given seed,
@@ -95,10 +95,10 @@ public:
     bool isFinite() const;
     std::size_t parameterCount() const;
 
-private:
+  private:
     NetworkSpec m_spec;
     std::vector<Matrix> m_w;
-    PassValues m_work;   // workspace of train()
+    PassValues m_work;  // workspace of train()
 };
 
 // The book's target vector: 0.01 everywhere and 0.99 at the label.

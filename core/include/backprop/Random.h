@@ -13,18 +13,18 @@
 namespace bp {
 
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed = 1);
 
-    std::uint64_t nextU64();                      // 64 uniformly random bits
-    double uniform();                             // [0, 1), 53 bits
-    std::uint64_t below(std::uint64_t n);         // uniform integer in [0, n), unbiased
-    double normal(double mean, double stddev);    // Marsaglia polar method
+    std::uint64_t nextU64();                    // 64 uniformly random bits
+    double uniform();                           // [0, 1), 53 bits
+    std::uint64_t below(std::uint64_t n);       // uniform integer in [0, n), unbiased
+    double normal(double mean, double stddev);  // Marsaglia polar method
 
-private:
-    std::uint64_t m_s[4];      // xoshiro256** state
-    double m_spare = 0.0;      // second value of the last polar pair
-    bool m_hasSpare = false;   // whether m_spare is still unused
+  private:
+    std::uint64_t m_s[4];     // xoshiro256** state
+    double m_spare = 0.0;     // second value of the last polar pair
+    bool m_hasSpare = false;  // whether m_spare is still unused
 };
 
 // Natural logarithm from +, -, *, / only (frexp-style range reduction and an atanh series),

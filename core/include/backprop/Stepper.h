@@ -22,27 +22,27 @@ enum class PhaseKind { Forward, OutputError, BackError, Update };
 
 struct Phase {
     PhaseKind kind = PhaseKind::Forward;
-    int layer = 0;   // Forward/BackError/Update: the weight layer k; OutputError: L
+    int layer = 0;  // Forward/BackError/Update: the weight layer k; OutputError: L
 
     bool operator==(const Phase&) const = default;
 };
 
 // The ordered list of phases for a network with L weight layers.
 std::vector<Phase> phasesOf(int weightLayers);
-std::string describePhase(const Phase& p);   // "forward W0", "output error", ... (untranslated id)
+std::string describePhase(const Phase& p);  // "forward W0", "output error", ... (untranslated id)
 
 class Stepper {
-public:
-    explicit Stepper(Network& network);   // the network must outlive the stepper
+  public:
+    explicit Stepper(Network& network);  // the network must outlive the stepper
 
     // Starts a new sample: resets the phase cursor; nothing is computed yet.
     void setSample(const Eigen::Ref<const Vector>& input, const Eigen::Ref<const Vector>& target);
 
     bool hasSample() const { return m_hasSample; }
-    bool finished() const { return m_next >= m_phases.size(); }   // all phases of this sample done
+    bool finished() const { return m_next >= m_phases.size(); }  // all phases of this sample done
     bool started() const { return m_next > 0; }
-    const Phase& nextPhase() const;            // precondition: !finished()
-    const Phase* lastPhase() const;            // nullptr before the first phase
+    const Phase& nextPhase() const;  // precondition: !finished()
+    const Phase* lastPhase() const;  // nullptr before the first phase
     std::size_t phaseIndex() const { return m_next; }
     const std::vector<Phase>& phases() const { return m_phases; }
 
@@ -54,7 +54,7 @@ public:
     const PassValues& values() const { return m_values; }
     const Network& network() const { return m_net; }
 
-private:
+  private:
     Network& m_net;
     PassValues m_values;
     std::vector<Phase> m_phases;

@@ -25,9 +25,9 @@ namespace bp {
 
 struct TrainOptions {
     double learningRate = 0.1;
-    int epochs = 1;                 // used by run(); advance() ignores it
-    int batch = 1;                  // 1 = the book's per-sample updates; n > 1 mini-batches (mean ΔW)
-    bool shuffle = false;           // the book keeps file order
+    int epochs = 1;        // used by run(); advance() ignores it
+    int batch = 1;         // 1 = the book's per-sample updates; n > 1 mini-batches (mean ΔW)
+    bool shuffle = false;  // the book keeps file order
     std::uint64_t shuffleSeed = 1;  // epoch e uses a permutation drawn from (shuffleSeed, e)
     int errorWindow = 100;          // running error = mean Σ(T−O)² of the last N samples
 };
@@ -43,30 +43,29 @@ struct TrainProgress {
 
 struct EpochResult {
     int epoch = 0;
-    double seconds = 0;             // wall time of the training loop of this epoch
-    double meanError = 0;           // mean Σ(T−O)² over the epoch's samples
-    double testAccuracy = std::numeric_limits<double>::quiet_NaN();   // NaN without a test set
+    double seconds = 0;    // wall time of the training loop of this epoch
+    double meanError = 0;  // mean Σ(T−O)² over the epoch's samples
+    double testAccuracy = std::numeric_limits<double>::quiet_NaN();  // NaN without a test set
     std::size_t samples = 0;
 };
 
 // Thrown when a weight or an output becomes NaN or Inf. The network is left as it was
 // after the last good sample where possible; what() says epoch, sample and learning rate.
 class DivergenceError : public std::runtime_error {
-public:
-    DivergenceError(const std::string& what, int epoch, std::size_t sample)
-        : std::runtime_error(what), epoch(epoch), sample(sample) {}
+  public:
+    DivergenceError(const std::string& what, int atEpoch, std::size_t atSample)
+        : std::runtime_error(what), epoch(atEpoch), sample(atSample) {}
     int epoch;
     std::size_t sample;
 };
 
 // Fraction of samples whose largest output is at the label.
-double accuracy(const Network& net, const Dataset& data,
-                const std::atomic<bool>* cancel = nullptr);
+double accuracy(const Network& net, const Dataset& data, const std::atomic<bool>* cancel = nullptr);
 // Predicted label per sample (argmax of the output).
 std::vector<int> predictions(const Network& net, const Dataset& data);
 
 class Trainer {
-public:
+  public:
     // Called after every sample (cheap: a small struct by reference). Return false to stop.
     using ProgressFn = std::function<bool(const TrainProgress&)>;
     // Called at the end of every epoch, after the test accuracy is measured.
@@ -98,7 +97,7 @@ public:
     // Index into the training set of the sample at position p of the current epoch's order.
     std::size_t sampleAt(std::size_t p) const;
 
-private:
+  private:
     void startEpoch();
     void finishEpoch();
     std::size_t trainSingles(std::size_t count);
@@ -116,8 +115,8 @@ private:
     EpochFn m_onEpoch;
 
     TrainProgress m_progress;
-    std::vector<std::size_t> m_order;       // sample order of this epoch (empty = file order)
-    std::vector<double> m_window;           // ring of the last sample errors
+    std::vector<std::size_t> m_order;  // sample order of this epoch (empty = file order)
+    std::vector<double> m_window;      // ring of the last sample errors
     std::size_t m_windowPos = 0;
     double m_windowSum = 0;
     double m_epochErrorSum = 0;
@@ -126,8 +125,7 @@ private:
     std::vector<EpochResult> m_results;
     // per-sample workspace
     PassValues m_work;
-    Vector m_in, m_nextIn, m_target;
-    bool m_haveNextX0 = false;  // m_work.x[1] already holds W_0·(next input) from the fused sweep
+    Vector m_nextIn;  // the next sample's input, loaded for the fused sweep
 };
 
 }  // namespace bp

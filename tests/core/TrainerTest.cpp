@@ -1,0 +1,316 @@
+// TrainerTest.cpp — the fused per-sample trainer equals Network::train bit for bit; mini-batches
+// equal the mean of per-sample ΔW; learning rate and cancellation across threads; divergence;
+// learning XOR; shuffling; determinism.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+#include "backprop/Random.h"
+#include "backprop/Stepper.h"
+#include "backprop/Trainer.h"
+
+using namespace bp;
+
+namespace {
+
+Dataset randomDataset(std::size_t rows, int inputs, int classes, std::uint64_t seed) {
+    Dataset d;
+    d.source = "random";
+    d.inputs = inputs;
+    Rng rng(seed);
+    for (std::size_t i = 0; i < rows; ++i) {
+        for (int j = 0; j < inputs; ++j)
+            d.pixels.push_back(static_cast<std::uint8_t>(rng.below(256)));
+        d.labels.push_back(
+            static_cast<std::uint8_t>(rng.below(static_cast<std::uint64_t>(classes))));
+    }
+    return d;
+}
+
+// XOR as the book would feed it: pixels 0 / 255 → inputs 0.01 / 1.0; label = a xor b.
+Dataset xorDataset() {
+    Dataset d;
+    d.source = "xor";
+    d.inputs = 2;
+    for (int a = 0; a < 2; ++a)
+        for (int b = 0; b < 2; ++b) {
+            d.pixels.push_back(static_cast<std::uint8_t>(a * 255));
+            d.pixels.push_back(static_cast<std::uint8_t>(b * 255));
+            d.labels.push_back(static_cast<std::uint8_t>(a ^ b));
+        }
+    return d;
+}
+
+NetworkSpec spec(std::vector<int> layers, bool bias = false, Activation act = Activation::Sigmoid) {
+    NetworkSpec s;
+    s.layers = std::move(layers);
+    s.bias = bias;
+    s.hidden = act;
+    s.seed = 7;
+    return s;
+}
+
+}  // namespace
+
+TEST(Trainer, FusedSweepEqualsTrainSampleBySample) {
+    for (bool bias : {false, true}) {
+        for (const auto& layers : {std::vector<int>{16, 9, 4}, std::vector<int>{16, 21, 7, 4}}) {
+            const Dataset d = randomDataset(37, 16, 4, 1);
+            Network a(spec(layers, bias)), b(spec(layers, bias));
+            Trainer t(a, d, nullptr, TrainOptions{});
+            // Uneven slices cross the fused sweep's boundaries.
+            for (std::size_t n : {1u, 5u, 2u, 13u, 100u}) t.advance(n);
+            for (std::size_t i = 0; i < d.rows(); ++i)
+                b.train(d.input(i), bookTarget(d.label(i), 4), 0.1);
+            // advance(121) trained 3 epochs of 37 and 10 more samples; replay that on b.
+            for (int e = 1; e < 3; ++e)
+                for (std::size_t i = 0; i < d.rows(); ++i)
+                    b.train(d.input(i), bookTarget(d.label(i), 4), 0.1);
+            for (std::size_t i = 0; i < 10; ++i)
+                b.train(d.input(i), bookTarget(d.label(i), 4), 0.1);
+            EXPECT_EQ(t.progress().samplesSeen, 121u);
+            EXPECT_EQ(t.progress().epoch, 4);
+            for (int k = 0; k < a.weightLayers(); ++k)
+                EXPECT_TRUE(a.weights(k) == b.weights(k)) << "W" << k << " bias " << bias;
+        }
+    }
+}
+
+TEST(Trainer, StepperAndTrainerAgreeOnEveryPhase) {
+    const Dataset d = randomDataset(5, 12, 3, 4);
+    Network a(spec({12, 6, 3})), b(spec({12, 6, 3}));
+    Trainer t(a, d, nullptr, TrainOptions{});
+    t.advance(5);
+    Stepper s(b);
+    for (std::size_t i = 0; i < 5; ++i) {
+        s.setSample(d.input(i), bookTarget(d.label(i), 3));
+        s.finish(0.1);
+    }
+    EXPECT_TRUE(a.weights(0) == b.weights(0));
+    EXPECT_TRUE(a.weights(1) == b.weights(1));
+}
+
+TEST(Trainer, MiniBatchIsTheMeanOfPerSampleUpdates) {
+    const Dataset d = randomDataset(8, 10, 3, 2);
+    for (bool bias : {false, true}) {
+        Network net(spec({10, 6, 3}, bias));
+        const Network before = net;
+        TrainOptions o;
+        o.batch = 8;
+        o.learningRate = 0.5;
+        Trainer t(net, d, nullptr, o);
+        EXPECT_EQ(t.advance(8), 8u);
+        std::vector<Matrix> mean{Matrix::Zero(6, 10 + bias), Matrix::Zero(3, 6 + bias)};
+        for (std::size_t i = 0; i < 8; ++i) {
+            Network copy = before;
+            Stepper s(copy);
+            s.setSample(d.input(i), bookTarget(d.label(i), 3));
+            s.finish(0.5);
+            for (int k = 0; k < 2; ++k) mean[k] += s.values().dW[k] / 8.0;
+        }
+        for (int k = 0; k < 2; ++k)
+            EXPECT_LT((net.weights(k) - before.weights(k) - mean[k]).cwiseAbs().maxCoeff(), 1e-14);
+    }
+}
+
+TEST(Trainer, LearnsXorWithOneHiddenLayer) {
+    const Dataset d = xorDataset();
+    // Seeded: this seed learns XOR in the epochs given (some seeds stall in a flat region, as
+    // small sigmoid networks do; the test pins one that does not).
+    NetworkSpec s = spec({2, 4, 2}, true);
+    s.seed = 3;
+    Network net(s);
+    TrainOptions o;
+    o.learningRate = 0.5;
+    o.shuffle = true;
+    Trainer t(net, d, &d, o);
+    for (int e = 0; e < 4000; ++e) t.runEpoch();
+    EXPECT_EQ(accuracy(net, d), 1.0);
+    EXPECT_LT(t.progress().runningError, 0.05);
+}
+
+TEST(Trainer, OneLinearLayerCannotLearnXor) {
+    const Dataset d = xorDataset();
+    Network net(spec({2, 2}, true));
+    TrainOptions o;
+    o.learningRate = 0.5;
+    Trainer t(net, d, &d, o);
+    for (int e = 0; e < 2000; ++e) t.runEpoch();
+    EXPECT_LE(accuracy(net, d), 0.75);
+}
+
+TEST(Trainer, LearningRateTakesEffectAtTheNextSample) {
+    const Dataset d = randomDataset(50, 8, 2, 3);
+    Network net(spec({8, 4, 2}));
+    Trainer t(net, d, nullptr, TrainOptions{});
+    t.advance(10);
+    t.setLearningRate(0.0);
+    const Matrix w0 = net.weights(0), w1 = net.weights(1);
+    t.advance(10);
+    EXPECT_TRUE(net.weights(0) == w0);  // α = 0: nothing moves
+    EXPECT_TRUE(net.weights(1) == w1);
+    EXPECT_EQ(t.progress().learningRate, 0.0);
+    t.setLearningRate(0.3);
+    t.advance(1);
+    EXPECT_FALSE(net.weights(1) == w1);
+    EXPECT_EQ(t.progress().learningRate, 0.3);
+}
+
+TEST(Trainer, LearningRateAndCancelFromAnotherThread) {
+    const Dataset d = randomDataset(3000, 64, 10, 5);
+    Network net(spec({64, 32, 10}));
+    TrainOptions o;
+    o.epochs = 1000;
+    Trainer t(net, d, nullptr, o);
+    std::atomic<std::uint64_t> seen{0};
+    std::atomic<bool> sawNewRate{false};
+    t.onProgress([&](const TrainProgress& p) {
+        seen.store(p.samplesSeen);
+        if (p.learningRate == 0.05) sawNewRate.store(true);
+        return true;
+    });
+    std::thread control([&] {
+        while (seen.load() < 1000) std::this_thread::yield();
+        t.setLearningRate(0.05);
+        while (!sawNewRate.load()) std::this_thread::yield();
+        t.cancel();
+    });
+    const auto results = t.run();
+    control.join();
+    EXPECT_TRUE(sawNewRate.load());
+    EXPECT_TRUE(t.cancelled());
+    EXPECT_LT(t.progress().samplesSeen, 1000u * 3000u);
+    EXPECT_GE(t.progress().samplesSeen, 1000u);
+    EXPECT_LT(results.size(), 1000u);
+}
+
+TEST(Trainer, ProgressCallbackCanStop) {
+    const Dataset d = randomDataset(100, 8, 2, 6);
+    Network net(spec({8, 4, 2}));
+    Trainer t(net, d, nullptr, TrainOptions{});
+    t.onProgress([](const TrainProgress& p) { return p.samplesSeen < 30; });
+    EXPECT_EQ(t.advance(100), 30u);
+}
+
+TEST(Trainer, DivergenceIsReportedNotTrainedOn) {
+    // ReLU everywhere has no saturation to stop a huge learning rate: the weights overflow.
+    // (Smaller rates kill the ReLUs instead: every unit outputs 0 and learning stops.)
+    const Dataset d = randomDataset(200, 8, 2, 8);
+    NetworkSpec s = spec({8, 16, 2}, true, Activation::ReLU);
+    s.output = Activation::ReLU;
+    Network net(s);
+    TrainOptions o;
+    o.learningRate = 1e100;
+    Trainer t(net, d, nullptr, o);
+    try {
+        t.runEpoch();
+        FAIL() << "a learning rate of 1e100 with ReLU should diverge";
+    } catch (const DivergenceError& e) {
+        EXPECT_NE(std::string(e.what()).find("diverged at epoch 1"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("learning rate 1e+100"), std::string::npos)
+            << e.what();
+        EXPECT_GE(e.sample, 1u);
+        EXPECT_LT(t.progress().samplesSeen, 200u);
+    }
+}
+
+TEST(Trainer, NaNWeightStopsAtTheFirstSample) {
+    const Dataset d = randomDataset(20, 8, 2, 8);
+    Network net(spec({8, 4, 2}));
+    net.weights(0)(2, 3) = std::numeric_limits<double>::quiet_NaN();
+    Trainer t(net, d, nullptr, TrainOptions{});
+    try {
+        t.advance(5);
+        FAIL() << "NaN weight trained on";
+    } catch (const DivergenceError& e) {
+        EXPECT_EQ(e.sample, 0u);
+        EXPECT_EQ(t.progress().samplesSeen, 0u);
+    }
+}
+
+TEST(Trainer, SigmoidSaturatesInsteadOfDiverging) {
+    // The book's all-sigmoid network at an absurd rate does not produce NaN: the outputs
+    // saturate at 0 or 1, the slope o(1−o) becomes 0 and learning stalls. Nothing is NaN.
+    const Dataset d = randomDataset(200, 8, 2, 9);
+    Network net(spec({8, 4, 2}));
+    TrainOptions o;
+    o.learningRate = 1e6;
+    Trainer t(net, d, nullptr, o);
+    EXPECT_NO_THROW(t.runEpoch());
+    EXPECT_TRUE(net.isFinite());
+}
+
+TEST(Trainer, ShuffleIsSeededAndNotFileOrder) {
+    const Dataset d = randomDataset(40, 6, 3, 10);
+    auto trained = [&](bool shuffle, std::uint64_t seed) {
+        Network net(spec({6, 5, 3}));
+        TrainOptions o;
+        o.shuffle = shuffle;
+        o.shuffleSeed = seed;
+        Trainer t(net, d, nullptr, o);
+        t.runEpoch();
+        t.runEpoch();
+        return net.weights(0);
+    };
+    EXPECT_TRUE(trained(true, 1) == trained(true, 1));
+    EXPECT_FALSE(trained(true, 1) == trained(true, 2));
+    EXPECT_FALSE(trained(true, 1) == trained(false, 1));
+}
+
+TEST(Trainer, EpochResultsAndRunningError) {
+    const Dataset d = randomDataset(30, 6, 3, 11);
+    Network net(spec({6, 5, 3}));
+    TrainOptions o;
+    o.epochs = 3;
+    o.errorWindow = 10;
+    Trainer t(net, d, &d, o);
+    std::vector<EpochResult> seen;
+    t.onEpoch([&](const EpochResult& r) { seen.push_back(r); });
+    const auto results = t.run();
+    ASSERT_EQ(results.size(), 3u);
+    ASSERT_EQ(seen.size(), 3u);
+    for (int e = 0; e < 3; ++e) {
+        EXPECT_EQ(results[e].epoch, e + 1);
+        EXPECT_EQ(results[e].samples, 30u);
+        EXPECT_GT(results[e].meanError, 0.0);
+        EXPECT_GE(results[e].testAccuracy, 0.0);
+        EXPECT_LE(results[e].testAccuracy, 1.0);
+    }
+    // The running error is the mean of the last 10 sample errors: recompute them.
+    Network replay(spec({6, 5, 3}));
+    std::vector<double> errors;
+    for (int e = 0; e < 3; ++e)
+        for (std::size_t i = 0; i < d.rows(); ++i)
+            errors.push_back(replay.train(d.input(i), bookTarget(d.label(i), 3), 0.1));
+    double last10 = 0;
+    for (std::size_t i = errors.size() - 10; i < errors.size(); ++i) last10 += errors[i];
+    EXPECT_NEAR(t.progress().runningError, last10 / 10, 1e-12);
+    EXPECT_NEAR(accuracy(net, d), results.back().testAccuracy, 0);
+}
+
+TEST(Trainer, RejectsDataThatDoesNotFit) {
+    const Dataset d = randomDataset(10, 6, 3, 12);
+    Network wide(spec({7, 5, 3}));
+    EXPECT_THROW(Trainer(wide, d, nullptr, TrainOptions{}), std::invalid_argument);
+    Network narrow(spec({6, 5, 2}));
+    EXPECT_THROW(Trainer(narrow, d, nullptr, TrainOptions{}), std::invalid_argument);
+}
+
+TEST(Trainer, SameSeedSameWeightsAndAccuracyTwice) {
+    const Dataset d = randomDataset(300, 16, 4, 13);
+    auto once = [&] {
+        Network net(spec({16, 12, 4}));
+        TrainOptions o;
+        o.epochs = 2;
+        o.shuffle = true;
+        Trainer t(net, d, &d, o);
+        const auto r = t.run();
+        return std::make_pair(net.weights(0), r.back().testAccuracy);
+    };
+    const auto a = once(), b = once();
+    EXPECT_TRUE(a.first == b.first);
+    EXPECT_EQ(a.second, b.second);
+}
