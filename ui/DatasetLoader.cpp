@@ -1,0 +1,196 @@
+// DatasetLoader.cpp — background dataset loading with progress, Cancel and error dialogs.
+#include "DatasetLoader.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QtConcurrent/QtConcurrentRun>
+#include <exception>
+
+#include "backprop/DatasetIO.h"
+#include "backprop/Gzip.h"
+
+namespace bps {
+
+namespace {
+constexpr int kMaxRecent = 8;  // entries of File ▸ Recent files
+}
+
+DatasetLoader::DatasetLoader(QWidget* dialogParent, QObject* parent)
+    : QObject(parent), m_dialogParent(dialogParent) {
+    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &DatasetLoader::finished);
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] {
+        if (!m_permille) return;
+        const int p = m_permille->load();
+        if (m_progressDialog) m_progressDialog->setValue(p);
+        emit progress(p);
+    });
+}
+
+DatasetLoader::~DatasetLoader() {
+    if (m_cancel) m_cancel->store(true);
+    m_watcher.waitForFinished();
+}
+
+QString DatasetLoader::nameFilters() {
+    return tr(
+        "MNIST CSV (*.csv *.csv.gz);;MNIST IDX (*-ubyte *-ubyte.gz *.idx3 *.idx3.gz);;"
+        "All files (*)");
+}
+
+bool DatasetLoader::isLoading() const {
+    return m_busy;
+}
+
+void DatasetLoader::cancel() {
+    m_queue.clear();
+    if (m_cancel) m_cancel->store(true);
+}
+
+DatasetLoader::Result DatasetLoader::loadNow(const QString& path, const std::atomic<bool>* cancel,
+                                             std::atomic<int>* permille) {
+    Result r;
+    bp::LoadOptions options;
+    options.cancel = cancel;
+    if (permille) {
+        options.progress = [permille](std::uint64_t done, std::uint64_t total) {
+            if (total > 0) permille->store(static_cast<int>(done * 1000 / total));
+            return true;
+        };
+    }
+    try {
+        bp::Dataset d;
+        if (path.startsWith(QLatin1Char(':'))) {  // a Qt resource: bytes → gunzip → CSV
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                r.error = tr("%1: cannot be opened").arg(path);
+                return r;
+            }
+            const QByteArray bytes = file.readAll();
+            const std::string name = path.toStdString();
+            const std::string_view view(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+            if (bp::isGzip(view)) {
+                const std::string text = bp::gunzip(view, name);
+                d = bp::parseCsv(text, name, options);
+            } else {
+                d = bp::parseCsv(view, name, options);
+            }
+        } else {
+            d = bp::loadDataset(QFile::encodeName(path).toStdString(), options);
+        }
+        if (d.empty()) {
+            r.error = tr("%1: the file holds no samples").arg(path);
+            return r;
+        }
+        r.data = std::make_shared<const bp::Dataset>(std::move(d));
+    } catch (const bp::LoadCancelled&) {
+        r.cancelled = true;
+    } catch (const bp::DataError& e) {
+        r.error = QString::fromStdString(e.what());
+    } catch (const std::exception& e) {  // I/O errors, out of memory
+        r.error = tr("%1: %2").arg(path, QString::fromStdString(e.what()));
+    }
+    if (cancel && cancel->load()) {
+        r.data.reset();
+        r.cancelled = true;
+    }
+    return r;
+}
+
+void DatasetLoader::load(const QString& path, Role role) {
+    // One job at a time: a request for the role being loaded replaces it, others wait in turn.
+    for (auto it = m_queue.begin(); it != m_queue.end();) {
+        it = it->second == role ? m_queue.erase(it) : it + 1;
+    }
+    m_queue.append({path, role});
+    if (m_watcher.isRunning()) {
+        if (m_role == role && m_cancel) m_cancel->store(true);
+        return;
+    }
+    startNext();
+}
+
+void DatasetLoader::startNext() {
+    if (m_queue.isEmpty()) return;
+    const auto [path, role] = m_queue.takeFirst();
+    m_path = path;
+    m_role = role;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_permille = std::make_shared<std::atomic<int>>(0);
+    if (m_dialogParent) {
+        if (!m_progressDialog) {
+            m_progressDialog = new QProgressDialog(m_dialogParent);
+            m_progressDialog->setWindowTitle(tr("Loading"));
+            m_progressDialog->setRange(0, 1000);
+            m_progressDialog->setMinimumDuration(400);  // quick loads show no dialog
+            m_progressDialog->setWindowModality(Qt::NonModal);
+            connect(m_progressDialog, &QProgressDialog::canceled, this, &DatasetLoader::cancel);
+        }
+        m_progressDialog->setLabelText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+        m_progressDialog->reset();
+        m_progressDialog->setValue(0);
+    }
+    m_watcher.setFuture(QtConcurrent::run([path, cancel = m_cancel, permille = m_permille] {
+        return loadNow(path, cancel.get(), permille.get());
+    }));
+    m_progressTimer.start(50);
+    if (!m_busy) {
+        m_busy = true;
+        emit busyChanged(true);
+    }
+}
+
+void DatasetLoader::finished() {
+    m_progressTimer.stop();
+    if (m_progressDialog) m_progressDialog->reset();
+    const Result r = m_watcher.result();
+    if (m_queue.isEmpty()) {
+        m_busy = false;
+        emit busyChanged(false);
+    }
+    if (r.cancelled) {
+        emit cancelledLoad(m_role);
+    } else if (r.data) {
+        m_current[static_cast<int>(m_role)] = r.data;
+        if (!m_path.startsWith(QLatin1Char(':'))) addRecent(m_path);
+        emit loaded(m_role, r.data, m_path);
+    } else {
+        // The previous set stays loaded: m_current is untouched.
+        if (m_dialogParent && m_showErrors) {
+            QMessageBox::warning(m_dialogParent,
+                                 m_role == Role::Training ? tr("Cannot open the training set")
+                                                          : tr("Cannot open the test set"),
+                                 r.error);
+        }
+        emit failed(m_role, r.error);
+    }
+    startNext();
+}
+
+void DatasetLoader::addRecent(const QString& path) {
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    m_recent.removeAll(abs);
+    m_recent.prepend(abs);
+    while (m_recent.size() > kMaxRecent) m_recent.removeLast();
+    emit recentFilesChanged(m_recent);
+}
+
+QFileDialog* DatasetLoader::openWithDialog(Role role) {
+    auto* dialog = new QFileDialog(
+        m_dialogParent, role == Role::Training ? tr("Open training set") : tr("Open test set"));
+    dialog->setOption(QFileDialog::DontUseNativeDialog, true);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    dialog->setNameFilter(nameFilters());
+    if (!m_recent.isEmpty()) dialog->setDirectory(QFileInfo(m_recent.front()).absolutePath());
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this, role](const QString& file) { load(file, role); });
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->open();
+    return dialog;
+}
+
+}  // namespace bps

@@ -1,0 +1,633 @@
+// TrainingController.cpp — the worker that owns the core objects, and the GUI-side mailbox drain.
+#include "TrainingController.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QMutexLocker>
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+
+#include "backprop/Stepper.h"
+
+namespace bps {
+namespace detail {
+
+// An epoch result with the samples seen when it ended (x position on the error chart).
+struct EpochMark {
+    bp::EpochResult result;  // epoch, mean error, test accuracy, seconds
+    double samplesSeen = 0;  // samples seen since the run started
+};
+
+// Values travelling worker → GUI thread. Everything is guarded by `mutex`, except the live
+// trainer pointer (guarded by trainerMutex) and the learning rate (atomic).
+struct Mailbox {
+    QMutex mutex;
+    unsigned generation = 0;                         // run the items belong to
+    SnapshotPtr snapshot;                            // newest snapshot, if not yet taken
+    QVector<QPointF> points;                         // new running-error points
+    std::vector<std::pair<double, double>> lrMarks;  // (samples seen, new rate)
+    std::vector<EpochMark> epochs;                   // epochs ended since the last drain
+    int playing = -1;                                // −1 unchanged, else 0/1
+    PredictionsPtr predictions;                      // newest predictions, if not yet taken
+    QString failure;                                 // divergence message, if any
+    double throughput = -1;                          // samples/s while playing, −1 unchanged
+
+    QMutex trainerMutex;
+    bp::Trainer* trainer = nullptr;         // the worker's trainer (for the learning rate)
+    std::atomic<double> learningRate{0.1};  // α for new trainers and for stepping
+};
+
+namespace {
+
+// Predictions are computed for at most this many training samples (the browser's first pages).
+constexpr std::size_t kMaxPredictions = 2000;
+// Play at full speed trains in slices of about this many milliseconds between event-loop turns.
+constexpr double kSliceMs = 12.0;
+
+int argmax(const bp::Vector& v) {
+    if (v.size() == 0) return -1;
+    Eigen::Index best = 0;
+    for (Eigen::Index i = 1; i < v.size(); ++i)
+        if (v(i) > v(best)) best = i;
+    return static_cast<int>(best);
+}
+
+bool sameShape(const bp::NetworkSpec& a, const bp::NetworkSpec& b) {
+    return a.layers == b.layers && a.hidden == b.hidden && a.output == b.output &&
+           a.bias == b.bias && a.rule == b.rule && a.seed == b.seed;
+}
+
+}  // namespace
+
+// Lives on the controller's thread; every method runs there.
+class Worker : public QObject {
+  public:
+    explicit Worker(std::shared_ptr<Mailbox> mail) : m_mail(std::move(mail)), m_tick(this) {
+        m_tick.setTimerType(Qt::PreciseTimer);
+        connect(&m_tick, &QTimer::timeout, this, [this] { tick(); });
+    }
+
+    // A new run: network (kept if keepNetwork and the spec is unchanged), trainer, stepper.
+    void rebuild(const bp::NetworkSpec& spec, const bp::TrainOptions& options, DatasetPtr train,
+                 DatasetPtr test, unsigned generation, bool keepNetwork) {
+        setPlaying(false);
+        {
+            QMutexLocker lock(&m_mail->trainerMutex);
+            m_mail->trainer = nullptr;
+        }
+        m_stepper.reset();
+        m_trainer.reset();
+        m_train = std::move(train);
+        m_test = std::move(test);
+        m_options = options;
+        if (!keepNetwork || !m_net || !sameShape(m_net->spec(), spec)) {
+            m_net = std::make_unique<bp::Network>(spec);
+        }
+        m_stepper = std::make_unique<bp::Stepper>(*m_net);
+        m_stepIndex = -1;
+        m_stepFromTrainer = false;
+        m_showStepper = false;
+        m_pinned = -1;
+        m_epochsDone = 0;
+        m_points.clear();
+        m_lrMarks.clear();
+        m_epochs.clear();
+        const double lr = m_mail->learningRate.load();
+        m_lastLr = lr;
+        if (m_train && !m_train->empty()) {
+            bp::TrainOptions o = m_options;
+            o.learningRate = lr;
+            m_trainer = std::make_unique<bp::Trainer>(*m_net, *m_train, m_test.get(), o);
+            m_trainer->onProgress([this](const bp::TrainProgress& p) { return onSample(p); });
+            m_trainer->onEpoch([this](const bp::EpochResult& r) {
+                ++m_epochsDone;
+                m_epochs.push_back({r, static_cast<double>(m_trainer->progress().samplesSeen)});
+            });
+            m_pointEvery = std::max<std::uint64_t>(1, m_train->rows() / 1000);
+            QMutexLocker lock(&m_mail->trainerMutex);
+            m_mail->trainer = m_trainer.get();
+        }
+        {
+            QMutexLocker lock(&m_mail->mutex);
+            m_mail->generation = generation;
+            m_mail->snapshot.reset();
+            m_mail->points.clear();
+            m_mail->lrMarks.clear();
+            m_mail->epochs.clear();
+            m_mail->predictions.reset();
+            m_mail->failure.clear();
+            m_mail->playing = 0;
+        }
+        publish();
+        publishPredictions();
+    }
+
+    void play(bool toEpochEnd) {
+        if (!m_trainer) return;
+        m_pinned = -1;
+        m_toEpochEnd = toEpochEnd;
+        const int epochs = std::max(1, m_options.epochs);
+        if (toEpochEnd) {
+            m_stopAfter = m_epochsDone + 1;
+        } else if (m_epochsDone >= epochs) {
+            m_stopAfter = m_epochsDone + epochs;  // a finished run goes on for as many again
+        } else {
+            m_stopAfter = epochs;
+        }
+        setPlaying(true);
+    }
+
+    void pause() {
+        if (!m_playing) return;
+        setPlaying(false);
+        publishPredictions();
+    }
+
+    void setSpeed(double samplesPerSecond) {
+        m_speed = std::max(0.0, samplesPerSecond);
+        if (m_playing) configureTimer();
+    }
+
+    void selectSample(long i) {
+        if (!m_train || i < 0 || static_cast<std::size_t>(i) >= m_train->rows()) i = -1;
+        if (m_stepper && m_stepper->started() && !m_stepper->finished()) completeSample();
+        m_pinned = i;
+        m_showStepper = false;
+        publish();
+    }
+
+    void stepPhase() {
+        if (m_playing) setPlaying(false);
+        try {
+            stepPhaseOnce();
+        } catch (const bp::DivergenceError& e) {
+            fail(e.what());
+        }
+        publish();
+    }
+
+    void stepSample() {
+        if (m_playing) setPlaying(false);
+        try {
+            if (!startSampleIfNeeded()) return;
+            const double lr = learningRate();
+            markLearningRate(lr);
+            m_stepper->finish(lr);
+            m_showStepper = true;
+            completeSample();
+        } catch (const bp::DivergenceError& e) {
+            fail(e.what());
+        }
+        publish();
+    }
+
+    // Finishes a half-stepped sample so the trainer owns the network again (before Play).
+    void completeHalfSample() {
+        if (m_stepper && m_stepper->hasSample() && m_stepper->started() && !m_stepper->finished()) {
+            const double lr = learningRate();
+            m_stepper->finish(lr);
+            completeSample();
+        }
+    }
+
+    void noop() {}
+
+  private:
+    double learningRate() const {
+        return m_trainer ? m_trainer->learningRate() : m_mail->learningRate.load();
+    }
+
+    // Called by the trainer after every sample: error points and learning-rate marks.
+    bool onSample(const bp::TrainProgress& p) {
+        if (p.learningRate != m_lastLr) {
+            m_lrMarks.emplace_back(static_cast<double>(p.samplesSeen - 1), p.learningRate);
+            m_lastLr = p.learningRate;
+        }
+        if (p.samplesSeen % m_pointEvery == 0) {
+            m_points.append(QPointF(static_cast<double>(p.samplesSeen), p.runningError));
+        }
+        return true;
+    }
+
+    void markLearningRate(double lr) {
+        if (lr != m_lastLr) {
+            const double seen =
+                m_trainer ? static_cast<double>(m_trainer->progress().samplesSeen) : 0;
+            m_lrMarks.emplace_back(seen, lr);
+            m_lastLr = lr;
+        }
+    }
+
+    long trainerNextSample() const {
+        const auto& p = m_trainer->progress();
+        const std::size_t pos = p.sampleInEpoch < p.samplesPerEpoch ? p.sampleInEpoch : 0;
+        return static_cast<long>(m_trainer->sampleAt(pos));
+    }
+
+    // The sample shown and stepped now: the pinned one, else the trainer's next.
+    long currentSample() const {
+        if (m_pinned >= 0) return m_pinned;
+        if (m_trainer) return trainerNextSample();
+        return -1;
+    }
+
+    // Gives the stepper a sample if it has none or finished its last one.
+    bool startSampleIfNeeded() {
+        if (m_stepper->hasSample() && m_stepper->started() && !m_stepper->finished()) return true;
+        const long i = currentSample();
+        if (i < 0) return false;
+        m_stepFromTrainer = m_pinned < 0;
+        if (m_stepFromTrainer) m_before = m_net->allWeights();
+        m_stepIndex = i;
+        const auto idx = static_cast<std::size_t>(i);
+        m_stepper->setSample(m_train->input(idx),
+                             bp::bookTarget(m_train->label(idx), m_net->outputs()));
+        return true;
+    }
+
+    void stepPhaseOnce() {
+        if (!startSampleIfNeeded()) return;
+        const double lr = learningRate();
+        markLearningRate(lr);
+        m_stepper->step(lr);
+        m_showStepper = true;
+        if (m_stepper->finished()) completeSample();
+    }
+
+    // The stepper has run every phase of its sample. For the trainer's own sample the weights
+    // go back to where they were and the trainer trains it (bit-identical), so its cursor,
+    // running error and epoch stay exact.
+    void completeSample() {
+        if (!m_stepper->finished()) m_stepper->finish(learningRate());
+        if (m_stepFromTrainer && m_trainer) {
+            for (int k = 0; k < m_net->weightLayers(); ++k) m_net->setWeights(k, m_before[k]);
+            m_trainer->advance(1);
+            m_stepFromTrainer = false;
+        }
+    }
+
+    void setPlaying(bool on) {
+        if (on) {
+            completeHalfSample();
+            m_showStepper = false;
+            m_playClock.start();
+            m_playStartSeen = m_trainer ? m_trainer->progress().samplesSeen : 0;
+            m_budget = 0;
+            m_budgetClock.start();
+        }
+        const bool changed = on != m_playing;
+        m_playing = on;
+        if (on) {
+            configureTimer();
+        } else {
+            m_tick.stop();
+        }
+        if (changed) {
+            QMutexLocker lock(&m_mail->mutex);
+            m_mail->playing = on ? 1 : 0;
+            if (!on) m_mail->throughput = 0;
+        }
+        if (!on) publish();
+    }
+
+    bool phaseByPhase() const {
+        return !m_toEpochEnd && m_speed > 0 && m_speed <= TrainingController::kPhaseBySampleRate;
+    }
+
+    void configureTimer() {
+        if (phaseByPhase()) {
+            const double phases = static_cast<double>(bp::phasesOf(m_net->weightLayers()).size());
+            m_tick.start(static_cast<int>(std::max(1.0, 1000.0 / (m_speed * phases))));
+        } else if (m_speed > 0 && !m_toEpochEnd) {
+            m_tick.start(TrainingController::kSnapshotMs);
+        } else {
+            m_tick.start(0);
+        }
+    }
+
+    void tick() {
+        if (!m_playing || !m_trainer) return;
+        try {
+            if (phaseByPhase()) {
+                stepPhaseOnce();
+                if (m_epochsDone >= m_stopAfter) setPlaying(false);
+                publish();
+                return;
+            }
+            completeHalfSample();
+            m_showStepper = false;
+            std::size_t want = m_chunk;
+            if (m_speed > 0 && !m_toEpochEnd) {
+                m_budget += m_speed * static_cast<double>(m_budgetClock.nsecsElapsed()) / 1e9;
+                m_budgetClock.restart();
+                want = static_cast<std::size_t>(m_budget);
+                m_budget -= static_cast<double>(want);
+                m_budget = std::min(m_budget, 1.0);
+            }
+            const auto& p = m_trainer->progress();
+            if (m_stopAfter == m_epochsDone + 1) {  // stop exactly at the end of this epoch
+                want = std::min(want,
+                                p.samplesPerEpoch - std::min(p.sampleInEpoch, p.samplesPerEpoch));
+            }
+            QElapsedTimer slice;
+            slice.start();
+            m_trainer->advance(want);
+            if (m_speed == 0 || m_toEpochEnd) {  // adapt the slice to about kSliceMs
+                const double ms = static_cast<double>(slice.nsecsElapsed()) / 1e6;
+                if (ms < kSliceMs / 2 && m_chunk < (1u << 20)) m_chunk *= 2;
+                if (ms > kSliceMs * 2 && m_chunk > 1) m_chunk /= 2;
+            }
+            if (m_epochsDone >= m_stopAfter) {
+                setPlaying(false);
+                publishPredictions();
+                return;
+            }
+            if (m_sincePublish.isValid() &&
+                m_sincePublish.elapsed() < TrainingController::kSnapshotMs)
+                return;
+            publish();
+        } catch (const bp::DivergenceError& e) {
+            fail(e.what());
+            publish();
+        }
+    }
+
+    void fail(const std::string& message) {
+        setPlaying(false);
+        QMutexLocker lock(&m_mail->mutex);
+        m_mail->failure = QString::fromStdString(message);
+    }
+
+    // Builds a snapshot of the current state and posts it with the pending curve values.
+    void publish() {
+        auto s = std::make_shared<Snapshot>();
+        s->spec = m_net->spec();
+        s->weights = m_net->allWeights();
+        s->learningRate = learningRate();
+        if (m_train && m_train->isImage()) {
+            s->imageWidth = m_train->width;
+            s->imageHeight = m_train->height;
+        }
+        if (m_trainer) {
+            const auto& p = m_trainer->progress();
+            s->epoch = p.epoch;
+            s->sampleInEpoch = p.sampleInEpoch;
+            s->samplesPerEpoch = p.samplesPerEpoch;
+            s->samplesSeen = p.samplesSeen;
+            s->runningError = p.runningError;
+        }
+        const int L = m_net->weightLayers();
+        if (m_showStepper && m_stepper->hasSample()) {
+            s->values = m_stepper->values();
+            if (const bp::Phase* last = m_stepper->lastPhase()) s->lastPhase = *last;
+            if (!m_stepper->finished()) s->nextPhase = m_stepper->nextPhase();
+            s->sample = m_stepIndex;
+            // The prediction exists once the forward pass reached the output layer.
+            if (m_stepper->phaseIndex() >= static_cast<std::size_t>(L))
+                s->prediction = argmax(s->values.o.back());
+        } else if (const long i = currentSample(); i >= 0) {
+            // One full step of the current sample on a copy: every value the views draw,
+            // computed from the weights in the snapshot (the real network is not touched).
+            if (!m_scratch || !sameShape(m_scratch->spec(), m_net->spec())) {
+                m_scratch = std::make_unique<bp::Network>(*m_net);
+            } else {
+                for (int k = 0; k < L; ++k) m_scratch->weights(k) = m_net->weights(k);
+            }
+            bp::Stepper st(*m_scratch);
+            const auto idx = static_cast<std::size_t>(i);
+            st.setSample(m_train->input(idx),
+                         bp::bookTarget(m_train->label(idx), m_net->outputs()));
+            s->nextPhase = st.nextPhase();
+            st.finish(s->learningRate);
+            s->values = st.values();
+            s->sample = i;
+            s->prediction = argmax(s->values.o.back());
+        } else {
+            s->values.resize(m_net->spec(), false);
+        }
+        if (s->sample >= 0) s->label = m_train->label(static_cast<std::size_t>(s->sample));
+        double rate = -1;
+        if (m_playing && m_playClock.elapsed() > 250 && m_trainer) {
+            rate = static_cast<double>(m_trainer->progress().samplesSeen - m_playStartSeen) /
+                   (static_cast<double>(m_playClock.nsecsElapsed()) / 1e9);
+        }
+        QMutexLocker lock(&m_mail->mutex);
+        m_mail->snapshot = std::move(s);
+        m_mail->points += m_points;
+        m_mail->lrMarks.insert(m_mail->lrMarks.end(), m_lrMarks.begin(), m_lrMarks.end());
+        m_mail->epochs.insert(m_mail->epochs.end(), m_epochs.begin(), m_epochs.end());
+        if (rate >= 0) m_mail->throughput = rate;
+        m_points.clear();
+        m_lrMarks.clear();
+        m_epochs.clear();
+        m_sincePublish.start();
+    }
+
+    void publishPredictions() {
+        if (!m_train || m_train->empty() || m_train->inputs != m_net->inputs()) return;
+        const std::size_t n = std::min(kMaxPredictions, m_train->rows());
+        auto out = std::make_shared<std::vector<int>>(n, -1);
+        for (std::size_t i = 0; i < n; ++i) (*out)[i] = argmax(m_net->query(m_train->input(i)));
+        QMutexLocker lock(&m_mail->mutex);
+        m_mail->predictions = std::move(out);
+    }
+
+    std::shared_ptr<Mailbox> m_mail;         // shared with the controller
+    QTimer m_tick;                           // drives Play on this thread
+    DatasetPtr m_train, m_test;              // data the trainer reads
+    bp::TrainOptions m_options;              // epochs, batch, shuffle, error window
+    std::unique_ptr<bp::Network> m_net;      // the network being trained
+    std::unique_ptr<bp::Network> m_scratch;  // copy used to compute display values
+    std::unique_ptr<bp::Trainer> m_trainer;  // cursor over the training set (null without data)
+    std::unique_ptr<bp::Stepper> m_stepper;  // phase-by-phase step on m_net
+    std::vector<bp::Matrix> m_before;        // weights before the sample being stepped
+    long m_stepIndex = -1;                   // training-set index the stepper holds
+    bool m_stepFromTrainer = false;          // that sample is the trainer's next one
+    bool m_showStepper = false;              // snapshots show the stepper's values
+    long m_pinned = -1;                      // sample picked in the browser, −1 none
+    bool m_playing = false;                  // Play is on
+    bool m_toEpochEnd = false;               // Play was started by Step epoch
+    double m_speed = 0;                      // samples/s, 0 = full speed
+    int m_epochsDone = 0;                    // epochs finished in this run
+    int m_stopAfter = 1;                     // Play stops when m_epochsDone reaches it
+    std::size_t m_chunk = 32;                // samples per full-speed slice (adaptive)
+    double m_budget = 0;                     // samples owed at a limited speed
+    QElapsedTimer m_budgetClock;             // time since the budget was last topped up
+    QElapsedTimer m_sincePublish;            // time since the last snapshot
+    QElapsedTimer m_playClock;               // time since Play
+    std::uint64_t m_playStartSeen = 0;       // samples seen when Play started
+    std::uint64_t m_pointEvery = 1;          // one error point every this many samples
+    double m_lastLr = 0;                     // rate of the last sample (for the marks)
+    QVector<QPointF> m_points;               // error points not yet published
+    std::vector<std::pair<double, double>> m_lrMarks;  // marks not yet published
+    std::vector<EpochMark> m_epochs;                   // epochs not yet published
+};
+
+}  // namespace detail
+
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent), m_mail(std::make_shared<detail::Mailbox>()) {
+    m_thread.setObjectName(QStringLiteral("bp-training"));
+    m_worker = new detail::Worker(m_mail);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+    m_spec.layers = {784, 100, 10};
+    m_options.learningRate = 0.1;
+    connect(&m_drainTimer, &QTimer::timeout, this, &TrainingController::drain);
+    m_drainTimer.start(kSnapshotMs);
+    startRun();
+}
+
+TrainingController::~TrainingController() {
+    {
+        QMutexLocker lock(&m_mail->trainerMutex);
+        if (m_mail->trainer) m_mail->trainer->cancel();  // ends a long slice or test pass early
+    }
+    m_thread.quit();
+    m_thread.wait();  // the worker is deleted by then (finished → deleteLater)
+}
+
+void TrainingController::post(std::function<void(detail::Worker&)> command) {
+    detail::Worker* w = m_worker;
+    QMetaObject::invokeMethod(
+        m_worker, [w, command = std::move(command)] { command(*w); }, Qt::QueuedConnection);
+}
+
+void TrainingController::play() {
+    post([](detail::Worker& w) { w.play(false); });
+}
+void TrainingController::pause() {
+    post([](detail::Worker& w) { w.pause(); });
+}
+void TrainingController::togglePlay() {
+    if (m_playing) {
+        pause();
+    } else {
+        play();
+    }
+}
+void TrainingController::stepPhase() {
+    post([](detail::Worker& w) { w.stepPhase(); });
+}
+void TrainingController::stepSample() {
+    post([](detail::Worker& w) { w.stepSample(); });
+}
+void TrainingController::stepEpoch() {
+    post([](detail::Worker& w) { w.play(true); });
+}
+void TrainingController::reset() {
+    startRun();
+}
+
+double TrainingController::learningRate() const {
+    return m_mail->learningRate.load();
+}
+
+void TrainingController::setLearningRate(double lr) {
+    if (!(lr > 0) || !std::isfinite(lr)) return;
+    m_mail->learningRate.store(lr);
+    m_options.learningRate = lr;
+    QMutexLocker lock(&m_mail->trainerMutex);
+    if (m_mail->trainer) m_mail->trainer->setLearningRate(lr);
+}
+
+void TrainingController::setSpeed(double samplesPerSecond) {
+    m_speed = std::max(0.0, samplesPerSecond);
+    post([s = m_speed](detail::Worker& w) { w.setSpeed(s); });
+}
+
+void TrainingController::setNetworkSpec(const bp::NetworkSpec& spec,
+                                        const bp::TrainOptions& options) {
+    m_spec = spec;
+    m_options = options;
+    setLearningRate(options.learningRate);
+    startRun();
+}
+
+void TrainingController::setDatasets(DatasetPtr train, DatasetPtr test) {
+    m_train = std::move(train);
+    m_test = std::move(test);
+    startRun();
+}
+
+void TrainingController::selectSample(long i) {
+    post([i](detail::Worker& w) { w.selectSample(i); });
+}
+
+QString TrainingController::runLabel() const {
+    QStringList hidden;
+    for (std::size_t k = 1; k + 1 < m_spec.layers.size(); ++k)
+        hidden << QString::number(m_spec.layers[k]);
+    return tr("α %1 · hidden %2 · %n epoch(s)", nullptr, m_options.epochs)
+        .arg(learningRate(), 0, 'g', 3)
+        .arg(hidden.isEmpty() ? tr("none") : hidden.join(QLatin1Char('-')));
+}
+
+void TrainingController::startRun() {
+    // Fit the input and output layers to the data, so any CSV width and label range works.
+    if (m_train && !m_train->empty()) {
+        m_spec.layers.front() = m_train->inputs;
+        m_spec.layers.back() = std::max(m_spec.layers.back(), m_train->maxLabel() + 1);
+    }
+    if (m_test && m_test->inputs != m_spec.layers.front()) m_test.reset();
+    ++m_generation;
+    const bool keep = false;  // Reset and new shapes always re-initialise from the seed
+    post([spec = m_spec, options = m_options, train = m_train, test = m_test, gen = m_generation,
+          keep](detail::Worker& w) { w.rebuild(spec, options, train, test, gen, keep); });
+    m_playing = false;
+    emit playingChanged(false);
+    emit runStarted(runLabel());
+}
+
+void TrainingController::sync() {
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->noop(); }, Qt::BlockingQueuedConnection);
+    drain();
+}
+
+void TrainingController::drain() {
+    SnapshotPtr snapshot;
+    QVector<QPointF> points;
+    std::vector<std::pair<double, double>> marks;
+    std::vector<detail::EpochMark> epochs;
+    int playing = -1;
+    PredictionsPtr predictions;
+    QString failure;
+    double rate = -1;
+    {
+        QMutexLocker lock(&m_mail->mutex);
+        if (m_mail->generation != m_generation) return;  // the worker has not reached this run
+        snapshot = std::move(m_mail->snapshot);
+        m_mail->snapshot.reset();
+        points.swap(m_mail->points);
+        marks.swap(m_mail->lrMarks);
+        epochs.swap(m_mail->epochs);
+        std::swap(playing, m_mail->playing);
+        predictions = std::move(m_mail->predictions);
+        m_mail->predictions.reset();
+        failure.swap(m_mail->failure);
+        std::swap(rate, m_mail->throughput);
+    }
+    for (const auto& [seen, lr] : marks) emit learningRateMarked(seen, lr);
+    if (!points.isEmpty()) emit errorPoints(points);
+    for (const auto& e : epochs) {
+        emit epochFinished(e.result.epoch, e.samplesSeen, e.result.meanError, e.result.testAccuracy,
+                           e.result.seconds);
+    }
+    if (snapshot) {
+        m_last = snapshot;
+        emit snapshotReady(snapshot);
+    }
+    if (playing >= 0 && (playing == 1) != m_playing) {
+        m_playing = playing == 1;
+        emit playingChanged(m_playing);
+    }
+    if (rate >= 0) emit throughput(rate);
+    if (predictions) emit predictionsReady(predictions);
+    if (!failure.isEmpty()) emit trainingFailed(failure);
+}
+
+}  // namespace bps

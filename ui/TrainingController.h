@@ -1,0 +1,131 @@
+// TrainingController.h — runs the core (Network, Stepper, Trainer) on a worker thread.
+//
+// The controller lives on the GUI thread; a private worker object lives on its own QThread and
+// owns the network, the stepper and the trainer. Commands are queued to the worker; the worker
+// publishes values (a Snapshot, error-curve points, learning-rate marks, epoch results) into a
+// mutex-protected mailbox, and a GUI-thread timer drains it at ≤ 60 Hz. So the views repaint on
+// a coalescing timer and never once per sample (STYLE.md, point 6).
+//
+// Stepping. "Step phase" runs one phase of a bp::Stepper on the real network for the trainer's
+// next sample. When the sample's last phase has run, the weights are put back as they were
+// before the sample and bp::Trainer::advance(1) trains it again: Stepper and Trainer are
+// bit-identical per sample (Stepper.h, Trainer.h), so this keeps the trainer's cursor, running
+// error and epoch count exact. A sample picked in the sample browser is "pinned": stepping then
+// trains that sample by hand (through the Stepper only) until Play un-pins it.
+#pragma once
+
+#include <QObject>
+#include <QPointF>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+#include <QVector>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "Snapshot.h"
+#include "backprop/Dataset.h"
+#include "backprop/Network.h"
+#include "backprop/Trainer.h"
+
+namespace bps {
+
+namespace detail {
+struct Mailbox;
+class Worker;
+}  // namespace detail
+
+using DatasetPtr = std::shared_ptr<const bp::Dataset>;
+using PredictionsPtr = std::shared_ptr<const std::vector<int>>;
+
+class TrainingController : public QObject {
+    Q_OBJECT
+  public:
+    // Speed of Play: samples per second; 0 = as fast as the core goes. At or below
+    // kPhaseBySampleRate Play advances phase by phase so each phase is visible.
+    static constexpr double kFullSpeed = 0;
+    static constexpr double kPhaseBySampleRate = 2.0;
+    // Snapshot rate: at most one snapshot every kSnapshotMs milliseconds (≤ 60 Hz).
+    static constexpr int kSnapshotMs = 16;
+
+    explicit TrainingController(QObject* parent = nullptr);
+    ~TrainingController() override;  // stops the worker and waits for it
+
+    // --- commands (all return at once; the worker does the work) ---
+    void play();
+    void pause();
+    void togglePlay();
+    void stepPhase();
+    void stepSample();
+    void stepEpoch();
+    // Re-initialises the network from the seed and rewinds the trainer: a run replays exactly.
+    void reset();
+    // Thread-safe and immediate: the trainer reads it atomically before every sample.
+    void setLearningRate(double lr);
+    void setSpeed(double samplesPerSecond);
+    // A new network (and trainer options); starts a new run. Layer 0 and the output layer are
+    // fitted to the training set (inputs, labels) when one is loaded.
+    void setNetworkSpec(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
+    // New data; test may be null. Keeps the network when its input count still fits.
+    void setDatasets(DatasetPtr train, DatasetPtr test);
+    // Makes sample i of the training set the current sample for stepping (−1 un-pins).
+    void selectSample(long i);
+
+    // --- state as last published by the worker (GUI thread) ---
+    SnapshotPtr lastSnapshot() const { return m_last; }
+    bool isPlaying() const { return m_playing; }
+    double learningRate() const;
+    double speed() const { return m_speed; }
+    bp::NetworkSpec spec() const { return m_spec; }
+    bp::TrainOptions options() const { return m_options; }
+    DatasetPtr trainingSet() const { return m_train; }
+    DatasetPtr testSet() const { return m_test; }
+    // True once the current network has been trained on at least one sample.
+    bool isTrained() const { return m_last && m_last->samplesSeen > 0; }
+    // A short label for the current run: learning rate, shape, epochs (for the error chart).
+    QString runLabel() const;
+    // Blocks until the worker has handled every command sent so far and its results are
+    // published (for tests and for a clean "export now").
+    void sync();
+
+  signals:
+    void snapshotReady(bps::SnapshotPtr snapshot);
+    // New points of the running error: x = samples seen, y = mean Σ(T−O)² of the last N.
+    void errorPoints(const QVector<QPointF>& points);
+    // The learning rate changed to lr before sample samplesSeen + 1.
+    void learningRateMarked(double samplesSeen, double lr);
+    // An epoch ended; testAccuracy is NaN without a test set.
+    void epochFinished(int epoch, double samplesSeen, double meanError, double testAccuracy,
+                       double seconds);
+    void playingChanged(bool playing);
+    // A new run starts (Reset, new network, new data): label describes the run that starts.
+    void runStarted(const QString& label);
+    // Predicted label of the first samples of the training set (after epochs and pauses).
+    void predictionsReady(bps::PredictionsPtr predictions);
+    // Training stopped on an error (divergence): a sentence for a dialog.
+    void trainingFailed(const QString& message);
+    // Samples trained per second of playing, measured by the worker (0 when idle).
+    void throughput(double samplesPerSecond);
+
+  private:
+    void drain();
+    void post(std::function<void(detail::Worker&)> command);
+    void startRun();
+
+    QThread m_thread;                         // runs the worker's event loop
+    detail::Worker* m_worker = nullptr;       // lives on m_thread; deleted when it finishes
+    std::shared_ptr<detail::Mailbox> m_mail;  // worker → GUI values, and the live trainer
+    QTimer m_drainTimer;                      // GUI-thread coalescing timer (kSnapshotMs)
+    SnapshotPtr m_last;                       // last snapshot emitted
+    bool m_playing = false;                   // as last reported by the worker
+    double m_speed = kFullSpeed;              // samples/s of Play (0 = full speed)
+    bp::NetworkSpec m_spec;                   // spec of the current network (fitted to data)
+    bp::TrainOptions m_options;               // options of the current trainer
+    DatasetPtr m_train, m_test;               // current data (shared, read-only)
+    unsigned m_generation = 0;                // run number: stale mailbox items are dropped
+};
+
+}  // namespace bps
+
+Q_DECLARE_METATYPE(bps::PredictionsPtr)
