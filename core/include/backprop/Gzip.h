@@ -1,0 +1,79 @@
+// Gzip.h — gzip (RFC 1952) over DEFLATE (RFC 1951), written here so the core links no zlib.
+//
+// Reading: every block type (stored, fixed Huffman, dynamic Huffman), several members one after
+// the other, the CRC-32 and ISIZE of each member checked. The decoder is meant to be fed hostile
+// bytes: every read is bounds-checked, nothing is allocated from a header value, and the output
+// is capped (kGunzipLimit) — any fault is a DataError naming the file.
+// Writing: LZ77 with a hash of 3-byte prefixes, coded with the fixed Huffman code, or as a stored
+// block when that is smaller (random data). About 3× on MNIST CSV; gzip -9 does ~1.3× better.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "backprop/DataError.h"
+
+namespace bp {
+
+// Largest output gunzip / GzipReader produce before giving up with a DataError (4 GiB).
+inline constexpr std::uint64_t kGunzipLimit = std::uint64_t{4} << 30;
+
+// True if data starts with the gzip magic bytes 1f 8b.
+bool isGzip(std::string_view data);
+
+// The whole decompressed content of a gzip file held in memory. Throws DataError on corrupt or
+// truncated data, naming nameForErrors.
+std::string gunzip(std::string_view data, const std::string& nameForErrors);
+
+// A valid single-member gzip file holding data.
+std::string gzipCompress(std::string_view data);
+
+// Streaming gunzip: pulls compressed bytes from a source function and hands out decompressed
+// bytes in pieces, so a 109 MB file never has to sit in memory whole.
+class GzipReader {
+  public:
+    // Fills buf with up to size compressed bytes; returns how many, 0 at the end of the input.
+    using Source = std::function<std::size_t(std::uint8_t* buf, std::size_t size)>;
+
+    GzipReader(Source source, std::string nameForErrors);
+    ~GzipReader();
+    GzipReader(const GzipReader&) = delete;
+    GzipReader& operator=(const GzipReader&) = delete;
+
+    // Copies up to size decompressed bytes into dst; returns how many, 0 once every member has
+    // ended with a good CRC-32 and length. Throws DataError on bad data.
+    std::size_t read(char* dst, std::size_t size);
+    // Compressed bytes taken from the source so far (for progress).
+    std::uint64_t compressedRead() const;
+    // Decompressed bytes handed out so far.
+    std::uint64_t decompressedRead() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;  // the inflate state (window, bit reader, Huffman tables)
+};
+
+// Streaming gzip: data goes in by pieces, compressed bytes go to a sink function.
+class GzipWriter {
+  public:
+    using Sink = std::function<void(const char* data, std::size_t size)>;
+
+    explicit GzipWriter(Sink sink);
+    ~GzipWriter();
+    GzipWriter(const GzipWriter&) = delete;
+    GzipWriter& operator=(const GzipWriter&) = delete;
+
+    void write(std::string_view data);
+    // Ends the deflate stream and writes the trailer; write() must not be called after it.
+    void finish();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;  // window, hash heads, bit writer
+};
+
+}  // namespace bp
