@@ -64,7 +64,10 @@ std::vector<char> encodeModel(const Network& net, const TrainingRecord& training
         throw ModelFileError("the network has NaN or infinite weights (it diverged); not saved");
     const NetworkSpec& spec = net.spec();
     std::string layers;
-    for (int n : spec.layers) layers += (layers.empty() ? "" : ",") + std::to_string(n);
+    for (int n : spec.layers) {
+        if (!layers.empty()) layers += ',';
+        layers += std::to_string(n);
+    }
     const std::size_t count = net.parameterCount();
 
     std::string header;
@@ -233,7 +236,10 @@ SavedModel decodeModel(const std::vector<char>& bytes, const std::string& name) 
             name, "header says " + std::to_string(count) + " weights but a " +
                       [&] {
                           std::string l;
-                          for (int n : spec.layers) l += (l.empty() ? "" : "-") + std::to_string(n);
+                          for (int n : spec.layers) {
+                              if (!l.empty()) l += '-';
+                              l += std::to_string(n);
+                          }
                           return l;
                       }() +
                       (spec.bias ? " network with bias" : " network") + " has " +
@@ -307,7 +313,10 @@ void saveModel(const std::string& path, const Network& net, const TrainingRecord
 
 #ifdef BP_POSIX_FILES
     // Temporary file next to the target (same file system, so rename is atomic).
-    std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    std::string tempName = ".";
+    tempName += target.filename().string();
+    tempName += ".tmp-XXXXXX";
+    std::string temp = (dir / tempName).string();
     const int fd = ::mkstemp(temp.data());
     if (fd < 0)
         throw ModelFileError(path + ": cannot save the model (cannot create a temporary file in " +

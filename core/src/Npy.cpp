@@ -24,7 +24,12 @@ constexpr char kMagic[] = "\x93NUMPY";
 constexpr std::size_t kMagicLen = 6;
 
 std::string shapeText(Eigen::Index rows, Eigen::Index cols) {
-    return "(" + std::to_string(rows) + ", " + std::to_string(cols) + ")";
+    std::string s = "(";
+    s += std::to_string(rows);
+    s += ", ";
+    s += std::to_string(cols);
+    s += ")";
+    return s;
 }
 
 // Little-endian bytes of a double / to a double, whatever the host's byte order.
@@ -127,24 +132,25 @@ void writeNpy(const std::string& path, const Eigen::Ref<const Matrix>& m) {
     std::string header =
         "{'descr': '<f8', 'fortran_order': False, 'shape': " + shapeText(m.rows(), m.cols()) +
         ", }";
-    // Pad with spaces so that magic(6) + version(2) + length(2) + header ends on a 64-byte
-    // boundary, the last header byte being '\n' (as numpy writes it).
+    // As numpy ≥ 1.24 writes it (byte for byte): room for the first axis to grow to 21 digits,
+    // then spaces so that magic(6) + version(2) + length(2) + header ends on a 64-byte
+    // boundary, the last header byte being '\n'.
+    header.append(21 - std::to_string(m.rows()).size(), ' ');
     const std::size_t total = kMagicLen + 2 + 2 + header.size() + 1;
     header.append((64 - total % 64) % 64, ' ');
     header.push_back('\n');
     if (header.size() > 65535) throw NpyError(path + ": .npy header too long");
 
     const std::size_t n = static_cast<std::size_t>(m.rows()) * static_cast<std::size_t>(m.cols());
-    std::vector<char> bytes;
-    bytes.reserve(kMagicLen + 4 + header.size() + 8 * n);
-    bytes.insert(bytes.end(), kMagic, kMagic + kMagicLen);
-    bytes.push_back(1);  // major
-    bytes.push_back(0);  // minor
-    bytes.push_back(static_cast<char>(header.size() & 0xFF));
-    bytes.push_back(static_cast<char>(header.size() >> 8));
-    bytes.insert(bytes.end(), header.begin(), header.end());
-    const std::size_t dataAt = bytes.size();
-    bytes.resize(dataAt + 8 * n);
+    // magic, version 1.0, u16 header length, header, then the data
+    const std::size_t dataAt = kMagicLen + 4 + header.size();
+    std::vector<char> bytes(dataAt + 8 * n);
+    std::memcpy(bytes.data(), kMagic, kMagicLen);
+    bytes[6] = 1;  // major
+    bytes[7] = 0;  // minor
+    bytes[8] = static_cast<char>(header.size() & 0xFF);
+    bytes[9] = static_cast<char>(header.size() >> 8);
+    std::memcpy(bytes.data() + 10, header.data(), header.size());
     char* out = bytes.data() + dataAt;
     for (Eigen::Index i = 0; i < m.rows(); ++i)  // C order: row by row
         for (Eigen::Index j = 0; j < m.cols(); ++j, out += 8) putF64le(out, m(i, j));
@@ -211,7 +217,12 @@ Matrix readNpy(const std::string& path) {
 std::vector<std::string> npyNames(int weightLayers) {
     if (weightLayers == 2) return {"wih.npy", "who.npy"};
     std::vector<std::string> names;
-    for (int k = 0; k < weightLayers; ++k) names.push_back("w" + std::to_string(k) + ".npy");
+    for (int k = 0; k < weightLayers; ++k) {
+        std::string name = "w";
+        name += std::to_string(k);
+        name += ".npy";
+        names.push_back(std::move(name));
+    }
     return names;
 }
 
