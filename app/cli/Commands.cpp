@@ -1,0 +1,373 @@
+// Commands.cpp — train, eval, query, backquery, convert, info (see Cli.cpp for the help texts).
+#include "Commands.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "Json.h"
+#include "Progress.h"
+#include "backprop/DatasetIO.h"
+#include "backprop/ModelFile.h"
+#include "backprop/Npy.h"
+#include "backprop/Png.h"
+#include "backprop/Trainer.h"
+
+namespace bp::cli {
+namespace {
+
+std::string fixed(double v, int digits) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+
+// Loads a dataset, with a progress bar on a terminal.
+Dataset load(const std::string& path, Context& ctx, int maxLabel, bool quiet,
+             std::size_t maxRows = 0) {
+    ProgressBar bar(ctx.err, ctx.terminal && !quiet);
+    LoadOptions options;
+    options.maxLabel = maxLabel;
+    options.maxRows = maxRows;
+    if (bar.enabled())
+        options.progress = [&](std::uint64_t done, std::uint64_t total) {
+            bar.update(done, total, "loading " + path);
+            return true;
+        };
+    Dataset d = loadDataset(path, options);
+    bar.clear();
+    return d;
+}
+
+// "784-200-10" from --layers "784,200,10" or "auto,200,10" (auto = the data's width).
+std::vector<int> parseLayers(const Args& args, int dataInputs, const std::string& dataName) {
+    const std::string text = args.value("layers").value_or("auto,200,10");
+    std::vector<int> layers;
+    std::size_t pos = 0;
+    bool autoFirst = false;
+    while (pos <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', pos), text.size());
+        const std::string item = text.substr(pos, comma - pos);
+        if (layers.empty() && !autoFirst && item == "auto") {
+            autoFirst = true;
+            layers.push_back(dataInputs);
+        } else {
+            long long n = 0;
+            std::size_t used = 0;
+            try {
+                n = std::stoll(item, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used == 0 || used != item.size() || n < 1 || n > 1000000)
+                args.fail(
+                    "--layers needs neuron counts separated by commas, such as 784,200,10 "
+                    "(the first may be 'auto'); '" +
+                    item + "' is not a count");
+            layers.push_back(static_cast<int>(n));
+        }
+        pos = comma + 1;
+    }
+    if (layers.size() < 2) args.fail("--layers needs at least an input and an output layer");
+    if (!autoFirst && layers.front() != dataInputs)
+        throw std::runtime_error(dataName + ": each row has " + std::to_string(dataInputs) +
+                                 " inputs but --layers starts with " +
+                                 std::to_string(layers.front()) + " (use --layers auto," +
+                                 text.substr(text.find(',') + 1) + " to follow the data)");
+    return layers;
+}
+
+void checkFits(const Dataset& d, int inputs, int outputs, const std::string& what) {
+    if (d.inputs != inputs)
+        throw std::runtime_error(d.source + ": each row has " + std::to_string(d.inputs) +
+                                 " inputs but the " + what + " has " + std::to_string(inputs));
+    if (!d.empty() && d.maxLabel() >= outputs)
+        throw std::runtime_error(d.source + ": holds label " + std::to_string(d.maxLabel()) +
+                                 " but the " + what + " has only " + std::to_string(outputs) +
+                                 " output neurons (labels 0-" + std::to_string(outputs - 1) + ")");
+}
+
+std::string baseName(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool endsWith(const std::string& s, const std::string& tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+}  // namespace
+
+int train(const Args& args, Context& ctx) {
+    const bool json = args.flag("json"), quiet = args.flag("quiet");
+    const std::string trainPath = args.required("train");
+    const auto testPath = args.value("test");
+    const double lr = args.number("lr", 0.1, 0.0, 1e6);
+    const int epochs = static_cast<int>(args.integer("epochs", 1, 0, 1000000));
+    const auto seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1LL << 62));
+    const int batch = static_cast<int>(args.integer("batch", 1, 1, 1 << 20));
+    const auto limit = static_cast<std::size_t>(args.integer("limit", 0, 0, 1LL << 40));
+    NetworkSpec spec;
+    if (const auto a = args.value("activation"); a && !parseActivation(*a, spec.hidden))
+        args.fail("--activation must be sigmoid, tanh or relu, not '" + *a + "'");
+    spec.output = Activation::Sigmoid;  // the output layer stays the book's sigmoid
+    spec.bias = args.flag("bias");
+    if (const auto r = args.value("rule")) {
+        if (*r == "book")
+            spec.rule = ErrorRule::Book;
+        else if (*r == "gradient")
+            spec.rule = ErrorRule::Gradient;
+        else
+            args.fail("--rule must be book or gradient, not '" + *r + "'");
+    }
+    spec.seed = seed;
+    // The output layer's size bounds the labels the loader accepts; read it before loading.
+    int maxLabel = 9;
+    if (const auto l = args.value("layers"); l && l->find(',') != std::string::npos) {
+        const std::string last = l->substr(l->rfind(',') + 1);
+        if (!last.empty() && last.find_first_not_of("0123456789") == std::string::npos &&
+            last.size() < 7)
+            maxLabel = std::max(0, std::min(255, std::stoi(last) - 1));
+    }
+
+    const Dataset trainSet = load(trainPath, ctx, maxLabel, quiet, limit);
+    Dataset testSet;
+    if (testPath) testSet = load(*testPath, ctx, maxLabel, quiet);
+    spec.layers = parseLayers(args, trainSet.inputs, trainPath);
+    if (const std::string why = spec.validate(); !why.empty()) args.fail(why);
+    checkFits(trainSet, spec.layers.front(), spec.layers.back(), "network");
+    if (testPath) checkFits(testSet, spec.layers.front(), spec.layers.back(), "network");
+
+    Network net(spec);
+    if (const auto dir = args.value("init-npy")) importNpy(net, *dir);
+
+    TrainOptions options;
+    options.learningRate = lr;
+    options.epochs = epochs;
+    options.batch = batch;
+    options.shuffle = args.flag("shuffle");
+    options.shuffleSeed = seed;
+    Trainer trainer(net, trainSet, testPath ? &testSet : nullptr, options);
+
+    ProgressBar bar(ctx.err, ctx.terminal && !quiet);
+    if (bar.enabled())
+        trainer.onProgress([&](const TrainProgress& p) {
+            bar.update(p.sampleInEpoch, p.samplesPerEpoch,
+                       "epoch " + std::to_string(p.epoch) + "/" + std::to_string(epochs),
+                       "error " + fixed(p.runningError, 4));
+            return true;
+        });
+    if (!json && !quiet)
+        ctx.out << "training " << spec.describe() << " on " << trainSet.rows() << " rows of "
+                << baseName(trainPath) << ", lr " << lr << ", " << epochs << " epoch(s), "
+                << (batch == 1 ? std::string("per-sample") : "batch " + std::to_string(batch))
+                << (options.shuffle ? ", shuffled" : ", file order") << "\n"
+                << std::flush;
+    trainer.onEpoch([&](const EpochResult& r) {
+        bar.clear();
+        if (json) {
+            ctx.out << JsonObject()
+                           .add("epoch", r.epoch)
+                           .add("epochs", epochs)
+                           .add("seconds", r.seconds)
+                           .add("mean_error", r.meanError)
+                           .add("test_accuracy", r.testAccuracy)
+                           .add("samples", static_cast<std::uint64_t>(r.samples))
+                           .add("learning_rate", trainer.learningRate())
+                           .str()
+                    << "\n";
+        } else {
+            ctx.out << "epoch " << r.epoch << "/" << epochs << ": " << fixed(r.seconds, 3)
+                    << " s, mean error " << fixed(r.meanError, 6);
+            if (!std::isnan(r.testAccuracy))
+                ctx.out << ", test accuracy " << fixed(100.0 * r.testAccuracy, 2) << "%";
+            ctx.out << "\n";
+        }
+        ctx.out.flush();
+    });
+
+    if (epochs > 0) trainer.run();  // DivergenceError propagates: exit status 3
+    bar.clear();
+
+    TrainingRecord record;
+    record.learningRate = lr;
+    record.epochsTrained = epochs;
+    record.batch = batch;
+    record.shuffle = options.shuffle;
+    record.samplesSeen = trainer.progress().samplesSeen;
+    if (const auto path = args.value("save")) {
+        saveModel(*path, net, record);
+        if (!quiet) ctx.err << "saved model to " << *path << "\n";
+    }
+    if (const auto dir = args.value("export-npy")) {
+        exportNpy(net, *dir);
+        if (!quiet) ctx.err << "exported weights to " << *dir << "\n";
+    }
+    return 0;
+}
+
+int eval(const Args& args, Context& ctx) {
+    const bool json = args.flag("json");
+    const std::string modelPath = args.required("model");
+    const std::string testPath = args.required("test");
+    const SavedModel model = loadModel(modelPath);
+    const Network& net = model.network;
+    const Dataset test = load(testPath, ctx, std::min(255, net.outputs() - 1), false);
+    checkFits(test, net.inputs(), net.outputs(), "model " + modelPath);
+    const std::vector<int> predicted = predictions(net, test);
+    std::size_t correct = 0;
+    for (std::size_t i = 0; i < test.rows(); ++i) correct += predicted[i] == test.label(i);
+    const double acc =
+        test.rows() ? static_cast<double>(correct) / static_cast<double>(test.rows()) : 0.0;
+    if (json)
+        ctx.out << JsonObject()
+                       .add("test_accuracy", acc)
+                       .add("correct", static_cast<std::uint64_t>(correct))
+                       .add("rows", static_cast<std::uint64_t>(test.rows()))
+                       .str()
+                << "\n";
+    else
+        ctx.out << "test_accuracy " << fixed(acc, 4) << " (" << correct << " of " << test.rows()
+                << " correct)\n";
+    return 0;
+}
+
+int query(const Args& args, Context& ctx) {
+    const bool json = args.flag("json");
+    const SavedModel model = loadModel(args.required("model"));
+    const Network& net = model.network;
+    const std::string inputPath = args.required("input");
+    const auto row = static_cast<std::size_t>(args.integer("row", 0, 0, 1LL << 40));
+    const Dataset d = load(inputPath, ctx, 255, false, row + 1);
+    if (d.inputs != net.inputs())
+        throw std::runtime_error(inputPath + ": each row has " + std::to_string(d.inputs) +
+                                 " inputs but the model has " + std::to_string(net.inputs()));
+    if (row >= d.rows())
+        args.fail("--row " + std::to_string(row) + " is past the end of " + inputPath + " (" +
+                  std::to_string(d.rows()) + " rows; the first is --row 0)");
+    const Vector o = net.query(d.input(row));
+    Eigen::Index best = 0;
+    o.maxCoeff(&best);
+    if (json) {
+        std::string outputs = "[";
+        for (Eigen::Index i = 0; i < o.size(); ++i) outputs += (i ? ", " : "") + jsonNumber(o[i]);
+        ctx.out << JsonObject()
+                       .add("row", static_cast<std::uint64_t>(row))
+                       .add("label", d.label(row))
+                       .addRaw("outputs", outputs + "]")
+                       .add("predicted", static_cast<long long>(best))
+                       .str()
+                << "\n";
+    } else {
+        ctx.out << "row " << row << " of " << inputPath << " (label " << d.label(row) << ")\n";
+        for (Eigen::Index i = 0; i < o.size(); ++i)
+            ctx.out << "  " << i << "  " << fixed(o[i], 6) << (i == best ? "  <" : "") << "\n";
+        ctx.out << "predicted " << best << "\n";
+    }
+    return 0;
+}
+
+int backquery(const Args& args, Context& ctx) {
+    const std::string modelPath = args.required("model");
+    const std::string outPath = args.required("out");
+    const SavedModel model = loadModel(modelPath);
+    const Network& net = model.network;
+    const int label = static_cast<int>(args.integer("label", -1, 0, net.outputs() - 1));
+    if (label < 0) args.fail("missing required option '--label'");
+    const int scale = static_cast<int>(args.integer("scale", 1, 1, 64));
+    const int side = static_cast<int>(std::lround(std::sqrt(static_cast<double>(net.inputs()))));
+    if (side * side != net.inputs())
+        throw std::runtime_error(modelPath + ": the model has " + std::to_string(net.inputs()) +
+                                 " inputs, not a square image, so it cannot be drawn");
+    const Vector image = net.backquery(bookTarget(label, net.outputs()));
+    const double lo = image.minCoeff(), hi = image.maxCoeff();
+    const bool whiteOnBlack = args.flag("white-on-black");
+    std::vector<std::uint8_t> grey(static_cast<std::size_t>(side * side * scale * scale));
+    for (int y = 0; y < side * scale; ++y)
+        for (int x = 0; x < side * scale; ++x) {
+            // v in [0, 1]: 1 where the network "imagines" ink (the book plots it with 'Greys').
+            const double v =
+                hi > lo ? (image[(y / scale) * side + x / scale] - lo) / (hi - lo) : 0.5;
+            const double ink = whiteOnBlack ? v : 1.0 - v;
+            grey[static_cast<std::size_t>(y * side * scale + x)] =
+                static_cast<std::uint8_t>(std::lround(255.0 * ink));
+        }
+    writePng(outPath, side * scale, side * scale, grey);
+    ctx.out << "wrote " << outPath << " (" << side * scale << "×" << side * scale << ", label "
+            << label << ", " << (whiteOnBlack ? "white on black" : "black on white") << ")\n";
+    return 0;
+}
+
+int convert(const Args& args, Context& ctx) {
+    const auto& pos = args.positional();
+    if (pos.size() != 2) args.fail("needs two arguments, IN and OUT");
+    const std::string& in = pos[0];
+    std::string out = pos[1];
+    std::string to = args.value("to").value_or("");
+    const bool gz = endsWith(out, ".gz");
+    const std::string plain = gz ? out.substr(0, out.size() - 3) : out;
+    if (to.empty()) {
+        if (endsWith(plain, ".csv"))
+            to = "csv";
+        else if (endsWith(plain, "-ubyte") || endsWith(plain, ".idx"))
+            to = "idx";
+        else
+            args.fail("cannot tell the output format from '" + out +
+                      "': name it *.csv or *-images-idx3-ubyte, or add --to csv|idx");
+    }
+    if (to != "csv" && to != "idx") args.fail("--to must be csv or idx, not '" + to + "'");
+
+    const Dataset d = load(in, ctx, 255, args.flag("quiet"));
+    if (to == "csv") {
+        saveCsv(d, out);
+        ctx.out << "wrote " << d.rows() << " rows of " << d.inputs << " inputs to " << out << "\n";
+        return 0;
+    }
+    // IDX: OUT names the images file or a prefix; both files are written side by side.
+    std::string prefix = plain;
+    for (const char* suffix :
+         {"-images-idx3-ubyte", "-labels-idx1-ubyte", "-idx3-ubyte", "-idx1-ubyte", ".idx"})
+        if (endsWith(prefix, suffix)) {
+            prefix.resize(prefix.size() - std::string(suffix).size());
+            break;
+        }
+    const std::string ext = gz ? ".gz" : "";
+    const std::string images = prefix + "-images-idx3-ubyte" + ext;
+    const std::string labels = prefix + "-labels-idx1-ubyte" + ext;
+    saveIdx(d, images, labels);
+    ctx.out << "wrote " << d.rows() << " rows to " << images << " and " << labels << "\n";
+    return 0;
+}
+
+int info(const Args& args, Context& ctx) {
+    const auto& pos = args.positional();
+    if (pos.size() != 1) args.fail("needs one argument, the data file");
+    const bool json = args.flag("json");
+    const Dataset d = load(pos[0], ctx, 255, false);
+    const std::vector<std::size_t> counts = d.labelCounts();
+    if (json) {
+        std::string labels = "{";
+        for (std::size_t i = 0; i < counts.size(); ++i)
+            labels +=
+                (i ? ", " : "") + jsonString(std::to_string(i)) + ": " + std::to_string(counts[i]);
+        JsonObject o;
+        o.add("file", pos[0])
+            .add("rows", static_cast<std::uint64_t>(d.rows()))
+            .add("inputs", d.inputs);
+        if (d.isImage()) o.add("width", d.width).add("height", d.height);
+        ctx.out << o.addRaw("labels", labels + "}").str() << "\n";
+    } else {
+        ctx.out << "file    " << pos[0] << "\nrows    " << d.rows() << "\ninputs  " << d.inputs;
+        if (d.isImage()) ctx.out << " (" << d.width << "×" << d.height << " image)";
+        ctx.out << "\nlabels  ";
+        for (std::size_t i = 0; i < counts.size(); ++i)
+            ctx.out << (i ? "  " : "") << i << ": " << counts[i];
+        ctx.out << "\n";
+    }
+    return 0;
+}
+
+}  // namespace bp::cli

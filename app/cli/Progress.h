@@ -1,0 +1,32 @@
+// Progress.h — a one-line progress bar on stderr, drawn only on a terminal and at most
+// ~10 times a second, so calling it for every training sample costs a counter check.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+
+namespace bp::cli {
+
+class ProgressBar {
+  public:
+    ProgressBar(std::ostream& err, bool enabled) : m_err(err), m_enabled(enabled) {}
+    ~ProgressBar() { clear(); }
+
+    // "label [#####.....]  42%  detail"; redrawn only if 100 ms passed since the last draw.
+    void update(std::uint64_t done, std::uint64_t total, const std::string& label,
+                const std::string& detail = {});
+    // Erases the bar (before printing a normal line, and at the end).
+    void clear();
+    bool enabled() const { return m_enabled; }
+
+  private:
+    std::ostream& m_err;
+    bool m_enabled;                                  // stderr is a terminal and not --quiet
+    bool m_drawn = false;                            // a bar is on the screen now
+    std::uint32_t m_calls = 0;                       // clock is read every 64th call only
+    std::chrono::steady_clock::time_point m_last{};  // time of the last draw
+};
+
+}  // namespace bp::cli
