@@ -1,0 +1,388 @@
+// ControlPanel.cpp — the training controls.
+#include "ControlPanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <cmath>
+#include <limits>
+
+namespace bps {
+
+namespace {
+// Play speeds in samples per second; at ≤ 2/s Play goes phase by phase. 0 = full speed.
+constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000, 0};
+
+int rateToSlider(double lr) {
+    const double v = (std::log10(lr) - std::log10(ControlPanel::kMinRate)) * 100.0;
+    return std::clamp(static_cast<int>(std::lround(v)), 0, ControlPanel::kRateSteps);
+}
+double sliderToRate(int v) {
+    return std::pow(10.0, std::log10(ControlPanel::kMinRate) + v / 100.0);
+}
+}  // namespace
+
+double ControlPanel::speedAt(int index) {
+    return kSpeeds[std::clamp(index, 0, speedCount() - 1)];
+}
+int ControlPanel::speedCount() {
+    return static_cast<int>(std::size(kSpeeds));
+}
+
+ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
+    // --- run ---
+    auto* run = new QGroupBox(tr("Training"), this);
+    m_play = new QPushButton(tr("Play"), run);
+    m_play->setToolTip(tr("Train continuously (Space)"));
+    m_stepPhase = new QPushButton(tr("Step phase"), run);
+    m_stepPhase->setToolTip(
+        tr("Run one phase of the training step: forward through one layer, "
+           "the output error, the error back through one layer, or one "
+           "weight update (Right arrow)"));
+    m_stepSample = new QPushButton(tr("Step sample"), run);
+    m_stepSample->setToolTip(tr("Train on one sample: every phase at once"));
+    m_stepEpoch = new QPushButton(tr("Step epoch"), run);
+    m_stepEpoch->setToolTip(tr("Train to the end of the epoch at full speed"));
+    m_reset = new QPushButton(tr("Reset"), run);
+    m_reset->setToolTip(
+        tr("Re-initialise the weights from the seed, so the run replays exactly; "
+           "the curve of this run stays on the chart, faded"));
+    m_speed = new QSlider(Qt::Horizontal, run);
+    m_speed->setRange(0, speedCount() - 1);
+    m_speed->setValue(speedCount() - 1);
+    m_speed->setToolTip(tr("From slow motion (each phase visible) to full speed"));
+    m_speedLabel = new QLabel(run);
+    m_speedLabel->setMinimumWidth(
+        m_speedLabel->fontMetrics().horizontalAdvance(tr("%1 samples/s").arg(5000)));
+
+    m_rate = new QSlider(Qt::Horizontal, run);
+    m_rate->setRange(0, kRateSteps);
+    m_rate->setToolTip(
+        tr("Learning rate α on a log scale from 0.0001 to 1; it takes effect at "
+           "the next sample, also while training runs"));
+    m_rateField = new QDoubleSpinBox(run);
+    m_rateField->setDecimals(4);
+    m_rateField->setRange(kMinRate, kMaxRate);
+    m_rateField->setSingleStep(0.01);
+    m_rateField->setToolTip(m_rate->toolTip());
+
+    auto* grid = new QGridLayout(run);
+    grid->addWidget(m_play, 0, 0);
+    grid->addWidget(m_stepPhase, 0, 1);
+    grid->addWidget(m_stepSample, 0, 2);
+    grid->addWidget(m_stepEpoch, 1, 0);
+    grid->addWidget(m_reset, 1, 1);
+    grid->addWidget(new QLabel(tr("Speed"), run), 2, 0);
+    grid->addWidget(m_speed, 2, 1);
+    grid->addWidget(m_speedLabel, 2, 2);
+    grid->addWidget(new QLabel(tr("Learning rate α"), run), 3, 0);
+    grid->addWidget(m_rate, 3, 1);
+    grid->addWidget(m_rateField, 3, 2);
+
+    // --- network shape ---
+    auto* shape = new QGroupBox(tr("Network"), this);
+    m_hidden = new QLineEdit(QStringLiteral("100"), shape);
+    m_hidden->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("^\\s*(\\d{1,4}(\\s*,\\s*\\d{1,4})*)?\\s*,?\\s*$")),
+        m_hidden));
+    m_hidden->setToolTip(
+        tr("Neurons of each hidden layer, separated by commas: \"100\" or "
+           "\"200, 50\"; empty for no hidden layer"));
+    m_activation = new QComboBox(shape);
+    m_activation->addItem(tr("sigmoid (the book)"), static_cast<int>(bp::Activation::Sigmoid));
+    m_activation->addItem(tr("tanh"), static_cast<int>(bp::Activation::Tanh));
+    m_activation->addItem(tr("ReLU"), static_cast<int>(bp::Activation::ReLU));
+    m_activation->setToolTip(tr("Activation of the hidden layers (the output layer is sigmoid)"));
+    m_epochs = new QSpinBox(shape);
+    m_epochs->setRange(1, 100);
+    m_epochs->setToolTip(tr("Epochs Play runs before it stops"));
+    m_batch = new QSpinBox(shape);
+    m_batch->setRange(1, 1024);
+    m_batch->setToolTip(
+        tr("1 = update after every sample, as the book does; more = mini-batches "
+           "(mean ΔW of the batch)"));
+    m_seed = new QSpinBox(shape);
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setValue(1);
+    m_seed->setToolTip(tr("Seed of the initial weights: the same seed gives the same network"));
+    m_apply = new QPushButton(tr("New network"), shape);
+    m_apply->setToolTip(tr("Build a new network with these settings"));
+    auto* form = new QFormLayout(shape);
+    form->addRow(tr("Hidden layers"), m_hidden);
+    form->addRow(tr("Activation"), m_activation);
+    form->addRow(tr("Epochs"), m_epochs);
+    form->addRow(tr("Batch size"), m_batch);
+    form->addRow(tr("Seed"), m_seed);
+    form->addRow(m_apply);
+
+    // --- view ---
+    auto* view = new QGroupBox(tr("View"), this);
+    m_density = new QSpinBox(view);
+    m_density->setRange(1, 100);
+    m_density->setValue(8);
+    m_density->setToolTip(
+        tr("Strongest incoming connections drawn per neuron (all of them for "
+           "the neuron under the mouse or selected)"));
+    m_edgeValues = new QCheckBox(tr("Numbers on connections"), view);
+    m_edgeValues->setToolTip(tr("Show each weight's value on its connection (small networks)"));
+    auto* viewForm = new QFormLayout(view);
+    viewForm->addRow(tr("Connections per neuron"), m_density);
+    viewForm->addRow(m_edgeValues);
+
+    // --- progress ---
+    auto* state = new QGroupBox(tr("Progress"), this);
+    m_phase = new QLabel(state);
+    m_phase->setWordWrap(true);
+    m_progress = new QLabel(state);
+    m_progress->setWordWrap(true);
+    m_progress->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_throughput = new QLabel(state);
+    auto* stateLayout = new QVBoxLayout(state);
+    stateLayout->addWidget(m_phase);
+    stateLayout->addWidget(m_progress);
+    stateLayout->addWidget(m_throughput);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(run);
+    layout->addWidget(state);
+    layout->addWidget(shape);
+    layout->addWidget(view);
+    layout->addStretch(1);
+
+    connect(m_play, &QPushButton::clicked, this, &ControlPanel::playToggled);
+    connect(m_stepPhase, &QPushButton::clicked, this, &ControlPanel::stepPhaseRequested);
+    connect(m_stepSample, &QPushButton::clicked, this, &ControlPanel::stepSampleRequested);
+    connect(m_stepEpoch, &QPushButton::clicked, this, &ControlPanel::stepEpochRequested);
+    connect(m_reset, &QPushButton::clicked, this, &ControlPanel::resetRequested);
+    connect(m_speed, &QSlider::valueChanged, this, [this] {
+        updateSpeedLabel();
+        emit speedChanged(speed());
+    });
+    connect(m_rate, &QSlider::valueChanged, this, [this](int v) {
+        const double lr = sliderToRate(v);
+        {
+            const QSignalBlocker block(m_rateField);
+            m_rateField->setValue(lr);
+        }
+        emit learningRateChanged(m_rateField->value());
+    });
+    connect(m_rateField, &QDoubleSpinBox::valueChanged, this, [this](double lr) {
+        {
+            const QSignalBlocker block(m_rate);
+            m_rate->setValue(rateToSlider(lr));
+        }
+        emit learningRateChanged(lr);
+    });
+    connect(m_apply, &QPushButton::clicked, this, &ControlPanel::apply);
+    connect(m_hidden, &QLineEdit::returnPressed, this, &ControlPanel::apply);
+    connect(m_density, &QSpinBox::valueChanged, this, &ControlPanel::densityChanged);
+    connect(m_edgeValues, &QCheckBox::toggled, this, &ControlPanel::showEdgeValuesChanged);
+    connect(m_hidden, &QLineEdit::textEdited, this, &ControlPanel::markShapeDirty);
+    connect(m_activation, &QComboBox::activated, this, &ControlPanel::markShapeDirty);
+    connect(m_epochs, &QSpinBox::valueChanged, this, &ControlPanel::markShapeDirty);
+    connect(m_batch, &QSpinBox::valueChanged, this, &ControlPanel::markShapeDirty);
+    connect(m_seed, &QSpinBox::valueChanged, this, &ControlPanel::markShapeDirty);
+
+    setLearningRate(0.1);
+    updateSpeedLabel();
+    setPlaying(false);
+}
+
+void ControlPanel::markShapeDirty() {
+    m_apply->setText(tr("New network (settings changed)"));
+    QFont f = m_apply->font();
+    f.setBold(true);
+    m_apply->setFont(f);
+}
+
+bool ControlPanel::parseHidden(const QString& text, std::vector<int>& out) {
+    out.clear();
+    const QStringList parts = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString& p : parts) {
+        bool ok = false;
+        const int n = p.trimmed().toInt(&ok);
+        if (!ok || n < 1 || n > 4096) return false;
+        out.push_back(n);
+    }
+    return true;
+}
+
+bp::NetworkSpec ControlPanel::spec() const {
+    bp::NetworkSpec s;
+    std::vector<int> hidden;
+    parseHidden(m_hidden->text(), hidden);
+    s.layers.clear();
+    s.layers.push_back(m_inputs);
+    s.layers.insert(s.layers.end(), hidden.begin(), hidden.end());
+    s.layers.push_back(m_outputs);
+    s.hidden = static_cast<bp::Activation>(m_activation->currentData().toInt());
+    s.seed = static_cast<std::uint64_t>(m_seed->value());
+    return s;
+}
+
+bp::TrainOptions ControlPanel::options() const {
+    bp::TrainOptions o;
+    o.learningRate = learningRate();
+    o.epochs = m_epochs->value();
+    o.batch = m_batch->value();
+    return o;
+}
+
+double ControlPanel::learningRate() const {
+    return m_rateField->value();
+}
+double ControlPanel::speed() const {
+    return speedAt(m_speed->value());
+}
+int ControlPanel::speedIndex() const {
+    return m_speed->value();
+}
+int ControlPanel::density() const {
+    return m_density->value();
+}
+bool ControlPanel::showEdgeValues() const {
+    return m_edgeValues->isChecked();
+}
+
+void ControlPanel::setSettings(const bp::NetworkSpec& spec, const bp::TrainOptions& options) {
+    QStringList hidden;
+    for (std::size_t k = 1; k + 1 < spec.layers.size(); ++k)
+        hidden << QString::number(spec.layers[k]);
+    if (spec.layers.size() >= 2) {
+        m_inputs = spec.layers.front();
+        m_outputs = spec.layers.back();
+    }
+    const QSignalBlocker b1(m_hidden), b2(m_activation), b3(m_epochs), b4(m_batch), b5(m_seed);
+    m_hidden->setText(hidden.join(QStringLiteral(", ")));
+    m_activation->setCurrentIndex(
+        std::max(0, m_activation->findData(static_cast<int>(spec.hidden))));
+    m_epochs->setValue(options.epochs);
+    m_batch->setValue(options.batch);
+    m_seed->setValue(
+        static_cast<int>(std::min<std::uint64_t>(spec.seed, std::numeric_limits<int>::max())));
+    m_apply->setText(tr("New network"));
+    m_apply->setFont(font());
+}
+
+void ControlPanel::setLearningRate(double lr) {
+    const QSignalBlocker b1(m_rate), b2(m_rateField);
+    m_rateField->setValue(lr);
+    m_rate->setValue(rateToSlider(lr));
+}
+
+void ControlPanel::setSpeedIndex(int index) {
+    m_speed->setValue(std::clamp(index, 0, speedCount() - 1));
+    updateSpeedLabel();
+}
+
+void ControlPanel::setDensity(int edgesPerNeuron) {
+    m_density->setValue(edgesPerNeuron);
+}
+
+void ControlPanel::updateSpeedLabel() {
+    const double s = speed();
+    if (s == 0) {
+        m_speedLabel->setText(tr("full speed"));
+    } else if (s < 1) {
+        m_speedLabel->setText(tr("1 sample / %1 s").arg(1 / s));
+    } else {
+        m_speedLabel->setText(tr("%1 samples/s").arg(s));
+    }
+    m_speedLabel->setToolTip(s > 0 && s <= 2 ? tr("Slow motion: Play shows every phase")
+                                             : QString());
+}
+
+void ControlPanel::setPlaying(bool playing) {
+    m_playing = playing;
+    m_play->setText(playing ? tr("Pause") : tr("Play"));
+}
+
+QString ControlPanel::phaseText(const bp::Phase& phase, int weightLayers) {
+    switch (phase.kind) {
+        case bp::PhaseKind::Forward:
+            return tr("forward through W%1: X%2 = W%1·O%1, O%2 = sigmoid(X%2)")
+                .arg(phase.layer)
+                .arg(phase.layer + 1);
+        case bp::PhaseKind::OutputError:
+            return tr("output error: E%1 = T − O%1").arg(weightLayers);
+        case bp::PhaseKind::BackError:
+            return tr("error back through W%1: E%1 = W%1ᵀ·E%2")
+                .arg(phase.layer)
+                .arg(phase.layer + 1);
+        case bp::PhaseKind::Update:
+            return tr("update W%1: ΔW%1 = α·(E%2∘O%2∘(1−O%2))·O%1ᵀ")
+                .arg(phase.layer)
+                .arg(phase.layer + 1);
+    }
+    return {};
+}
+
+void ControlPanel::setSnapshot(SnapshotPtr s) {
+    if (!s) return;
+    m_trained = s->samplesSeen > 0;
+    if (s->spec.layers.size() >= 2) {
+        m_inputs = s->spec.layers.front();
+        m_outputs = s->spec.layers.back();
+    }
+    const int L = s->spec.weightLayers();
+    QString phase;
+    if (s->lastPhase) phase = tr("Done: %1").arg(phaseText(*s->lastPhase, L));
+    if (s->nextPhase) {
+        if (!phase.isEmpty()) phase += QLatin1Char('\n');
+        phase += tr("Next: %1").arg(phaseText(*s->nextPhase, L));
+    }
+    m_phase->setText(phase);
+    QString sample = s->sample >= 0 ? tr("sample #%1, label %2, prediction %3")
+                                          .arg(s->sample + 1)
+                                          .arg(s->label)
+                                          .arg(s->prediction)
+                                    : tr("no sample");
+    m_progress->setText(tr("Epoch %1, %2 of %3 samples\n%4 samples seen, running error %5\n%6")
+                            .arg(s->epoch)
+                            .arg(s->sampleInEpoch)
+                            .arg(s->samplesPerEpoch)
+                            .arg(s->samplesSeen)
+                            .arg(s->runningError, 0, 'f', 4)
+                            .arg(sample));
+}
+
+void ControlPanel::setThroughput(double samplesPerSecond) {
+    m_throughput->setText(samplesPerSecond > 0 ? tr("%1 samples/s").arg(samplesPerSecond, 0, 'f', 0)
+                                               : QString());
+}
+
+void ControlPanel::apply() {
+    std::vector<int> hidden;
+    if (!parseHidden(m_hidden->text(), hidden)) {
+        QMessageBox::warning(this, tr("Hidden layers"),
+                             tr("Write the neurons of each hidden layer separated by commas, "
+                                "for example \"100\" or \"200, 50\" (1 to 4096 each)."));
+        return;
+    }
+    if (m_trained) {
+        const auto answer = QMessageBox::question(
+            this, tr("Replace the trained network?"),
+            tr("A new network starts from new random weights; the trained one is lost "
+               "(its error curve stays on the chart). Continue?"),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes) return;
+    }
+    m_apply->setText(tr("New network"));
+    m_apply->setFont(font());
+    emit networkRequested(spec(), options());
+}
+
+}  // namespace bps

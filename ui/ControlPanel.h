@@ -1,0 +1,104 @@
+// ControlPanel.h — the training controls: Play/Pause, the step buttons, Reset, speed, the
+// learning-rate slider (log scale 0.0001 … 1, with a numeric field), the network shape and the
+// view options. It only emits requests; MainWindow wires them to the controller and the views.
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+#include "Snapshot.h"
+#include "backprop/Network.h"
+#include "backprop/Trainer.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+namespace bps {
+
+class ControlPanel : public QWidget {
+    Q_OBJECT
+  public:
+    static constexpr double kMinRate = 1e-4;  // learning-rate slider range (log scale)
+    static constexpr double kMaxRate = 1.0;
+    static constexpr int kRateSteps = 400;  // slider positions: 100 per decade
+
+    explicit ControlPanel(QWidget* parent = nullptr);
+
+    // The settings shown (what Apply would request).
+    bp::NetworkSpec spec() const;      // hidden sizes, activation and seed (input/output 0)
+    bp::TrainOptions options() const;  // learning rate, epochs, batch
+    double learningRate() const;
+    double speed() const;  // samples/s, 0 = full speed
+    int speedIndex() const;
+    int density() const;
+    bool showEdgeValues() const;
+
+    // Sets the fields without emitting requests (restored settings, the controller's state).
+    void setSettings(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
+    void setLearningRate(double lr);
+    void setSpeedIndex(int index);
+    void setDensity(int edgesPerNeuron);
+
+    // Parses "100" or "200, 50" into hidden layer sizes; false if the text is not that.
+    static bool parseHidden(const QString& text, std::vector<int>& out);
+    // The samples/s of each speed-slider position (0 = full speed, the last one).
+    static double speedAt(int index);
+    static int speedCount();
+    // A translated sentence for a phase of the stepper ("forward through W0", …).
+    static QString phaseText(const bp::Phase& phase, int weightLayers);
+
+  public slots:
+    void setPlaying(bool playing);
+    void setSnapshot(bps::SnapshotPtr snapshot);
+    void setThroughput(double samplesPerSecond);
+    // Asks before a change that throws away a trained network; emits networkRequested if yes.
+    void apply();
+
+  signals:
+    void playToggled();
+    void stepPhaseRequested();
+    void stepSampleRequested();
+    void stepEpochRequested();
+    void resetRequested();
+    void speedChanged(double samplesPerSecond);
+    void learningRateChanged(double lr);
+    void networkRequested(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
+    void densityChanged(int edgesPerNeuron);
+    void showEdgeValuesChanged(bool on);
+
+  private:
+    void updateSpeedLabel();
+    void markShapeDirty();
+
+    QPushButton* m_play = nullptr;          // Play / Pause
+    QPushButton* m_stepPhase = nullptr;     // one phase of the stepper
+    QPushButton* m_stepSample = nullptr;    // all phases of one sample
+    QPushButton* m_stepEpoch = nullptr;     // to the end of the epoch
+    QPushButton* m_reset = nullptr;         // re-initialise from the seed
+    QSlider* m_speed = nullptr;             // index into the speed table
+    QLabel* m_speedLabel = nullptr;         // "20 samples/s", "full speed"
+    QSlider* m_rate = nullptr;              // log10(α) in 1/100 decades from 10⁻⁴
+    QDoubleSpinBox* m_rateField = nullptr;  // α as a number
+    QLineEdit* m_hidden = nullptr;          // hidden sizes "100" or "200, 50"
+    QComboBox* m_activation = nullptr;      // hidden activation
+    QSpinBox* m_epochs = nullptr;           // epochs Play runs
+    QSpinBox* m_batch = nullptr;            // 1 = per sample (the book)
+    QSpinBox* m_seed = nullptr;             // seed of the initial weights
+    QPushButton* m_apply = nullptr;         // builds the network from the fields
+    QSpinBox* m_density = nullptr;          // edges per neuron drawn
+    QCheckBox* m_edgeValues = nullptr;      // numbers on edges (small networks)
+    QLabel* m_phase = nullptr;              // phase just run / next
+    QLabel* m_progress = nullptr;           // epoch, sample, samples seen, running error
+    QLabel* m_throughput = nullptr;         // samples/s while playing
+    bool m_trained = false;                 // the current network has seen samples
+    bool m_playing = false;                 // as last reported
+    int m_inputs = 784, m_outputs = 10;     // current network's input/output sizes (for labels)
+};
+
+}  // namespace bps

@@ -1,0 +1,326 @@
+// ErrorPlot.cpp — all Qt Charts code of the project.
+#include "ErrorPlot.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPainter>
+#include <QPushButton>
+#include <QTextStream>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace bps {
+
+namespace {
+
+// Okabe–Ito colours (colour-blind safe): error in blue, accuracy in vermillion.
+const QColor kErrorColour(0, 114, 178);
+const QColor kAccuracyColour(213, 94, 0);
+const QColor kRateColour(0, 158, 115);
+// Faded earlier runs cycle through the rest of the palette, drawn translucent.
+const QColor kFadedColours[] = {QColor(86, 180, 233), QColor(230, 159, 0),  QColor(204, 121, 167),
+                                QColor(0, 158, 115),  QColor(240, 228, 66), QColor(120, 120, 120)};
+
+// Smallest "nice" number ≥ v (1, 2, 2.5, 5 × 10^k), for axis ranges.
+double niceCeil(double v) {
+    if (!(v > 0)) return 1;
+    const double p = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * p >= v) return m * p;
+    return 10 * p;
+}
+
+QString csvQuote(const QString& s) {
+    QString q = s;
+    q.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+// The chart view that also draws the current run's learning-rate changes as vertical lines.
+class RateMarkedChartView : public QChartView {
+  public:
+    RateMarkedChartView(QChart* chart, const ErrorPlot::Run* run, QWidget* parent)
+        : QChartView(chart, parent), m_run(run) {}
+
+  protected:
+    void drawForeground(QPainter* p, const QRectF& rect) override {
+        QChartView::drawForeground(p, rect);
+        if (m_run->rateMarks.isEmpty() || chart()->series().isEmpty()) return;
+        const QRectF area = chart()->plotArea();
+        QAbstractSeries* s = chart()->series().front();
+        p->save();
+        p->setRenderHint(QPainter::Antialiasing);
+        QPen pen(kRateColour, 1.5, Qt::DashLine);
+        p->setPen(pen);
+        QFont f = p->font();
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+        p->setFont(f);
+        for (const auto& m : m_run->rateMarks) {
+            const double x = chart()->mapToPosition(QPointF(m.x, 0), s).x();
+            if (x < area.left() || x > area.right()) continue;
+            p->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+            p->drawText(QPointF(x + 3, area.top() + p->fontMetrics().ascent() + 2),
+                        ErrorPlot::tr("α %1").arg(m.lr, 0, 'g', 3));
+        }
+        p->restore();
+    }
+
+  private:
+    const ErrorPlot::Run* m_run;  // the plot's current run (outlives the view)
+};
+
+}  // namespace
+
+ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
+    m_chart = new QChart;
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+
+    m_axisX = new QValueAxis;
+    m_axisX->setTitleText(tr("samples seen"));
+    m_axisX->setLabelFormat(QStringLiteral("%.0f"));
+    m_axisError = new QValueAxis;
+    m_axisError->setTitleText(tr("running error"));
+    m_axisError->setLabelFormat(QStringLiteral("%.2f"));
+    m_axisAccuracy = new QValueAxis;
+    m_axisAccuracy->setTitleText(tr("test accuracy %"));
+    m_axisAccuracy->setRange(0, 100);
+    m_axisAccuracy->setLabelFormat(QStringLiteral("%.0f"));
+    m_chart->addAxis(m_axisX, Qt::AlignBottom);
+    m_chart->addAxis(m_axisError, Qt::AlignLeft);
+    m_chart->addAxis(m_axisAccuracy, Qt::AlignRight);
+
+    m_errorSeries = new QLineSeries;
+    m_errorSeries->setName(tr("running error"));
+    m_errorSeries->setPen(QPen(kErrorColour, 2));
+    m_accuracySeries = new QLineSeries;
+    m_accuracySeries->setName(tr("test accuracy"));
+    m_accuracySeries->setPen(QPen(kAccuracyColour, 2, Qt::DashLine));
+    m_accuracySeries->setPointsVisible(true);
+    m_accuracySeries->setPointLabelsVisible(true);
+    m_accuracySeries->setPointLabelsFormat(QStringLiteral("@yPoint%"));
+    m_accuracySeries->setPointLabelsColor(kAccuracyColour);
+    m_accuracySeries->setPointLabelsClipping(false);
+    m_chart->addSeries(m_errorSeries);
+    m_chart->addSeries(m_accuracySeries);
+    m_errorSeries->attachAxis(m_axisX);
+    m_errorSeries->attachAxis(m_axisError);
+    m_accuracySeries->attachAxis(m_axisX);
+    m_accuracySeries->attachAxis(m_axisAccuracy);
+
+    m_view = new RateMarkedChartView(m_chart, &m_current, this);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(160);
+
+    m_caption = new QLabel(this);
+    m_clearButton = new QPushButton(tr("Clear earlier runs"), this);
+    m_clearButton->setToolTip(tr("Remove the faded curves of earlier runs"));
+    m_clearButton->setEnabled(false);
+    connect(m_clearButton, &QPushButton::clicked, this, &ErrorPlot::clearPreviousRuns);
+
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(4, 0, 4, 0);
+    top->addWidget(m_caption, 1);
+    top->addWidget(m_clearButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(50);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &ErrorPlot::refresh);
+    setErrorWindow(m_errorWindow);
+    updateAxes();
+}
+
+ErrorPlot::~ErrorPlot() = default;
+
+void ErrorPlot::setErrorWindow(int samples) {
+    m_errorWindow = std::max(1, samples);
+    m_caption->setText(
+        tr("Running error Σ(T−O)², mean of the last %n sample(s); test accuracy after each epoch",
+           nullptr, m_errorWindow));
+}
+
+void ErrorPlot::beginRun(const QString& label) {
+    if (!m_current.error.isEmpty() || !m_current.accuracy.isEmpty()) {
+        m_previous.append(m_current);
+        m_fadedSeries.append(makeFadedSeries(m_current, static_cast<int>(m_previous.size()) - 1));
+        while (m_previous.size() > kMaxPreviousRuns) {
+            m_previous.removeFirst();
+            QLineSeries* s = m_fadedSeries.takeFirst();
+            m_chart->removeSeries(s);
+            delete s;
+        }
+    }
+    m_current = Run{};
+    m_current.label = label;
+    m_errorSeries->setName(tr("running error (%1)").arg(label));
+    m_errorSeries->clear();
+    m_accuracySeries->clear();
+    m_clearButton->setEnabled(!m_previous.isEmpty());
+    refresh();
+}
+
+QLineSeries* ErrorPlot::makeFadedSeries(const Run& run, int index) {
+    auto* s = new QLineSeries;
+    QColor c = kFadedColours[index % std::size(kFadedColours)];
+    c.setAlpha(110);
+    s->setPen(QPen(c, 1.5));
+    s->setName(run.label);
+    m_chart->addSeries(s);
+    s->attachAxis(m_axisX);
+    s->attachAxis(m_axisError);
+    s->replace(downsample(run.error, kMaxDrawnPoints / 2));
+    return s;
+}
+
+void ErrorPlot::clearPreviousRuns() {
+    for (QLineSeries* s : m_fadedSeries) {
+        m_chart->removeSeries(s);
+        delete s;
+    }
+    m_fadedSeries.clear();
+    m_previous.clear();
+    m_clearButton->setEnabled(false);
+    refresh();
+}
+
+void ErrorPlot::addErrorPoints(const QVector<QPointF>& points) {
+    m_current.error += points;
+    scheduleRefresh();
+}
+
+void ErrorPlot::addAccuracy(double samplesSeen, double accuracy) {
+    if (!std::isfinite(accuracy)) return;
+    m_current.accuracy.append(QPointF(samplesSeen, accuracy));
+    scheduleRefresh();
+}
+
+void ErrorPlot::markLearningRate(double samplesSeen, double lr) {
+    m_current.rateMarks.append({samplesSeen, lr});
+    scheduleRefresh();
+}
+
+void ErrorPlot::scheduleRefresh() {
+    if (!m_refreshTimer.isActive()) m_refreshTimer.start();
+}
+
+void ErrorPlot::refresh() {
+    m_refreshTimer.stop();
+    m_errorSeries->replace(downsample(m_current.error, kMaxDrawnPoints));
+    QVector<QPointF> acc;
+    acc.reserve(m_current.accuracy.size());
+    for (const QPointF& p : m_current.accuracy)
+        acc.append(QPointF(p.x(), std::round(p.y() * 1000) / 10));
+    m_accuracySeries->replace(acc);
+    updateAxes();
+    m_view->viewport()->update();
+}
+
+void ErrorPlot::updateAxes() {
+    double maxX = 0, maxY = 0;
+    auto scan = [&](const Run& r) {
+        for (const QPointF& p : r.error) {
+            maxX = std::max(maxX, p.x());
+            maxY = std::max(maxY, p.y());
+        }
+        for (const QPointF& p : r.accuracy) maxX = std::max(maxX, p.x());
+    };
+    scan(m_current);
+    for (const Run& r : m_previous) scan(r);
+    m_axisX->setRange(0, niceCeil(std::max(maxX, 100.0)));
+    m_axisError->setRange(0, niceCeil(std::max(maxY * 1.05, 0.1)));
+}
+
+QVector<QPointF> ErrorPlot::downsample(const QVector<QPointF>& points, int maxPoints) {
+    const auto n = points.size();
+    if (maxPoints < 3 || n <= maxPoints) return points;
+    QVector<QPointF> out;
+    out.reserve(maxPoints);
+    out.append(points.front());
+    const qsizetype inner = n - 2;
+    const int buckets = maxPoints - 2;
+    for (int b = 0; b < buckets; ++b) {
+        const qsizetype from = 1 + inner * b / buckets;
+        const qsizetype to = 1 + inner * (b + 1) / buckets;  // exclusive
+        if (to <= from) continue;
+        double sx = 0, sy = 0;
+        for (qsizetype i = from; i < to; ++i) {
+            sx += points[i].x();
+            sy += points[i].y();
+        }
+        const auto cnt = static_cast<double>(to - from);
+        out.append(QPointF(sx / cnt, sy / cnt));
+    }
+    out.append(points.back());
+    return out;
+}
+
+int ErrorPlot::drawnErrorPoints() const {
+    return static_cast<int>(m_errorSeries->count());
+}
+
+int ErrorPlot::drawnPreviousSeries() const {
+    return static_cast<int>(m_fadedSeries.size());
+}
+
+QStringList ErrorPlot::legendLabels() const {
+    QStringList out;
+    for (QAbstractSeries* s : m_chart->series())
+        if (s->isVisible()) out << s->name();
+    return out;
+}
+
+QString ErrorPlot::csv() const {
+    QString text;
+    QTextStream out(&text);
+    out << "run,label,series,samples_seen,value\n";
+    auto write = [&](int index, const Run& r) {
+        const QString label = csvQuote(r.label);
+        for (const QPointF& p : r.error)
+            out << index << ',' << label << ",error," << qint64(p.x()) << ','
+                << QString::number(p.y(), 'g', 10) << '\n';
+        for (const QPointF& p : r.accuracy)
+            out << index << ',' << label << ",test_accuracy," << qint64(p.x()) << ','
+                << QString::number(p.y(), 'g', 10) << '\n';
+        for (const RateMark& m : r.rateMarks)
+            out << index << ',' << label << ",learning_rate," << qint64(m.x) << ','
+                << QString::number(m.lr, 'g', 10) << '\n';
+    };
+    int index = 1;
+    for (const Run& r : m_previous) write(index++, r);
+    write(index, m_current);
+    return text;
+}
+
+bool ErrorPlot::exportCsv(const QString& path) const {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) return false;
+    const QByteArray bytes = csv().toUtf8();
+    return f.write(bytes) == bytes.size() && f.flush();
+}
+
+bool ErrorPlot::exportPng(const QString& path, QSize size) {
+    refresh();
+    if (size.isEmpty()) return m_view->grab().save(path, "PNG");
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    m_view->render(&p, QRectF(QPointF(0, 0), QSizeF(size)));
+    p.end();
+    return image.save(path, "PNG");
+}
+
+}  // namespace bps

@@ -1,0 +1,105 @@
+// ErrorPlot.h — the error curve: running training error against samples seen, test accuracy per
+// epoch on a second axis, earlier runs as faded labelled lines, learning-rate changes marked.
+//
+// Every line of Qt Charts code in the project lives in ErrorPlot.cpp (Qt Charts is deprecated
+// from Qt 6.10 in favour of Qt Graphs: this file pair is all a port touches). The header shows
+// no Qt Charts type.
+//
+// Data flow: the controller's points arrive at ≤ 60 Hz; they are kept whole (for CSV) and the
+// series is refreshed on a coalescing timer with at most kMaxDrawnPoints points
+// (series->replace(), never clear-and-append).
+#pragma once
+
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QVector>
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QChart;
+class QChartView;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+class QLabel;
+class QPushButton;
+QT_END_NAMESPACE
+
+namespace bps {
+
+class ErrorPlot : public QWidget {
+    Q_OBJECT
+  public:
+    static constexpr int kMaxDrawnPoints = 1200;  // per drawn series, after down-sampling
+
+    // A learning-rate change: before sample x + 1 the rate became lr.
+    struct RateMark {
+        double x = 0;
+        double lr = 0;
+    };
+    // One run: its label and every value it produced.
+    struct Run {
+        QString label;                // settings of the run: learning rate, hidden size, epochs
+        QVector<QPointF> error;       // (samples seen, running error), every point received
+        QVector<QPointF> accuracy;    // (samples seen, test accuracy 0 … 1) per epoch
+        QVector<RateMark> rateMarks;  // learning-rate changes during the run
+    };
+
+    explicit ErrorPlot(QWidget* parent = nullptr);
+    ~ErrorPlot() override;
+
+    // Starts a new run labelled label; the current run, if it has points, is kept as a faded
+    // line (at most kMaxPreviousRuns, the oldest goes first).
+    void beginRun(const QString& label);
+    void addErrorPoints(const QVector<QPointF>& points);
+    void addAccuracy(double samplesSeen, double accuracy);  // accuracy in 0 … 1; NaN ignored
+    void markLearningRate(double samplesSeen, double lr);
+    void setErrorWindow(int samples);  // N of "mean of the last N samples"
+    void clearPreviousRuns();
+
+    bool exportPng(const QString& path, QSize size = {});  // size empty = as on screen
+    bool exportCsv(const QString& path) const;
+    // The CSV text: run,label,series,samples_seen,value (series: error, test_accuracy,
+    // learning_rate), earlier runs first.
+    QString csv() const;
+
+    // State, for tests and for export.
+    const Run& currentRun() const { return m_current; }
+    const QVector<Run>& previousRuns() const { return m_previous; }
+    int drawnErrorPoints() const;      // points in the current run's drawn series
+    int drawnPreviousSeries() const;   // faded series on the chart
+    QStringList legendLabels() const;  // names of the visible series
+
+    // Averages points into at most maxPoints buckets of consecutive samples (keeps the first
+    // and the last point), so a 10-epoch MNIST run stays smooth to draw.
+    static QVector<QPointF> downsample(const QVector<QPointF>& points, int maxPoints);
+
+    static constexpr int kMaxPreviousRuns = 8;
+
+  public slots:
+    void refresh();  // redraws now (normally done by the coalescing timer)
+
+  private:
+    void scheduleRefresh();
+    void updateAxes();
+    QLineSeries* makeFadedSeries(const Run& run, int index);
+
+    QChart* m_chart = nullptr;                // owned by m_view
+    QChartView* m_view = nullptr;             // the chart widget (draws the rate marks too)
+    QValueAxis* m_axisX = nullptr;            // samples seen
+    QValueAxis* m_axisError = nullptr;        // running error (left)
+    QValueAxis* m_axisAccuracy = nullptr;     // test accuracy % (right)
+    QLineSeries* m_errorSeries = nullptr;     // current run's running error
+    QLineSeries* m_accuracySeries = nullptr;  // current run's test accuracy (with points)
+    QVector<QLineSeries*> m_fadedSeries;      // earlier runs, same order as m_previous
+    QLabel* m_caption = nullptr;              // "mean of the last N samples"
+    QPushButton* m_clearButton = nullptr;     // clears earlier runs
+    Run m_current;                            // the run being trained
+    QVector<Run> m_previous;                  // earlier runs, oldest first
+    int m_errorWindow = 100;                  // N of the running error
+    QTimer m_refreshTimer;                    // coalesces redraws (single shot)
+};
+
+}  // namespace bps
