@@ -203,7 +203,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         err << "backprop-cli " << oneLine(e.what()) << "\n";
         return kExitUsage;
     } catch (const DivergenceError& e) {
-        err << "backprop-cli: training diverged: " << oneLine(e.what()) << "\n";
+        err << "backprop-cli: " << oneLine(e.what()) << "\n";
         return kExitDiverged;
     } catch (const std::exception& e) {
         err << "backprop-cli: " << oneLine(e.what()) << "\n";
