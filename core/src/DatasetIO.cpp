@@ -215,7 +215,7 @@ std::string binaryKind(std::string_view d) {
     if (starts("7z\xbc\xaf\x27\x1c"sv)) return "a 7-Zip archive (unpack it first)";
     if (starts("\x7f"
                "ELF"sv))
-        return "a program (ELF), not data";
+        return "a program (ELF)";
     if (starts("\x93NUMPY"sv)) return "a NumPy .npy file";
     return "";
 }
@@ -237,7 +237,7 @@ std::string shown(std::string_view t) {
     const std::size_t limit = 24;
     for (std::size_t i = 0; i < t.size() && i < limit; ++i) {
         const auto c = static_cast<unsigned char>(t[i]);
-        if (c < 0x20 || c == 0x7f) {
+        if (c < 0x20 || c >= 0x7f) {  // control bytes, and bytes that may not be UTF-8
             static const char* hex = "0123456789abcdef";
             s += "\\x";
             s += hex[c >> 4];
@@ -428,7 +428,8 @@ class CsvParser {
         const std::size_t values = 1 + static_cast<std::size_t>(std::count(lineStart, e, ','));
         throw DataError(m_name, m_line, 0,
                         "line " + std::to_string(m_line) + " has " + std::to_string(values) +
-                            " values, expected " + std::to_string(m_inputs + 1) + " like line " +
+                            (values == 1 ? " value" : " values") + ", expected " +
+                            std::to_string(m_inputs + 1) + " like line " +
                             std::to_string(m_firstLine));
     }
 
