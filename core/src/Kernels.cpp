@@ -1,110 +1,155 @@
-// Kernels.cpp — register-blocked loops over column-major W. See Kernels.h for the contract.
+// Kernels.cpp — column-streaming loops over column-major W. See Kernels.h for the contract.
 //
-// A block of kRows rows of x (or a) stays in registers while the loop walks all columns, so W is
-// read once (forward) or read and written once (update, fused) per call. Each x_i accumulates its
-// terms for j = 0, 1, 2 … in that order whatever the blocking, which is what keeps the fused
-// sweep bit-identical to forward-after-update. Built with -ffp-contract=off (no FMA contraction).
+// W is walked once, column after column, four columns per pass over x (x stays in L1; W streams
+// contiguously from cache or memory, which is what the per-sample update is bound by). Each x_i
+// adds its terms for j = 0, 1, 2 … one at a time in that order, in all three kernels, which is
+// what keeps the fused sweep bit-identical to forward-after-update. Built with
+// -ffp-contract=off (no FMA contraction), so the same bits come out on every x86-64.
 #include "Kernels.h"
 
-#include <algorithm>
+#include <cstring>
 
 namespace bp::kernel {
 namespace {
 
-constexpr int kRows = 16;  // rows per register block (8 SSE2 or 4 AVX registers)
+using Index = Eigen::Index;
 
-// One block of `n` rows starting at r0; templated on the block size so the inner loops unroll.
-template <int N>
-inline void forwardBlock(const Scalar* W, Eigen::Index ld, Eigen::Index cols, const Scalar* in,
-                         bool biasOne, Scalar* x) {
-    Scalar acc[N] = {};
-    const Eigen::Index n = cols - (biasOne ? 1 : 0);
-    for (Eigen::Index j = 0; j < n; ++j) {
-        const Scalar* w = W + j * ld;
-        const Scalar v = in[j];
-        for (int i = 0; i < N; ++i) acc[i] += w[i] * v;  // x_i += W_ij · in_j
-    }
-    if (biasOne) {
-        const Scalar* w = W + n * ld;
-        for (int i = 0; i < N; ++i) acc[i] += w[i] * 1.0;
-    }
-    for (int i = 0; i < N; ++i) x[i] = acc[i];
-}
+// Four doubles as one GCC/Clang vector (two SSE2 registers, or one AVX register); loaded and
+// stored with memcpy (unaligned) inside the kernels, never passed to a function, because its
+// by-value ABI differs between the AVX2 and the plain clone.
+typedef double V4 __attribute__((vector_size(32)));
 
-template <int N>
-inline void updateForwardBlock(Scalar* W, Eigen::Index ld, Eigen::Index cols, const Scalar* a,
-                               const Scalar* b, const Scalar* c, bool biasOne, Scalar* x) {
-    Scalar ar[N], acc[N] = {};
-    for (int i = 0; i < N; ++i) ar[i] = a[i];
-    const Eigen::Index n = cols - (biasOne ? 1 : 0);
-    for (Eigen::Index j = 0; j < n; ++j) {
-        Scalar* w = W + j * ld;
-        const Scalar bj = b[j], cj = c[j];
-        for (int i = 0; i < N; ++i) {
-            const Scalar updated = w[i] + ar[i] * bj;  // W_ij + a_i·b_j
-            w[i] = updated;
-            acc[i] += updated * cj;  // x_i += W_ij(new) · c_j
-        }
-    }
-    if (biasOne) {
-        Scalar* w = W + n * ld;
-        for (int i = 0; i < N; ++i) {
-            const Scalar updated = w[i] + ar[i] * 1.0;
-            w[i] = updated;
-            acc[i] += updated * 1.0;
-        }
-    }
-    for (int i = 0; i < N; ++i) x[i] = acc[i];
-}
+}  // namespace
 
-template <int N>
-inline void updateBlock(Scalar* W, Eigen::Index ld, Eigen::Index cols, const Scalar* a,
-                        const Scalar* b, bool biasOne) {
-    Scalar ar[N];
-    for (int i = 0; i < N; ++i) ar[i] = a[i];
-    const Eigen::Index n = cols - (biasOne ? 1 : 0);
-    for (Eigen::Index j = 0; j < n; ++j) {
-        Scalar* w = W + j * ld;
-        const Scalar bj = b[j];
-        for (int i = 0; i < N; ++i) w[i] = w[i] + ar[i] * bj;
-    }
-    if (biasOne) {
-        Scalar* w = W + n * ld;
-        for (int i = 0; i < N; ++i) w[i] = w[i] + ar[i] * 1.0;
-    }
-}
+// The update is bound by stores: 32-byte AVX stores halve their count. Each kernel is compiled
+// twice, for AVX2 and for plain x86-64, and the loader picks one per machine (an ifunc). Both
+// perform the same IEEE operations per element (no FMA: -ffp-contract=off), so the bits agree.
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__)
+#define BP_KERNEL __attribute__((target_clones("avx2", "default")))
+#else
+#define BP_KERNEL
+#endif
 
-// Walks the rows in blocks of 16, then 4, then single rows; f is called as f.operator()<N>(r).
-template <typename F>
-inline void byBlocks(Eigen::Index rows, F f) {
-    Eigen::Index r = 0;
-    for (; r + kRows <= rows; r += kRows) f.template operator()<kRows>(r);
-    for (; r + 4 <= rows; r += 4) f.template operator()<4>(r);
-    for (; r < rows; ++r) f.template operator()<1>(r);
+namespace {
+
+// The value of input j: in[j] for the real inputs, 1 for the bias column (j == n).
+inline Scalar inputAt(const Scalar* in, Index n, Index j) {
+    return j < n ? in[j] : 1.0;
 }
 
 }  // namespace
 
-void forward(const Matrix& W, const Scalar* in, bool biasOne, Scalar* x) {
-    const Eigen::Index ld = W.rows(), cols = W.cols();
-    byBlocks(ld, [&]<int N>(Eigen::Index r) {
-        forwardBlock<N>(W.data() + r, ld, cols, in, biasOne, x + r);
-    });
+BP_KERNEL void forward(const Matrix& W, const Scalar* in, bool biasOne, Scalar* x) {
+    const Index rows = W.rows(), cols = W.cols(), n = cols - (biasOne ? 1 : 0);
+    const Scalar* w = W.data();
+    for (Index i = 0; i < rows; ++i) x[i] = 0.0;
+    Index j = 0;
+    for (; j + 4 <= cols; j += 4) {
+        // Four distinct columns and x never overlap: said so, the compiler vectorizes.
+        const Scalar* __restrict w0 = w + j * rows;
+        const Scalar* __restrict w1 = w0 + rows;
+        const Scalar* __restrict w2 = w1 + rows;
+        const Scalar* __restrict w3 = w2 + rows;
+        Scalar* __restrict xr = x;
+        const Scalar v0 = inputAt(in, n, j), v1 = inputAt(in, n, j + 1);
+        const Scalar v2 = inputAt(in, n, j + 2), v3 = inputAt(in, n, j + 3);
+        for (Index i = 0; i < rows; ++i) {
+            Scalar s = xr[i];  // x_i += W_ij · in_j, for j, j+1, j+2, j+3 in turn
+            s += w0[i] * v0;
+            s += w1[i] * v1;
+            s += w2[i] * v2;
+            s += w3[i] * v3;
+            xr[i] = s;
+        }
+    }
+    for (; j < cols; ++j) {
+        const Scalar* w0 = w + j * rows;
+        const Scalar v0 = inputAt(in, n, j);
+        for (Index i = 0; i < rows; ++i) x[i] += w0[i] * v0;
+    }
 }
 
-void update(Matrix& W, const Scalar* a, const Scalar* b, bool biasOne) {
-    const Eigen::Index ld = W.rows(), cols = W.cols();
-    byBlocks(ld, [&]<int N>(Eigen::Index r) {
-        updateBlock<N>(W.data() + r, ld, cols, a + r, b, biasOne);
-    });
+BP_KERNEL void update(Matrix& W, const Scalar* a, const Scalar* b, bool biasOne) {
+    const Index rows = W.rows(), cols = W.cols(), n = cols - (biasOne ? 1 : 0);
+    Scalar* w = W.data();
+    for (Index j = 0; j < cols; ++j) {
+        Scalar* __restrict wj = w + j * rows;
+        const Scalar* __restrict ar = a;
+        const Scalar bj = inputAt(b, n, j);
+        for (Index i = 0; i < rows; ++i) wj[i] = wj[i] + ar[i] * bj;  // W_ij += a_i · b_j
+    }
 }
 
-void updateForward(Matrix& W, const Scalar* a, const Scalar* b, const Scalar* c, bool biasOne,
-                   Scalar* x) {
-    const Eigen::Index ld = W.rows(), cols = W.cols();
-    byBlocks(ld, [&]<int N>(Eigen::Index r) {
-        updateForwardBlock<N>(W.data() + r, ld, cols, a + r, b, c, biasOne, x + r);
-    });
+BP_KERNEL void updateForward(Matrix& W, const Scalar* a, const Scalar* b, const Scalar* c,
+                             bool biasOne, Scalar* x) {
+    const Index rows = W.rows(), cols = W.cols(), n = cols - (biasOne ? 1 : 0);
+    Scalar* w = W.data();
+    for (Index i = 0; i < rows; ++i) x[i] = 0.0;
+    Index j = 0;
+    for (; j + 4 <= cols; j += 4) {
+        Scalar* __restrict w0 = w + j * rows;
+        Scalar* __restrict w1 = w0 + rows;
+        Scalar* __restrict w2 = w1 + rows;
+        Scalar* __restrict w3 = w2 + rows;
+        Scalar* __restrict xr = x;
+        const Scalar* __restrict ar = a;
+        const Scalar b0 = inputAt(b, n, j), b1 = inputAt(b, n, j + 1);
+        const Scalar b2 = inputAt(b, n, j + 2), b3 = inputAt(b, n, j + 3);
+        const Scalar c0 = inputAt(c, n, j), c1 = inputAt(c, n, j + 1);
+        const Scalar c2 = inputAt(c, n, j + 2), c3 = inputAt(c, n, j + 3);
+        Index i = 0;
+        // Four rows at a time in explicit vectors (each lane is the scalar IEEE operation, so
+        // the bits are those of the scalar loop below); GCC would not vectorize this one itself.
+        for (; i + 4 <= rows; i += 4) {
+            V4 ai, u0, u1, u2, u3, sum;
+            std::memcpy(&ai, ar + i, sizeof ai);
+            std::memcpy(&u0, w0 + i, sizeof u0);
+            std::memcpy(&u1, w1 + i, sizeof u1);
+            std::memcpy(&u2, w2 + i, sizeof u2);
+            std::memcpy(&u3, w3 + i, sizeof u3);
+            std::memcpy(&sum, xr + i, sizeof sum);
+            u0 = u0 + ai * b0;  // lane by lane the scalar operations of the loop below
+            u1 = u1 + ai * b1;
+            u2 = u2 + ai * b2;
+            u3 = u3 + ai * b3;
+            std::memcpy(w0 + i, &u0, sizeof u0);
+            std::memcpy(w1 + i, &u1, sizeof u1);
+            std::memcpy(w2 + i, &u2, sizeof u2);
+            std::memcpy(w3 + i, &u3, sizeof u3);
+            sum += u0 * c0;
+            sum += u1 * c1;
+            sum += u2 * c2;
+            sum += u3 * c3;
+            std::memcpy(xr + i, &sum, sizeof sum);
+        }
+        for (; i < rows; ++i) {
+            const Scalar ai = ar[i];
+            // W_ij ← W_ij + a_i·b_j, then x_i += W_ij · c_j, for j … j+3 in turn
+            const Scalar u0 = w0[i] + ai * b0;
+            const Scalar u1 = w1[i] + ai * b1;
+            const Scalar u2 = w2[i] + ai * b2;
+            const Scalar u3 = w3[i] + ai * b3;
+            w0[i] = u0;
+            w1[i] = u1;
+            w2[i] = u2;
+            w3[i] = u3;
+            Scalar s = xr[i];
+            s += u0 * c0;
+            s += u1 * c1;
+            s += u2 * c2;
+            s += u3 * c3;
+            xr[i] = s;
+        }
+    }
+    for (; j < cols; ++j) {
+        Scalar* w0 = w + j * rows;
+        const Scalar b0 = inputAt(b, n, j), c0 = inputAt(c, n, j);
+        for (Index i = 0; i < rows; ++i) {
+            const Scalar u = w0[i] + a[i] * b0;
+            w0[i] = u;
+            x[i] += u * c0;
+        }
+    }
 }
 
 }  // namespace bp::kernel

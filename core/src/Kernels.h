@@ -1,6 +1,6 @@
 // Kernels.h — the three loops the per-sample training spends its time in (private to core).
 //
-// All three walk a column-major W (rows × cols) in blocks of rows held in registers, and every
+// All three stream a column-major W (rows × cols) column by column, and every
 // element is computed in one fixed order, so the fused sweep used by the Trainer gives exactly
 // the bits that the separate forward and update give:
 //   forward      x_i  = Σ_j W_ij · in_j            (j ascending, starting from 0)
