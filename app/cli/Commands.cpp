@@ -34,7 +34,7 @@ Dataset load(const std::string& path, Context& ctx, int maxLabel, bool quiet,
     options.maxRows = maxRows;
     if (bar.enabled())
         options.progress = [&](std::uint64_t done, std::uint64_t total) {
-            bar.update(done, total, "loading " + path);
+            if (bar.due(done, total)) bar.draw(done, total, "loading " + path);
             return true;
         };
     Dataset d = loadDataset(path, options);
@@ -155,9 +155,14 @@ int train(const Args& args, Context& ctx) {
     ProgressBar bar(ctx.err, ctx.terminal && !quiet);
     if (bar.enabled())
         trainer.onProgress([&](const TrainProgress& p) {
-            bar.update(p.sampleInEpoch, p.samplesPerEpoch,
-                       "epoch " + std::to_string(p.epoch) + "/" + std::to_string(epochs),
-                       "error " + fixed(p.runningError, 4));
+            if (bar.due(p.sampleInEpoch, p.samplesPerEpoch)) {  // cheap check every sample
+                std::string label = "epoch ";
+                label += std::to_string(p.epoch);
+                label += '/';
+                label += std::to_string(epochs);
+                bar.draw(p.sampleInEpoch, p.samplesPerEpoch, label,
+                         "error " + fixed(p.runningError, 4));
+            }
             return true;
         });
     if (!json && !quiet)

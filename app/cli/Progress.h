@@ -14,9 +14,17 @@ class ProgressBar {
     ProgressBar(std::ostream& err, bool enabled) : m_err(err), m_enabled(enabled) {}
     ~ProgressBar() { clear(); }
 
-    // "label [#####.....]  42%  detail"; redrawn only if 100 ms passed since the last draw.
+    // True when a redraw is due: on a terminal, every 64th call at most, 100 ms after the
+    // last draw, and always for the last item. Callers build their label only then.
+    bool due(std::uint64_t done, std::uint64_t total);
+    // "label [#####.....]  42%  detail", unconditionally.
+    void draw(std::uint64_t done, std::uint64_t total, const std::string& label,
+              const std::string& detail = {});
+    // draw() if due().
     void update(std::uint64_t done, std::uint64_t total, const std::string& label,
-                const std::string& detail = {});
+                const std::string& detail = {}) {
+        if (due(done, total)) draw(done, total, label, detail);
+    }
     // Erases the bar (before printing a normal line, and at the end).
     void clear();
     bool enabled() const { return m_enabled; }
