@@ -2,38 +2,526 @@
 
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
 
 namespace bps {
+namespace {
+
+constexpr int kDecimals = 4;    // values: x, o, e, w
+constexpr int kDwDecimals = 5;  // ΔW and the weights it changed (the book's 2.0 → 2.00265)
+constexpr int kTopTerms = 8;    // contributions listed for a large row
+
+QString fmt(double v, int decimals) {
+    if (!std::isfinite(v)) return QStringLiteral("nan");
+    QString s = QString::number(v, 'f', decimals);
+    if (s.startsWith(QLatin1Char('-')) && s.toDouble() == 0.0) s.remove(0, 1);  // no "-0.0000"
+    return s;
+}
+
+QString sub(const QString& base, int k) {
+    return base + QStringLiteral("<sub>%1</sub>").arg(k);
+}
+
+bool sizeOk(const bp::Vector& v, int n) {
+    return v.size() == n;
+}
+
+}  // namespace
 
 MathsPanel::MathsPanel(QWidget* parent) : QWidget(parent), m_browser(new QTextBrowser(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
+    m_browser->setOpenLinks(false);
+    QFont f = m_browser->font();
+    f.setPointSizeF(std::max(12.0, f.pointSizeF() * 1.2));  // readable on a projector
+    m_browser->document()->setDefaultFont(f);
+    m_browser->document()->setDefaultStyleSheet(QStringLiteral(
+        "h3 { margin: 2px 0 4px 0; } .formula { font-size: large; font-weight: bold; }"
+        " .note { color: #55585e; } .shape { color: #55585e; font-style: italic; }"
+        " td.num { text-align: right; padding: 1px 6px; }"
+        " td.br { color: #444; font-size: large; }"));
+    rebuild();
 }
+
 void MathsPanel::setSnapshot(SnapshotPtr s) {
     m_snapshot = std::move(s);
     rebuild();
 }
+
 void MathsPanel::setSelectedNeuron(int layer, int index) {
     m_selLayer = layer;
     m_selIndex = index;
     rebuild();
 }
+
 QString MathsPanel::plainText() const {
     return m_browser->toPlainText();
 }
 QString MathsPanel::html() const {
     return m_browser->toHtml();
 }
+
 QStringList MathsPanel::shownCells(const QString& name) const {
     auto it = m_cells.find(name);
     return it == m_cells.end() ? QStringList{} : it->second;
 }
+
 QStringList MathsPanel::shownNames() const {
     QStringList names;
     for (const auto& [k, v] : m_cells) names << k;
     return names;
 }
-void MathsPanel::rebuild() {}
+
+// A matrix (or vector) in brackets, recording its cells under `name`.
+QString MathsPanel::matrix(const QString& name, int rows, int cols,
+                           const std::function<double(int, int)>& at, int decimals) {
+    QStringList& cells = m_cells[name];
+    cells.clear();
+    QString h = QStringLiteral("<table cellspacing='0' cellpadding='0'>");
+    for (int r = 0; r < rows; ++r) {
+        QString left, right;
+        if (rows == 1) {
+            left = QStringLiteral("[");
+            right = QStringLiteral("]");
+        } else if (r == 0) {
+            left = QStringLiteral("⎡");
+            right = QStringLiteral("⎤");
+        } else if (r == rows - 1) {
+            left = QStringLiteral("⎣");
+            right = QStringLiteral("⎦");
+        } else {
+            left = QStringLiteral("⎢");
+            right = QStringLiteral("⎥");
+        }
+        h += QStringLiteral("<tr><td class='br'>%1</td>").arg(left);
+        for (int c = 0; c < cols; ++c) {
+            const QString cell = fmt(at(r, c), decimals);
+            cells << cell;
+            h += QStringLiteral("<td class='num'>%1</td>").arg(cell);
+        }
+        h += QStringLiteral("<td class='br'>%1</td></tr>").arg(right);
+    }
+    h += QStringLiteral("</table>");
+    return h;
+}
+
+QString MathsPanel::vec(const QString& name, const bp::Vector& v, int decimals) {
+    return matrix(
+        name, static_cast<int>(v.size()), 1, [&v](int r, int) { return v(r); }, decimals);
+}
+
+QString MathsPanel::rowVec(const QString& name, const bp::Vector& v, int decimals) {
+    return matrix(
+        name, 1, static_cast<int>(v.size()), [&v](int, int c) { return v(c); }, decimals);
+}
+
+// One line of a formula: items side by side, vertically centred.
+static QString line(const QStringList& items) {
+    QString h = QStringLiteral("<table cellspacing='4' cellpadding='0'><tr>");
+    for (const QString& it : items) h += QStringLiteral("<td valign='middle'>%1</td>").arg(it);
+    return h + QStringLiteral("</tr></table>");
+}
+
+static QString op(const QString& s) {
+    return QStringLiteral("<span style='font-size:large'>&nbsp;%1&nbsp;</span>").arg(s);
+}
+
+QString MathsPanel::layerWord(int layer) const {
+    const int L = m_snapshot->spec.weightLayers();
+    if (layer == 0) return tr("input");
+    if (layer == L) return tr("output");
+    if (L == 2) return tr("hidden");
+    return tr("hidden %1").arg(layer);
+}
+
+QString MathsPanel::activationFormula(int layer) const {
+    const bp::Activation a = layer == m_snapshot->spec.weightLayers() ? m_snapshot->spec.output
+                                                                      : m_snapshot->spec.hidden;
+    switch (a) {
+        case bp::Activation::Sigmoid:
+            return QStringLiteral("σ(x) = 1 / (1 + e<sup>−x</sup>)");
+        case bp::Activation::Tanh:
+            return QStringLiteral("f(x) = tanh(x)");
+        case bp::Activation::ReLU:
+            return QStringLiteral("f(x) = max(0, x)");
+    }
+    return {};
+}
+
+int MathsPanel::focusNeuron(int layer, const bp::Vector& byDefault) const {
+    const int n = m_snapshot->spec.layers[layer];
+    if (m_selLayer == layer && m_selIndex >= 0 && m_selIndex < n) return m_selIndex;
+    if (byDefault.size() != n || n == 0) return 0;
+    int best = 0;
+    for (int i = 1; i < n; ++i)
+        if (std::abs(byDefault(i)) > std::abs(byDefault(best))) best = i;
+    return best;
+}
+
+// A row of a large product, y_j = Σ_i a_i·b_i, with its largest terms listed.
+QString MathsPanel::rowSum(const QString& name, const QString& termA, const QString& termB,
+                           const std::vector<double>& a, const std::vector<double>& b,
+                           const std::vector<int>& index, double total, int decimals) {
+    const std::size_t n = a.size();
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    const std::size_t top = std::min<std::size_t>(n, kTopTerms);
+    std::partial_sort(order.begin(), order.begin() + top, order.end(), [&](auto x, auto y) {
+        return std::abs(a[x] * b[x]) > std::abs(a[y] * b[y]);
+    });
+    QStringList& cells = m_cells[name];
+    cells.clear();
+    QString h = QStringLiteral(
+                    "<table cellspacing='0' cellpadding='2' border='0'><tr>"
+                    "<th>i</th><th>%1</th><th>%2</th><th>%1·%2</th></tr>")
+                    .arg(termA, termB);
+    double shown = 0;
+    for (std::size_t q = 0; q < top; ++q) {
+        const std::size_t i = order[q];
+        const double prod = a[i] * b[i];
+        shown += prod;
+        const QString ca = fmt(a[i], decimals), cb = fmt(b[i], decimals), cp = fmt(prod, decimals);
+        cells << QString::number(index[i]) << ca << cb << cp;
+        h += QStringLiteral(
+                 "<tr><td class='num'>%1</td><td class='num'>%2</td><td class='num'>%3</td>"
+                 "<td class='num'>%4</td></tr>")
+                 .arg(index[i])
+                 .arg(ca, cb, cp);
+    }
+    if (n > top) {
+        h += QStringLiteral("<tr><td colspan='3' class='note'>%1</td><td class='num'>%2</td></tr>")
+                 .arg(tr("the other %1 terms").arg(n - top), fmt(total - shown, decimals));
+    }
+    h += QStringLiteral("<tr><td colspan='3'><b>%1</b></td><td class='num'><b>%2</b></td></tr>")
+             .arg(tr("sum"), fmt(total, decimals));
+    m_cells[name + QStringLiteral("_sum")] = QStringList{fmt(total, decimals)};
+    return h + QStringLiteral("</table>");
+}
+
+void MathsPanel::rebuild() {
+    m_cells.clear();
+    if (!m_snapshot || m_snapshot->spec.layers.size() < 2 ||
+        static_cast<int>(m_snapshot->weights.size()) != m_snapshot->spec.weightLayers()) {
+        m_browser->setHtml(QStringLiteral("<p class='note'>%1</p>")
+                               .arg(tr("The formulas of the current step appear here.")));
+        return;
+    }
+    const Snapshot& s = *m_snapshot;
+    const int L = s.spec.weightLayers();
+    QString h;
+    // What to show: the phase just run; at full speed, the whole forward pass and the error.
+    if (!s.lastPhase && s.nextPhase) {
+        h += QStringLiteral("<h3>%1</h3>").arg(tr("A new sample"));
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(tr("The input I = O<sub>0</sub> is set. Next: the signal moves forward."));
+        if (s.spec.layers[0] <= kSmallLayer && sizeOk(s.values.o[0], s.spec.layers[0]))
+            h += line({QStringLiteral("I = O<sub>0</sub> ="),
+                       vec(QStringLiteral("O0"), s.values.o[0], kDecimals)});
+        else
+            h += QStringLiteral("<p class='shape'>I: %1×1</p>").arg(s.spec.layers[0]);
+    } else if (!s.lastPhase) {
+        h += QStringLiteral("<h3>%1</h3>").arg(tr("Training at full speed: the last sample"));
+        for (int k = 0; k < L; ++k) h += forwardHtml(k);
+        h += outputErrorHtml();
+    } else {
+        const bp::Phase& ph = *s.lastPhase;
+        switch (ph.kind) {
+            case bp::PhaseKind::Forward:
+                h += forwardHtml(ph.layer);
+                break;
+            case bp::PhaseKind::OutputError:
+                h += outputErrorHtml();
+                break;
+            case bp::PhaseKind::BackError:
+                h += backErrorHtml(ph.layer);
+                break;
+            case bp::PhaseKind::Update:
+                h += updateHtml(ph.layer);
+                break;
+        }
+    }
+    m_browser->setHtml(h);
+}
+
+// x_{k+1} = W_k·o_k, o_{k+1} = f(x_{k+1})
+QString MathsPanel::forwardHtml(int k) {
+    const Snapshot& s = *m_snapshot;
+    const int nIn = s.spec.layers[k], nOut = s.spec.layers[k + 1];
+    const bp::Matrix& W = s.weights[k];
+    const bp::Vector& o = s.values.o[k];
+    const bp::Vector& x1 = s.values.x[k + 1];
+    const bp::Vector& o1 = s.values.o[k + 1];
+    const bool bias = W.cols() == nIn + 1;
+    QString h = QStringLiteral("<h3>%1</h3>")
+                    .arg(tr("Forward: the signal reaches the %1 layer").arg(layerWord(k + 1)));
+    h += QStringLiteral("<p class='formula'>%1 = %2 · %3 &nbsp;&nbsp; %4 = f(%1)</p>")
+             .arg(sub(QStringLiteral("X"), k + 1), sub(QStringLiteral("W"), k),
+                  sub(QStringLiteral("O"), k), sub(QStringLiteral("O"), k + 1));
+    h += QStringLiteral("<p class='note'>%1</p>").arg(activationFormula(k + 1));
+    if (!sizeOk(o, nIn) || !sizeOk(x1, nOut) || !sizeOk(o1, nOut)) return h;
+    const QString Wn = QStringLiteral("W%1").arg(k), On = QStringLiteral("O%1").arg(k);
+    const QString Xn = QStringLiteral("X%1").arg(k + 1), O1n = QStringLiteral("O%1").arg(k + 1);
+    h += QStringLiteral("<p class='shape'>%1: %2×%3, %4: %5×1, %6: %2×1%7</p>")
+             .arg(sub(QStringLiteral("W"), k))
+             .arg(nOut)
+             .arg(W.cols())
+             .arg(sub(QStringLiteral("O"), k))
+             .arg(W.cols())
+             .arg(sub(QStringLiteral("X"), k + 1))
+             .arg(bias ? tr(" (the last input is the constant 1 of the bias)") : QString());
+    if (nIn <= kSmallLayer && nOut <= kSmallLayer) {
+        bp::Vector oin(W.cols());
+        oin.head(nIn) = o;
+        if (bias) oin(nIn) = 1.0;
+        h += line({sub(QStringLiteral("X"), k + 1) + QStringLiteral(" ="),
+                   matrix(
+                       Wn, nOut, static_cast<int>(W.cols()), [&W](int r, int c) { return W(r, c); },
+                       kDecimals),
+                   op(QStringLiteral("·")), vec(On, oin, kDecimals), op(QStringLiteral("=")),
+                   vec(Xn, x1, kDecimals)});
+        h += line({sub(QStringLiteral("O"), k + 1) + QStringLiteral(" = f("),
+                   vec(Xn + QStringLiteral("_arg"), x1, kDecimals), op(QStringLiteral(") =")),
+                   vec(O1n, o1, kDecimals)});
+        return h;
+    }
+    // Large: one neuron's row.
+    const int j = focusNeuron(k + 1, o1);
+    std::vector<double> a, b;
+    std::vector<int> idx;
+    for (int i = 0; i < W.cols(); ++i) {
+        a.push_back(W(j, i));
+        b.push_back(i < nIn ? o(i) : 1.0);
+        idx.push_back(i);
+    }
+    h += QStringLiteral("<p>%1</p>")
+             .arg(tr("Neuron j = %1 of the %2 layer (click a neuron to choose another):")
+                      .arg(j)
+                      .arg(layerWord(k + 1)));
+    h += QStringLiteral(
+             "<p class='formula'>x<sub>%1</sub> = Σ<sub>i</sub> w<sub>%1,i</sub>·o<sub>i</sub> "
+             "= %2 &nbsp;&nbsp; o<sub>%1</sub> = f(%2) = %3</p>")
+             .arg(j)
+             .arg(fmt(x1(j), kDecimals), fmt(o1(j), kDecimals));
+    m_cells[QStringLiteral("x_j")] = QStringList{fmt(x1(j), kDecimals)};
+    m_cells[QStringLiteral("o_j")] = QStringList{fmt(o1(j), kDecimals)};
+    m_cells[QStringLiteral("j")] = QStringList{QString::number(j)};
+    h += QStringLiteral("<p class='note'>%1</p>")
+             .arg(tr("The largest of its %1 terms w·o:").arg(W.cols()));
+    h += rowSum(QStringLiteral("terms"), QStringLiteral("w<sub>%1,i</sub>").arg(j),
+                QStringLiteral("o<sub>i</sub>"), a, b, idx, x1(j), kDecimals);
+    if (nOut <= kSmallLayer) {
+        h +=
+            line({sub(QStringLiteral("X"), k + 1) + QStringLiteral(" ="), vec(Xn, x1, kDecimals),
+                  op(QStringLiteral("&nbsp;")),
+                  sub(QStringLiteral("O"), k + 1) + QStringLiteral(" ="), vec(O1n, o1, kDecimals)});
+    }
+    return h;
+}
+
+// e_L = T − o_L
+QString MathsPanel::outputErrorHtml() {
+    const Snapshot& s = *m_snapshot;
+    const int L = s.spec.weightLayers();
+    const int n = s.spec.layers[L];
+    QString h = QStringLiteral("<h3>%1</h3>").arg(tr("Output error"));
+    h += QStringLiteral("<p class='formula'>E = T − O</p>");
+    const bp::Vector& t = s.values.target;
+    const bp::Vector& o = s.values.o[L];
+    const bp::Vector& e = s.values.e[L];
+    if (!sizeOk(t, n) || !sizeOk(o, n) || !sizeOk(e, n)) return h;
+    if (n <= kSmallLayer) {
+        h += line({QStringLiteral("E ="), vec(QStringLiteral("T"), t, kDecimals),
+                   op(QStringLiteral("−")), vec(QStringLiteral("O%1").arg(L), o, kDecimals),
+                   op(QStringLiteral("=")), vec(QStringLiteral("E%1").arg(L), e, kDecimals)});
+    } else {
+        const int j = focusNeuron(L, e);
+        h += QStringLiteral(
+                 "<p class='formula'>e<sub>%1</sub> = t<sub>%1</sub> − o<sub>%1</sub> = %2 − %3 = "
+                 "%4</p>")
+                 .arg(j)
+                 .arg(fmt(t(j), kDecimals), fmt(o(j), kDecimals), fmt(e(j), kDecimals));
+        m_cells[QStringLiteral("e_j")] = QStringList{fmt(e(j), kDecimals)};
+    }
+    h += QStringLiteral("<p class='note'>%1 = %2</p>")
+             .arg(tr("Σ (T − O)² of this sample"), fmt(s.values.error, kDecimals));
+    return h;
+}
+
+// e_k = W_kᵀ·e_{k+1}  (book rule)   or   W_kᵀ·(e_{k+1}∘f'(o_{k+1}))  (gradient rule)
+QString MathsPanel::backErrorHtml(int k) {
+    const Snapshot& s = *m_snapshot;
+    const int nIn = s.spec.layers[k], nOut = s.spec.layers[k + 1];
+    const bp::Matrix& W = s.weights[k];
+    const bool book = s.spec.rule == bp::ErrorRule::Book;
+    const bp::Vector& eOut = book ? s.values.e[k + 1] : s.values.delta[k + 1];
+    const bp::Vector& e = s.values.e[k];
+    QString h = QStringLiteral("<h3>%1</h3>")
+                    .arg(tr("Back-propagation: the errors reach the %1 layer").arg(layerWord(k)));
+    h +=
+        QStringLiteral("<p class='formula'>%1 = %2<sup>T</sup> · %3</p>")
+            .arg(sub(QStringLiteral("E"), k), sub(QStringLiteral("W"), k),
+                 book ? sub(QStringLiteral("E"), k + 1)
+                      : QStringLiteral("(%1 ∘ f′(%2))")
+                            .arg(sub(QStringLiteral("E"), k + 1), sub(QStringLiteral("O"), k + 1)));
+    h += QStringLiteral("<p class='note'>%1</p>")
+             .arg(book ? tr("The book's rule: each error is split back along the weights (Wᵀ, the "
+                            "weights before this step's update).")
+                       : tr("Exact gradient: the error is scaled by the slope f′ before it is "
+                            "split back."));
+    if (!sizeOk(eOut, nOut) || !sizeOk(e, nIn)) return h;
+    const QString Wt = QStringLiteral("W%1T").arg(k);
+    const QString En = QStringLiteral("E%1").arg(k + 1), Ek = QStringLiteral("E%1").arg(k);
+    if (nIn <= kSmallLayer && nOut <= kSmallLayer) {
+        h += line({sub(QStringLiteral("E"), k) + QStringLiteral(" ="),
+                   matrix(
+                       Wt, nIn, nOut, [&W](int r, int c) { return W(c, r); }, kDecimals),
+                   op(QStringLiteral("·")), vec(En, eOut, kDecimals), op(QStringLiteral("=")),
+                   vec(Ek, e, kDecimals)});
+        return h;
+    }
+    const int j = focusNeuron(k, e);
+    std::vector<double> a, b;
+    std::vector<int> idx;
+    for (int m = 0; m < nOut; ++m) {
+        a.push_back(W(m, j));
+        b.push_back(eOut(m));
+        idx.push_back(m);
+    }
+    h += QStringLiteral("<p>%1</p>")
+             .arg(tr("Neuron j = %1 of the %2 layer:").arg(j).arg(layerWord(k)));
+    h += QStringLiteral(
+             "<p class='formula'>e<sub>%1</sub> = Σ<sub>m</sub> w<sub>m,%1</sub>·e<sub>m</sub> = "
+             "%2</p>")
+             .arg(j)
+             .arg(fmt(e(j), kDecimals));
+    m_cells[QStringLiteral("e_j")] = QStringList{fmt(e(j), kDecimals)};
+    m_cells[QStringLiteral("j")] = QStringList{QString::number(j)};
+    h += rowSum(QStringLiteral("terms"), QStringLiteral("w<sub>m,%1</sub>").arg(j),
+                QStringLiteral("e<sub>m</sub>"), a, b, idx, e(j), kDecimals);
+    h += QStringLiteral("<p class='shape'>%1</p>")
+             .arg(tr("shapes: W%1ᵀ %2×%3 · E%4 %3×1 = E%1 %2×1")
+                      .arg(k)
+                      .arg(nIn)
+                      .arg(nOut)
+                      .arg(k + 1));
+    return h;
+}
+
+// ΔW_k = α·(e_{k+1}∘f'(o_{k+1}))·o_kᵀ, W_k ← W_k + ΔW_k
+QString MathsPanel::updateHtml(int k) {
+    const Snapshot& s = *m_snapshot;
+    const int nIn = s.spec.layers[k], nOut = s.spec.layers[k + 1];
+    const bp::Matrix& Wnew = s.weights[k];
+    const bp::Vector& d = s.values.delta[k + 1];
+    const bp::Vector& e = s.values.e[k + 1];
+    const bp::Vector& o1 = s.values.o[k + 1];
+    const bp::Vector& o = s.values.o[k];
+    const bool bias = Wnew.cols() == nIn + 1;
+    const bool sigmoid =
+        (k + 1 == s.spec.weightLayers() ? s.spec.output : s.spec.hidden) == bp::Activation::Sigmoid;
+    QString h = QStringLiteral("<h3>%1</h3>")
+                    .arg(tr("Update: the weights %1 change").arg(sub(QStringLiteral("W"), k)));
+    h += QStringLiteral(
+             "<p class='formula'>Δ%1 = α · (%2 ∘ %3) · %4<sup>T</sup> &nbsp;&nbsp; %1 ← %1 + "
+             "Δ%1</p>")
+             .arg(sub(QStringLiteral("W"), k), sub(QStringLiteral("E"), k + 1),
+                  sigmoid ? QStringLiteral("%1 ∘ (1 − %1)").arg(sub(QStringLiteral("O"), k + 1))
+                          : QStringLiteral("f′(%1)").arg(sub(QStringLiteral("O"), k + 1)),
+                  sub(QStringLiteral("O"), k));
+    if (!sizeOk(d, nOut) || !sizeOk(o, nIn) || !sizeOk(o1, nOut) || !sizeOk(e, nOut)) return h;
+    // ΔW as the stepper applied it (kept in the snapshot), else recomputed from the same values.
+    bp::Matrix dW;
+    if (k < static_cast<int>(s.values.dW.size()) && s.values.dW[k].rows() == Wnew.rows() &&
+        s.values.dW[k].cols() == Wnew.cols()) {
+        dW = s.values.dW[k];
+    } else {
+        bp::Vector oin(Wnew.cols());
+        oin.head(nIn) = o;
+        if (bias) oin(nIn) = 1.0;
+        dW.noalias() = s.learningRate * d * oin.transpose();  // n_{k+1} × (n_k + bias)
+    }
+    const bp::Matrix Wold = Wnew - dW;
+    bp::Vector oin(Wnew.cols());
+    oin.head(nIn) = o;
+    if (bias) oin(nIn) = 1.0;
+    h += QStringLiteral("<p>α = %1</p>").arg(QString::number(s.learningRate, 'g', 6));
+    m_cells[QStringLiteral("alpha")] = QStringList{QString::number(s.learningRate, 'g', 6)};
+    if (nIn <= kSmallLayer && nOut <= kSmallLayer) {
+        h += line(
+            {QStringLiteral("%1 ∘ %2 =")
+                 .arg(sub(QStringLiteral("E"), k + 1),
+                      sigmoid ? QStringLiteral("%1(1−%1)").arg(sub(QStringLiteral("O"), k + 1))
+                              : QStringLiteral("f′(%1)").arg(sub(QStringLiteral("O"), k + 1))),
+             vec(QStringLiteral("delta%1").arg(k + 1), d, kDecimals), op(QStringLiteral("&nbsp;")),
+             sub(QStringLiteral("O"), k) + QStringLiteral("<sup>T</sup> ="),
+             rowVec(QStringLiteral("O%1T").arg(k), oin, kDecimals)});
+        h += line({QStringLiteral("Δ") + sub(QStringLiteral("W"), k) + QStringLiteral(" ="),
+                   matrix(
+                       QStringLiteral("dW%1").arg(k), nOut, static_cast<int>(dW.cols()),
+                       [&dW](int r, int c) { return dW(r, c); }, kDwDecimals)});
+        h += line({sub(QStringLiteral("W"), k) + QStringLiteral(" ="),
+                   matrix(
+                       QStringLiteral("W%1old").arg(k), nOut, static_cast<int>(Wold.cols()),
+                       [&Wold](int r, int c) { return Wold(r, c); }, kDwDecimals),
+                   op(QStringLiteral("+ Δ") + sub(QStringLiteral("W"), k) + QStringLiteral(" =")),
+                   matrix(
+                       QStringLiteral("W%1new").arg(k), nOut, static_cast<int>(Wnew.cols()),
+                       [&Wnew](int r, int c) { return Wnew(r, c); }, kDwDecimals)});
+        // One weight spelled out, as the book does for w₁₁.
+        h += QStringLiteral("<p>%1: w<sub>1,1</sub> = %2 + %3 · %4 · %5 = %6</p>")
+                 .arg(tr("For example"), fmt(Wold(0, 0), kDwDecimals),
+                      QString::number(s.learningRate, 'g', 6), fmt(d(0), kDwDecimals),
+                      fmt(oin(0), kDwDecimals), fmt(Wnew(0, 0), kDwDecimals));
+        m_cells[QStringLiteral("w11")] =
+            QStringList{fmt(Wold(0, 0), kDwDecimals), fmt(Wnew(0, 0), kDwDecimals)};
+        return h;
+    }
+    const int j = focusNeuron(k + 1, d);
+    h += QStringLiteral("<p>%1</p>")
+             .arg(tr("Neuron j = %1 of the %2 layer (click a neuron to choose another):")
+                      .arg(j)
+                      .arg(layerWord(k + 1)));
+    h += QStringLiteral(
+             "<p class='formula'>δ<sub>%1</sub> = e<sub>%1</sub>·%2 = %3 &nbsp;&nbsp; "
+             "Δw<sub>%1,i</sub> = α·δ<sub>%1</sub>·o<sub>i</sub></p>")
+             .arg(j)
+             .arg(sigmoid ? QStringLiteral("o<sub>%1</sub>(1−o<sub>%1</sub>)").arg(j)
+                          : QStringLiteral("f′(o<sub>%1</sub>)").arg(j),
+                  fmt(d(j), kDwDecimals));
+    m_cells[QStringLiteral("delta_j")] = QStringList{fmt(d(j), kDwDecimals)};
+    m_cells[QStringLiteral("j")] = QStringList{QString::number(j)};
+    // The largest changes of row j.
+    std::vector<int> order(static_cast<std::size_t>(dW.cols()));
+    std::iota(order.begin(), order.end(), 0);
+    const int top = std::min<int>(kTopTerms, static_cast<int>(order.size()));
+    std::partial_sort(order.begin(), order.begin() + top, order.end(),
+                      [&](int a, int b) { return std::abs(dW(j, a)) > std::abs(dW(j, b)); });
+    QStringList& cells = m_cells[QStringLiteral("changes")];
+    cells.clear();
+    h += QStringLiteral("<p class='note'>%1</p>").arg(tr("Its largest changes:"));
+    h += QStringLiteral(
+             "<table cellspacing='0' cellpadding='2'><tr><th>i</th><th>o<sub>i</sub></th>"
+             "<th>w<sub>%1,i</sub></th><th>Δw<sub>%1,i</sub></th><th>%2</th></tr>")
+             .arg(j)
+             .arg(tr("new w"));
+    for (int q = 0; q < top; ++q) {
+        const int i = order[q];
+        const QStringList row{QString::number(i), fmt(oin(i), kDecimals),
+                              fmt(Wold(j, i), kDwDecimals), fmt(dW(j, i), kDwDecimals),
+                              fmt(Wnew(j, i), kDwDecimals)};
+        cells << row;
+        h += QStringLiteral(
+                 "<tr><td class='num'>%1</td><td class='num'>%2</td><td class='num'>%3</td>"
+                 "<td class='num'>%4</td><td class='num'>%5</td></tr>")
+                 .arg(row[0], row[1], row[2], row[3], row[4]);
+    }
+    h += QStringLiteral("</table>");
+    h += QStringLiteral("<p class='shape'>%1</p>")
+             .arg(tr("shapes: ΔW%1 %2×%3 = (%2×1) · (1×%3)").arg(k).arg(nOut).arg(dW.cols()));
+    return h;
+}
 
 }  // namespace bps

@@ -10,7 +10,9 @@
 #include <QString>
 #include <QStringList>
 #include <QWidget>
+#include <functional>
 #include <map>
+#include <vector>
 
 #include "Snapshot.h"
 
@@ -39,6 +41,23 @@ class MathsPanel : public QWidget {
 
   private:
     void rebuild();
+    QString forwardHtml(int k);    // x_{k+1} = W_k·o_k, o_{k+1} = f(x_{k+1})
+    QString outputErrorHtml();     // e_L = T − o_L
+    QString backErrorHtml(int k);  // e_k = W_kᵀ·e_{k+1}
+    QString updateHtml(int k);     // ΔW_k = α·(e∘f′(o))·o_kᵀ
+    // HTML of a bracketed matrix / column vector / row vector; records its cells under `name`.
+    QString matrix(const QString& name, int rows, int cols,
+                   const std::function<double(int, int)>& at, int decimals);
+    QString vec(const QString& name, const bp::Vector& v, int decimals);
+    QString rowVec(const QString& name, const bp::Vector& v, int decimals);
+    // Table of the largest terms a_i·b_i of a long sum, and the sum.
+    QString rowSum(const QString& name, const QString& termA, const QString& termB,
+                   const std::vector<double>& a, const std::vector<double>& b,
+                   const std::vector<int>& index, double total, int decimals);
+    QString layerWord(int layer) const;
+    QString activationFormula(int layer) const;
+    // The selected neuron if it is in `layer`, else the one with the largest |byDefault|.
+    int focusNeuron(int layer, const bp::Vector& byDefault) const;
 
     QTextBrowser* m_browser = nullptr;       // the rich text
     SnapshotPtr m_snapshot;                  // values shown

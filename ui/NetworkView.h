@@ -76,6 +76,10 @@ class NetworkView : public QWidget {
     QPointF neuronCenter(int layer, int index) const;
     HitResult hitTest(QPointF widgetPos) const;
     int drawnEdgeCount(int weightLayer) const;
+    // Widget rectangles of the input image and of the selected neuron's weight heat map
+    // (empty when the input is not an image).
+    QRectF inputImageRect() const;
+    QRectF heatMapRect() const;
 
   signals:
     void neuronSelected(int layer, int index);  // layer 0 = input; -1,-1 = cleared
@@ -104,6 +108,8 @@ class NetworkView : public QWidget {
     QPointF m_pressPos;                           // where the left button went down
     QPointF m_panAtPress;                         // m_pan when it did
     bool m_dragging = false;                      // panning with the mouse
+    int m_density = 8;                            // strongest incoming edges per neuron
+    bool m_edgeValues = false;                    // numbers on edges (small networks)
 };
 
 }  // namespace bps
