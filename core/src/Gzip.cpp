@@ -181,10 +181,11 @@ struct GzipReader::Impl {
     Huffman dynLit, dynDist;       // tables of the current dynamic block
     const Huffman* lit = nullptr;  // tables of the current Huffman block
     const Huffman* dist = nullptr;
-    std::uint32_t crc = 0;         // CRC-32 of this member's output so far
-    std::uint64_t memberSize = 0;  // bytes of output in this member
-    std::uint64_t total = 0;       // bytes decoded in all members
-    std::uint64_t handedOut = 0;   // bytes returned by read()
+    std::uint32_t crc = 0;                   // CRC-32 of this member's output so far
+    std::uint64_t memberSize = 0;            // bytes of output in this member
+    std::uint64_t total = 0;                 // bytes decoded in all members
+    std::uint64_t handedOut = 0;             // bytes returned by read()
+    std::uint64_t maxOutput = kGunzipLimit;  // most bytes accepted in all
     bool firstMember = true;
 
     [[noreturn]] void fail(const std::string& what) const { throw DataError(name, 0, 0, what); }
@@ -481,16 +482,22 @@ struct GzipReader::Impl {
         crc = crcUpdate(crc, window.data() + start, made);
         memberSize += made;
         total += made;
-        if (total > kGunzipLimit)
-            fail("the decompressed data is larger than 4 GiB (not a data set this program reads)");
+        if (total > maxOutput) {
+            const std::string size = maxOutput % (std::uint64_t{1} << 30) == 0
+                                         ? std::to_string(maxOutput >> 30) + " GiB"
+                                         : std::to_string(maxOutput) + " bytes";
+            fail("the decompressed data is larger than " + size +
+                 " (not a data set this program reads)");
+        }
         if (state == State::Trailer) readTrailer();
     }
 };
 
-GzipReader::GzipReader(Source source, std::string nameForErrors)
+GzipReader::GzipReader(Source source, std::string nameForErrors, std::uint64_t limit)
     : m_impl(std::make_unique<Impl>()) {
     m_impl->source = std::move(source);
     m_impl->name = std::move(nameForErrors);
+    m_impl->maxOutput = limit;
 }
 
 GzipReader::~GzipReader() = default;
@@ -522,7 +529,7 @@ std::uint64_t GzipReader::decompressedRead() const {
     return m_impl->handedOut;
 }
 
-std::string gunzip(std::string_view data, const std::string& nameForErrors) {
+std::string gunzip(std::string_view data, const std::string& nameForErrors, std::uint64_t limit) {
     GzipReader reader(
         [&](std::uint8_t* buf, std::size_t size) -> std::size_t {
             // The input is already in memory: copy it through the reader's buffer in parts.
@@ -531,7 +538,7 @@ std::string gunzip(std::string_view data, const std::string& nameForErrors) {
             data.remove_prefix(n);
             return n;
         },
-        nameForErrors);
+        nameForErrors, limit);
     std::string out;
     std::array<char, 1 << 16> piece{};
     for (;;) {

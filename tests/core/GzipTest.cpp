@@ -361,3 +361,21 @@ TEST(Gzip, CraftedBadBlocks) {
                   "x.gz: the gzip data is corrupt (repeat with no first length)");
     }
 }
+
+TEST(Gzip, OutputLimit) {
+    // The cap (4 GiB normally) stops a small file that would expand without end; here with a
+    // small cap, on 5 MB of zeros that compress to a few KB.
+    const std::string zeros(5'000'000, '\0');
+    const std::string gz = bp::gzipCompress(zeros);
+    EXPECT_LT(gz.size(), 100'000u);
+    EXPECT_EQ(bp::gunzip(gz, "z.gz", 5'000'000).size(), zeros.size());
+    try {
+        bp::gunzip(gz, "z.gz", 1'000'000);
+        FAIL() << "no error";
+    } catch (const bp::DataError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "z.gz: the decompressed data is larger than 1000000 bytes (not a data set this "
+                  "program reads)");
+    }
+    EXPECT_EQ(bp::kGunzipLimit, std::uint64_t{4} << 30);
+}

@@ -27,7 +27,8 @@ bool isGzip(std::string_view data);
 
 // The whole decompressed content of a gzip file held in memory. Throws DataError on corrupt or
 // truncated data, naming nameForErrors.
-std::string gunzip(std::string_view data, const std::string& nameForErrors);
+std::string gunzip(std::string_view data, const std::string& nameForErrors,
+                   std::uint64_t limit = kGunzipLimit);
 
 // A valid single-member gzip file holding data.
 std::string gzipCompress(std::string_view data);
@@ -39,7 +40,8 @@ class GzipReader {
     // Fills buf with up to size compressed bytes; returns how many, 0 at the end of the input.
     using Source = std::function<std::size_t(std::uint8_t* buf, std::size_t size)>;
 
-    GzipReader(Source source, std::string nameForErrors);
+    // limit: the most decompressed bytes accepted before a DataError (kGunzipLimit normally).
+    GzipReader(Source source, std::string nameForErrors, std::uint64_t limit = kGunzipLimit);
     ~GzipReader();
     GzipReader(const GzipReader&) = delete;
     GzipReader& operator=(const GzipReader&) = delete;
