@@ -1,0 +1,61 @@
+// Lesson.h — the base of every lesson (one chapter of the book made something a class can
+// open, see and play with). The lessons window lists them in a side bar (see LessonRegistry.h).
+//
+// A lesson is a QWidget with:
+//   - title(): what the side bar and the Lessons menu show (through tr());
+//   - id(): a stable, untranslated identifier ("book-examples") for menus, settings and tests;
+//   - an explanation panel in plain words ("what to try / what to notice") that the lesson
+//     fills with setExplanation(); the lesson places explanationPanel() in its own layout;
+//   - setSnapshot(): the studio's current network (spec + weight copies), forwarded by the
+//     lessons window from TrainingController::snapshotReady. Default: ignored. A lesson that
+//     needs a live network builds one with bp::Network(snapshot->spec) + setWeights(weights).
+#pragma once
+
+#include <QLabel>
+#include <QString>
+#include <QWidget>
+
+#include "Snapshot.h"
+
+namespace bps {
+
+class Lesson : public QWidget {
+    Q_OBJECT
+  public:
+    explicit Lesson(QWidget* parent = nullptr) : QWidget(parent) {
+        m_explanation = new QLabel(this);
+        m_explanation->setObjectName(QStringLiteral("lessonExplanation"));
+        m_explanation->setWordWrap(true);
+        m_explanation->setTextFormat(Qt::RichText);
+        m_explanation->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+        m_explanation->setMargin(8);
+        m_explanation->setStyleSheet(
+            QStringLiteral("QLabel#lessonExplanation { background: #fbf8ef; "
+                           "border: 1px solid #d8d0b8; border-radius: 4px; }"));
+    }
+    ~Lesson() override = default;
+
+    virtual QString title() const = 0;  // shown in the side bar and the menu (translated)
+    virtual QString id() const = 0;     // stable id, e.g. "book-examples" (not translated)
+
+    // The studio's current network; lessons that need it override this. Default: no-op.
+    virtual void setSnapshot(SnapshotPtr) {}
+
+    // Called by the lessons window when the lesson becomes / stops being the visible one
+    // (a lesson that trains on a timer pauses when hidden). Default: nothing.
+    virtual void activated() {}
+    virtual void deactivated() {}
+
+    // The plain-words panel ("what to try / what to notice"); the lesson puts it in its layout.
+    QLabel* explanationPanel() const { return m_explanation; }
+    QString explanation() const { return m_explanation->text(); }
+
+  protected:
+    // Rich text (HTML) already translated by the caller: setExplanation(tr("<b>…</b>…")).
+    void setExplanation(const QString& html) { m_explanation->setText(html); }
+
+  private:
+    QLabel* m_explanation = nullptr;  // the explanation text panel (owned by this widget)
+};
+
+}  // namespace bps
