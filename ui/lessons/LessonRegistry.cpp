@@ -1,0 +1,25 @@
+// LessonRegistry.cpp — the list of lessons. To add one: include its header and push it below.
+#include "lessons/LessonRegistry.h"
+
+// ---- lessons 1–4 (book examples, linear classifier, playground, saturation) ----
+// (includes added as the lessons land)
+
+// ---- lessons 5–9 (back query, draw a digit, evaluation, augmentation, sweep) ----
+// OTHER DEVELOPER: add your #include "lessons/XxxLesson.h" lines here.
+
+namespace bps {
+
+std::vector<std::unique_ptr<Lesson>> makeLessons() {
+    std::vector<std::unique_ptr<Lesson>> lessons;
+    // ---- lessons 1–4 ----
+
+    // ---- lessons 5–9: OTHER DEVELOPER, add yours here, in this order: ----
+    // lessons.push_back(std::make_unique<BackQueryLesson>());
+    // lessons.push_back(std::make_unique<DrawDigitLesson>());
+    // lessons.push_back(std::make_unique<EvaluationLesson>());
+    // lessons.push_back(std::make_unique<AugmentationLesson>());
+    // lessons.push_back(std::make_unique<SweepLesson>());
+    return lessons;
+}
+
+}  // namespace bps
