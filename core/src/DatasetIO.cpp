@@ -368,7 +368,7 @@ class CsvParser {
         const std::string_view text(p, static_cast<std::size_t>(e - p));
         if (trim(text).empty()) return e + 1;
         const std::vector<std::string_view> fields = splitFields(text);
-        if (m_headerLine == 0 && !isNumber(fields[0])) {
+        if (m_headerLine == 0 && fields.size() >= 2 && !isNumber(fields[0])) {
             const bool otherNumbers =
                 std::any_of(fields.begin() + 1, fields.end(), [](auto f) { return isNumber(f); });
             if (isLabelName(fields[0]) || !otherNumbers) {
@@ -380,6 +380,16 @@ class CsvParser {
                 m_headerFields = fields.size();
                 return e + 1;
             }
+        }
+        if (fields.size() < 2) {
+            for (const char sep : {';', '\t', ' '})
+                if (trim(text).find(sep) != std::string_view::npos)
+                    throw DataError(m_name, m_line, 0,
+                                    std::string("values are separated by ") +
+                                        (sep == ';'   ? "';'"
+                                         : sep == ' ' ? "spaces"
+                                                      : "tabs") +
+                                        ", not commas: not a CSV file this program reads");
         }
         if (fields.size() < 2)
             throw DataError(m_name, m_line, 0,
@@ -404,7 +414,7 @@ class CsvParser {
     void reserveRows(double rows) {
         // A row takes two bytes a field at least: never reserve more rows than that allows.
         const double most =
-            m_in.estimatedContentSize() / (2.0 * static_cast<double>(m_inputs + 1)) + 16;
+            m_in.estimatedContentSize() / (2.0 * static_cast<double>(m_inputs + 1)) + 1;
         rows = std::min(rows, most);
         if (m_maxRows != 0) rows = std::min(rows, static_cast<double>(m_maxRows));
         const auto n = std::max(static_cast<std::size_t>(rows), m_d.labels.size() + 1);
@@ -416,8 +426,8 @@ class CsvParser {
     void grow(const char* p) {
         const double parsed = static_cast<double>(m_offset) + static_cast<double>(p - m_begin);
         const double rows = static_cast<double>(m_d.labels.size() + 1);
-        double estimate = rows / std::max(parsed, 1.0) * m_in.estimatedContentSize() * 1.1 + 16;
-        estimate = std::max(estimate, rows * 1.25 + 16);  // grow geometrically whatever happens
+        double estimate = rows / std::max(parsed, 1.0) * m_in.estimatedContentSize() * 1.1 + 2;
+        estimate = std::max(estimate, rows * 1.25 + 2);  // grow geometrically whatever happens
         const std::size_t n = static_cast<std::size_t>(estimate);
         m_d.labels.reserve(n);
         m_d.pixels.reserve(n * m_inputs);

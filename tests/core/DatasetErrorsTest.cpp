@@ -140,6 +140,18 @@ TEST(DatasetErrors, NoSamples) {
     EXPECT_EQ(csvError("\xEF\xBB\xBF"), "t.csv: no samples (the file is empty)");
 }
 
+TEST(DatasetErrors, OtherSeparators) {
+    EXPECT_EQ(
+        csvError("5;0;0;12\n"),
+        "t.csv:1: values are separated by ';', not commas: not a CSV file this program reads");
+    EXPECT_EQ(csvError("5\t0\t0\n"),
+              "t.csv:1: values are separated by tabs, not commas: not a CSV file this program "
+              "reads");
+    EXPECT_EQ(
+        csvError("label;a;b\n5;0;0\n"),
+        "t.csv:1: values are separated by ';', not commas: not a CSV file this program reads");
+}
+
 TEST(DatasetErrors, KaggleTestFileWithoutLabels) {
     EXPECT_EQ(csvError("pixel0,pixel1,pixel2\n0,0,0\n"),
               "t.csv:1:1: the first column is 'pixel0', not a label: this file has no labels");
