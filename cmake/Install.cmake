@@ -1,0 +1,36 @@
+# Installation in the standard places and a Debian package (CPack).
+#   cmake --install build/release --prefix /usr/local
+#   cpack --config build/release/CPackConfig.cmake -G DEB      (or: cmake --build ... --target package)
+include(GNUInstallDirs)
+
+if(BP_BUILD_UI)
+  install(FILES ${PROJECT_SOURCE_DIR}/resources/desktop/backprop-studio.desktop
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+  install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/backprop-studio.svg
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+  foreach(size 16 32 48 64 128 256)
+    install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/backprop-studio-${size}.png
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps
+            RENAME backprop-studio.png)
+  endforeach()
+endif()
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}
+        PATTERN "TEAM_NOTES.md" EXCLUDE)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/data/mnist_train_100.csv
+              ${PROJECT_SOURCE_DIR}/resources/data/mnist_test_10.csv
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/backprop-studio/data)
+
+set(CPACK_PACKAGE_NAME backprop-studio)
+set(CPACK_PACKAGE_VENDOR "Backprop Studio")
+set(CPACK_PACKAGE_CONTACT "Backprop Studio developers <dev@backprop.studio>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_INSTALL_DIRECTORY backprop-studio)
+set(CPACK_DEBIAN_PACKAGE_SECTION education)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)   # libQt6*, libstdc++ … from dpkg-shlibdeps
+# Not found by shlibdeps: the Qt platform plugins, Qt's own translations, a CJK font.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, qt6-translations-l10n, fonts-wqy-microhei | fonts-noto-cjk")
+set(CPACK_GENERATOR DEB)
+include(CPack)
