@@ -78,8 +78,14 @@ class Input {
         }
     }
     // Text already in memory.
+    // Bytes already in memory (decompressed as they are read if they are gzip data).
     Input(std::string_view text, std::string name)
-        : m_name(std::move(name)), m_memory(text), m_total(text.size()), m_isMemory(true) {}
+        : m_name(std::move(name)), m_memory(text), m_total(text.size()), m_isMemory(true) {
+        if (isGzip(text))
+            m_gzip = std::make_unique<GzipReader>(
+                [this](std::uint8_t* buf, std::size_t want) { return readMemory(buf, want); },
+                m_name);
+    }
 
     ~Input() {
         if (m_file != nullptr) std::fclose(m_file);
@@ -92,8 +98,8 @@ class Input {
     // Bytes of the file (compressed for gzip) and how many have been consumed.
     std::uint64_t total() const { return m_total; }
     std::uint64_t position() const {
-        if (m_isMemory) return m_total - m_memory.size();
-        return m_gzip ? m_gzip->compressedRead() : m_fileRead;
+        if (m_gzip) return m_gzip->compressedRead();
+        return m_isMemory ? m_total - m_memory.size() : m_fileRead;
     }
     // Estimated size of the (decompressed) content, for reserving memory.
     double estimatedContentSize() const {
@@ -110,12 +116,10 @@ class Input {
         while (done < size && m_peekPos < m_peek.size()) dst[done++] = m_peek[m_peekPos++];
         while (done < size) {
             std::size_t n = 0;
-            if (m_isMemory) {
-                n = std::min(size - done, m_memory.size());
-                std::memcpy(dst + done, m_memory.data(), n);
-                m_memory.remove_prefix(n);
-            } else if (m_gzip) {
+            if (m_gzip) {
                 n = m_gzip->read(dst + done, size - done);
+            } else if (m_isMemory) {
+                n = readMemory(reinterpret_cast<std::uint8_t*>(dst + done), size - done);
             } else {
                 n = readFile(reinterpret_cast<std::uint8_t*>(dst + done), size - done);
             }
@@ -140,6 +144,12 @@ class Input {
     }
 
   private:
+    std::size_t readMemory(std::uint8_t* buf, std::size_t size) {
+        const std::size_t n = std::min(size, m_memory.size());
+        std::memcpy(buf, m_memory.data(), n);
+        m_memory.remove_prefix(n);
+        return n;
+    }
     std::size_t readFile(std::uint8_t* buf, std::size_t size) {
         const std::size_t n = std::fread(buf, 1, size, m_file);
         if (n < size && std::ferror(m_file))
@@ -747,10 +757,12 @@ std::string idxLabelsPathFor(const std::string& imagesPath) {
     return "";
 }
 
-Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath,
-                const LoadOptions& options) {
-    Input images(imagesPath);
-    Input labels(labelsPath);
+namespace {
+
+// The IDX loader proper, on two opened inputs (files or bytes in memory).
+Dataset readIdx(Input& images, Input& labels, const LoadOptions& options) {
+    const std::string& imagesPath = images.name();
+    const std::string& labelsPath = labels.name();
     Progress progress(options, imagesPath, images.total() + labels.total());
     progress.check(0);
 
@@ -811,6 +823,22 @@ Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath,
     }
     progress.finish();
     return d;
+}
+
+}  // namespace
+
+Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath,
+                const LoadOptions& options) {
+    Input images(imagesPath);
+    Input labels(labelsPath);
+    return readIdx(images, labels, options);
+}
+
+Dataset parseIdx(std::string_view images, std::string_view labels, const std::string& imagesName,
+                 const std::string& labelsName, const LoadOptions& options) {
+    Input imagesIn(images, imagesName);
+    Input labelsIn(labels, labelsName);
+    return readIdx(imagesIn, labelsIn, options);
 }
 
 Dataset loadDataset(const std::string& path, const LoadOptions& options) {

@@ -40,11 +40,16 @@ struct LoadOptions {
 Dataset loadDataset(const std::string& path, const LoadOptions& options = {});
 // A CSV file, plain or gzip-compressed (detected from the content).
 Dataset loadCsv(const std::string& path, const LoadOptions& options = {});
-// CSV text already in memory; name is used for Dataset::source and in messages.
+// CSV text already in memory (or gzip-compressed CSV, decompressed as it is parsed); name is
+// used for Dataset::source and in messages.
 Dataset parseCsv(std::string_view text, const std::string& name, const LoadOptions& options = {});
 // An IDX images file and its labels file, each plain or gzip-compressed.
 Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath,
                 const LoadOptions& options = {});
+// An IDX images file and its labels file already in memory, both uncompressed (gunzip them
+// first); the names are used for Dataset::source and in messages.
+Dataset parseIdx(std::string_view images, std::string_view labels, const std::string& imagesName,
+                 const std::string& labelsName, const LoadOptions& options = {});
 // The labels file that belongs beside an IDX images file, or "" if none is found.
 std::string idxLabelsPathFor(const std::string& imagesPath);
 
