@@ -44,8 +44,9 @@ Trains the book's network sample by sample (or in mini-batches) and prints one l
 
   --train FILE          training data (CSV, CSV.gz or IDX)
   --test FILE           test data; each epoch reports its accuracy
-  --layers LIST         neurons per layer, input first (default auto,200,10); 'auto' as the
-                        first value takes the data's width; otherwise it must equal it
+  --layers LIST         neurons per layer, input first (default auto,200,10); 'auto' (or
+                        nothing, as in ,200,10) as the first value takes the data's width;
+                        a number there must equal it
   --lr RATE             learning rate α (default 0.1)
   --epochs N            epochs to train (default 1); 0 only initialises (with --save or
                         --export-npy: the initial weights)

@@ -42,7 +42,7 @@ Dataset load(const std::string& path, Context& ctx, int maxLabel, bool quiet,
     return d;
 }
 
-// "784-200-10" from --layers "784,200,10" or "auto,200,10" (auto = the data's width).
+// "784-200-10" from --layers "784,200,10", "auto,200,10" or ",200,10" (auto = the data's width).
 std::vector<int> parseLayers(const Args& args, int dataInputs, const std::string& dataName) {
     const std::string text = args.value("layers").value_or("auto,200,10");
     std::vector<int> layers;
@@ -51,7 +51,7 @@ std::vector<int> parseLayers(const Args& args, int dataInputs, const std::string
     while (pos <= text.size()) {
         const std::size_t comma = std::min(text.find(',', pos), text.size());
         const std::string item = text.substr(pos, comma - pos);
-        if (layers.empty() && !autoFirst && item == "auto") {
+        if (layers.empty() && !autoFirst && (item == "auto" || item.empty())) {
             autoFirst = true;
             layers.push_back(dataInputs);
         } else {

@@ -99,6 +99,10 @@ def layers_mismatch():
     _, out, _ = run("train", "--train", data("mnist_train_100.csv"), "--layers", "auto,20,10",
                     "--json", expect=0)
     check(json.loads(out.splitlines()[0])["epoch"] == 1, out)
+    _, out, _ = run("train", "--train", data("mnist_train_100.csv"), "--layers", ",20,10",
+                    "--epochs", "0", "--save", "m.bpm", "--quiet", expect=0)
+    check(b"\nlayers 784,20,10\n" in open(os.path.join(A.work, "m.bpm"), "rb").read(),
+          "an omitted first --layers value should follow the data")
 
 
 def info_test10():
