@@ -81,7 +81,7 @@ class Input {
     // Bytes already in memory (decompressed as they are read if they are gzip data).
     Input(std::string_view text, std::string name)
         : m_name(std::move(name)), m_memory(text), m_total(text.size()), m_isMemory(true) {
-        if (isGzip(text))
+        if (bp::isGzip(text))
             m_gzip = std::make_unique<GzipReader>(
                 [this](std::uint8_t* buf, std::size_t want) { return readMemory(buf, want); },
                 m_name);

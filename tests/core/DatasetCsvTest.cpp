@@ -154,6 +154,7 @@ TEST(DatasetCsv, LargerThanOnePieceAndGzip) {
     expectSame(bp::loadCsv(gz), s.d);
     expectSame(bp::loadDataset(gz), s.d);
     expectSame(bp::parseCsv(s.text, "mem"), s.d);
+    expectSame(bp::parseCsv(bp::gzipCompress(s.text), "mem.gz"), s.d);
     // CRLF and no final newline, across pieces too.
     std::string crlf;
     for (char c : s.text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
