@@ -289,7 +289,7 @@ class Worker : public QObject {
             m_mail->playing = on ? 1 : 0;
             if (!on) m_mail->throughput = 0;
         }
-        if (!on) publish();
+        if (!on && m_net) publish();
     }
 
     bool phaseByPhase() const {
@@ -327,10 +327,13 @@ class Worker : public QObject {
                 m_budget = std::min(m_budget, 1.0);
             }
             const auto& p = m_trainer->progress();
-            if (m_stopAfter == m_epochsDone + 1) {  // stop exactly at the end of this epoch
-                want = std::min(want,
-                                p.samplesPerEpoch - std::min(p.sampleInEpoch, p.samplesPerEpoch));
-            }
+            // Never train past the end of the last epoch Play should run.
+            const std::size_t inEpoch = std::min(p.sampleInEpoch, p.samplesPerEpoch);
+            const std::size_t left =
+                static_cast<std::size_t>(std::max(0, m_stopAfter - m_epochsDone - 1)) *
+                    p.samplesPerEpoch +
+                (p.samplesPerEpoch - inEpoch);
+            want = std::min(want, left);
             QElapsedTimer slice;
             slice.start();
             m_trainer->advance(want);
@@ -478,7 +481,7 @@ TrainingController::TrainingController(QObject* parent)
     m_options.learningRate = 0.1;
     connect(&m_drainTimer, &QTimer::timeout, this, &TrainingController::drain);
     m_drainTimer.start(kSnapshotMs);
-    startRun();
+    startRun(false);
 }
 
 TrainingController::~TrainingController() {
@@ -519,7 +522,7 @@ void TrainingController::stepEpoch() {
     post([](detail::Worker& w) { w.play(true); });
 }
 void TrainingController::reset() {
-    startRun();
+    startRun(false);
 }
 
 double TrainingController::learningRate() const {
@@ -544,13 +547,13 @@ void TrainingController::setNetworkSpec(const bp::NetworkSpec& spec,
     m_spec = spec;
     m_options = options;
     setLearningRate(options.learningRate);
-    startRun();
+    startRun(false);
 }
 
 void TrainingController::setDatasets(DatasetPtr train, DatasetPtr test) {
     m_train = std::move(train);
     m_test = std::move(test);
-    startRun();
+    startRun(true);
 }
 
 void TrainingController::selectSample(long i) {
@@ -566,7 +569,7 @@ QString TrainingController::runLabel() const {
         .arg(hidden.isEmpty() ? tr("none") : hidden.join(QLatin1Char('-')));
 }
 
-void TrainingController::startRun() {
+void TrainingController::startRun(bool keepNetwork) {
     // Fit the input and output layers to the data, so any CSV width and label range works.
     if (m_train && !m_train->empty()) {
         m_spec.layers.front() = m_train->inputs;
@@ -574,9 +577,10 @@ void TrainingController::startRun() {
     }
     if (m_test && m_test->inputs != m_spec.layers.front()) m_test.reset();
     ++m_generation;
-    const bool keep = false;  // Reset and new shapes always re-initialise from the seed
     post([spec = m_spec, options = m_options, train = m_train, test = m_test, gen = m_generation,
-          keep](detail::Worker& w) { w.rebuild(spec, options, train, test, gen, keep); });
+          keepNetwork](detail::Worker& w) {
+        w.rebuild(spec, options, train, test, gen, keepNetwork);
+    });
     m_playing = false;
     emit playingChanged(false);
     emit runStarted(runLabel());

@@ -67,7 +67,8 @@ class TrainingController : public QObject {
     // A new network (and trainer options); starts a new run. Layer 0 and the output layer are
     // fitted to the training set (inputs, labels) when one is loaded.
     void setNetworkSpec(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
-    // New data; test may be null. Keeps the network when its input count still fits.
+    // New data; test may be null. Keeps the trained network when its shape still fits the data
+    // (a new test set does not throw away the weights); the trainer starts a new run.
     void setDatasets(DatasetPtr train, DatasetPtr test);
     // Makes sample i of the training set the current sample for stepping (−1 un-pins).
     void selectSample(long i);
@@ -111,7 +112,7 @@ class TrainingController : public QObject {
   private:
     void drain();
     void post(std::function<void(detail::Worker&)> command);
-    void startRun();
+    void startRun(bool keepNetwork);  // keepNetwork: keep the weights if the shape still fits
 
     QThread m_thread;                         // runs the worker's event loop
     detail::Worker* m_worker = nullptr;       // lives on m_thread; deleted when it finishes

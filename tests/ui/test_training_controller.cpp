@@ -1,0 +1,238 @@
+// test_training_controller.cpp — the worker-thread controller against the core it drives.
+//
+// Every comparison is with a bp::Network / bp::Stepper / bp::Trainer run here on the same
+// spec, seed and samples, and is exact (==): the controller must hand the views the core's own
+// values, not an approximation of them.
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QtTest>
+#include <memory>
+
+#include "TrainingController.h"
+#include "backprop/DatasetIO.h"
+#include "backprop/Stepper.h"
+#include "backprop/Trainer.h"
+
+using bps::TrainingController;
+
+namespace {
+
+std::shared_ptr<const bp::Dataset> loadData(const char* name) {
+    return std::make_shared<const bp::Dataset>(
+        bp::loadDataset(std::string(BP_SOURCE_DIR) + "/resources/data/" + name));
+}
+
+bool sameVectors(const std::vector<bp::Vector>& a, const std::vector<bp::Vector>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].size() != b[i].size() || a[i] != b[i]) return false;
+    return true;
+}
+
+bool sameMatrices(const std::vector<bp::Matrix>& a, const std::vector<bp::Matrix>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].rows() != b[i].rows() || a[i].cols() != b[i].cols() || a[i] != b[i]) return false;
+    return true;
+}
+
+bp::NetworkSpec specOf(std::vector<int> layers, std::uint64_t seed) {
+    bp::NetworkSpec s;
+    s.layers = std::move(layers);
+    s.seed = seed;
+    return s;
+}
+
+bp::TrainOptions optionsOf(double lr, int epochs = 1) {
+    bp::TrainOptions o;
+    o.learningRate = lr;
+    o.epochs = epochs;
+    return o;
+}
+
+}  // namespace
+
+class TestTrainingController : public QObject {
+    Q_OBJECT
+  private:
+    std::shared_ptr<const bp::Dataset> m_train, m_test;
+
+  private slots:
+    void initTestCase() {
+        m_train = loadData("mnist_train_100.csv");
+        m_test = loadData("mnist_test_10.csv");
+        QCOMPARE(m_train->rows(), std::size_t{100});
+    }
+
+    // Every phase of two samples through a 3-weight-layer network: each snapshot holds exactly
+    // the values and weights of a bp::Stepper run on the same network and sample.
+    void stepPhaseEqualsCore() {
+        const auto spec = specOf({784, 16, 12, 10}, 7);
+        const double lr = 0.2;
+        TrainingController c;
+        c.setNetworkSpec(spec, optionsOf(lr));
+        c.setDatasets(m_train, m_test);
+        QSignalSpy snapshots(&c, &TrainingController::snapshotReady);
+        c.sync();
+        QVERIFY(c.lastSnapshot());
+        QCOMPARE(c.lastSnapshot()->samplesSeen, 0ULL);
+
+        bp::Network ref(spec);
+        QVERIFY(sameMatrices(c.lastSnapshot()->weights, ref.allWeights()));
+        bp::Stepper st(ref);
+        const auto phases = bp::phasesOf(spec.weightLayers());
+        for (std::size_t sample = 0; sample < 2; ++sample) {
+            st.setSample(m_train->input(sample), bp::bookTarget(m_train->label(sample), 10));
+            for (std::size_t i = 0; i < phases.size(); ++i) {
+                const int before = static_cast<int>(snapshots.count());
+                c.stepPhase();
+                c.sync();
+                QVERIFY(snapshots.count() > before);  // a snapshot per step
+                st.step(lr);
+                const bps::SnapshotPtr s = c.lastSnapshot();
+                QVERIFY(s->lastPhase.has_value());
+                QCOMPARE(*s->lastPhase, phases[i]);
+                QCOMPARE(s->sample, static_cast<long>(sample));
+                QCOMPARE(s->label, m_train->label(sample));
+                const bp::PassValues& v = st.values();
+                QVERIFY(sameVectors(s->values.x, v.x));
+                QVERIFY(sameVectors(s->values.o, v.o));
+                QVERIFY(sameVectors(s->values.e, v.e));
+                QVERIFY(sameVectors(s->values.delta, v.delta));
+                QVERIFY(s->values.target == v.target);
+                QCOMPARE(s->values.error, v.error);
+                QVERIFY(sameMatrices(s->weights, ref.allWeights()));
+                if (phases[i].kind == bp::PhaseKind::Update) {
+                    const auto k = static_cast<std::size_t>(phases[i].layer);
+                    QVERIFY(s->values.dW[k] == v.dW[k]);
+                    QVERIFY(s->values.dW[k].cwiseAbs().maxCoeff() > 0);  // a real update
+                }
+                QCOMPARE(s->nextPhase.has_value(), i + 1 < phases.size());
+            }
+            // The trainer took the sample over: its cursor moved by one.
+            QCOMPARE(c.lastSnapshot()->samplesSeen, static_cast<unsigned long long>(sample + 1));
+        }
+    }
+
+    // A learning rate changed while Play runs takes effect at a sample the controller reports;
+    // the weights equal a core run that switches the rate at that very sample, and differ from
+    // a run without the change.
+    void learningRateChangeDuringRun() {
+        const auto spec = specOf({784, 20, 10}, 3);
+        TrainingController c;
+        c.setNetworkSpec(spec, optionsOf(0.1));
+        c.setDatasets(m_train, nullptr);
+        c.setSpeed(200);  // 100 samples take about half a second: time to change the rate
+        QSignalSpy marks(&c, &TrainingController::learningRateMarked);
+        c.play();
+        QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot() && c.lastSnapshot()->samplesSeen > 5, 10000);
+        c.setLearningRate(0.45);
+        QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot()->samplesSeen == 100 && !c.isPlaying(), 20000);
+        c.sync();
+        QCOMPARE(marks.count(), 1);
+        const double at = marks.at(0).at(0).toDouble();
+        QCOMPARE(marks.at(0).at(1).toDouble(), 0.45);
+        QVERIFY(at > 5 && at < 100);
+        QCOMPARE(c.lastSnapshot()->learningRate, 0.45);
+
+        bp::Network changed(spec), unchanged(spec);
+        for (std::size_t i = 0; i < 100; ++i) {
+            const bp::Vector in = m_train->input(i);
+            const bp::Vector t = bp::bookTarget(m_train->label(i), 10);
+            changed.train(in, t, static_cast<double>(i) < at ? 0.1 : 0.45);
+            unchanged.train(in, t, 0.1);
+        }
+        QVERIFY(sameMatrices(c.lastSnapshot()->weights, changed.allWeights()));
+        QVERIFY(!sameMatrices(c.lastSnapshot()->weights, unchanged.allWeights()));
+    }
+
+    // Step epoch stops exactly at the end of the epoch, reports the test accuracy, and Reset
+    // replays the run bit for bit; both equal a bp::Trainer epoch on the same network.
+    void resetReplaysIdentically() {
+        const auto spec = specOf({784, 30, 10}, 11);
+        TrainingController c;
+        c.setNetworkSpec(spec, optionsOf(0.3));
+        c.setDatasets(m_train, m_test);
+        QSignalSpy epochs(&c, &TrainingController::epochFinished);
+        QSignalSpy runs(&c, &TrainingController::runStarted);
+        c.sync();
+        const std::vector<bp::Matrix> initial = c.lastSnapshot()->weights;
+
+        std::vector<bp::Matrix> first;
+        for (int run = 0; run < 2; ++run) {
+            if (run == 1) c.reset();
+            c.sync();
+            QVERIFY(sameMatrices(c.lastSnapshot()->weights, initial));
+            c.stepEpoch();
+            QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot()->samplesSeen == 100 && !c.isPlaying(), 20000);
+            c.sync();
+            QCOMPARE(c.lastSnapshot()->samplesSeen, 100ULL);  // stopped at the epoch's end
+            if (run == 0) first = c.lastSnapshot()->weights;
+        }
+        QVERIFY(sameMatrices(c.lastSnapshot()->weights, first));
+        QVERIFY(!sameMatrices(first, initial));
+        QCOMPARE(runs.count(), 1);
+        QCOMPARE(epochs.count(), 2);
+
+        bp::Network ref(spec);
+        bp::Trainer t(ref, *m_train, m_test.get(), optionsOf(0.3));
+        const bp::EpochResult r = t.runEpoch();
+        QVERIFY(sameMatrices(first, ref.allWeights()));
+        QCOMPARE(epochs.at(1).at(0).toInt(), 1);
+        QCOMPARE(epochs.at(1).at(1).toDouble(), 100.0);
+        QCOMPARE(epochs.at(1).at(3).toDouble(), r.testAccuracy);
+    }
+
+    // A sample picked in the browser is the one stepped, and stepping it does not move the
+    // trainer's cursor.
+    void pinnedSampleIsStepped() {
+        const auto spec = specOf({784, 8, 10}, 5);
+        TrainingController c;
+        c.setNetworkSpec(spec, optionsOf(0.1));
+        c.setDatasets(m_train, nullptr);
+        c.selectSample(42);
+        c.sync();
+        QCOMPARE(c.lastSnapshot()->sample, 42L);
+        c.stepSample();
+        c.sync();
+        QCOMPARE(c.lastSnapshot()->sample, 42L);
+        QCOMPARE(c.lastSnapshot()->label, m_train->label(42));
+        QCOMPARE(c.lastSnapshot()->samplesSeen, 0ULL);
+        bp::Network ref(spec);
+        ref.train(m_train->input(42), bp::bookTarget(m_train->label(42), 10), 0.1);
+        QVERIFY(sameMatrices(c.lastSnapshot()->weights, ref.allWeights()));
+    }
+
+    // Snapshots are coalesced: at full speed far fewer snapshots than samples arrive.
+    void snapshotsAreCoalesced() {
+        TrainingController c;
+        c.setNetworkSpec(specOf({784, 10, 10}, 2), optionsOf(0.1, 50));
+        c.setDatasets(m_train, nullptr);
+        c.sync();
+        QSignalSpy snapshots(&c, &TrainingController::snapshotReady);
+        c.play();
+        QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot()->samplesSeen == 5000 && !c.isPlaying(), 30000);
+        c.sync();
+        QVERIFY2(
+            snapshots.count() < 1000,
+            qPrintable(QStringLiteral("%1 snapshots for 5000 samples").arg(snapshots.count())));
+        QVERIFY(snapshots.count() >= 1);
+    }
+
+    // Destroying the controller while it trains at full speed stops the worker promptly.
+    void destroyWhileTraining() {
+        auto c = std::make_unique<TrainingController>();
+        c->setNetworkSpec(specOf({784, 200, 10}, 1), optionsOf(0.1, 1000));
+        c->setDatasets(m_train, m_test);
+        c->play();
+        QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot() && c->lastSnapshot()->samplesSeen > 50, 10000);
+        QVERIFY(c->isPlaying());
+        QElapsedTimer t;
+        t.start();
+        c.reset();
+        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+    }
+};
+
+QTEST_MAIN(TestTrainingController)
+#include "test_training_controller.moc"

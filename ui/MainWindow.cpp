@@ -1,0 +1,397 @@
+// MainWindow.cpp — docks, menus, shortcuts, settings; the wiring between views and controller.
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImage>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QSvgGenerator>
+#include <cmath>
+
+#include "ControlPanel.h"
+#include "ErrorPlot.h"
+#include "MathsPanel.h"
+#include "NetworkView.h"
+#include "SampleBrowser.h"
+#include "TrainingController.h"
+
+namespace bps {
+
+namespace {
+
+QDockWidget* makeDock(const QString& title, const QString& objectName, QWidget* content,
+                      QMainWindow* window) {
+    auto* dock = new QDockWidget(title, window);
+    dock->setObjectName(objectName);  // for saveState / restoreState
+    dock->setWidget(content);
+    return dock;
+}
+
+QString displayName(const QString& path) {
+    return QFileInfo(path).fileName();
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setObjectName(QStringLiteral("MainWindow"));
+    m_controller = new TrainingController(this);
+    m_loader = new DatasetLoader(this, this);
+
+    m_network = new NetworkView(this);
+    setCentralWidget(m_network);
+
+    m_controls = new ControlPanel;
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(m_controls);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(m_controls->sizeHint().width() + 20);
+    m_samples = new SampleBrowser;
+    m_errorPlot = new ErrorPlot;
+    m_maths = new MathsPanel;
+
+    auto* controlsDock = makeDock(tr("Controls"), QStringLiteral("ControlsDock"), scroll, this);
+    auto* samplesDock = makeDock(tr("Samples"), QStringLiteral("SamplesDock"), m_samples, this);
+    auto* chartDock = makeDock(tr("Error curve"), QStringLiteral("ErrorDock"), m_errorPlot, this);
+    auto* mathsDock = makeDock(tr("Maths"), QStringLiteral("MathsDock"), m_maths, this);
+    addDockWidget(Qt::RightDockWidgetArea, controlsDock);
+    addDockWidget(Qt::LeftDockWidgetArea, samplesDock);
+    addDockWidget(Qt::BottomDockWidgetArea, chartDock);
+    splitDockWidget(chartDock, mathsDock, Qt::Horizontal);
+    resizeDocks({samplesDock}, {200}, Qt::Horizontal);
+    resizeDocks({chartDock, mathsDock}, {600, 600}, Qt::Horizontal);
+    resizeDocks({chartDock}, {300}, Qt::Vertical);
+
+    m_dataLabel = new QLabel(this);
+    m_loadProgress = new QProgressBar(this);
+    m_loadProgress->setRange(0, 1000);
+    m_loadProgress->setMaximumWidth(200);
+    m_loadProgress->setVisible(false);
+    statusBar()->addWidget(m_dataLabel, 1);
+    statusBar()->addPermanentWidget(m_loadProgress);
+
+    createMenus();
+    m_viewMenu->addAction(controlsDock->toggleViewAction());
+    m_viewMenu->addAction(samplesDock->toggleViewAction());
+    m_viewMenu->addAction(chartDock->toggleViewAction());
+    m_viewMenu->addAction(mathsDock->toggleViewAction());
+    wire();
+    restoreSettings();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* openTrain = file->addAction(tr("Open &training set…"));
+    openTrain->setShortcut(QKeySequence::Open);
+    openTrain->setStatusTip(tr("Load a training set: MNIST CSV (.csv, .csv.gz) or IDX files"));
+    connect(openTrain, &QAction::triggered, this,
+            [this] { m_loader->openWithDialog(DatasetLoader::Role::Training); });
+    QAction* openTest = file->addAction(tr("Open t&est set…"));
+    openTest->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    openTest->setStatusTip(tr("Load a test set, measured after every epoch"));
+    connect(openTest, &QAction::triggered, this,
+            [this] { m_loader->openWithDialog(DatasetLoader::Role::Test); });
+    m_recentMenu = file->addMenu(tr("&Recent files"));
+    QAction* defaults = file->addAction(tr("Open the &built-in MNIST subset"));
+    connect(defaults, &QAction::triggered, this, [this] {
+        openDatasets(QString::fromLatin1(kDefaultTrain), QString::fromLatin1(kDefaultTest));
+    });
+    file->addSeparator();
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    connect(exportMenu->addAction(tr("Network view as &PNG…")), &QAction::triggered, this,
+            [this] { exportNetwork(false); });
+    connect(exportMenu->addAction(tr("Network view as &SVG…")), &QAction::triggered, this,
+            [this] { exportNetwork(true); });
+    connect(exportMenu->addAction(tr("Error chart as P&NG…")), &QAction::triggered, this,
+            &MainWindow::exportChartPng);
+    connect(exportMenu->addAction(tr("Error data as &CSV…")), &QAction::triggered, this,
+            &MainWindow::exportChartCsv);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu* train = menuBar()->addMenu(tr("&Training"));
+    m_playAction = train->addAction(tr("&Play"));
+    m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
+    connect(m_playAction, &QAction::triggered, m_controller, &TrainingController::togglePlay);
+    QAction* phase = train->addAction(tr("Step &phase"));
+    phase->setShortcut(QKeySequence(Qt::Key_Right));
+    connect(phase, &QAction::triggered, m_controller, &TrainingController::stepPhase);
+    QAction* sample = train->addAction(tr("Step &sample"));
+    sample->setShortcut(QKeySequence(tr("Shift+Right")));
+    connect(sample, &QAction::triggered, m_controller, &TrainingController::stepSample);
+    QAction* epoch = train->addAction(tr("Step &epoch"));
+    epoch->setShortcut(QKeySequence(tr("Ctrl+Right")));
+    connect(epoch, &QAction::triggered, m_controller, &TrainingController::stepEpoch);
+    train->addSeparator();
+    QAction* reset = train->addAction(tr("&Reset"));
+    reset->setShortcut(QKeySequence(tr("Ctrl+R")));
+    connect(reset, &QAction::triggered, m_controller, &TrainingController::reset);
+    QAction* clear = train->addAction(tr("&Clear earlier curves"));
+    connect(clear, &QAction::triggered, m_errorPlot, &ErrorPlot::clearPreviousRuns);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction* fit = m_viewMenu->addAction(tr("&Fit network"));
+    fit->setShortcut(QKeySequence(tr("Ctrl+0")));
+    connect(fit, &QAction::triggered, m_network, &NetworkView::resetView);
+    m_viewMenu->addSeparator();
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    connect(help->addAction(tr("&About Backprop Studio")), &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About Backprop Studio"),
+            tr("<h3>Backprop Studio %1</h3><p>See a neural network learn, the way Tariq Rashid's "
+               "<i>Make Your Own Neural Network</i> teaches it.</p><p>Qt %2, Eigen %3.%4.%5</p>")
+                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()))
+                .arg(EIGEN_WORLD_VERSION)
+                .arg(EIGEN_MAJOR_VERSION)
+                .arg(EIGEN_MINOR_VERSION));
+    });
+    connect(help->addAction(tr("About &Qt")), &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::wire() {
+    TrainingController* c = m_controller;
+    // controller → views
+    connect(c, &TrainingController::snapshotReady, m_network, &NetworkView::setSnapshot);
+    connect(c, &TrainingController::snapshotReady, m_maths, &MathsPanel::setSnapshot);
+    connect(c, &TrainingController::snapshotReady, m_controls, &ControlPanel::setSnapshot);
+    connect(c, &TrainingController::snapshotReady, this, [this](SnapshotPtr s) {
+        if (s) m_samples->setCurrentSample(s->sample);
+    });
+    connect(c, &TrainingController::errorPoints, m_errorPlot, &ErrorPlot::addErrorPoints);
+    connect(c, &TrainingController::learningRateMarked, m_errorPlot, &ErrorPlot::markLearningRate);
+    connect(c, &TrainingController::epochFinished, this,
+            [this](int epoch, double seen, double meanError, double accuracy, double seconds) {
+                m_errorPlot->addAccuracy(seen, accuracy);
+                statusBar()->showMessage(
+                    std::isfinite(accuracy)
+                        ? tr("Epoch %1: mean error %2, test accuracy %3 % (%4 s)")
+                              .arg(epoch)
+                              .arg(meanError, 0, 'f', 4)
+                              .arg(accuracy * 100, 0, 'f', 1)
+                              .arg(seconds, 0, 'f', 2)
+                        : tr("Epoch %1: mean error %2 (%3 s)")
+                              .arg(epoch)
+                              .arg(meanError, 0, 'f', 4)
+                              .arg(seconds, 0, 'f', 2),
+                    10000);
+            });
+    connect(c, &TrainingController::runStarted, m_errorPlot, &ErrorPlot::beginRun);
+    connect(c, &TrainingController::runStarted, this, &MainWindow::updateTitle);
+    connect(c, &TrainingController::playingChanged, m_controls, &ControlPanel::setPlaying);
+    connect(c, &TrainingController::playingChanged, this,
+            [this](bool playing) { m_playAction->setText(playing ? tr("&Pause") : tr("&Play")); });
+    connect(c, &TrainingController::predictionsReady, m_samples, &SampleBrowser::setPredictions);
+    connect(c, &TrainingController::throughput, m_controls, &ControlPanel::setThroughput);
+    connect(c, &TrainingController::trainingFailed, this, [this](const QString& message) {
+        QMessageBox::warning(this, tr("Training stopped"), message);
+    });
+
+    // controls → controller and views
+    connect(m_controls, &ControlPanel::playToggled, c, &TrainingController::togglePlay);
+    connect(m_controls, &ControlPanel::stepPhaseRequested, c, &TrainingController::stepPhase);
+    connect(m_controls, &ControlPanel::stepSampleRequested, c, &TrainingController::stepSample);
+    connect(m_controls, &ControlPanel::stepEpochRequested, c, &TrainingController::stepEpoch);
+    connect(m_controls, &ControlPanel::resetRequested, c, &TrainingController::reset);
+    connect(m_controls, &ControlPanel::speedChanged, c, &TrainingController::setSpeed);
+    connect(m_controls, &ControlPanel::learningRateChanged, c,
+            &TrainingController::setLearningRate);
+    connect(m_controls, &ControlPanel::networkRequested, c, &TrainingController::setNetworkSpec);
+    connect(m_controls, &ControlPanel::densityChanged, m_network, &NetworkView::setDensity);
+    connect(m_controls, &ControlPanel::showEdgeValuesChanged, m_network,
+            &NetworkView::setShowEdgeValues);
+    connect(m_network, &NetworkView::neuronSelected, m_maths, &MathsPanel::setSelectedNeuron);
+    connect(m_samples, &SampleBrowser::sampleActivated, c, &TrainingController::selectSample);
+
+    // data
+    connect(m_loader, &DatasetLoader::loaded, this,
+            [this](DatasetLoader::Role role, DatasetPtr, const QString& path) {
+                (role == DatasetLoader::Role::Training ? m_trainName : m_testName) =
+                    displayName(path);
+                onDatasetLoaded(role);
+            });
+    connect(m_loader, &DatasetLoader::busyChanged, m_loadProgress, &QWidget::setVisible);
+    connect(m_loader, &DatasetLoader::progress, m_loadProgress, &QProgressBar::setValue);
+    connect(m_loader, &DatasetLoader::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
+}
+
+void MainWindow::openDatasets(const QString& train, const QString& test) {
+    if (!train.isEmpty()) m_loader->load(train, DatasetLoader::Role::Training);
+    if (!test.isEmpty()) m_loader->load(test, DatasetLoader::Role::Test);
+}
+
+void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
+    const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
+    const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
+    if (role == DatasetLoader::Role::Training) m_samples->setDataset(train);
+    m_controller->setDatasets(train, test);
+    m_controls->setSettings(m_controller->spec(), m_controller->options());
+    updateTitle();
+    if (m_autoPlay && train && !m_loader->isLoading()) {
+        m_autoPlay = false;
+        m_controller->play();
+    }
+}
+
+void MainWindow::updateTitle() {
+    const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
+    const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
+    const QString shape = QString::fromStdString(m_controller->spec().describe());
+    setWindowTitle(m_trainName.isEmpty() ? tr("Backprop Studio — %1").arg(shape)
+                                         : tr("Backprop Studio — %1 — %2").arg(shape, m_trainName));
+    QString text;
+    if (train) text = tr("Training: %1 (%2 samples)").arg(m_trainName).arg(train->rows());
+    if (test) text += tr(" · Test: %1 (%2 samples)").arg(m_testName).arg(test->rows());
+    m_dataLabel->setText(text);
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList files = m_loader->recentFiles();
+    m_recentMenu->setEnabled(!files.isEmpty());
+    for (const QString& f : files) {
+        QMenu* sub = m_recentMenu->addMenu(QFileInfo(f).fileName());
+        sub->setToolTip(f);
+        connect(sub->addAction(tr("As training set")), &QAction::triggered, this,
+                [this, f] { m_loader->load(f, DatasetLoader::Role::Training); });
+        connect(sub->addAction(tr("As test set")), &QAction::triggered, this,
+                [this, f] { m_loader->load(f, DatasetLoader::Role::Test); });
+    }
+}
+
+QString MainWindow::askSavePath(const QString& title, const QString& filter,
+                                const QString& suffix) {
+    QFileDialog dialog(this, title);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setNameFilter(filter);
+    dialog.setDefaultSuffix(suffix);
+    dialog.setOption(QFileDialog::DontUseNativeDialog, true);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return {};
+    return dialog.selectedFiles().front();
+}
+
+void MainWindow::exportNetwork(bool svg) {
+    const QString path =
+        svg ? askSavePath(tr("Export the network view"), tr("SVG (*.svg)"), QStringLiteral("svg"))
+            : askSavePath(tr("Export the network view"), tr("PNG (*.png)"), QStringLiteral("png"));
+    if (path.isEmpty()) return;
+    const QRect rect(0, 0, 1600, 900);
+    bool ok = true;
+    if (svg) {
+        QSvgGenerator gen;
+        gen.setFileName(path);
+        gen.setSize(rect.size());
+        gen.setViewBox(rect);
+        gen.setTitle(windowTitle());
+        QPainter p(&gen);
+        m_network->renderTo(p, rect);
+        ok = p.end();
+    } else {
+        QImage image(rect.size(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        m_network->renderTo(p, rect);
+        p.end();
+        ok = image.save(path, "PNG");
+    }
+    if (!ok) QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(path));
+}
+
+void MainWindow::exportChartPng() {
+    const QString path =
+        askSavePath(tr("Export the error chart"), tr("PNG (*.png)"), QStringLiteral("png"));
+    if (!path.isEmpty() && !m_errorPlot->exportPng(path))
+        QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(path));
+}
+
+void MainWindow::exportChartCsv() {
+    const QString path =
+        askSavePath(tr("Export the error data"), tr("CSV (*.csv)"), QStringLiteral("csv"));
+    if (!path.isEmpty() && !m_errorPlot->exportCsv(path))
+        QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(path));
+}
+
+void MainWindow::restoreSettings() {
+    QSettings s;
+    bp::NetworkSpec spec;
+    spec.layers = {784, 100, 10};
+    const QString hidden =
+        s.value(QStringLiteral("network/hidden"), QStringLiteral("100")).toString();
+    std::vector<int> sizes;
+    if (ControlPanel::parseHidden(hidden, sizes)) {
+        spec.layers = {784};
+        spec.layers.insert(spec.layers.end(), sizes.begin(), sizes.end());
+        spec.layers.push_back(10);
+    }
+    spec.hidden = static_cast<bp::Activation>(
+        std::clamp(s.value(QStringLiteral("network/activation"), 0).toInt(), 0, 2));
+    spec.seed = s.value(QStringLiteral("network/seed"), 1).toULongLong();
+    bp::TrainOptions options;
+    options.learningRate =
+        std::clamp(s.value(QStringLiteral("training/learningRate"), 0.1).toDouble(),
+                   ControlPanel::kMinRate, ControlPanel::kMaxRate);
+    options.epochs = std::max(1, s.value(QStringLiteral("training/epochs"), 1).toInt());
+    options.batch = std::max(1, s.value(QStringLiteral("training/batch"), 1).toInt());
+    m_controls->setSettings(spec, options);
+    m_controls->setLearningRate(options.learningRate);
+    m_controls->setSpeedIndex(
+        s.value(QStringLiteral("training/speedIndex"), ControlPanel::speedCount() - 1).toInt());
+    m_controls->setDensity(s.value(QStringLiteral("view/density"), m_controls->density()).toInt());
+    m_network->setDensity(m_controls->density());
+    m_controller->setSpeed(m_controls->speed());
+    m_controller->setNetworkSpec(spec, options);
+    m_loader->setRecentFiles(s.value(QStringLiteral("data/recent")).toStringList());
+    rebuildRecentMenu();
+
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
+        resize(1600, 900);
+    }
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::saveSettings() const {
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    const bp::NetworkSpec spec = m_controls->spec();
+    QStringList hidden;
+    for (std::size_t k = 1; k + 1 < spec.layers.size(); ++k)
+        hidden << QString::number(spec.layers[k]);
+    s.setValue(QStringLiteral("network/hidden"), hidden.join(QStringLiteral(", ")));
+    s.setValue(QStringLiteral("network/activation"), static_cast<int>(spec.hidden));
+    s.setValue(QStringLiteral("network/seed"), static_cast<qulonglong>(spec.seed));
+    s.setValue(QStringLiteral("training/learningRate"), m_controls->learningRate());
+    s.setValue(QStringLiteral("training/epochs"), m_controls->options().epochs);
+    s.setValue(QStringLiteral("training/batch"), m_controls->options().batch);
+    s.setValue(QStringLiteral("training/speedIndex"), m_controls->speedIndex());
+    s.setValue(QStringLiteral("view/density"), m_controls->density());
+    s.setValue(QStringLiteral("data/recent"), m_loader->recentFiles());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    m_controller->pause();
+    event->accept();
+}
+
+}  // namespace bps

@@ -1,0 +1,81 @@
+// MainWindow.h — assembles the studio: the network view in the centre, the controls, the sample
+// browser, the error curve and the maths panel in docks, the menus and the shortcuts. It holds no
+// training logic and draws nothing itself: the controller trains, the views draw.
+#pragma once
+
+#include <QMainWindow>
+#include <QStringList>
+
+#include "DatasetLoader.h"
+#include "Snapshot.h"
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+
+namespace bps {
+
+class ControlPanel;
+class ErrorPlot;
+class MathsPanel;
+class NetworkView;
+class SampleBrowser;
+class TrainingController;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+  public:
+    // The embedded default data the window starts on.
+    static constexpr const char* kDefaultTrain = ":/data/mnist_train_5000.csv.gz";
+    static constexpr const char* kDefaultTest = ":/data/mnist_test_1000.csv.gz";
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads the training and test sets (files or ":/…" resources); empty = keep / default.
+    void openDatasets(const QString& train, const QString& test);
+    // Presses Play as soon as a training set is loaded (BP_AUTOPLAY, demos, benchmarks).
+    void setAutoPlay(bool on) { m_autoPlay = on; }
+
+    TrainingController* controller() const { return m_controller; }
+    DatasetLoader* loader() const { return m_loader; }
+    NetworkView* networkView() const { return m_network; }
+    ErrorPlot* errorPlot() const { return m_errorPlot; }
+    ControlPanel* controlPanel() const { return m_controls; }
+    SampleBrowser* sampleBrowser() const { return m_samples; }
+    MathsPanel* mathsPanel() const { return m_maths; }
+
+  protected:
+    void closeEvent(QCloseEvent* event) override;
+
+  private:
+    void createMenus();
+    void wire();
+    void restoreSettings();
+    void saveSettings() const;
+    void updateTitle();
+    void rebuildRecentMenu();
+    void onDatasetLoaded(DatasetLoader::Role role);
+    void exportNetwork(bool svg);
+    void exportChartPng();
+    void exportChartCsv();
+    QString askSavePath(const QString& title, const QString& filter, const QString& suffix);
+
+    TrainingController* m_controller = nullptr;  // trains on its worker thread
+    DatasetLoader* m_loader = nullptr;           // background file loads
+    NetworkView* m_network = nullptr;            // centre: the network drawn live
+    ControlPanel* m_controls = nullptr;          // right dock
+    SampleBrowser* m_samples = nullptr;          // left dock
+    ErrorPlot* m_errorPlot = nullptr;            // bottom dock
+    MathsPanel* m_maths = nullptr;               // bottom dock, beside the chart
+    QAction* m_playAction = nullptr;             // Space
+    QMenu* m_recentMenu = nullptr;               // File ▸ Recent files
+    QMenu* m_viewMenu = nullptr;                 // dock toggles
+    QLabel* m_dataLabel = nullptr;               // status bar: datasets loaded
+    QProgressBar* m_loadProgress = nullptr;      // status bar: loading
+    QString m_trainName, m_testName;             // file names shown in the title / status
+    bool m_autoPlay = false;                     // press Play once data is there
+};
+
+}  // namespace bps
