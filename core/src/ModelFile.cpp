@@ -204,6 +204,17 @@ SavedModel decodeModel(const std::vector<char>& bytes, const std::string& name) 
         bad("seed", value);
     if (const std::string problem = spec.validate(); !problem.empty())
         corrupt(name, "invalid architecture: " + problem);
+    // A header may claim anything: refuse sizes whose weight count could overflow before any
+    // allocation (2^36 weights = 512 GiB, far beyond any real file).
+    {
+        long double total = 0;
+        for (std::size_t k = 0; k + 1 < spec.layers.size(); ++k)
+            total += static_cast<long double>(spec.layers[k + 1]) *
+                     static_cast<long double>(spec.layers[k] + (spec.bias ? 1 : 0));
+        if (total > static_cast<long double>(std::uint64_t{1} << 36))
+            corrupt(name, "invalid architecture: layers " + field("layers") +
+                              " would need more weights than any model file can hold");
+    }
 
     // Training record.
     TrainingRecord training;

@@ -185,6 +185,10 @@ Matrix parseNpy(const std::vector<char>& bytes, const std::string& name) {
 
     const long long rows = h.shape[0];
     const long long cols = h.shape.size() == 2 ? h.shape[1] : 1;
+    // Each axis is below 2^40 (parseHeader); refuse products that could overflow the byte count.
+    if (cols > 0 &&
+        static_cast<std::size_t>(rows) > (std::size_t{1} << 48) / static_cast<std::size_t>(cols))
+        throw NpyError(name + ": .npy shape is implausibly large for a weight matrix");
     const std::size_t n = static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols);
     const std::size_t dataAt = headerAt + headerLen;
     const std::size_t need = n * static_cast<std::size_t>(h.itemSize);

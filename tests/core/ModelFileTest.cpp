@@ -295,3 +295,33 @@ TEST(ModelFile, EncodeDecodeInMemory) {
     EXPECT_NE(head.find("\nweights 18 f8 rows\nend\n"), std::string::npos);
     expectSameNetwork(net, decodeModel(bytes, "mem").network);
 }
+
+// Every single-bit change anywhere in a file is refused with a ModelFileError, never a crash,
+// a hang or a silently different network.
+TEST(ModelFile, EveryBitFlipIsCaught) {
+    NetworkSpec spec;
+    spec.layers = {3, 3, 3};
+    const std::vector<char> good = encodeModel(trainedALittle(spec));
+    for (std::size_t i = 0; i < good.size(); ++i)
+        for (int bit = 0; bit < 8; ++bit) {
+            std::vector<char> bytes = good;
+            bytes[i] = static_cast<char>(bytes[i] ^ (1 << bit));
+            EXPECT_THROW(decodeModel(bytes, "flip.bpm"), ModelFileError)
+                << "byte " << i << " bit " << bit;
+        }
+}
+
+TEST(ModelFile, HugeClaimedArchitectureIsRefusedBeforeAllocating) {
+    std::string text =
+        "BPSMODEL 1\nlayers 1000000,1000000,10\nweights 1000010000000 f8 "
+        "rows\nend\n";
+    const std::vector<char> bytes(text.begin(), text.end());
+    try {
+        decodeModel(bytes, "huge.bpm");
+        FAIL();
+    } catch (const ModelCorruptError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "huge.bpm: invalid architecture: layers 1000000,1000000,10 would "
+                  "need more weights than any model file can hold");
+    }
+}

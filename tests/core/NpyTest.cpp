@@ -184,6 +184,8 @@ TEST(Npy, ClearErrors) {
     v9[6] = 9;
     EXPECT_EQ(errorOf(v9),
               "w.npy: unsupported .npy format version 9.0 (this program reads 1.0, 2.0 and 3.0)");
+    EXPECT_EQ(errorOf(handMade(1, dict("<f8", "(1099511627775, 1099511627775)"), {})),
+              "w.npy: .npy shape is implausibly large for a weight matrix");
     EXPECT_EQ(errorOf(handMade(1, "{'descr': '<f8', 'shape': (2, 3)}", {})),
               "w.npy: .npy header has no 'fortran_order' entry");
     try {
