@@ -14,8 +14,10 @@
 #include <QLabel>
 #include <QString>
 #include <QWidget>
+#include <memory>
 
 #include "Snapshot.h"
+#include "backprop/Dataset.h"
 
 namespace bps {
 
@@ -40,6 +42,12 @@ class Lesson : public QWidget {
 
     // The studio's current network; lessons that need it override this. Default: no-op.
     virtual void setSnapshot(SnapshotPtr) {}
+
+    // The studio's current training and test sets (either may be null), forwarded by the lessons
+    // window whenever the studio loads a data set. Lessons that evaluate, augment or train on
+    // them override this. Default: ignored.
+    virtual void setDatasets(std::shared_ptr<const bp::Dataset> /*train*/,
+                             std::shared_ptr<const bp::Dataset> /*test*/) {}
 
     // Called by the lessons window when the lesson becomes / stops being the visible one
     // (a lesson that trains on a timer pauses when hidden). Default: nothing.
