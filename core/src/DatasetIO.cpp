@@ -17,6 +17,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <new>
 #include <utility>
 #include <vector>
 
@@ -49,6 +50,7 @@ constexpr std::size_t kCsvPiece = std::size_t{1} << 20;          // bytes read a
 constexpr std::size_t kMaxLine = std::size_t{64} << 20;          // longest CSV line accepted
 constexpr std::size_t kIdxPiece = std::size_t{1} << 20;          // IDX bytes read at a time
 constexpr std::uint64_t kMaxIdxInputs = std::uint64_t{1} << 24;  // values per IDX sample
+constexpr std::size_t kMaxCsvInputs = 1'000'000;  // values per CSV sample (the largest layer)
 
 // ---- Input: a file (plain or gunzipped on the fly) or text in memory, read in pieces ----
 
@@ -146,6 +148,7 @@ class Input {
   private:
     std::size_t readMemory(std::uint8_t* buf, std::size_t size) {
         const std::size_t n = std::min(size, m_memory.size());
+        if (n == 0) return 0;  // an empty view's data() may be null: no memcpy from it
         std::memcpy(buf, m_memory.data(), n);
         m_memory.remove_prefix(n);
         return n;
@@ -377,6 +380,13 @@ class CsvParser {
         const char* e = lineEnd(p);
         const std::string_view text(p, static_cast<std::size_t>(e - p));
         if (trim(text).empty()) return e + 1;
+        // Counted before splitting: a line of 10 million fields must not become 10 million views.
+        if (const auto values = 1 + static_cast<std::size_t>(std::count(p, e, ','));
+            values > kMaxCsvInputs + 1)
+            throw DataError(m_name, m_line, 0,
+                            "line " + std::to_string(m_line) + " has " + std::to_string(values) +
+                                " values; at most " + std::to_string(kMaxCsvInputs) +
+                                " inputs a sample are supported");
         const std::vector<std::string_view> fields = splitFields(text);
         if (m_headerLine == 0 && fields.size() >= 2 && !isNumber(fields[0])) {
             const bool otherNumbers =
@@ -570,7 +580,20 @@ class CsvParser {
     std::uint64_t m_offset = 0;  // content offset of m_begin
 };
 
-Dataset readCsv(Input& in, const LoadOptions& options) {
+// Runs a loader; running out of memory becomes a DataError. The partly read data set is freed
+// by then (it is a local of the loader), so the caller's memory is as it was before the load.
+template <typename Load>
+Dataset orNoMemory(const Input& in, Load&& load) {
+    try {
+        return load();
+    } catch (const std::bad_alloc&) {
+        throw DataError(in.name(), 0, 0,
+                        "not enough memory to load it (" + std::to_string(in.total() >> 20) +
+                            " MB" + (in.isGzip() ? " compressed" : "") + ")");
+    }
+}
+
+Dataset readCsvUnguarded(Input& in, const LoadOptions& options) {
     Dataset d;
     d.source = in.name();
     const std::string_view head = in.peek(8);
@@ -581,9 +604,14 @@ Dataset readCsv(Input& in, const LoadOptions& options) {
     CsvParser parser(options, d, in);
     Progress progress(options, in.name(), in.total());
     progress.check(0);
-    std::vector<char> buf(kCsvPiece + 1);  // + 1: room for a '\n' after a last line without one
-    std::size_t carry = 0;                 // bytes of an unfinished line at the front of buf
-    std::uint64_t offset = 0;              // content offset of buf[0]
+    // A small file needs no 1 MiB buffer; + 1: room for a '\n' after a last line without one.
+    const std::size_t piece = in.isGzip() || in.total() == 0
+                                  ? kCsvPiece
+                                  : static_cast<std::size_t>(std::min<std::uint64_t>(
+                                        kCsvPiece, std::max<std::uint64_t>(in.total(), 256)));
+    std::vector<char> buf(piece + 1);
+    std::size_t carry = 0;     // bytes of an unfinished line at the front of buf
+    std::uint64_t offset = 0;  // content offset of buf[0]
     bool first = true;
     for (;;) {
         if (carry == buf.size() - 1) {
@@ -638,6 +666,10 @@ Dataset readCsv(Input& in, const LoadOptions& options) {
     progress.finish();
     guessImageShape(d);
     return d;
+}
+
+Dataset readCsv(Input& in, const LoadOptions& options) {
+    return orNoMemory(in, [&] { return readCsvUnguarded(in, options); });
 }
 
 // ---- IDX ----
@@ -831,14 +863,14 @@ Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath,
                 const LoadOptions& options) {
     Input images(imagesPath);
     Input labels(labelsPath);
-    return readIdx(images, labels, options);
+    return orNoMemory(images, [&] { return readIdx(images, labels, options); });
 }
 
 Dataset parseIdx(std::string_view images, std::string_view labels, const std::string& imagesName,
                  const std::string& labelsName, const LoadOptions& options) {
     Input imagesIn(images, imagesName);
     Input labelsIn(labels, labelsName);
-    return readIdx(imagesIn, labelsIn, options);
+    return orNoMemory(imagesIn, [&] { return readIdx(imagesIn, labelsIn, options); });
 }
 
 Dataset loadDataset(const std::string& path, const LoadOptions& options) {
