@@ -535,6 +535,11 @@ class CsvParser {
         m_d.pixels.resize(at + n);
         std::uint8_t* dst = m_d.pixels.data() + at;
         for (std::size_t k = 0; k < n; ++k) {
+            if (p[0] == '0' && p[1] == ',' && k + 1 < n) {  // "0,": most MNIST pixels
+                dst[k] = 0;
+                p += 2;
+                continue;
+            }
             const char* q = p;
             unsigned v = static_cast<unsigned char>(*q) - '0';
             if (v <= 9) {
