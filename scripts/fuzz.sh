@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Fuzzes every file loader: builds the libFuzzer targets with clang (ASan + UBSan) into
+# build/fuzz and runs each for SECONDS (default 30). Fails on any crash, hang (an input taking
+# more than 10 s), sanitizer report, check failure or memory above 2048 MB.
+#   scripts/fuzz.sh [SECONDS] [TARGET…]     e.g. scripts/fuzz.sh 600 csv
+# Seeds: fuzz/corpus/<target> (read-only); inputs found during the run go to
+# build/fuzz/corpus/<target>; a crashing input is saved as build/fuzz/artifacts/<target>/crash-*.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then targets=(csv idx idx_gz gunzip model npy); fi
+
+if ! command -v clang++ >/dev/null; then
+  echo "fuzz.sh: clang++ is needed (apt-get install clang)" >&2
+  exit 1
+fi
+CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release -DBP_FUZZ=ON \
+  -DBP_BUILD_UI=OFF -DBP_BUILD_TESTS=OFF -DBP_BUILD_BENCH=OFF >/dev/null
+cmake --build build/fuzz -j 2 --target "${targets[@]/#/fuzz_}"
+
+status=0
+for t in "${targets[@]}"; do
+  work=build/fuzz/corpus/$t
+  artifacts=build/fuzz/artifacts/$t
+  mkdir -p "$work" "$artifacts"
+  dict=()
+  case $t in
+    csv) dict=(-dict=fuzz/csv.dict) ;;
+    model) dict=(-dict=fuzz/model.dict) ;;
+    npy) dict=(-dict=fuzz/npy.dict) ;;
+  esac
+  log=build/fuzz/$t.log
+  echo "== fuzz_$t for ${seconds} s (log: $log)"
+  if build/fuzz/fuzz/fuzz_"$t" "$work" "fuzz/corpus/$t" "${dict[@]}" \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+      -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1; then
+    grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$log" | tr '\n' ' '
+    echo "corpus: $(ls "$work" | wc -l) inputs"
+  else
+    status=1
+    echo "fuzz_$t FAILED:" >&2
+    grep -E -A30 'ERROR: |runtime error|fuzz check failed|Test unit written' "$log" | head -60 >&2
+  fi
+done
+exit $status
