@@ -126,10 +126,10 @@ put("gunzip", "not_gzip.gz", b"plain text, not gzip")
 put("gunzip", "magic_only.gz", b"\x1f\x8b")
 
 # ---- model (.bpm format 1, as encodeModel writes it) ----
-def model(layers, weights, extra=b"", version=b"1", bias=b"0"):
+def model(layers, weights, extra=b"", version=b"1", bias=b"0", hidden=b"sigmoid"):
     h = b"BPSMODEL " + version + b"\n# Backprop Studio model; format: docs/MODEL_FORMAT.md\n"
     h += b"layers " + b",".join(b"%d" % n for n in layers) + b"\n"
-    h += b"hidden_activation sigmoid\noutput_activation sigmoid\nbias " + bias + b"\n"
+    h += b"hidden_activation " + hidden + b"\noutput_activation sigmoid\nbias " + bias + b"\n"
     h += b"error_rule book\nseed 1\nlearning_rate 0.1\nepochs_trained 0\nbatch 1\nshuffle 0\n"
     h += b"samples_seen 0\n" + extra + b"weights %d f8 rows\nend\n" % len(weights)
     data = h + b"".join(struct.pack("<d", w) for w in weights)
@@ -144,8 +144,7 @@ put("model", "newer_version.bpm", model([2, 2], [0.9, 0.3, 0.2, 0.8], version=b"
 put("model", "truncated.bpm", model([3, 3, 3], w332)[:-30])
 put("model", "wrong_count.bpm", model([3, 3, 3], w332[:-1]))
 put("model", "nan_weight.bpm", model([2, 2], [float("nan"), 0.3, 0.2, 0.8]))
-put("model", "tanh.bpm", model([2, 3, 2], [0.1] * 12).replace(b"hidden_activation sigmoid",
-                                                                b"hidden_activation tanh"))
+put("model", "tanh.bpm", model([2, 3, 2], [0.1] * 12, hidden=b"tanh"))
 put("model", "huge_layers.bpm", model([1000000, 1000000], [0.0]))
 put("model", "empty.bpm", b"")
 
@@ -174,6 +173,29 @@ put("npy", "int64.npy", npy((1, 1), [0], descr="<i8"))
 put("npy", "truncated.npy", npy((3, 3), w332[:9])[:-8])
 put("npy", "huge_shape.npy", npy((4000000000, 4000000000), []))
 put("npy", "empty.npy", b"")
+
+# ---- session (.bps format 1, as encodeSession writes it: header, embedded .bpm, curves) ----
+def session(model_bytes, runs=(), extra=b"", version=b"1"):
+    h = b"BPSESSION " + version + b"\n# Backprop Studio session; format: docs/SESSION_FORMAT.md\n"
+    h += extra + b"epochs 1\nshuffle_seed 1\nerror_window 100\n"
+    points = b""
+    for label, curves in runs:
+        h += b"run %d %d %d " % tuple(len(c) for c in curves) + label + b"\n"
+        for c in curves:
+            points += b"".join(struct.pack("<dd", x, y) for x, y in c)
+    h += b"model %d bpm\nend\n" % len(model_bytes)
+    data = h + model_bytes + points
+    return data + struct.pack("<I", zlib.crc32(data))
+
+
+m333 = model([3, 3, 3], w332)
+run1 = (b"%CE%B1 0.1 hidden 3", ([(1, 0.5), (2, 0.25)], [(2, 0.9)], [(0, 0.1)]))
+put("session", "book_3_3_3.bps", session(m333, [run1], b"title Lesson 1\ntrain_data a.csv\n"))
+put("session", "no_runs.bps", session(model([2, 2], [0.9, 0.3, 0.2, 0.8])))
+put("session", "settings.bps", session(m333, [run1, run1], b"setting speed 3\nsetting view.k 20%25\n"))
+put("session", "newer.bps", session(m333, version=b"9"))
+put("session", "truncated.bps", session(m333, [run1])[:-40])
+put("session", "bad_model.bps", session(m333[:-4] + b"\0\0\0\0"))
 
 total = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(OUT) for f in fs)
 print("corpus written to %s (%d bytes)" % (OUT, total))

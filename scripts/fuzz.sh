@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(csv idx idx_gz gunzip model npy); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(csv idx idx_gz gunzip model npy session); fi
 
 if ! command -v clang++ >/dev/null; then
   echo "fuzz.sh: clang++ is needed (apt-get install clang)" >&2
@@ -30,6 +30,7 @@ for t in "${targets[@]}"; do
     csv) dict=(-dict=fuzz/csv.dict) ;;
     model) dict=(-dict=fuzz/model.dict) ;;
     npy) dict=(-dict=fuzz/npy.dict) ;;
+    session) dict=(-dict=fuzz/session.dict) ;;
   esac
   log=build/fuzz/$t.log
   echo "== fuzz_$t for ${seconds} s (log: $log)"
