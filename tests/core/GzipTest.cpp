@@ -379,3 +379,17 @@ TEST(Gzip, OutputLimit) {
     }
     EXPECT_EQ(bp::kGunzipLimit, std::uint64_t{4} << 30);
 }
+
+TEST(Gzip, StreamingWriterInOddPieces) {
+    const std::string text = csvLikeText(60, 4) + randomBytes(50000, 4);
+    for (std::size_t piece : {1u, 999u, 65536u}) {
+        std::string gz;
+        bp::GzipWriter writer([&](const char* p, std::size_t n) { gz.append(p, n); });
+        for (std::size_t at = 0; at < text.size(); at += piece)
+            writer.write(std::string_view(text).substr(at, piece));
+        writer.finish();
+        writer.finish();                                 // a second finish adds nothing
+        EXPECT_EQ(gz, bp::gzipCompress(text)) << piece;  // blocks do not depend on the pieces
+        EXPECT_EQ(bp::gunzip(gz, "w.gz"), text) << piece;
+    }
+}
