@@ -13,6 +13,10 @@ if(BP_BUILD_UI)
             DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps
             RENAME backprop-studio.png)
   endforeach()
+  # Translations (.qm from ui/CMakeLists.txt). The program uses its embedded copies
+  # (":/i18n/"); these are for packagers and translators.
+  get_property(bp_qm_files GLOBAL PROPERTY BP_QM_FILES)
+  install(FILES ${bp_qm_files} DESTINATION ${CMAKE_INSTALL_DATADIR}/backprop-studio/translations)
 endif()
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}

@@ -1,0 +1,2075 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>The size %1 × %2 is not between 1 and 20000 pixels</source>
+        <translation>尺寸 %1 × %2 不在 1 到 20000 像素之间</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported from Backprop Studio</source>
+        <translation>由 Backprop Studio 导出</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Not enough memory for a %1 × %2 image</source>
+        <translation>内存不足，无法创建 %1 × %2 的图像</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>the test set has %1 inputs per sample, the network %2</source>
+        <translation>测试集每个样本有 %1 个输入，而网络有 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>bps::AugmentationLesson</name>
+    <message>
+        <source>&lt;h3&gt;More data for free: rotated copies&lt;/h3&gt;&lt;p&gt;More examples usually mean better learning, but collecting them is work. The book&apos;s trick: turn each training picture a little, by +10° and −10°, and train on all three. A 4 tilted by 10° is still a 4, and people do write slanted digits. The turn is done by &lt;b&gt;bilinear interpolation&lt;/b&gt;: each new pixel mixes the four old pixels around the point it comes from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; step through pictures and angles. Then press Compare: the same network, from the same seed, learns once from the pictures and once from the pictures plus their copies.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; the copies mostly help when data is scarce; too large an angle turns a 6 into something else. Training takes three times as long.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;免费得到更多数据：旋转的副本&lt;/h3&gt;&lt;p&gt;样本越多，通常学得越好，但收集样本很费工夫。书中的窍门：把每张训练图片稍微转一下，转 +10° 和 −10°，然后用这三张一起训练。一个倾斜 10° 的 4 仍然是 4，而且人们确实会把数字写歪。旋转用的是&lt;b&gt;双线性插值&lt;/b&gt;：每个新像素由它所来自的那个点周围的四个旧像素混合而成。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;逐张查看图片和角度。然后按“比较”：同一个网络、同一个种子，一次只用原图学习，一次用原图加上旋转副本学习。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;副本主要在数据少的时候有帮助；角度太大会把 6 转成别的东西。训练时间是原来的三倍。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>turned +θ</source>
+        <translation>旋转 +θ</translation>
+    </message>
+    <message>
+        <source>turned −θ</source>
+        <translation>旋转 −θ</translation>
+    </message>
+    <message>
+        <source>°</source>
+        <translation>°</translation>
+    </message>
+    <message>
+        <source>Picture:</source>
+        <translation>图片：</translation>
+    </message>
+    <message>
+        <source>Angle θ:</source>
+        <translation>角度 θ：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Compare: without and with the copies</source>
+        <translation>比较：不加副本与加副本</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Train the studio on the rotated set</source>
+        <translation>让工作室用旋转后的数据集训练</translation>
+    </message>
+    <message>
+        <source>Makes the training set three times as large (original, +θ, −θ) and hands it to the studio</source>
+        <translation>把训练集扩大为三倍（原图、+θ、−θ），交给工作室使用</translation>
+    </message>
+    <message>
+        <source>Does it help?</source>
+        <translation>有帮助吗？</translation>
+    </message>
+    <message>
+        <source>Network 784-%1-10, learning rate %2, %3 epoch(s), the same seed for both runs.</source>
+        <translation>网络 784-%1-10，学习率 %2，%3 轮，两次训练用同一个种子。</translation>
+    </message>
+    <message>
+        <source>turned +%1° (anticlockwise)</source>
+        <translation>旋转 +%1°（逆时针）</translation>
+    </message>
+    <message>
+        <source>turned −%1° (clockwise)</source>
+        <translation>旋转 −%1°（顺时针）</translation>
+    </message>
+    <message>
+        <source>label %1 — picture %2 of %3 in %4</source>
+        <translation>标签 %1——%4 中的第 %2 / %3 张图片</translation>
+    </message>
+    <message>
+        <source>Training two networks at once (±%1°)…</source>
+        <translation>正在同时训练两个网络（±%1°）…</translation>
+    </message>
+    <message>
+        <source>Could not load the data: %1</source>
+        <translation>无法载入数据：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Test accuracy &lt;b&gt;without&lt;/b&gt; the copies: &lt;b&gt;%1 %&lt;/b&gt; &amp;nbsp;&amp;nbsp; &lt;b&gt;with&lt;/b&gt; the ±%2° copies: &lt;b&gt;%3 %&lt;/b&gt; (%4 points).&lt;/p&gt;&lt;p&gt;Network %5, learning rate %6, %7 epoch(s), the same seed for both.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;不加&lt;/b&gt;副本的测试准确率：&lt;b&gt;%1 %&lt;/b&gt; &amp;nbsp;&amp;nbsp; &lt;b&gt;加上&lt;/b&gt; ±%2° 副本：&lt;b&gt;%3 %&lt;/b&gt;（%4 个百分点）。&lt;/p&gt;&lt;p&gt;网络 %5，学习率 %6，%7 轮，两次用同一个种子。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The studio has no image training set loaded.</source>
+        <translation>工作室还没有载入图像训练集。</translation>
+    </message>
+    <message>
+        <source>More data: rotated copies</source>
+        <translation>更多数据：旋转的副本</translation>
+    </message>
+</context>
+<context>
+    <name>bps::BackQueryLesson</name>
+    <message>
+        <source>&lt;h3&gt;Back query: looking inside the network&apos;s mind&lt;/h3&gt;&lt;p&gt;Normally a picture goes &lt;i&gt;in&lt;/i&gt; and ten outputs come &lt;i&gt;out&lt;/i&gt;. Here we do it backwards: we set the outputs to the answer we want (0.99 for one label, 0.01 for the others), undo the sigmoid with its inverse, the &lt;b&gt;logit&lt;/b&gt; &lt;code&gt;x = ln(o / (1 − o))&lt;/code&gt;, and send the signal back through the transposed weights &lt;code&gt;Wᵀ·x&lt;/code&gt;, layer by layer, down to the inputs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Play in the studio and watch the pictures form as it learns. Early on they are noise; after a few thousand samples each one shows a blurred shape of its digit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; dark pixels are where ink makes the label more likely; light ones where ink speaks &lt;i&gt;against&lt;/i&gt; it. Under each picture is what the network answers when it is shown its own imagined digit.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;反向查询：看看网络心里想的是什么&lt;/h3&gt;&lt;p&gt;平常是一张图片&lt;i&gt;输入&lt;/i&gt;网络，十个输出从另一端&lt;i&gt;出来&lt;/i&gt;。这里我们倒过来做：把输出设成我们想要的答案（一个标签为 0.99，其余为 0.01），用 S 函数的反函数——&lt;b&gt;logit&lt;/b&gt; &lt;code&gt;x = ln(o / (1 − o))&lt;/code&gt;——把它还原，再让信号沿着转置的权重 &lt;code&gt;Wᵀ·x&lt;/code&gt; 一层一层往回传，直到输入层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;在工作室里按“运行”，看着图片随着学习慢慢成形。一开始它们只是噪声；训练几千个样本之后，每张图都会显出自己那个数字的模糊轮廓。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;深色像素表示那里有墨迹会让这个标签更可能；浅色像素表示那里有墨迹反而&lt;i&gt;不利于&lt;/i&gt;这个标签。每张图下面写的是把网络自己想象出的数字再拿给它看时，它给出的答案。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>label %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Each pixel of the 28×28 pictures becomes this many pixels</source>
+        <translation>28×28 图片的每个像素放大成这么多个像素</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>No network yet: start training in the studio (or load a model) and the pictures appear here.</source>
+        <translation>还没有网络：先在工作室里开始训练（或载入一个模型），图片就会出现在这里。</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s network (%1) does not take square pictures with ten outputs, so there is no digit to imagine.</source>
+        <translation>工作室的网络（%1）的输入不是正方形图片、输出也不是十个，所以没有数字可以想象。</translation>
+    </message>
+    <message>
+        <source>label %1
+seen as %2 (%3)</source>
+        <translation>标签 %1
+被认作 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Network %1 after %2 training samples (epoch %3, learning rate %4).</source>
+        <translation>网络 %1，已训练 %2 个样本（第 %3 轮，学习率 %4）。</translation>
+    </message>
+    <message>
+        <source>Export back query pictures</source>
+        <translation>导出反向查询图片</translation>
+    </message>
+    <message>
+        <source>backquery.png</source>
+        <translation>backquery.png</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Back query: what the network imagines</source>
+        <translation>反向查询：网络想象中的数字</translation>
+    </message>
+</context>
+<context>
+    <name>bps::BookExamplesLesson</name>
+    <message>
+        <source>Two inputs, two neurons</source>
+        <translation>两个输入，两个神经元</translation>
+    </message>
+    <message>
+        <source>Three layers of three</source>
+        <translation>三层，每层三个</translation>
+    </message>
+    <message>
+        <source>Updating one weight</source>
+        <translation>更新一个权重</translation>
+    </message>
+    <message>
+        <source>Splitting the error by the weights</source>
+        <translation>按权重分配误差</translation>
+    </message>
+    <message>
+        <source>Step phase ▶</source>
+        <translation>下一阶段 ▶</translation>
+    </message>
+    <message>
+        <source>Run the whole sample ⏭</source>
+        <translation>走完整个样本 ⏭</translation>
+    </message>
+    <message>
+        <source>Start again ⟲</source>
+        <translation>重新开始 ⟲</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>例子：</translation>
+    </message>
+    <message>
+        <source>forward through W%1</source>
+        <translation>前向传播经过 W%1</translation>
+    </message>
+    <message>
+        <source>output error E = T − O</source>
+        <translation>输出误差 E = T − O</translation>
+    </message>
+    <message>
+        <source>errors back through W%1ᵀ</source>
+        <translation>误差反向经过 W%1ᵀ</translation>
+    </message>
+    <message>
+        <source>update W%1</source>
+        <translation>更新 W%1</translation>
+    </message>
+    <message>
+        <source>Phase %1 of %2 — sample finished</source>
+        <translation>第 %1 / %2 阶段——样本已完成</translation>
+    </message>
+    <message>
+        <source>Phase %1 of %2 — next: %3</source>
+        <translation>第 %1 / %2 阶段——下一步：%3</translation>
+    </message>
+    <message>
+        <source>Step to the back-propagation phase.</source>
+        <translation>请单步走到反向传播阶段。</translation>
+    </message>
+    <message>
+        <source>Output errors e&lt;sub&gt;1&lt;/sub&gt; = %1, e&lt;sub&gt;2&lt;/sub&gt; = %2; weights w&lt;sub&gt;11&lt;/sub&gt; = %3, w&lt;sub&gt;21&lt;/sub&gt; = %4 (into output 1), w&lt;sub&gt;12&lt;/sub&gt; = %5, w&lt;sub&gt;22&lt;/sub&gt; = %6 (into output 2).</source>
+        <translation>输出误差 e&lt;sub&gt;1&lt;/sub&gt; = %1，e&lt;sub&gt;2&lt;/sub&gt; = %2；权重 w&lt;sub&gt;11&lt;/sub&gt; = %3，w&lt;sub&gt;21&lt;/sub&gt; = %4（连到输出 1），w&lt;sub&gt;12&lt;/sub&gt; = %5，w&lt;sub&gt;22&lt;/sub&gt; = %6（连到输出 2）。</translation>
+    </message>
+    <message>
+        <source>1. In proportion to the weights</source>
+        <translation>1. 按权重的比例分配</translation>
+    </message>
+    <message>
+        <source>2. Wᵀ·e (what the book adopts)</source>
+        <translation>2. Wᵀ·e（书中采用的做法）</translation>
+    </message>
+    <message>
+        <source>The difference:</source>
+        <translation>两者的差别：</translation>
+    </message>
+    <message>
+        <source>Wᵀ·e drops the fractions&apos; denominators: each output error is multiplied by the weights, not by their share. Here Wᵀ·e is %1× and %2× the proportional split (the sums of the weights into each output). The hidden errors keep the same proportions — the big weight still gets the big share — only their size changes, and the learning rate takes care of size. The book keeps the simpler matrix form because it is one multiplication that a computer does fast.</source>
+        <translation>Wᵀ·e 去掉了分数的分母：每个输出误差直接乘以权重，而不是乘以权重所占的比例。这里 Wᵀ·e 分别是按比例分配的 %1 倍和 %2 倍（即连到每个输出的权重之和）。隐藏层的误差保持同样的比例——大权重依然分到大份——只是大小变了，而大小由学习率来调节。书中保留更简单的矩阵形式，因为它只是一次矩阵乘法，计算机算得很快。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Two inputs, two neurons.&lt;/b&gt; Inputs 1.0 and 0.5, weights w&lt;sub&gt;11&lt;/sub&gt; 0.9, w&lt;sub&gt;12&lt;/sub&gt; 0.2, w&lt;sub&gt;21&lt;/sub&gt; 0.3, w&lt;sub&gt;22&lt;/sub&gt; 0.8.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; press &lt;i&gt;Step phase&lt;/i&gt; once. &lt;b&gt;Notice:&lt;/b&gt; each neuron adds up its weighted inputs (X = W·I) and squashes the sum with the sigmoid; the outputs are the book&apos;s 0.7408 and 0.6457. The target used for the later phases is chosen here; the book stops at the outputs.</source>
+        <translation>&lt;b&gt;两个输入，两个神经元。&lt;/b&gt;输入为 1.0 和 0.5，权重 w&lt;sub&gt;11&lt;/sub&gt; 0.9、w&lt;sub&gt;12&lt;/sub&gt; 0.2、w&lt;sub&gt;21&lt;/sub&gt; 0.3、w&lt;sub&gt;22&lt;/sub&gt; 0.8。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;按一次&lt;i&gt;下一阶段&lt;/i&gt;。&lt;b&gt;注意：&lt;/b&gt;每个神经元把加权后的输入加起来（X = W·I），再用 S 函数把和压缩；输出就是书中的 0.7408 和 0.6457。后面几个阶段所用的目标值是在这里选定的；书中只讲到输出为止。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Three layers of three.&lt;/b&gt; Input 0.9, 0.1, 0.8 and the book&apos;s two weight matrices.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; step twice. &lt;b&gt;Notice:&lt;/b&gt; the hidden layer&apos;s net input is 1.16, 0.42, 0.62 and the outputs are 0.726, 0.708, 0.778 — the same matrix multiplication, done once per layer. Click a neuron to see its row.</source>
+        <translation>&lt;b&gt;三层，每层三个。&lt;/b&gt;输入 0.9、0.1、0.8，以及书中的两个权重矩阵。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;单步两次。&lt;b&gt;注意：&lt;/b&gt;隐藏层的净输入是 1.16、0.42、0.62，输出是 0.726、0.708、0.778——同样的矩阵乘法，每层做一次。点击一个神经元可以看到它对应的那一行。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Updating one weight.&lt;/b&gt; The two neurons on the left are the hidden outputs 0.4 and 0.5 of the book&apos;s figure; w&lt;sub&gt;11&lt;/sub&gt; = 2.0, w&lt;sub&gt;21&lt;/sub&gt; = 3.0, the error at output 1 is 0.8 and α = 0.1.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; step to the update. &lt;b&gt;Notice:&lt;/b&gt; w&lt;sub&gt;11&lt;/sub&gt; moves only a little, from 2.0 to 2.00265: the sigmoid&apos;s slope o(1−o) at output 1 is small, and α moderates the step.</source>
+        <translation>&lt;b&gt;更新一个权重。&lt;/b&gt;左边的两个神经元是书中插图里的隐藏层输出 0.4 和 0.5；w&lt;sub&gt;11&lt;/sub&gt; = 2.0，w&lt;sub&gt;21&lt;/sub&gt; = 3.0，输出 1 的误差是 0.8，α = 0.1。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;单步走到更新阶段。&lt;b&gt;注意：&lt;/b&gt;w&lt;sub&gt;11&lt;/sub&gt; 只变了一点点，从 2.0 变成 2.00265：输出 1 处 S 函数的斜率 o(1−o) 很小，而且 α 让这一步变得温和。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Splitting the error.&lt;/b&gt; Which hidden neuron is to blame for an output&apos;s error? The one with the bigger weight to it.&lt;br&gt;&lt;b&gt;Notice:&lt;/b&gt; the two ways on the right give different numbers but the same proportions; the maths panel shows the stepper&apos;s own Wᵀ·E. &lt;b&gt;Try:&lt;/b&gt; step on to see the weights change.</source>
+        <translation>&lt;b&gt;分配误差。&lt;/b&gt;一个输出的误差该怪哪个隐藏神经元？怪连到它的权重更大的那个。&lt;br&gt;&lt;b&gt;注意：&lt;/b&gt;右边两种做法得到的数字不同，但比例相同；数学面板显示的是单步器自己算出的 Wᵀ·E。&lt;b&gt;试一试：&lt;/b&gt;继续单步，看看权重怎样变化。</translation>
+    </message>
+    <message>
+        <source>The book&apos;s worked examples</source>
+        <translation>书中的例题</translation>
+    </message>
+</context>
+<context>
+    <name>bps::BugPlot</name>
+    <message>
+        <source>Click to add a bug (right-click: the other kind)</source>
+        <translation>点击添加一只虫子（右键：另一种）</translation>
+    </message>
+    <message>
+        <source>width (x)</source>
+        <translation>宽度 (x)</translation>
+    </message>
+    <message>
+        <source>length (y)</source>
+        <translation>长度 (y)</translation>
+    </message>
+    <message>
+        <source>y = %1·x</source>
+        <translation>y = %1·x</translation>
+    </message>
+    <message>
+        <source>y = %1·x + %2</source>
+        <translation>y = %1·x + %2</translation>
+    </message>
+    <message>
+        <source>E = t − y = %1</source>
+        <translation>E = t − y = %1</translation>
+    </message>
+    <message>
+        <source>target t = %1</source>
+        <translation>目标 t = %1</translation>
+    </message>
+    <message>
+        <source>ladybird (belongs below the line)</source>
+        <translation>瓢虫（应在直线下方）</translation>
+    </message>
+    <message>
+        <source>caterpillar (belongs above it)</source>
+        <translation>毛毛虫（应在直线上方）</translation>
+    </message>
+</context>
+<context>
+    <name>bps::ControlPanel</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Train continuously (Space)</source>
+        <translation>连续训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Step phase</source>
+        <translation>下一阶段</translation>
+    </message>
+    <message>
+        <source>Run one phase of the training step: forward through one layer, the output error, the error back through one layer, or one weight update (Right arrow)</source>
+        <translation>执行训练步骤中的一个阶段：前向传播经过一层、计算输出误差、误差反向经过一层，或更新一层权重（右方向键）</translation>
+    </message>
+    <message>
+        <source>Step sample</source>
+        <translation>训练一个样本</translation>
+    </message>
+    <message>
+        <source>Train on one sample: every phase at once</source>
+        <translation>用一个样本训练：所有阶段一次做完</translation>
+    </message>
+    <message>
+        <source>Step epoch</source>
+        <translation>训练一个轮次</translation>
+    </message>
+    <message>
+        <source>Train to the end of the epoch at full speed</source>
+        <translation>全速训练到本轮结束</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Re-initialise the weights from the seed, so the run replays exactly; the curve of this run stays on the chart, faded</source>
+        <translation>用种子重新初始化权重，让这次训练能完全重现；本次的曲线会淡化后留在图表上</translation>
+    </message>
+    <message>
+        <source>From slow motion (each phase visible) to full speed</source>
+        <translation>从慢动作（每个阶段都看得见）到全速</translation>
+    </message>
+    <message>
+        <source>%1 samples/s</source>
+        <translation>每秒 %1 个样本</translation>
+    </message>
+    <message>
+        <source>Learning rate α on a log scale from 0.0001 to 1; it takes effect at the next sample, also while training runs</source>
+        <translation>学习率 α，对数刻度，从 0.0001 到 1；从下一个样本起生效，训练进行中也可以调</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Learning rate α</source>
+        <translation>学习率 α</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Neurons of each hidden layer, separated by commas: &quot;100&quot; or &quot;200, 50&quot;; empty for no hidden layer</source>
+        <translation>每个隐藏层的神经元个数，用逗号分隔：“100”或“200, 50”；留空表示没有隐藏层</translation>
+    </message>
+    <message>
+        <source>sigmoid (the book)</source>
+        <translation>S 函数（书中所用）</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Activation of the hidden layers (the output layer is sigmoid)</source>
+        <translation>隐藏层的激活函数（输出层使用 S 函数）</translation>
+    </message>
+    <message>
+        <source>Epochs Play runs before it stops</source>
+        <translation>按“运行”后训练多少轮次才停止</translation>
+    </message>
+    <message>
+        <source>1 = update after every sample, as the book does; more = mini-batches (mean ΔW of the batch)</source>
+        <translation>1 = 每个样本之后都更新，和书中一样；大于 1 = 小批量（取该批的平均 ΔW）</translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights: the same seed gives the same network</source>
+        <translation>初始权重的种子：相同的种子得到相同的网络</translation>
+    </message>
+    <message>
+        <source>New network</source>
+        <translation>新建网络</translation>
+    </message>
+    <message>
+        <source>Build a new network with these settings</source>
+        <translation>按这些设置新建一个网络</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Strongest incoming connections drawn per neuron (all of them for the neuron under the mouse or selected)</source>
+        <translation>每个神经元画出的最强输入连接数（鼠标所指或选中的神经元画出全部连接）</translation>
+    </message>
+    <message>
+        <source>Numbers on connections</source>
+        <translation>在连接上显示数值</translation>
+    </message>
+    <message>
+        <source>Show each weight&apos;s value on its connection (small networks)</source>
+        <translation>在每条连接上显示其权重值（适用于小网络）</translation>
+    </message>
+    <message>
+        <source>Connections per neuron</source>
+        <translation>每个神经元的连接数</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>New network (settings changed)</source>
+        <translation>新建网络（设置已更改）</translation>
+    </message>
+    <message>
+        <source>full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>1 sample / %1 s</source>
+        <translation>每 %1 秒 1 个样本</translation>
+    </message>
+    <message>
+        <source>Slow motion: Play shows every phase</source>
+        <translation>慢动作：运行时显示每个阶段</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>forward through W%1: X%2 = W%1·O%1, O%2 = sigmoid(X%2)</source>
+        <translation>前向传播经过 W%1：X%2 = W%1·O%1，O%2 = sigmoid(X%2)</translation>
+    </message>
+    <message>
+        <source>output error: E%1 = T − O%1</source>
+        <translation>输出误差：E%1 = T − O%1</translation>
+    </message>
+    <message>
+        <source>error back through W%1: E%1 = W%1ᵀ·E%2</source>
+        <translation>误差反向经过 W%1：E%1 = W%1ᵀ·E%2</translation>
+    </message>
+    <message>
+        <source>update W%1: ΔW%1 = α·(E%2∘O%2∘(1−O%2))·O%1ᵀ</source>
+        <translation>更新 W%1：ΔW%1 = α·(E%2∘O%2∘(1−O%2))·O%1ᵀ</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <source>sample #%1, label %2, prediction %3</source>
+        <translation>样本 #%1，标签 %2，预测 %3</translation>
+    </message>
+    <message>
+        <source>no sample</source>
+        <translation>没有样本</translation>
+    </message>
+    <message>
+        <source>Epoch %1, %2 of %3 samples
+%4 samples seen, running error %5
+%6</source>
+        <translation>第 %1 轮，第 %2 / %3 个样本
+已训练 %4 个样本，滑动误差 %5
+%6</translation>
+    </message>
+    <message>
+        <source>Write the neurons of each hidden layer separated by commas, for example &quot;100&quot; or &quot;200, 50&quot; (1 to 4096 each).</source>
+        <translation>请写出每个隐藏层的神经元个数，用逗号分隔，例如“100”或“200, 50”（每层 1 到 4096 个）。</translation>
+    </message>
+    <message>
+        <source>Replace the trained network?</source>
+        <translation>要替换已训练的网络吗？</translation>
+    </message>
+    <message>
+        <source>A new network starts from new random weights; the trained one is lost (its error curve stays on the chart). Continue?</source>
+        <translation>新网络从新的随机权重开始；已训练的网络会丢失（它的误差曲线仍留在图表上）。要继续吗？</translation>
+    </message>
+</context>
+<context>
+    <name>bps::DatasetLoader</name>
+    <message>
+        <source>MNIST CSV (*.csv *.csv.gz);;MNIST IDX (*-ubyte *-ubyte.gz *.idx3 *.idx3.gz);;All files (*)</source>
+        <translation>MNIST CSV (*.csv *.csv.gz);;MNIST IDX (*-ubyte *-ubyte.gz *.idx3 *.idx3.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1: cannot be opened</source>
+        <translation>%1：无法打开</translation>
+    </message>
+    <message>
+        <source>%1: the file holds no samples</source>
+        <translation>%1：文件里没有样本</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>正在载入</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在载入 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot open the training set</source>
+        <translation>无法打开训练集</translation>
+    </message>
+    <message>
+        <source>Cannot open the test set</source>
+        <translation>无法打开测试集</translation>
+    </message>
+    <message>
+        <source>Open training set</source>
+        <translation>打开训练集</translation>
+    </message>
+    <message>
+        <source>Open test set</source>
+        <translation>打开测试集</translation>
+    </message>
+</context>
+<context>
+    <name>bps::DrawDigitLesson</name>
+    <message>
+        <source>&lt;h3&gt;Draw your own digit&lt;/h3&gt;&lt;p&gt;Draw a digit with the mouse (or open a photo or scan of one). Before the network sees it, it is prepared exactly the way the MNIST pictures were: &lt;b&gt;1&lt;/b&gt; colours inverted so ink is bright, &lt;b&gt;2&lt;/b&gt; cropped to the ink, &lt;b&gt;3&lt;/b&gt; shrunk to fit a 20×20 box keeping its shape, &lt;b&gt;4&lt;/b&gt; placed in a 28×28 square so its centre of mass sits in the middle, &lt;b&gt;5&lt;/b&gt; scaled to 0.01–1.00.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; a thin 1, a 7 with a bar, a tiny digit in a corner, a digit drawn very big. Watch the bars move while you draw.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; thanks to steps 2–4 the size and place of your drawing barely matter. Digits written unlike the American writers of MNIST (a 1 with a long nose, a crossed 7) are harder for the network.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;自己写一个数字&lt;/h3&gt;&lt;p&gt;用鼠标写一个数字（或者打开一张数字的照片或扫描图）。在网络看到它之前，它会按照当年制作 MNIST 图片的方法处理：&lt;b&gt;1&lt;/b&gt; 反转颜色，让墨迹变亮；&lt;b&gt;2&lt;/b&gt; 裁剪到只剩墨迹；&lt;b&gt;3&lt;/b&gt; 保持形状缩小到 20×20 的框内；&lt;b&gt;4&lt;/b&gt; 放进 28×28 的方格，使它的质心位于正中；&lt;b&gt;5&lt;/b&gt; 缩放到 0.01–1.00。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;细细的 1、带横杠的 7、缩在角落里的小数字、写得特别大的数字。一边写一边看输出条的变化。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;有了第 2–4 步，你写的大小和位置几乎没有影响。和 MNIST 的美国书写者写法不同的数字（比如带长钩的 1、中间加一横的 7）对网络来说更难认。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Open picture…</source>
+        <translation>打开图片…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Draw here&lt;/b&gt;</source>
+        <translation>&lt;b&gt;在这里写&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>1 inverted, ink box</source>
+        <translation>1 反色，墨迹框</translation>
+    </message>
+    <message>
+        <source>2 cropped</source>
+        <translation>2 裁剪</translation>
+    </message>
+    <message>
+        <source>3 fitted 20×20</source>
+        <translation>3 缩放到 20×20</translation>
+    </message>
+    <message>
+        <source>4 centred 28×28</source>
+        <translation>4 居中于 28×28</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prepared like MNIST&lt;/b&gt;</source>
+        <translation>&lt;b&gt;按 MNIST 的方法处理后&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The network&apos;s ten outputs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;网络的十个输出&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Network: the studio&apos;s %1 after %2 samples.</source>
+        <translation>网络：工作室的 %1，已训练 %2 个样本。</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s network (%1) does not read 28×28 digits.</source>
+        <translation>工作室的网络（%1）不能读取 28×28 的数字。</translation>
+    </message>
+    <message>
+        <source>No network yet: train one in the studio first.</source>
+        <translation>还没有网络：请先在工作室里训练一个。</translation>
+    </message>
+    <message>
+        <source>Draw a digit…</source>
+        <translation>写一个数字…</translation>
+    </message>
+    <message>
+        <source>The network says: %1</source>
+        <translation>网络认为是：%1</translation>
+    </message>
+    <message>
+        <source>2 cropped %1×%2</source>
+        <translation>2 裁剪为 %1×%2</translation>
+    </message>
+    <message>
+        <source>3 fitted %1×%2 in 20×20</source>
+        <translation>3 缩放为 %1×%2，放入 20×20</translation>
+    </message>
+    <message>
+        <source>4 centred, mass at (%1, %2)</source>
+        <translation>4 居中，质心在 (%1, %2)</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Open a picture of a handwritten digit</source>
+        <translation>打开一张手写数字的图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open picture</source>
+        <translation>无法打开图片</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture this program can read.</source>
+        <translation>%1 不是本程序能读取的图片。</translation>
+    </message>
+    <message>
+        <source>Draw your own digit</source>
+        <translation>自己写一个数字</translation>
+    </message>
+</context>
+<context>
+    <name>bps::ErrorPlot</name>
+    <message>
+        <source>α %1</source>
+        <translation>α %1</translation>
+    </message>
+    <message>
+        <source>samples seen</source>
+        <translation>已训练样本数</translation>
+    </message>
+    <message>
+        <source>running error</source>
+        <translation>滑动误差</translation>
+    </message>
+    <message>
+        <source>test accuracy %</source>
+        <translation>测试准确率 %</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Clear earlier runs</source>
+        <translation>清除以前的曲线</translation>
+    </message>
+    <message>
+        <source>Remove the faded curves of earlier runs</source>
+        <translation>移除以前训练留下的淡色曲线</translation>
+    </message>
+    <message>
+        <source>Running error Σ(T−O)², mean of the last %1 samples; test accuracy after each epoch</source>
+        <translation>滑动误差 Σ(T−O)²，取最近 %1 个样本的平均值；每轮结束后测量测试准确率</translation>
+    </message>
+    <message>
+        <source>running error (%1)</source>
+        <translation>滑动误差（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>bps::EvaluationLesson</name>
+    <message>
+        <source>&lt;h3&gt;How good is it, really?&lt;/h3&gt;&lt;p&gt;The &lt;b&gt;test set&lt;/b&gt; holds pictures the network never trained on. Its accuracy is the honest score: the share it labels right. The &lt;b&gt;confusion matrix&lt;/b&gt; shows where the rest go: row = the true digit, column = the network&apos;s answer, so the diagonal holds the right answers and every other cell a kind of mistake.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; click a cell (say true 4, answer 9) to see those pictures. Train more, then press Evaluate again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; the mistakes are not random: 4↔9, 3↔5, 7↔2 are common, and some test pictures are hard even for people. The number under each picture is the output of the wrong answer — a confident mistake is close to 1.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;它到底有多好？&lt;/h3&gt;&lt;p&gt;&lt;b&gt;测试集&lt;/b&gt;里的图片网络从来没有训练过。它在测试集上的准确率才是实打实的成绩：认对的比例。&lt;b&gt;混淆矩阵&lt;/b&gt;显示其余的图片被认成了什么：行 = 真实的数字，列 = 网络的回答，所以对角线上是答对的，其余每个格子都是一种错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;点击一个格子（比如真实为 4、回答为 9），看看是哪些图片。多训练一会儿，再按一次“评估”。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;错误并不是随机的：4↔9、3↔5、7↔2 很常见，有些测试图片连人都难以辨认。每张图下面的数字是那个错误答案的输出值——信心十足的错误会接近 1。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Evaluate now</source>
+        <translation>立即评估</translation>
+    </message>
+    <message>
+        <source>Show all mistakes</source>
+        <translation>显示所有错误</translation>
+    </message>
+    <message>
+        <source>— %</source>
+        <translation>— %</translation>
+    </message>
+    <message>
+        <source>No network yet: train one in the studio, then evaluate it here.</source>
+        <translation>还没有网络：先在工作室里训练一个，再到这里评估。</translation>
+    </message>
+    <message>
+        <source>A network is ready: press Evaluate.</source>
+        <translation>网络已就绪：请按“评估”。</translation>
+    </message>
+    <message>
+        <source>Evaluating %1 on %2…</source>
+        <translation>正在用%2评估 %1…</translation>
+    </message>
+    <message>
+        <source>the embedded 1,000 MNIST test samples</source>
+        <translation>内置的 1,000 个 MNIST 测试样本</translation>
+    </message>
+    <message>
+        <source>Could not evaluate: %1</source>
+        <translation>无法评估：%1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2 test pictures right (%3), network %4 after %5 training samples.</source>
+        <translation>%2 张测试图片中认对 %1 张（%3），网络 %4，已训练 %5 个样本。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All %1 mistakes&lt;/b&gt;, the most confident first</source>
+        <translation>&lt;b&gt;全部 %1 个错误&lt;/b&gt;，信心最高的排在前面</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 pictures&lt;/b&gt; labelled %2, answered %3</source>
+        <translation>&lt;b&gt;%1 张图片&lt;/b&gt;标签为 %2，回答为 %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2
+%3</source>
+        <translation>%1 → %2
+%3</translation>
+    </message>
+    <message>
+        <source>Test sample %1: label %2, the network answered %3 (output %4)</source>
+        <translation>测试样本 %1：标签 %2，网络回答 %3（输出 %4）</translation>
+    </message>
+    <message>
+        <source> — the first %1 shown</source>
+        <translation>——只显示前 %1 个</translation>
+    </message>
+    <message>
+        <source>Evaluation: accuracy and confusion</source>
+        <translation>评估：准确率与混淆矩阵</translation>
+    </message>
+</context>
+<context>
+    <name>bps::ExportDialog</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing (scalable)</source>
+        <translation>SVG 矢量图（可缩放）</translation>
+    </message>
+    <message>
+        <source>PNG: pixels, for slides and documents. SVG: lines and text that stay sharp at any size.</source>
+        <translation>PNG：像素图，适合幻灯片和文档。SVG：线条和文字，放大到任何尺寸都清晰。</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Width of the picture in pixels</source>
+        <translation>图片宽度（像素）</translation>
+    </message>
+    <message>
+        <source>Height of the picture in pixels</source>
+        <translation>图片高度（像素）</translation>
+    </message>
+    <message>
+        <source>Common sizes</source>
+        <translation>常用尺寸</translation>
+    </message>
+    <message>
+        <source>Preset…</source>
+        <translation>预设…</translation>
+    </message>
+    <message>
+        <source>The file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the file in a dialog</source>
+        <translation>在对话框中选择文件</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>尺寸(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg)</source>
+        <translation>SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>bps::HelpWindow</name>
+    <message>
+        <source>Backprop Studio Help</source>
+        <translation>Backprop Studio 帮助</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>The page shown before</source>
+        <translation>上一个显示的页面</translation>
+    </message>
+    <message>
+        <source>Forward ▶</source>
+        <translation>前进 ▶</translation>
+    </message>
+    <message>
+        <source>The page shown after</source>
+        <translation>下一个显示的页面</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>The start of the user guide</source>
+        <translation>用户指南的开头</translation>
+    </message>
+    <message>
+        <source>Show the guide in the other language</source>
+        <translation>用另一种语言显示指南</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Backprop Studio %1&lt;/h3&gt;&lt;p&gt;See a neural network learn, the way Tariq Rashid&apos;s &lt;i&gt;Make Your Own Neural Network&lt;/i&gt; teaches it.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt %2 (built with %3) — GNU Lesser General Public License v3 (LGPLv3), &lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt;&lt;/li&gt;&lt;li&gt;Eigen %4.%5.%6 — Mozilla Public License 2.0 (MPL2), &lt;a href=&quot;https://eigen.tuxfamily.org&quot;&gt;eigen.tuxfamily.org&lt;/a&gt;&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The MNIST data (Yann LeCun, Corinna Cortes, Christopher Burges) in the CSV form of the book.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Backprop Studio %1&lt;/h3&gt;&lt;p&gt;看着神经网络学习，正如 Tariq Rashid 的《&lt;i&gt;Make Your Own Neural Network&lt;/i&gt;》（中文版《Python神经网络编程》）所讲的那样。&lt;/p&gt;&lt;p&gt;构建所用：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt %2（构建时版本 %3）——GNU 宽通用公共许可证第 3 版（LGPLv3），&lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt;&lt;/li&gt;&lt;li&gt;Eigen %4.%5.%6——Mozilla 公共许可证 2.0（MPL2），&lt;a href=&quot;https://eigen.tuxfamily.org&quot;&gt;eigen.tuxfamily.org&lt;/a&gt;&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;MNIST 数据（Yann LeCun、Corinna Cortes、Christopher Burges），采用书中的 CSV 格式。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Backprop Studio</source>
+        <translation>关于 Backprop Studio</translation>
+    </message>
+</context>
+<context>
+    <name>bps::Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>bps::LessonsWindow</name>
+    <message>
+        <source>Backprop Studio — Lessons</source>
+        <translation>Backprop Studio — 课程</translation>
+    </message>
+</context>
+<context>
+    <name>bps::LinearClassifierLesson</name>
+    <message>
+        <source>Train on the next bug ▶</source>
+        <translation>用下一只虫子训练 ▶</translation>
+    </message>
+    <message>
+        <source>One pass over all bugs ⏭</source>
+        <translation>所有虫子过一遍 ⏭</translation>
+    </message>
+    <message>
+        <source>Start again (k = 0.25) ⟲</source>
+        <translation>重新开始（k = 0.25）⟲</translation>
+    </message>
+    <message>
+        <source>The book&apos;s two bugs</source>
+        <translation>书中的两只虫子</translation>
+    </message>
+    <message>
+        <source>Remove all bugs</source>
+        <translation>移除所有虫子</translation>
+    </message>
+    <message>
+        <source>Moderate each update with a learning rate α</source>
+        <translation>用学习率 α 调节每次更新</translation>
+    </message>
+    <message>
+        <source>ladybird</source>
+        <translation>瓢虫</translation>
+    </message>
+    <message>
+        <source>caterpillar</source>
+        <translation>毛毛虫</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>learning rate α</source>
+        <translation>学习率 α</translation>
+    </message>
+    <message>
+        <source>intercept b in y = kx + b</source>
+        <translation>y = kx + b 中的截距 b</translation>
+    </message>
+    <message>
+        <source>Bugs</source>
+        <translation>虫子</translation>
+    </message>
+    <message>
+        <source>A click adds a</source>
+        <translation>点击添加一只</translation>
+    </message>
+    <message>
+        <source>bug</source>
+        <translation>到图中</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>target t</source>
+        <translation>目标 t</translation>
+    </message>
+    <message>
+        <source>y = kx + b</source>
+        <translation>y = kx + b</translation>
+    </message>
+    <message>
+        <source>E = t − y</source>
+        <translation>E = t − y</translation>
+    </message>
+    <message>
+        <source>Δk = α·E/x</source>
+        <translation>Δk = α·E/x</translation>
+    </message>
+    <message>
+        <source>new k</source>
+        <translation>新的 k</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The simplest learner: a line.&lt;/b&gt; Ladybirds are wide and short, caterpillars narrow and long. The line y = k·x should keep ladybirds below it and caterpillars above. For each bug the target t is just past the bug (its length ± 0.1); the error is E = t − y and the slope moves by Δk = α·E/x.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; train on the book&apos;s two bugs with α = 0.5, then untick &lt;i&gt;Moderate&lt;/i&gt; and start again. &lt;b&gt;Notice:&lt;/b&gt; without moderation each step makes the line fit the last bug exactly and forget the one before (k = 2.9 after two bugs); with α = 0.5 the line ends between them. Click to add bugs; ringed bugs are on the wrong side.</source>
+        <translation>&lt;b&gt;最简单的学习者：一条直线。&lt;/b&gt;瓢虫又宽又短，毛毛虫又窄又长。直线 y = k·x 应该让瓢虫在它下方、毛毛虫在它上方。对每只虫子，目标值 t 就在虫子旁边一点点（它的长度 ± 0.1）；误差是 E = t − y，斜率按 Δk = α·E/x 移动。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;用 α = 0.5 在书中的两只虫子上训练，然后取消勾选&lt;i&gt;调节&lt;/i&gt;，再重新开始。&lt;b&gt;注意：&lt;/b&gt;不加调节时，每一步都让直线恰好拟合最后一只虫子，而忘掉前一只（两只虫子之后 k = 2.9）；用 α = 0.5 时，直线最后落在两者之间。点击可以添加虫子；带圆圈的虫子在错误的一侧。</translation>
+    </message>
+    <message>
+        <source>ladybird %1</source>
+        <translation>瓢虫 %1</translation>
+    </message>
+    <message>
+        <source>caterpillar %1</source>
+        <translation>毛毛虫 %1</translation>
+    </message>
+    <message>
+        <source>k = %1   α = %2   right side: %3 of %4 bugs</source>
+        <translation>k = %1   α = %2   在正确一侧：%4 只中的 %3 只</translation>
+    </message>
+    <message>
+        <source>A linear classifier: bugs and a line</source>
+        <translation>线性分类器：虫子和直线</translation>
+    </message>
+</context>
+<context>
+    <name>bps::MainWindow</name>
+    <message>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Error curve</source>
+        <translation>误差曲线</translation>
+    </message>
+    <message>
+        <source>Maths</source>
+        <translation>数学</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;training set…</source>
+        <translation>打开训练集(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Load a training set: MNIST CSV (.csv, .csv.gz) or IDX files</source>
+        <translation>载入训练集：MNIST CSV（.csv、.csv.gz）或 IDX 文件</translation>
+    </message>
+    <message>
+        <source>Open t&amp;est set…</source>
+        <translation>打开测试集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Load a test set, measured after every epoch</source>
+        <translation>载入测试集，每轮结束后用它测量</translation>
+    </message>
+    <message>
+        <source>&amp;Recent files</source>
+        <translation>最近的文件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;built-in MNIST subset</source>
+        <translation>打开内置的 MNIST 子集(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Network view as &amp;PNG…</source>
+        <translation>网络视图导出为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Network view as &amp;SVG…</source>
+        <translation>网络视图导出为 &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Error chart as P&amp;NG…</source>
+        <translation>误差图表导出为 P&amp;NG…</translation>
+    </message>
+    <message>
+        <source>Error data as &amp;CSV…</source>
+        <translation>误差数据导出为 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>运行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Step &amp;phase</source>
+        <translation>下一阶段(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Step &amp;sample</source>
+        <translation>训练一个样本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Shift+Right</source>
+        <translation>Shift+Right</translation>
+    </message>
+    <message>
+        <source>Step &amp;epoch</source>
+        <translation>训练一个轮次(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Right</source>
+        <translation>Ctrl+Right</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Clear earlier curves</source>
+        <translation>清除以前的曲线(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit network</source>
+        <translation>适应窗口显示网络(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Backprop Studio</source>
+        <translation>关于 Backprop Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Backprop Studio</source>
+        <translation>关于 Backprop Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Backprop Studio %1&lt;/h3&gt;&lt;p&gt;See a neural network learn, the way Tariq Rashid&apos;s &lt;i&gt;Make Your Own Neural Network&lt;/i&gt; teaches it.&lt;/p&gt;&lt;p&gt;Qt %2, Eigen %3.%4.%5&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Backprop Studio %1&lt;/h3&gt;&lt;p&gt;看着神经网络学习，正如 Tariq Rashid 的《&lt;i&gt;Make Your Own Neural Network&lt;/i&gt;》（中文版《Python神经网络编程》）所讲的那样。&lt;/p&gt;&lt;p&gt;Qt %2，Eigen %3.%4.%5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Epoch %1: mean error %2, test accuracy %3 % (%4 s)</source>
+        <translation>第 %1 轮：平均误差 %2，测试准确率 %3 %（%4 秒）</translation>
+    </message>
+    <message>
+        <source>Epoch %1: mean error %2 (%3 s)</source>
+        <translation>第 %1 轮：平均误差 %2（%3 秒）</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <source>Backprop Studio — %1</source>
+        <translation>Backprop Studio — %1</translation>
+    </message>
+    <message>
+        <source>Backprop Studio — %1 — %2</source>
+        <translation>Backprop Studio — %1 — %2</translation>
+    </message>
+    <message>
+        <source>Training: %1 (%2 samples)</source>
+        <translation>训练集：%1（%2 个样本）</translation>
+    </message>
+    <message>
+        <source> · Test: %1 (%2 samples)</source>
+        <translation> · 测试集：%1（%2 个样本）</translation>
+    </message>
+    <message>
+        <source>As training set</source>
+        <translation>作为训练集</translation>
+    </message>
+    <message>
+        <source>As test set</source>
+        <translation>作为测试集</translation>
+    </message>
+    <message>
+        <source>Export the network view</source>
+        <translation>导出网络视图</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg)</source>
+        <translation>SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Export the error chart</source>
+        <translation>导出误差图表</translation>
+    </message>
+    <message>
+        <source>Export the error data</source>
+        <translation>导出误差数据</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>bps::MathsPanel</name>
+    <message>
+        <source>input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>hidden %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>the other %1 terms</source>
+        <translation>其余 %1 项</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>总和</translation>
+    </message>
+    <message>
+        <source>The formulas of the current step appear here.</source>
+        <translation>当前步骤的公式会显示在这里。</translation>
+    </message>
+    <message>
+        <source>A new sample</source>
+        <translation>一个新样本</translation>
+    </message>
+    <message>
+        <source>The input I = O&lt;sub&gt;0&lt;/sub&gt; is set. Next: the signal moves forward.</source>
+        <translation>输入 I = O&lt;sub&gt;0&lt;/sub&gt; 已设定。下一步：信号向前传播。</translation>
+    </message>
+    <message>
+        <source>Training at full speed: the last sample</source>
+        <translation>全速训练中：最后一个样本</translation>
+    </message>
+    <message>
+        <source>Forward: the signal reaches the %1 layer</source>
+        <translation>前向传播：信号到达%1</translation>
+    </message>
+    <message>
+        <source> (the last input is the constant 1 of the bias)</source>
+        <translation>（最后一个输入是偏置的常数 1）</translation>
+    </message>
+    <message>
+        <source>Neuron j = %1 of the %2 layer (click a neuron to choose another):</source>
+        <translation>%2的神经元 j = %1（点击其他神经元可切换）：</translation>
+    </message>
+    <message>
+        <source>The largest of its %1 terms w·o:</source>
+        <translation>它的 %1 项 w·o 中最大的几项：</translation>
+    </message>
+    <message>
+        <source>Output error</source>
+        <translation>输出误差</translation>
+    </message>
+    <message>
+        <source>Σ (T − O)² of this sample</source>
+        <translation>本样本的 Σ (T − O)²</translation>
+    </message>
+    <message>
+        <source>Back-propagation: the errors reach the %1 layer</source>
+        <translation>反向传播：误差到达%1</translation>
+    </message>
+    <message>
+        <source>The book&apos;s rule: each error is split back along the weights (Wᵀ, the weights before this step&apos;s update).</source>
+        <translation>书中的规则：每个误差沿着权重分回去（Wᵀ，用的是本步更新之前的权重）。</translation>
+    </message>
+    <message>
+        <source>Exact gradient: the error is scaled by the slope f′ before it is split back.</source>
+        <translation>精确梯度：误差先乘以斜率 f′，再分回去。</translation>
+    </message>
+    <message>
+        <source>Neuron j = %1 of the %2 layer:</source>
+        <translation>%2的神经元 j = %1：</translation>
+    </message>
+    <message>
+        <source>shapes: W%1ᵀ %2×%3 · E%4 %3×1 = E%1 %2×1</source>
+        <translation>形状：W%1ᵀ %2×%3 · E%4 %3×1 = E%1 %2×1</translation>
+    </message>
+    <message>
+        <source>Update: the weights %1 change</source>
+        <translation>更新：权重 %1 发生变化</translation>
+    </message>
+    <message>
+        <source>For example</source>
+        <translation>例如</translation>
+    </message>
+    <message>
+        <source>Its largest changes:</source>
+        <translation>它变化最大的几项：</translation>
+    </message>
+    <message>
+        <source>new w</source>
+        <translation>新的 w</translation>
+    </message>
+    <message>
+        <source>shapes: ΔW%1 %2×%3 = (%2×1) · (1×%3)</source>
+        <translation>形状：ΔW%1 %2×%3 = (%2×1) · (1×%3)</translation>
+    </message>
+</context>
+<context>
+    <name>bps::NetworkRenderer</name>
+    <message>
+        <source>input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>hidden %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>Training: sample %1</source>
+        <translation>训练中：样本 %1</translation>
+    </message>
+    <message>
+        <source>New sample: the input I is set; next, the signal moves forward</source>
+        <translation>新样本：输入 I 已设定；下一步，信号向前传播</translation>
+    </message>
+    <message>
+        <source>Forward: X%1 = W%2·O%2, O%1 = f(X%1) — the signal reaches the %3 layer</source>
+        <translation>前向传播：X%1 = W%2·O%2，O%1 = f(X%1)——信号到达%3</translation>
+    </message>
+    <message>
+        <source>Output error: E = T − O</source>
+        <translation>输出误差：E = T − O</translation>
+    </message>
+    <message>
+        <source>Back-propagation: E%1 = W%1ᵀ·E%2 — the errors reach the %3 layer</source>
+        <translation>反向传播：E%1 = W%1ᵀ·E%2——误差到达%3</translation>
+    </message>
+    <message>
+        <source>Update: W%1 += ΔW%1 = α·(E%2∘O%2∘(1−O%2))·O%1ᵀ</source>
+        <translation>更新：W%1 += ΔW%1 = α·(E%2∘O%2∘(1−O%2))·O%1ᵀ</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>weights into %1 neuron %2 (±%3)</source>
+        <translation>连到%1神经元 %2 的权重（±%3）</translation>
+    </message>
+    <message>
+        <source>Click a %1 neuron to see its incoming weights as an image</source>
+        <translation>点击一个%1神经元，把它的输入权重显示成图像</translation>
+    </message>
+    <message>
+        <source>label %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>prediction %1</source>
+        <translation>预测 %1</translation>
+    </message>
+    <message>
+        <source>activation o</source>
+        <translation>激活值 o</translation>
+    </message>
+    <message>
+        <source>error e</source>
+        <translation>误差 e</translation>
+    </message>
+    <message>
+        <source>ΔW &gt; 0</source>
+        <translation>ΔW &gt; 0</translation>
+    </message>
+    <message>
+        <source>ΔW &lt; 0</source>
+        <translation>ΔW &lt; 0</translation>
+    </message>
+    <message>
+        <source>target T</source>
+        <translation>目标 T</translation>
+    </message>
+    <message>
+        <source>w &gt; 0</source>
+        <translation>w &gt; 0</translation>
+    </message>
+    <message>
+        <source>w &lt; 0</source>
+        <translation>w &lt; 0</translation>
+    </message>
+    <message>
+        <source>line width ∝ |w|; the %1 strongest inputs of each neuron</source>
+        <translation>线宽 ∝ |w|；每个神经元画出最强的 %1 个输入</translation>
+    </message>
+    <message>
+        <source>line width ∝ |w|</source>
+        <translation>线宽 ∝ |w|</translation>
+    </message>
+    <message>
+        <source>No network yet</source>
+        <translation>还没有网络</translation>
+    </message>
+    <message>
+        <source>input %1×%2</source>
+        <translation>输入 %1×%2</translation>
+    </message>
+    <message>
+        <source>%1 neuron %2 (layer %3)</source>
+        <translation>%1神经元 %2（第 %3 层）</translation>
+    </message>
+    <message>
+        <source>net input x = %1</source>
+        <translation>净输入 x = %1</translation>
+    </message>
+    <message>
+        <source>output o = %1</source>
+        <translation>输出 o = %1</translation>
+    </message>
+    <message>
+        <source>error e = %1</source>
+        <translation>误差 e = %1</translation>
+    </message>
+    <message>
+        <source>pixel (row %1, column %2): input = %3</source>
+        <translation>像素（第 %1 行，第 %2 列）：输入 = %3</translation>
+    </message>
+    <message>
+        <source>weight from pixel (row %1, column %2) into %3 neuron %4: w = %5</source>
+        <translation>从像素（第 %1 行，第 %2 列）连到%3神经元 %4 的权重：w = %5</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>weight W%1[%2, %3] from %4 neuron %3 to %5 neuron %2: w = %6</source>
+        <translation>权重 W%1[%2, %3]，从%4神经元 %3 连到%5神经元 %2：w = %6</translation>
+    </message>
+    <message>
+        <source>last change ΔW = %1</source>
+        <translation>上次变化 ΔW = %1</translation>
+    </message>
+</context>
+<context>
+    <name>bps::PlaygroundLesson</name>
+    <message>
+        <source>XOR (four corners)</source>
+        <translation>异或（四个角）</translation>
+    </message>
+    <message>
+        <source>Circle in a ring</source>
+        <translation>圆环中的圆</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>两团高斯分布</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Your own points (click)</source>
+        <translation>自己的点（点击添加）</translation>
+    </message>
+    <message>
+        <source>Show test points</source>
+        <translation>显示测试点</translation>
+    </message>
+    <message>
+        <source>New points</source>
+        <translation>新的点</translation>
+    </message>
+    <message>
+        <source>none (one linear classifier)</source>
+        <translation>无（单个线性分类器）</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>S 函数</translation>
+    </message>
+    <message>
+        <source>Play ▶</source>
+        <translation>运行 ▶</translation>
+    </message>
+    <message>
+        <source>One epoch</source>
+        <translation>一个轮次</translation>
+    </message>
+    <message>
+        <source>New weights ⟲</source>
+        <translation>新的权重 ⟲</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <source>Network: 2 → hidden → 2</source>
+        <translation>网络：2 → 隐藏层 → 2</translation>
+    </message>
+    <message>
+        <source>Hidden neurons</source>
+        <translation>隐藏神经元</translation>
+    </message>
+    <message>
+        <source>Hidden activation</source>
+        <translation>隐藏层激活函数</translation>
+    </message>
+    <message>
+        <source>Learning rate α</source>
+        <translation>学习率 α</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One line cannot separate XOR.&lt;/b&gt; Orange and blue points must end up on different colours of the background, which shows what the network answers at every place.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; XOR with &lt;i&gt;Hidden neurons: none&lt;/i&gt; and press Play — the single linear classifier never gets more than three corners right. Then give it 2–4 hidden neurons. &lt;b&gt;Notice:&lt;/b&gt; each hidden neuron&apos;s square shows one straight boundary; the output combines these lines into a region no single line could draw. The spiral needs about 12 neurons and patience. Add noise and watch the test points (hollow) disagree with the training points.</source>
+        <translation>&lt;b&gt;一条直线分不开异或。&lt;/b&gt;橙色和蓝色的点最后必须落在背景的不同颜色上，背景显示的是网络在每个位置给出的回答。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;选“异或”，&lt;i&gt;隐藏神经元：无&lt;/i&gt;，然后按“运行”——单个线性分类器最多只能把三个角分对。再给它 2–4 个隐藏神经元。&lt;b&gt;注意：&lt;/b&gt;每个隐藏神经元的小方块显示一条直的分界线；输出层把这些直线组合成一个任何单条直线都画不出来的区域。螺旋大约需要 12 个神经元，还需要耐心。加一些噪声，看看测试点（空心）怎样和训练点不一致。</translation>
+    </message>
+    <message>
+        <source>Pause ⏸</source>
+        <translation>暂停 ⏸</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · training loss %2&lt;br&gt;accuracy: training %3%, test %4%</source>
+        <translation>第 %1 轮 · 训练损失 %2&lt;br&gt;准确率：训练 %3%，测试 %4%</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>One classifier is not enough</source>
+        <translation>一个分类器是不够的</translation>
+    </message>
+</context>
+<context>
+    <name>bps::PlaygroundView</name>
+    <message>
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>hidden (%1)</source>
+        <translation>隐藏层（%1）</translation>
+    </message>
+    <message>
+        <source>output o₁ − o₀</source>
+        <translation>输出 o₁ − o₀</translation>
+    </message>
+    <message>
+        <source>Each square: that neuron&apos;s output over the whole plane. Blue solid lines: positive weights, orange dashed: negative.</source>
+        <translation>每个小方块：该神经元在整个平面上的输出。蓝色实线：正权重；橙色虚线：负权重。</translation>
+    </message>
+    <message>
+        <source>● class 0 (orange)   ■ class 1 (blue)   hollow: test points   click: add class 0, right-click: class 1</source>
+        <translation>● 类别 0（橙色）   ■ 类别 1（蓝色）   空心：测试点   点击：添加类别 0，右键：类别 1</translation>
+    </message>
+</context>
+<context>
+    <name>bps::PresentationMode</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Large text and lines, high contrast, full screen: for a projector (F11 or Ctrl+Shift+P)</source>
+        <translation>大字体、粗线条、高对比度、全屏：适合投影（F11 或 Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in (presentation)</source>
+        <translation>放大(&amp;I)（演示）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+=</source>
+        <translation>Ctrl+Alt+=</translation>
+    </message>
+    <message>
+        <source>Make everything larger while presenting</source>
+        <translation>演示时把所有内容放大</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out (presentation)</source>
+        <translation>缩小(&amp;O)（演示）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+-</source>
+        <translation>Ctrl+Alt+-</translation>
+    </message>
+    <message>
+        <source>Make everything smaller while presenting</source>
+        <translation>演示时把所有内容缩小</translation>
+    </message>
+    <message>
+        <source>&amp;Reset presentation zoom</source>
+        <translation>重置演示缩放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+0</source>
+        <translation>Ctrl+Alt+0</translation>
+    </message>
+    <message>
+        <source>Back to the default presentation size (150 %)</source>
+        <translation>恢复默认的演示大小（150 %）</translation>
+    </message>
+</context>
+<context>
+    <name>bps::SampleBrowser</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Sample %1, label %2 (click to step through it)</source>
+        <translation>样本 %1，标签 %2（点击可逐步查看）</translation>
+    </message>
+    <message>
+        <source>Sample %1, label %2, the network says %3 (click to step through it)</source>
+        <translation>样本 %1，标签 %2，网络认为是 %3（点击可逐步查看）</translation>
+    </message>
+    <message>
+        <source>Training samples: label → prediction. Click one to step through it; Play goes back to the training order.</source>
+        <translation>训练样本：标签 → 预测。点击一个样本可逐步查看它的训练；按“运行”回到训练顺序。</translation>
+    </message>
+</context>
+<context>
+    <name>bps::SaturationLesson</name>
+    <message>
+        <source>the demo network (right)</source>
+        <translation>演示网络（右侧）</translation>
+    </message>
+    <message>
+        <source>the studio&apos;s network</source>
+        <translation>工作室的网络</translation>
+    </message>
+    <message>
+        <source>Available once the studio has trained or stepped a sample</source>
+        <translation>工作室训练或单步执行过一个样本之后可用</translation>
+    </message>
+    <message>
+        <source>The sigmoid and each neuron&apos;s net input</source>
+        <translation>S 函数和每个神经元的净输入</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>x/255·0.99 + 0.01 (the book)</source>
+        <translation>x/255·0.99 + 0.01（书中所用）</translation>
+    </message>
+    <message>
+        <source>raw pixels 0 … 255</source>
+        <translation>原始像素 0 … 255</translation>
+    </message>
+    <message>
+        <source>x/255: 0 … 1</source>
+        <translation>x/255：0 … 1</translation>
+    </message>
+    <message>
+        <source>0.01 and 0.99 (the book)</source>
+        <translation>0.01 和 0.99（书中所用）</translation>
+    </message>
+    <message>
+        <source>0 and 1</source>
+        <translation>0 和 1</translation>
+    </message>
+    <message>
+        <source>normal, std 1/√incoming (the book)</source>
+        <translation>正态分布，标准差 1/√输入数（书中所用）</translation>
+    </message>
+    <message>
+        <source>all zero</source>
+        <translation>全为零</translation>
+    </message>
+    <message>
+        <source>Preparing the data</source>
+        <translation>准备数据</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Starting weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <source>Train ▶</source>
+        <translation>训练 ▶</translation>
+    </message>
+    <message>
+        <source>Start again ⟲</source>
+        <translation>重新开始 ⟲</translation>
+    </message>
+    <message>
+        <source>Demo: 784-100-10 on 100 MNIST samples, α = 0.1</source>
+        <translation>演示：784-100-10，用 100 个 MNIST 样本，α = 0.1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why the book scales its data.&lt;/b&gt; A neuron learns in proportion to the slope of its sigmoid, o(1−o). Far out on the flat ends (shaded) the slope is almost 0: the neuron is &lt;i&gt;saturated&lt;/i&gt; and its weights hardly change.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; choose &lt;i&gt;large&lt;/i&gt; starting weights or &lt;i&gt;raw pixels&lt;/i&gt; and press Train. &lt;b&gt;Notice:&lt;/b&gt; the net inputs jump into the shaded zones, the saturation bar fills up and the error curve stays flat, while the book&apos;s preparation (faded line) learns. Each warning&apos;s &lt;i&gt;Fix&lt;/i&gt; button puts back the book&apos;s choice.</source>
+        <translation>&lt;b&gt;为什么书中要缩放数据。&lt;/b&gt;神经元学习的快慢与它的 S 函数的斜率 o(1−o) 成正比。在两端平坦的地方（阴影区）斜率几乎为 0：神经元&lt;i&gt;饱和&lt;/i&gt;了，它的权重几乎不变。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;选择&lt;i&gt;偏大&lt;/i&gt;的初始权重或&lt;i&gt;原始像素&lt;/i&gt;，然后按“训练”。&lt;b&gt;注意：&lt;/b&gt;净输入跳进了阴影区，饱和条被填满，误差曲线一直平平的，而按书中方法准备的数据（淡色曲线）在学习。每条警告的&lt;i&gt;修正&lt;/i&gt;按钮都会恢复书中的选择。</translation>
+    </message>
+    <message>
+        <source>Inputs go up to %1. Large inputs give large net inputs, the sigmoids saturate and learning stalls. Scale them into 0.01 … 1.00.</source>
+        <translation>输入最大到 %1。输入大，净输入就大，S 函数会饱和，学习就停滞了。请把输入缩放到 0.01 … 1.00。</translation>
+    </message>
+    <message>
+        <source>Some inputs are %1. A weight changes in proportion to its input (ΔW = α·δ·O&lt;sup&gt;T&lt;/sup&gt;), so weights from zero inputs never learn. Start the inputs at 0.01.</source>
+        <translation>有些输入是 %1。权重的变化与它的输入成正比（ΔW = α·δ·O&lt;sup&gt;T&lt;/sup&gt;），所以来自零输入的权重永远学不到东西。请让输入从 0.01 开始。</translation>
+    </message>
+    <message>
+        <source>Targets of %1 and %2: a sigmoid reaches 0 and 1 only at x = ±∞, so training keeps pushing the weights larger, into saturation. Use 0.01 and 0.99.</source>
+        <translation>目标值为 %1 和 %2：S 函数只有在 x = ±∞ 时才能达到 0 和 1，所以训练会不断把权重推大，直到饱和。请使用 0.01 和 0.99。</translation>
+    </message>
+    <message>
+        <source>All weights start at 0: every hidden neuron computes the same thing and, with the errors split by Wᵀ·E = 0, the hidden layer never learns. Start from small random weights.</source>
+        <translation>所有权重都从 0 开始：每个隐藏神经元算的都一样，而且误差按 Wᵀ·E = 0 分配，隐藏层永远学不到东西。请从较小的随机权重开始。</translation>
+    </message>
+    <message>
+        <source>The starting weights are %1× the book&apos;s size (std 1/√incoming): net inputs are large, the sigmoids saturate and learning stalls.</source>
+        <translation>初始权重是书中大小（标准差 1/√输入数）的 %1 倍：净输入很大，S 函数饱和，学习停滞。</translation>
+    </message>
+    <message>
+        <source>the book&apos;s preparation</source>
+        <translation>书中的准备方法</translation>
+    </message>
+    <message>
+        <source>your preparation</source>
+        <translation>你的准备方法</translation>
+    </message>
+    <message>
+        <source>Pause ⏸</source>
+        <translation>暂停 ⏸</translation>
+    </message>
+    <message>
+        <source>✔ The data and the starting weights are prepared as the book does.</source>
+        <translation>✔ 数据和初始权重都按书中的方法准备好了。</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>Saturated (slope o(1−o) &lt; %1): %2% of the neurons — %3</source>
+        <translation>饱和（斜率 o(1−o) &lt; %1）：%2% 的神经元——%3</translation>
+    </message>
+    <message>
+        <source>samples %1 · running error: yours %2, the book&apos;s %3</source>
+        <translation>样本 %1 · 滑动误差：你的 %2，书中的 %3</translation>
+    </message>
+    <message>
+        <source>Sigmoid, saturation and preparing data</source>
+        <translation>S 函数、饱和与数据准备</translation>
+    </message>
+    <message>
+        <source>huge: normal, std 10</source>
+        <translation>极大：正态分布，标准差 10</translation>
+    </message>
+</context>
+<context>
+    <name>bps::SessionManager</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Restore the last session?</source>
+        <translation>恢复上次的会话吗？</translation>
+    </message>
+    <message>
+        <source>Backprop Studio did not close normally last time. Restore the session saved automatically at %1?</source>
+        <translation>Backprop Studio 上次没有正常关闭。要恢复 %1 自动保存的会话吗？</translation>
+    </message>
+    <message>
+        <source>Restore the last session</source>
+        <translation>恢复上次的会话</translation>
+    </message>
+</context>
+<context>
+    <name>bps::SigmoidPlot</name>
+    <message>
+        <source>saturated
+slope &lt; %1</source>
+        <translation>饱和
+斜率 &lt; %1</translation>
+    </message>
+    <message>
+        <source>net input x = Σ w·o</source>
+        <translation>净输入 x = Σ w·o</translation>
+    </message>
+    <message>
+        <source>σ(x) = 1/(1+e⁻ˣ) (solid)    slope o(1−o), ×4 (dashed)</source>
+        <translation>σ(x) = 1/(1+e⁻ˣ)（实线）    斜率 o(1−o)，×4（虚线）</translation>
+    </message>
+    <message>
+        <source>%1: %2 neurons</source>
+        <translation>%1：%2 个神经元</translation>
+    </message>
+    <message>
+        <source> (%1 beyond ±10)</source>
+        <translation>（%1 个超出 ±10）</translation>
+    </message>
+</context>
+<context>
+    <name>bps::SweepLesson</name>
+    <message>
+        <source>Learning-rate sweep</source>
+        <translation>学习率扫描</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Which learning rate is best?&lt;/h3&gt;&lt;p&gt;The book finds out by hand: train the same network several times, changing only the learning rate α, and compare the test accuracy. Here every run starts from the &lt;b&gt;same random weights&lt;/b&gt; (same seed) and sees the samples in the same order, so the learning rate is the only difference. Two runs train at once, one per processor core.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Start, then click a point to open that run&apos;s error curve in the studio&apos;s error chart. Try 2 epochs, or fewer hidden nodes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; too small a rate learns too slowly in the time given; too large a rate overshoots and bounces around. The best lies in between — the book found about 0.1–0.3 for one epoch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;哪个学习率最好？&lt;/h3&gt;&lt;p&gt;书中是手工找出来的：把同一个网络训练好几次，每次只改变学习率 α，再比较测试准确率。这里每次训练都从&lt;b&gt;相同的随机权重&lt;/b&gt;（相同的种子）开始，样本的顺序也相同，所以唯一的差别就是学习率。每次同时训练两个网络，每个处理器核心一个。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;按“开始”，然后点击一个点，在工作室的误差图表中打开那次训练的误差曲线。试试 2 个轮次，或者更少的隐藏节点。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;学习率太小，在给定的时间里学得太慢；学习率太大，会冲过头来回震荡。最好的在两者之间——书中发现训练一个轮次时大约是 0.1–0.3。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Learning rates, separated by commas or spaces</source>
+        <translation>学习率，用逗号或空格分隔</translation>
+    </message>
+    <message>
+        <source>Embedded MNIST: 5,000 train / 1,000 test</source>
+        <translation>内置 MNIST：5,000 个训练样本 / 1,000 个测试样本</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s training and test sets</source>
+        <translation>工作室的训练集和测试集</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Learning rates:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Hidden nodes:</source>
+        <translation>隐藏节点：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Open curve in the error chart</source>
+        <translation>在误差图表中打开曲线</translation>
+    </message>
+    <message>
+        <source>Press Start: %1 runs, %2 at a time.</source>
+        <translation>按“开始”：共 %1 次训练，每次同时 %2 个。</translation>
+    </message>
+    <message>
+        <source>Give at least one learning rate between 0 and 10.</source>
+        <translation>请至少给出一个介于 0 和 10 之间的学习率。</translation>
+    </message>
+    <message>
+        <source>α = %1: waiting</source>
+        <translation>α = %1：等待中</translation>
+    </message>
+    <message>
+        <source>Training %1 networks, %2 at a time…</source>
+        <translation>正在训练 %1 个网络，每次同时 %2 个…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>sweep α = %1, hidden %2, %3 epoch(s), seed %4</source>
+        <translation>扫描 α = %1，隐藏层 %2，%3 轮，种子 %4</translation>
+    </message>
+    <message>
+        <source>α = %1: cancelled</source>
+        <translation>α = %1：已取消</translation>
+    </message>
+    <message>
+        <source>α = %1: diverged (weights became infinite)</source>
+        <translation>α = %1：发散了（权重变成了无穷大）</translation>
+    </message>
+    <message>
+        <source>α = %1: %2 % test accuracy</source>
+        <translation>α = %1：测试准确率 %2 %</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Done. Best: α = %1 with %2 % on the test set.</source>
+        <translation>完成。最好的是 α = %1，测试集上准确率 %2 %。</translation>
+    </message>
+</context>
+<context>
+    <name>bps::TrainingController</name>
+    <message>
+        <source>α %1 · hidden %2 · epochs %3</source>
+        <translation>α %1 · 隐藏层 %2 · %3 轮</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>bps::lessons::ConfusionMatrixView</name>
+    <message>
+        <source>the network&apos;s answer →</source>
+        <translation>网络的回答 →</translation>
+    </message>
+    <message>
+        <source>← the true label</source>
+        <translation>← 真实标签</translation>
+    </message>
+</context>
+<context>
+    <name>bps::lessons::SweepPlot</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>learning rate α</source>
+        <translation>学习率 α</translation>
+    </message>
+    <message>
+        <source>test accuracy after training</source>
+        <translation>训练后的测试准确率</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>See a neural network learn, the way Make Your Own Neural Network teaches it.</source>
+        <translation>看着神经网络学习，正如《Make Your Own Neural Network》（《Python神经网络编程》）所讲的那样。</translation>
+    </message>
+    <message>
+        <source>Training set (MNIST CSV, CSV.gz or IDX); default: the built-in 5,000-sample MNIST subset.</source>
+        <translation>训练集（MNIST CSV、CSV.gz 或 IDX）；默认：内置的 5,000 个样本的 MNIST 子集。</translation>
+    </message>
+    <message>
+        <source>Test set.</source>
+        <translation>测试集。</translation>
+    </message>
+</context>
+</TS>
