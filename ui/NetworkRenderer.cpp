@@ -17,8 +17,9 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kLevels = 6;  // width/opacity steps of the edges (one drawLines call each)
 
+// The context lupdate files these strings under (tr() in NetworkRenderer members).
 QString tr(const char* s) {
-    return QCoreApplication::translate("bps::NetworkView", s);
+    return QCoreApplication::translate("bps::NetworkRenderer", s);
 }
 
 double at(const std::vector<bp::Vector>& v, int k, int i) {
