@@ -1474,10 +1474,6 @@ seen as %2 (%3)</source>
         <translation>w &lt; 0</translation>
     </message>
     <message>
-        <source>line width ∝ |w|; the %1 strongest inputs of each neuron</source>
-        <translation>线宽 ∝ |w|；每个神经元画出最强的 %1 个输入</translation>
-    </message>
-    <message>
         <source>line width ∝ |w|</source>
         <translation>线宽 ∝ |w|</translation>
     </message>
@@ -1524,6 +1520,10 @@ seen as %2 (%3)</source>
     <message>
         <source>last change ΔW = %1</source>
         <translation>上次变化 ΔW = %1</translation>
+    </message>
+    <message>
+        <source>opacity ∝ |w|; the %1 strongest inputs of each neuron</source>
+        <translation>不透明度 ∝ |w|；每个神经元画出最强的 %1 个输入</translation>
     </message>
 </context>
 <context>
