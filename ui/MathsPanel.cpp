@@ -20,6 +20,11 @@ QString fmt(double v, int decimals) {
     return s;
 }
 
+// "(-0.12)" for a negative factor inside a product.
+QString paren(const QString& s) {
+    return s.startsWith(QLatin1Char('-')) ? QStringLiteral("(%1)").arg(s) : s;
+}
+
 QString sub(const QString& base, int k) {
     return base + QStringLiteral("<sub>%1</sub>").arg(k);
 }
@@ -36,7 +41,7 @@ MathsPanel::MathsPanel(QWidget* parent) : QWidget(parent), m_browser(new QTextBr
     layout->addWidget(m_browser);
     m_browser->setOpenLinks(false);
     QFont f = m_browser->font();
-    f.setPointSizeF(std::max(12.0, f.pointSizeF() * 1.2));  // readable on a projector
+    f.setPointSizeF(std::max(13.0, f.pointSizeF() * 1.25));  // readable on a projector
     m_browser->document()->setDefaultFont(f);
     m_browser->document()->setDefaultStyleSheet(QStringLiteral(
         "h3 { margin: 2px 0 4px 0; } .formula { font-size: large; font-weight: bold; }"
@@ -462,7 +467,7 @@ QString MathsPanel::updateHtml(int k) {
                    matrix(
                        QStringLiteral("dW%1").arg(k), nOut, static_cast<int>(dW.cols()),
                        [&dW](int r, int c) { return dW(r, c); }, kDwDecimals)});
-        h += line({sub(QStringLiteral("W"), k) + QStringLiteral(" ="),
+        h += line({sub(QStringLiteral("W"), k) + QStringLiteral(" ←"),
                    matrix(
                        QStringLiteral("W%1old").arg(k), nOut, static_cast<int>(Wold.cols()),
                        [&Wold](int r, int c) { return Wold(r, c); }, kDwDecimals),
@@ -473,8 +478,8 @@ QString MathsPanel::updateHtml(int k) {
         // One weight spelled out, as the book does for w₁₁.
         h += QStringLiteral("<p>%1: w<sub>1,1</sub> = %2 + %3 · %4 · %5 = %6</p>")
                  .arg(tr("For example"), fmt(Wold(0, 0), kDwDecimals),
-                      QString::number(s.learningRate, 'g', 6), fmt(d(0), kDwDecimals),
-                      fmt(oin(0), kDwDecimals), fmt(Wnew(0, 0), kDwDecimals));
+                      QString::number(s.learningRate, 'g', 6), paren(fmt(d(0), kDwDecimals)),
+                      paren(fmt(oin(0), kDwDecimals)), fmt(Wnew(0, 0), kDwDecimals));
         m_cells[QStringLiteral("w11")] =
             QStringList{fmt(Wold(0, 0), kDwDecimals), fmt(Wnew(0, 0), kDwDecimals)};
         return h;

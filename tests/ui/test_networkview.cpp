@@ -152,8 +152,8 @@ void TestNetworkView::bookExampleNumbersOnHover() {
             QVERIFY(h.text.contains(QString::number(v.o[k](i), 'f', 6)));
         }
     }
-    // An edge: the middle of the line from input 0 to hidden 2 carries w_20 = 0.1.
-    const QPointF mid = (view.neuronCenter(0, 0) + view.neuronCenter(1, 2)) / 2;
+    // An edge: a quarter along the line from input 0 to hidden 2 lies w_20 = 0.1.
+    const QPointF mid = (3 * view.neuronCenter(0, 0) + view.neuronCenter(1, 2)) / 4;
     const HitResult e = view.hitTest(mid);
     QCOMPARE(static_cast<int>(e.kind), static_cast<int>(HitResult::Kind::Edge));
     QCOMPARE(e.layer, 0);

@@ -1,0 +1,201 @@
+// test_mathspanel.cpp — the maths panel shows the core's numbers: the book's 3-3-3 example
+// stepped through every phase (whole matrices), the book's "updating one weight" figures, and
+// a 784-200-10 network (the selected neuron's row).
+// With BP_SCREENSHOT_DIR set, also writes PNGs of the panel.
+#include <QTest>
+#include <cmath>
+
+#include "MathsPanel.h"
+#include "ViewFixtures.h"
+
+using bps::MathsPanel;
+
+namespace {
+
+// The cells shown for `name` must be the core's values, rounded as displayed, in order, and
+// appear in the document's text.
+void expectCells(const MathsPanel& panel, const QString& name, const bp::Matrix& m, int decimals) {
+    const QStringList cells = panel.shownCells(name);
+    QVERIFY2(cells.size() == m.size(),
+             qPrintable(QStringLiteral("%1: %2 cells shown, %3 expected; shown: %4")
+                            .arg(name)
+                            .arg(cells.size())
+                            .arg(m.size())
+                            .arg(panel.shownNames().join(QLatin1Char(' ')))));
+    const QString text = panel.plainText();
+    for (int r = 0; r < m.rows(); ++r) {
+        for (int c = 0; c < m.cols(); ++c) {
+            const QString& cell = cells[r * m.cols() + c];
+            bool ok = false;
+            const double shown = cell.toDouble(&ok);
+            QVERIFY2(ok, qPrintable(name + QStringLiteral(": not a number: ") + cell));
+            QVERIFY2(std::abs(shown - m(r, c)) <= 0.5 * std::pow(10.0, -decimals) + 1e-12,
+                     qPrintable(QStringLiteral("%1(%2,%3) shows %4, core has %5")
+                                    .arg(name)
+                                    .arg(r)
+                                    .arg(c)
+                                    .arg(cell)
+                                    .arg(m(r, c), 0, 'g', 12)));
+            QVERIFY2(text.contains(cell),
+                     qPrintable(name + QStringLiteral(" cell not in the text: ") + cell));
+        }
+    }
+}
+
+bp::Matrix col(const bp::Vector& v) {
+    return v;
+}
+
+}  // namespace
+
+class TestMathsPanel : public QObject {
+    Q_OBJECT
+  private slots:
+    void bookExampleEveryPhase();
+    void bookUpdatingOneWeight();
+    void mnistSelectedRow();
+};
+
+void TestMathsPanel::bookExampleEveryPhase() {
+    bp::Network net = fixtures::bookNetwork();
+    const bp::Matrix W0 = net.weights(0), W1 = net.weights(1);
+    bp::Stepper st(net);
+    bp::Vector target(3);
+    target << 0.01, 0.99, 0.01;
+    st.setSample(fixtures::bookInput(), target);
+    MathsPanel panel;
+    panel.resize(900, 700);
+    const double lr = 0.3;
+    panel.setSnapshot(fixtures::snapshotOf(st, lr, 1));
+    expectCells(panel, "O0", col(fixtures::bookInput()), 4);
+
+    const QString dir = fixtures::screenshotDir();
+    int n = 0;
+    while (!st.finished()) {
+        st.step(lr);
+        const bp::Phase ph = *st.lastPhase();
+        panel.setSnapshot(fixtures::snapshotOf(st, lr, 1));
+        const bp::PassValues& v = st.values();
+        const int k = ph.layer;
+        switch (ph.kind) {
+            case bp::PhaseKind::Forward:
+                // X_{k+1} = W_k·O_k with W_k as it is now (before any update of this sample)
+                expectCells(panel, QStringLiteral("W%1").arg(k), k == 0 ? W0 : W1, 4);
+                expectCells(panel, QStringLiteral("O%1").arg(k), col(v.o[k]), 4);
+                expectCells(panel, QStringLiteral("X%1").arg(k + 1), col(v.x[k + 1]), 4);
+                expectCells(panel, QStringLiteral("O%1").arg(k + 1), col(v.o[k + 1]), 4);
+                if (k == 0) {  // the book: X_hidden = 1.16, 0.42, 0.62
+                    QCOMPARE(panel.shownCells("X1"), (QStringList{"1.1600", "0.4200", "0.6200"}));
+                } else {  // the book: O_output = 0.726, 0.708, 0.778
+                    const QStringList o = panel.shownCells("O2");
+                    QVERIFY(std::abs(o[0].toDouble() - 0.726) < 1e-3);
+                    QVERIFY(std::abs(o[1].toDouble() - 0.708) < 1e-3);
+                    QVERIFY(std::abs(o[2].toDouble() - 0.778) < 1e-3);
+                }
+                break;
+            case bp::PhaseKind::OutputError:
+                expectCells(panel, "T", col(target), 4);
+                expectCells(panel, "O2", col(v.o[2]), 4);
+                expectCells(panel, "E2", col(v.e[2]), 4);
+                break;
+            case bp::PhaseKind::BackError:
+                expectCells(panel, "W1T", W1.transpose(), 4);
+                expectCells(panel, "E2", col(v.e[2]), 4);
+                expectCells(panel, "E1", col(v.e[1]), 4);
+                break;
+            case bp::PhaseKind::Update: {
+                const bp::Matrix& before = k == 0 ? W0 : W1;
+                expectCells(panel, QStringLiteral("delta%1").arg(k + 1), col(v.delta[k + 1]), 4);
+                expectCells(panel, QStringLiteral("dW%1").arg(k), v.dW[k], 5);
+                expectCells(panel, QStringLiteral("W%1old").arg(k), before, 5);
+                expectCells(panel, QStringLiteral("W%1new").arg(k), net.weights(k), 5);
+                // ΔW = α·δ·Oᵀ, recomputed here from the core's values
+                const bp::Matrix dW = lr * v.delta[k + 1] * v.o[k].transpose();
+                QVERIFY((dW - v.dW[k]).cwiseAbs().maxCoeff() < 1e-12);
+                break;
+            }
+        }
+        if (!dir.isEmpty()) panel.grab().save(dir + QStringLiteral("/maths-%1.png").arg(n));
+        ++n;
+    }
+}
+
+// The book's "updating one weight" example: w11 = 2.0 goes to 2.00265 (rounded as the book).
+// Hidden outputs 0.4 and 0.5, w11 = 2.0, w21 = 3.0 into an output whose error is 0.8, α = 0.1.
+// With a 2-1 network: o = σ(2.0·0.4 + 3.0·0.5) = σ(2.3), target chosen so that e = 0.8.
+void TestMathsPanel::bookUpdatingOneWeight() {
+    bp::NetworkSpec spec;
+    spec.layers = {2, 1};
+    bp::Network net(spec);
+    bp::Matrix w(1, 2);
+    w << 2.0, 3.0;
+    net.setWeights(0, w);
+    bp::Stepper st(net);
+    bp::Vector in(2), t(1);
+    in << 0.4, 0.5;
+    const double o = 1.0 / (1.0 + std::exp(-2.3));
+    t << o + 0.8;
+    st.setSample(in, t);
+    MathsPanel panel;
+    while (!st.finished()) st.step(0.1);
+    panel.setSnapshot(fixtures::snapshotOf(st, 0.1, -1));
+    // The book rounds -0.1·(e)·o(1−o)·o_j with its sign convention: Δw = α·e·o(1−o)·0.4
+    const QStringList w11 = panel.shownCells("w11");
+    QCOMPARE(w11.size(), 2);
+    QCOMPARE(w11[0], QStringLiteral("2.00000"));
+    QCOMPARE(w11[1], QString::number(net.weights(0)(0, 0), 'f', 5));
+    QCOMPARE(w11[1].left(7), QStringLiteral("2.00265"));  // the book's figure
+}
+
+void TestMathsPanel::mnistSelectedRow() {
+    const bp::Dataset d = fixtures::mnist100();
+    bp::Network net = fixtures::mnistNetwork(d, 1);
+    bp::Stepper st(net);
+    st.setSample(d.input(0), bp::bookTarget(d.label(0), 10));
+    MathsPanel panel;
+    panel.resize(800, 900);
+    st.step(0.1);  // forward W0
+    panel.setSelectedNeuron(1, 123);
+    panel.setSnapshot(fixtures::snapshotOf(st, 0.1, d.label(0), 28, 28));
+    const bp::PassValues& v = st.values();
+    QCOMPARE(panel.shownCells("j"), QStringList{"123"});
+    QCOMPARE(panel.shownCells("x_j"), QStringList{QString::number(v.x[1](123), 'f', 4)});
+    QCOMPARE(panel.shownCells("o_j"), QStringList{QString::number(v.o[1](123), 'f', 4)});
+    // The listed terms are w_123,i·o_i of the core, the 8 largest by magnitude.
+    const QStringList terms = panel.shownCells("terms");
+    QCOMPARE(terms.size(), 8 * 4);
+    std::vector<double> all;
+    for (int i = 0; i < 784; ++i) all.push_back(std::abs(net.weights(0)(123, i) * v.o[0](i)));
+    std::sort(all.rbegin(), all.rend());
+    for (int q = 0; q < 8; ++q) {
+        const int i = terms[q * 4].toInt();
+        QCOMPARE(terms[q * 4 + 1], QString::number(net.weights(0)(123, i), 'f', 4));
+        QCOMPARE(terms[q * 4 + 2], QString::number(v.o[0](i), 'f', 4));
+        QVERIFY(std::abs(std::abs(net.weights(0)(123, i) * v.o[0](i)) - all[q]) < 1e-15);
+    }
+    QVERIFY(panel.plainText().contains(QStringLiteral("784")));
+    // Another selection changes the row shown.
+    panel.setSelectedNeuron(1, 7);
+    QCOMPARE(panel.shownCells("x_j"), QStringList{QString::number(v.x[1](7), 'f', 4)});
+    // Output error: all ten values of E = T − O.
+    st.step(0.1);
+    st.step(0.1);
+    panel.setSnapshot(fixtures::snapshotOf(st, 0.1, d.label(0), 28, 28));
+    expectCells(panel, "E2", col(st.values().e[2]), 4);
+    // Update W0 (last phase): the selected hidden neuron's largest changes.
+    while (!st.finished()) st.step(0.1);
+    panel.setSelectedNeuron(1, 7);
+    panel.setSnapshot(fixtures::snapshotOf(st, 0.1, d.label(0), 28, 28));
+    QCOMPARE(panel.shownCells("delta_j"),
+             QStringList{QString::number(st.values().delta[1](7), 'f', 5)});
+    const QStringList changes = panel.shownCells("changes");
+    QVERIFY(changes.size() == 8 * 5);
+    const int i0 = changes[0].toInt();
+    QCOMPARE(changes[3], QString::number(st.values().dW[0](7, i0), 'f', 5));
+    QCOMPARE(changes[4], QString::number(net.weights(0)(7, i0), 'f', 5));
+    if (!fixtures::screenshotDir().isEmpty())
+        panel.grab().save(fixtures::screenshotDir() + QStringLiteral("/maths-mnist.png"));
+}
+
+QTEST_MAIN(TestMathsPanel)
+#include "test_mathspanel.moc"
