@@ -1,0 +1,159 @@
+// test_lessons_sweep.cpp — lesson 9: every accuracy of the sweep equals a single bp::Trainer run
+// at the same rate and seed (and so does its error curve), the runs are deterministic, Cancel
+// stops a long sweep within moments, and a run's curve goes into the studio's ErrorPlot.
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <algorithm>
+#include <cmath>
+
+#include "ErrorPlot.h"
+#include "LessonFixtures.h"
+#include "backprop/Trainer.h"
+#include "lessons/SweepLesson.h"
+
+using namespace bps;
+
+namespace {
+
+std::shared_ptr<const bp::Dataset> firstRows(const bp::Dataset& d, std::size_t n) {
+    auto out = std::make_shared<bp::Dataset>(d);
+    out->labels.resize(n);
+    out->pixels.resize(n * static_cast<std::size_t>(d.inputs));
+    return out;
+}
+
+}  // namespace
+
+class TestSweepLesson : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase() {
+        const auto full = lessonfix::embedded("mnist_train_5000.csv.gz");
+        m_train = firstRows(*full, 600);
+        m_test = lessonfix::embedded("mnist_test_1000.csv.gz");
+    }
+
+    void accuraciesEqualSingleRuns() {
+        SweepLesson lesson;
+        QCOMPARE(lesson.id(), QStringLiteral("lr-sweep"));
+        QCOMPARE(lesson.rates().size(), std::size_t{7});  // the default sweep
+        lesson.setDatasets(m_train, m_test);
+        lesson.setUseStudioData(true);
+        const std::vector<double> rates{0.02, 0.1, 0.3, 0.9};
+        lesson.setRates(rates);
+        QCOMPARE(lesson.rates(), rates);
+        lesson.setHiddenNodes(24);
+        lesson.setEpochs(2);
+        lesson.setSeed(7);
+        QSignalSpy finished(&lesson, &SweepLesson::sweepFinished);
+        QSignalSpy runs(&lesson, &SweepLesson::runFinished);
+        lesson.start();
+        QVERIFY(lesson.isRunning());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QCOMPARE(runs.count(), 4);
+        QCOMPARE(lesson.runs().size(), rates.size());
+        std::vector<double> accs;
+        for (std::size_t i = 0; i < rates.size(); ++i) {
+            const SweepLesson::Run& r = lesson.runs()[i];
+            QVERIFY(r.done);
+            QCOMPARE(r.rate, rates[i]);
+            // the same run by hand: a fresh 784-24-10 network from seed 7, two epochs
+            bp::NetworkSpec spec;
+            spec.layers = {784, 24, 10};
+            spec.seed = 7;
+            bp::Network net(spec);
+            bp::TrainOptions o;
+            o.learningRate = rates[i];
+            o.epochs = 2;
+            bp::Trainer t(net, *m_train, m_test.get(), o);
+            const auto results = t.run();
+            QCOMPARE(r.outcome.accuracy, results.back().testAccuracy);
+            QCOMPARE(r.outcome.accuracyPerEpoch.size(), std::size_t{2});
+            QCOMPARE(r.outcome.accuracyPerEpoch[0].second, results[0].testAccuracy);
+            QVERIFY(!r.outcome.error.empty());
+            QCOMPARE(r.outcome.error.back().first, 1200.0);
+            QCOMPARE(r.outcome.error.back().second, t.progress().runningError);
+            accs.push_back(r.outcome.accuracy);
+        }
+        // the rates really differ in outcome (so the equality above is not trivially shared)
+        QVERIFY(*std::max_element(accs.begin(), accs.end()) >
+                *std::min_element(accs.begin(), accs.end()));
+
+        // a second sweep gives the same numbers
+        QSignalSpy again(&lesson, &SweepLesson::sweepFinished);
+        const std::vector<SweepLesson::Run> first = lesson.runs();
+        lesson.start();
+        QVERIFY(again.wait(60000));
+        for (std::size_t i = 0; i < rates.size(); ++i)
+            QCOMPARE(lesson.runs()[i].outcome.accuracy, first[i].outcome.accuracy);
+
+        // a run's curve into the studio's error chart
+        QSignalSpy curve(&lesson, &SweepLesson::runCurveRequested);
+        lesson.openRun(1);
+        QCOMPARE(curve.count(), 1);
+        const QString label = curve.at(0).at(0).toString();
+        const auto points = curve.at(0).at(1).value<QVector<QPointF>>();
+        const auto accuracy = curve.at(0).at(2).value<QVector<QPointF>>();
+        QVERIFY(label.contains(QStringLiteral("0.1")));
+        QCOMPARE(points.size(), static_cast<int>(lesson.runs()[1].outcome.error.size()));
+        ErrorPlot plot;
+        SweepLesson::showRunIn(&plot, label, points, accuracy);
+        QCOMPARE(plot.currentRun().label, label);
+        QCOMPARE(plot.currentRun().error, points);
+        QCOMPARE(plot.currentRun().accuracy.size(), 2);
+        QCOMPARE(plot.currentRun().accuracy.back().y(), lesson.runs()[1].outcome.accuracy);
+    }
+
+    void cancelStopsTheSweep() {
+        SweepLesson lesson;  // the embedded 5,000 / 1,000 and a long sweep
+        lesson.setHiddenNodes(200);
+        lesson.setEpochs(5);
+        QVERIFY(lesson.workerThreads() >= 1);
+        QSignalSpy finished(&lesson, &SweepLesson::sweepFinished);
+        lesson.start();
+        QTest::qWait(500);
+        QVERIFY(lesson.isRunning());
+        QElapsedTimer clock;
+        clock.start();
+        lesson.cancel();
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        int measured = 0;
+        for (const SweepLesson::Run& r : lesson.runs()) measured += !std::isnan(r.outcome.accuracy);
+        QCOMPARE(measured, 0);  // no run of 5 × 5,000 samples finished in half a second
+    }
+
+    void deletingWhileRunningIsClean() {
+        auto* lesson = new SweepLesson;
+        lesson->setEpochs(3);
+        lesson->start();
+        QTest::qWait(200);
+        QElapsedTimer clock;
+        clock.start();
+        delete lesson;  // cancels and waits
+        QVERIFY(clock.elapsed() < 3000);
+    }
+
+    void screenshot() {
+        const QString dir = lessonfix::screenshotDir();
+        if (dir.isEmpty()) QSKIP("set BP_SCREENSHOT_DIR to write screenshots");
+        SweepLesson lesson;  // the default sweep on the embedded data, smaller network
+        lesson.setHiddenNodes(100);
+        QSignalSpy finished(&lesson, &SweepLesson::sweepFinished);
+        lesson.start();
+        QVERIFY(finished.wait(300000));
+        lesson.resize(1280, 760);
+        lesson.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&lesson));
+        QVERIFY(lesson.grab().save(dir + QStringLiteral("/lesson-lr-sweep.png")));
+    }
+
+  private:
+    std::shared_ptr<const bp::Dataset> m_train, m_test;
+};
+
+QTEST_MAIN(TestSweepLesson)
+#include "test_lessons_sweep.moc"

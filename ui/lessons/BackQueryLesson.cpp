@@ -1,0 +1,158 @@
+// BackQueryLesson.cpp — the ten imagined digits, redrawn from the studio's snapshots.
+#include "lessons/BackQueryLesson.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "lessons/LessonImages.h"
+#include "lessons/LessonSnapshot.h"
+
+namespace bps {
+
+BackQueryLesson::BackQueryLesson(QWidget* parent) : Lesson(parent) {
+    setExplanation(
+        tr("<h3>Back query: looking inside the network's mind</h3>"
+           "<p>Normally a picture goes <i>in</i> and ten outputs come <i>out</i>. Here we do it "
+           "backwards: we set the outputs to the answer we want (0.99 for one label, 0.01 for "
+           "the others), undo the sigmoid with its inverse, the <b>logit</b> "
+           "<code>x = ln(o / (1 − o))</code>, and send the signal back through the transposed "
+           "weights <code>Wᵀ·x</code>, layer by layer, down to the inputs.</p>"
+           "<p><b>Try:</b> press Play in the studio and watch the pictures form as it learns. "
+           "Early on they are noise; after a few thousand samples each one shows a blurred "
+           "shape of its digit.</p>"
+           "<p><b>Notice:</b> dark pixels are where ink makes the label more likely; light ones "
+           "where ink speaks <i>against</i> it. Under each picture is what the network answers "
+           "when it is shown its own imagined digit.</p>"));
+
+    auto* row = new QHBoxLayout;
+    row->setSpacing(6);
+    for (int l = 0; l < 10; ++l) {
+        auto* tile = new lessons::ImageTile(this);
+        tile->setMinimumSide(84);
+        tile->setCaption(tr("label %1").arg(l));
+        m_tiles[static_cast<std::size_t>(l)] = tile;
+        row->addWidget(tile, 1);
+    }
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_scaleBox = new QSpinBox(this);
+    m_scaleBox->setRange(1, 16);
+    m_scaleBox->setValue(4);
+    m_scaleBox->setSuffix(tr("×"));
+    m_scaleBox->setToolTip(tr("Each pixel of the 28×28 pictures becomes this many pixels"));
+    m_exportButton = new QPushButton(tr("Export PNG…"), this);
+    m_exportButton->setEnabled(false);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_status, 1);
+    bar->addWidget(new QLabel(tr("Scale:"), this));
+    bar->addWidget(m_scaleBox);
+    bar->addWidget(m_exportButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addLayout(row, 3);
+    layout->addWidget(explanationPanel(), 2);
+
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(150);  // a few redraws a second while training
+    connect(&m_timer, &QTimer::timeout, this, &BackQueryLesson::refresh);
+    connect(m_exportButton, &QPushButton::clicked, this, &BackQueryLesson::exportWithDialog);
+    m_status->setText(
+        tr("No network yet: start training in the studio (or load a model) and "
+           "the pictures appear here."));
+}
+
+BackQueryLesson::~BackQueryLesson() = default;
+
+std::vector<std::uint8_t> BackQueryLesson::toInkBytes(const bp::Vector& backquery) {
+    return lessons::unitToBytes(backquery, 0.01, 0.99);  // backquery is rescaled to 0.01 … 0.99
+}
+
+const std::vector<std::uint8_t>& BackQueryLesson::inkBytes(int label) const {
+    return m_ink[static_cast<std::size_t>(label)];
+}
+
+void BackQueryLesson::setSnapshot(SnapshotPtr s) {
+    if (!s) return;
+    m_pending = std::move(s);
+    if (!m_timer.isActive()) m_timer.start();
+}
+
+void BackQueryLesson::refresh() {
+    m_timer.stop();
+    if (!m_pending) return;
+    const SnapshotPtr s = std::move(m_pending);
+    m_pending.reset();
+    if (!lessons::isDigitNetwork(s->spec)) {
+        m_status->setText(tr("The studio's network (%1) does not take square pictures with ten "
+                             "outputs, so there is no digit to imagine.")
+                              .arg(QString::fromStdString(s->spec.describe())));
+        return;
+    }
+    const auto net = lessons::networkOf(s);
+    if (!net) return;
+    m_side = static_cast<int>(std::lround(std::sqrt(static_cast<double>(net->inputs()))));
+    for (int l = 0; l < 10; ++l) {
+        const bp::Vector image = net->backquery(bp::bookTarget(l, 10));  // o = 0.01 / 0.99
+        const std::size_t i = static_cast<std::size_t>(l);
+        m_ink[i] = toInkBytes(image);
+        // What does the network answer when shown its own imagined picture?
+        const bp::Vector out = net->query(image);
+        m_answer[i] = lessons::argmaxOf(out);
+        m_answerValue[i] = out[m_answer[i]];
+        m_tiles[i]->setImage(lessons::inkImage(m_ink[i], m_side, m_side));
+        m_tiles[i]->setCaption(tr("label %1\nseen as %2 (%3)")
+                                   .arg(l)
+                                   .arg(m_answer[i])
+                                   .arg(m_answerValue[i], 0, 'f', 2));
+        m_tiles[i]->setHighlighted(m_answer[i] != l);
+    }
+    m_shownSamples = s->samplesSeen;
+    ++m_refreshes;
+    m_status->setText(tr("Network %1 after %2 training samples (epoch %3, learning rate %4).")
+                          .arg(QString::fromStdString(s->spec.describe()))
+                          .arg(m_shownSamples)
+                          .arg(s->epoch)
+                          .arg(s->learningRate));
+    m_exportButton->setEnabled(true);
+}
+
+QImage BackQueryLesson::rowImage(int scale) const {
+    if (m_side <= 0 || scale <= 0) return {};
+    const int gap = 4 * scale, cell = m_side * scale;
+    QImage out(10 * cell + 9 * gap, cell, QImage::Format_Grayscale8);
+    out.fill(255);
+    for (int l = 0; l < 10; ++l) {
+        const std::vector<std::uint8_t>& ink = m_ink[static_cast<std::size_t>(l)];
+        for (int y = 0; y < cell; ++y) {
+            uchar* line = out.scanLine(y) + l * (cell + gap);
+            for (int x = 0; x < cell; ++x)  // each pixel scale × scale, grey = 255 − ink
+                line[x] = static_cast<uchar>(
+                    255 - ink[static_cast<std::size_t>((y / scale) * m_side + x / scale)]);
+        }
+    }
+    return out;
+}
+
+bool BackQueryLesson::exportPng(const QString& path, int scale) const {
+    const QImage img = rowImage(scale);
+    return !img.isNull() && img.save(path, "PNG");
+}
+
+void BackQueryLesson::exportWithDialog() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export back query pictures"), tr("backquery.png"), tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    if (!exportPng(path, m_scaleBox->value()))
+        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1.").arg(path));
+}
+
+}  // namespace bps

@@ -1,0 +1,147 @@
+// SweepLesson.h — lesson 9, the learning-rate sweep the book does by hand: the same network from
+// the same seed trained at several learning rates, then test accuracy plotted against the rate.
+// The runs go in the background on both cores (each worker thread has its own bp::Network and
+// bp::Trainer over the same read-only data), with progress and Cancel; the plot fills in as
+// runs end. Each run's running-error curve can be opened in the studio's error chart
+// (runCurveRequested; showRunIn puts it into an ErrorPlot).
+// Data: the embedded 5,000 training / 1,000 test MNIST samples (read from the Qt resources
+// through bp::gunzip + bp::parseCsv, on the worker), or the studio's sets (setDatasets).
+#pragma once
+
+#include <QFuture>
+#include <QFutureWatcher>
+#include <QPointF>
+#include <QTimer>
+#include <QVector>
+#include <QWidget>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+#include "backprop/Dataset.h"
+#include "lessons/Lesson.h"
+#include "lessons/TrainRun.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace bps {
+
+class ErrorPlot;
+
+namespace lessons {
+
+// Test accuracy (%) against learning rate: points joined in order of the rate, custom painted.
+// Clicking near a point emits pointClicked(index).
+class SweepPlot : public QWidget {
+    Q_OBJECT
+  public:
+    struct Point {
+        double rate = 0;
+        double accuracy = 0;  // 0 … 1, NaN = not (yet) measured
+    };
+    explicit SweepPlot(QWidget* parent = nullptr);
+    void setPoints(const std::vector<Point>& points);
+    void setSelected(int index);
+    QPointF pointPosition(int index) const;  // widget coordinates of a measured point
+    QSize sizeHint() const override { return {520, 340}; }
+
+  signals:
+    void pointClicked(int index);
+
+  protected:
+    void paintEvent(QPaintEvent*) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
+
+  private:
+    QRectF plotRect() const;
+    void ranges(double& xMax, double& yMin, double& yMax) const;
+    std::vector<Point> m_points;
+    int m_selected = -1;
+};
+
+}  // namespace lessons
+
+class SweepLesson : public Lesson {
+    Q_OBJECT
+  public:
+    using DatasetPtr = std::shared_ptr<const bp::Dataset>;
+
+    // One learning rate's run.
+    struct Run {
+        double rate = 0;
+        bool done = false;            // finished (or cancelled / diverged)
+        lessons::RunOutcome outcome;  // accuracy, error curve
+    };
+
+    explicit SweepLesson(QWidget* parent = nullptr);
+    ~SweepLesson() override;  // cancels and waits for the workers
+
+    QString title() const override { return tr("Learning-rate sweep"); }
+    QString id() const override { return QStringLiteral("lr-sweep"); }
+
+    void setDatasets(DatasetPtr train, DatasetPtr test) override;
+
+    // Settings (also in the controls).
+    void setRates(const std::vector<double>& rates);
+    std::vector<double> rates() const;  // parsed from the rates field
+    void setHiddenNodes(int n);
+    void setEpochs(int n);
+    void setSeed(int seed);
+    // Train / test on the studio's sets (if given) instead of the embedded ones.
+    void setUseStudioData(bool on);
+
+    void start();   // starts the sweep (no-op while running)
+    void cancel();  // stops every run at its next sample
+    bool isRunning() const { return m_watcher.isRunning(); }
+    const std::vector<Run>& runs() const { return m_runs; }
+    int workerThreads() const { return m_threads; }
+    bp::NetworkSpec specFor(int inputs) const;  // the network every run starts from
+    bp::TrainOptions optionsFor(double rate) const;
+
+    // Asks for run i's curve in the error chart (emits runCurveRequested).
+    void openRun(int index);
+    // What the studio does with runCurveRequested: the run as a new (labelled) run of the plot.
+    static void showRunIn(ErrorPlot* plot, const QString& label, const QVector<QPointF>& error,
+                          const QVector<QPointF>& accuracy);
+
+  signals:
+    void runFinished(int index);
+    void sweepFinished(bool cancelled);
+    void runCurveRequested(const QString& label, const QVector<QPointF>& error,
+                           const QVector<QPointF>& accuracy);
+
+  private:
+    struct Job;  // what the workers share
+    void onRunFinished(int index, const lessons::RunOutcome& outcome);
+    void onAllFinished();
+    void updateProgress();
+    void updatePlot();
+    QString runLabel(int index) const;
+
+    DatasetPtr m_studioTrain, m_studioTest;  // the studio's sets (may be null)
+    std::vector<Run> m_runs;                 // one per rate of the running / last sweep
+    std::shared_ptr<Job> m_job;              // shared with the workers
+    QFutureWatcher<void> m_watcher;          // the sweep's background task
+    QTimer m_progressTimer;                  // polls the sample counter
+    int m_threads = 2;                       // worker threads (both cores)
+    lessons::SweepPlot* m_plot = nullptr;
+    QLineEdit* m_ratesEdit = nullptr;
+    QSpinBox* m_hiddenBox = nullptr;
+    QSpinBox* m_epochsBox = nullptr;
+    QSpinBox* m_seedBox = nullptr;
+    QComboBox* m_dataBox = nullptr;
+    QPushButton* m_startButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QPushButton* m_openButton = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QListWidget* m_list = nullptr;  // one line per run
+};
+
+}  // namespace bps
