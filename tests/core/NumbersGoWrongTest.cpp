@@ -107,10 +107,21 @@ TEST(NumbersGoWrong, LearningRate100NeverTrainsOnNaN) {
                         EXPECT_EQ(o.epochsDone, 3);
                     }
                 }
-    // Measured: on the book's 100 samples no configuration overflows at rate 100 (sigmoid and
-    // tanh saturate, ReLU units die); Trainer.DivergenceIsReportedNotTrainedOn shows the other
-    // outcome at 1e100. Either way every epoch above was checked for NaN/Inf.
+    // Measured: with one hidden layer no configuration overflows at rate 100 (sigmoid and tanh
+    // saturate, ReLU units die); the deep ReLU network below does. Either way every epoch above
+    // was checked for NaN/Inf.
     EXPECT_EQ(diverged + finished, 24);
+}
+
+TEST(NumbersGoWrong, DeepReLUAtRate100StopsWithADivergenceError) {
+    // Four ReLU hidden layers (sigmoid output) multiply a rate-100 update into an overflow
+    // within a few samples: the trainer must stop and say so, not train on.
+    const Dataset d = book100();
+    Network net(makeSpec({784, 100, 100, 100, 100, 10}, Activation::ReLU, false, ErrorRule::Book));
+    const Outcome o = trainChecked(net, d, 100.0, 3);
+    ASSERT_TRUE(o.diverged) << "deep ReLU at rate 100 trained " << o.epochsDone << " epochs";
+    EXPECT_NE(o.message.find("diverged at epoch 1"), std::string::npos) << o.message;
+    EXPECT_NE(o.message.find("learning rate 100"), std::string::npos) << o.message;
 }
 
 TEST(NumbersGoWrong, BookSigmoidAtRate100SaturatesAndStaysFinite) {

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""backprop-cli on numbers that go wrong and on hostile files (issue 6): one case per CTest test.
+
+Usage: hostile_tests.py --cli PATH --data resources/data --work DIR CASE
+Every run is a child process whose peak RSS is read with os.wait4, so each case also states and
+checks its memory bound. Standard library only; helpers shared with cli_tests.py.
+"""
+import argparse
+import gzip
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import zlib
+
+import cli_tests as base
+from cli_tests import check, data, fail, one_line_error, write
+
+A = None
+
+
+def run(*args, expect=None):
+    """Runs backprop-cli; returns (status, stdout, stderr, peak RSS in MiB)."""
+    with open(os.path.join(A.work, "out"), "w+") as out, open(os.path.join(A.work, "err"),
+                                                                "w+") as err:
+        p = subprocess.Popen([A.cli, *map(str, args)], stdout=out, stderr=err, cwd=A.work)
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        o, e = out.read(), err.read()
+    if expect is not None and p.returncode != expect:
+        fail(f"{' '.join(map(str, args))}: exit status {p.returncode}, expected {expect}\n"
+             f"stdout: {o}\nstderr: {e}")
+    return p.returncode, o, e, usage.ru_maxrss / 1024
+
+
+def epochs_json(out):
+    rows = [json.loads(line) for line in out.splitlines() if line.strip()]
+    for r in rows:
+        check(math.isfinite(r["mean_error"]), f"mean_error is not finite: {r}")
+        check(r["test_accuracy"] is None or math.isfinite(r["test_accuracy"]), f"bad accuracy {r}")
+    return rows
+
+
+def book_rows():
+    with open(data("mnist_train_100.csv")) as f:
+        return [line.rstrip("\n") for line in f if line.strip()]
+
+
+# ---- numbers that go wrong ----------------------------------------------------------------------
+
+def rate_100():
+    # The book's sigmoid network saturates: exit 0, every figure finite.
+    _, out, _, _ = run("train", "--train", data("mnist_train_100.csv"), "--test",
+                       data("mnist_test_10.csv"), "--lr", "100", "--epochs", "3", "--json",
+                       "--quiet", expect=0)
+    check(len(epochs_json(out)) == 3, out)
+    # Deep ReLU at rate 100 overflows: exit 3, one line saying so, nothing saved.
+    _, out, err, _ = run("train", "--train", data("mnist_train_100.csv"), "--activation", "relu",
+                         "--layers", "auto,100,100,100,100,10", "--lr", "100", "--epochs", "3",
+                         "--json", "--save", "never.bpm", expect=3)
+    one_line_error(err, "diverged", "learning rate 100")
+    epochs_json(out)
+    check(not os.path.exists(os.path.join(A.work, "never.bpm")), "a diverged model was saved")
+
+
+def constant_images():
+    for value in (0, 255):
+        rows = [f"{i % 10}" + f",{value}" * 784 for i in range(50)]
+        path = write(f"const{value}.csv", "\n".join(rows) + "\n")
+        for act in ("sigmoid", "tanh", "relu"):
+            _, out, _, _ = run("train", "--train", path, "--test", path, "--activation", act,
+                               "--epochs", "3", "--json", "--quiet", expect=0)
+            results = epochs_json(out)
+            # one input for every row: one prediction, so at most one label in ten is right
+            check(results[-1]["test_accuracy"] <= 0.1 + 1e-9, results[-1])
+
+
+def all_equal_labels():
+    rows = ["7" + r[r.index(","):] for r in book_rows()]
+    path = write("sevens.csv", "\n".join(rows) + "\n")
+    for act in ("sigmoid", "tanh", "relu"):
+        _, out, _, _ = run("train", "--train", path, "--test", path, "--activation", act,
+                           "--epochs", "2", "--json", "--quiet", expect=0)
+        check(epochs_json(out)[-1]["test_accuracy"] == 1.0, out)
+
+
+# ---- hostile files -----------------------------------------------------------------------------
+
+def hostile_info(name, content, *parts, bound_mib=64):
+    path = os.path.join(A.work, name)
+    with open(path, "wb") as f:
+        f.write(content)
+    _, out, err, rss = run("info", name, expect=1)
+    one_line_error(err, name, *parts)
+    check(out == "", f"nothing should go to stdout on error, got {out!r}")
+    check(rss < bound_mib, f"info {name}: peak RSS {rss:.0f} MiB, bound {bound_mib} MiB")
+    print(f"info {name}: exit 1 in one line, peak RSS {rss:.1f} MiB (bound {bound_mib} MiB)")
+
+
+def hostile_files():
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(17)
+    hostile_info("digit.csv", png, "is a PNG image, not a CSV file")
+    book = open(data("mnist_train_100.csv"), "rb").read()
+    cut = book[:book.index(b"\n", len(book) // 2) + 700]  # ends ~700 bytes into a line
+    line = cut.count(b"\n") + 1
+    hostile_info("cut.csv", cut, f"cut.csv:{line}: line {line} has", "expected 785 like line 1")
+    gz = open(data("mnist_train_5000.csv.gz"), "rb").read()
+    hostile_info("cut.csv.gz", gz[:len(gz) // 2], "truncated")
+    # 10 million fields on one line: refused before splitting (read buffer ≤ 2 × the line)
+    hostile_info("wide.csv", b"5" + b",0" * 10_000_000 + b"\n", "10000001 values",
+                 bound_mib=96)
+
+
+def newer_model():
+    run("train", "--train", data("mnist_train_100.csv"), "--layers", "auto,20,10", "--epochs", "0",
+        "--save", "m.bpm", "--quiet", expect=0)
+    b = bytearray(open(os.path.join(A.work, "m.bpm"), "rb").read())
+    b[:11] = b"BPSMODEL 2\n"
+    b[-4:] = (zlib.crc32(bytes(b[:-4])) & 0xFFFFFFFF).to_bytes(4, "little")
+    open(os.path.join(A.work, "new.bpm"), "wb").write(bytes(b))
+    _, _, err, _ = run("eval", "--model", "new.bpm", "--test", data("mnist_test_10.csv"), expect=1)
+    one_line_error(err, "new.bpm", "newer Backprop Studio", "format 2")
+
+
+def main():
+    global A
+    p = argparse.ArgumentParser()
+    p.add_argument("--cli", required=True)
+    p.add_argument("--data", required=True)
+    p.add_argument("--work", required=True)
+    p.add_argument("case")
+    A = p.parse_args()
+    base.A = A
+    shutil.rmtree(A.work, ignore_errors=True)
+    os.makedirs(A.work)
+    case = globals().get(A.case)
+    if case is None:
+        fail(f"unknown case {A.case}")
+    case()
+    print("PASS", A.case)
+
+
+if __name__ == "__main__":
+    main()
