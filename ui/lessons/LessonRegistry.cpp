@@ -2,7 +2,10 @@
 #include "lessons/LessonRegistry.h"
 
 // ---- lessons 1–4 (book examples, linear classifier, playground, saturation) ----
-// (includes added as the lessons land)
+#include "lessons/BookExamplesLesson.h"
+#include "lessons/LinearClassifierLesson.h"
+#include "lessons/PlaygroundLesson.h"
+#include "lessons/SaturationLesson.h"
 
 // ---- lessons 5–9 (back query, draw a digit, evaluation, augmentation, sweep) ----
 // OTHER DEVELOPER: add your #include "lessons/XxxLesson.h" lines here.
@@ -12,6 +15,10 @@ namespace bps {
 std::vector<std::unique_ptr<Lesson>> makeLessons() {
     std::vector<std::unique_ptr<Lesson>> lessons;
     // ---- lessons 1–4 ----
+    lessons.push_back(std::make_unique<BookExamplesLesson>());
+    lessons.push_back(std::make_unique<LinearClassifierLesson>());
+    lessons.push_back(std::make_unique<PlaygroundLesson>());
+    lessons.push_back(std::make_unique<SaturationLesson>());
 
     // ---- lessons 5–9: OTHER DEVELOPER, add yours here, in this order: ----
     // lessons.push_back(std::make_unique<BackQueryLesson>());

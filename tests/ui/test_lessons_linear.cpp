@@ -1,0 +1,110 @@
+// The linear classifier of the book's first chapter: its slope after the book's two bugs,
+// with and without moderation, and clicks adding bugs.
+#include <QtTest>
+
+#include "LessonScreenshot.h"
+#include "lessons/LinearClassifierLesson.h"
+
+using bps::LinearClassifierLesson;
+using bps::lessons::Bug;
+using bps::lessons::BugKind;
+using bps::lessons::LinearClassifier;
+
+namespace {
+QString n4(double v) {
+    return QString::number(v, 'f', 4);
+}
+}  // namespace
+
+class TestLessonsLinear : public QObject {
+    Q_OBJECT
+  private slots:
+    void modelFollowsTheBook();
+    void unmoderatedFitsTheLastBugOnly();
+    void moderatedWithHalfRate();
+    void clicksAddBugs();
+    void interceptMovesTheLine();
+};
+
+// The book: k = 0.25; ladybird (3.0, 1.0) target 1.1: y = 0.75, E = 0.35, Δk = 0.1167, k = 0.3667.
+void TestLessonsLinear::modelFollowsTheBook() {
+    LinearClassifier m;
+    QCOMPARE(m.k(), 0.25);
+    const auto bugs = LinearClassifier::bookBugs();
+    const auto s1 = m.train(bugs[0], 0, 1.0);
+    QCOMPARE(n4(s1.target), QStringLiteral("1.1000"));
+    QCOMPARE(n4(s1.y), QStringLiteral("0.7500"));
+    QCOMPARE(n4(s1.error), QStringLiteral("0.3500"));
+    QCOMPARE(n4(s1.deltaK), QStringLiteral("0.1167"));
+    QCOMPARE(n4(m.k()), QStringLiteral("0.3667"));
+    // After the step the line passes through the target exactly.
+    QVERIFY(std::abs(m.lineAt(3.0) - 1.1) < 1e-12);
+}
+
+// Without moderation the second bug (1.0, 3.0), target 2.9, sets k to 2.9: the line now fits the
+// caterpillar and the ladybird's lesson is lost.
+void TestLessonsLinear::unmoderatedFitsTheLastBugOnly() {
+    LinearClassifierLesson l;
+    l.setModerated(false);
+    QCOMPARE(l.alpha(), 1.0);
+    QVERIFY(l.trainNext());
+    QCOMPARE(n4(l.k()), QStringLiteral("0.3667"));
+    QVERIFY(l.trainNext());
+    QCOMPARE(n4(l.k()), QStringLiteral("2.9000"));
+    const auto& s = l.steps().back();
+    QCOMPARE(n4(s.y), QStringLiteral("0.3667"));
+    QCOMPARE(n4(s.error), QStringLiteral("2.5333"));
+    // The line at the first bug's width is far from its target 1.1: only the last one fits.
+    LinearClassifier m;
+    m.setK(l.k());
+    QVERIFY(std::abs(m.lineAt(1.0) - 2.9) < 1e-12);
+    QVERIFY(std::abs(m.lineAt(3.0) - 1.1) > 7);
+    QVERIFY(l.tableText().contains(QStringLiteral("2.9000")));
+}
+
+// With moderation α = 0.5 (the book): 0.3083 after the ladybird, 1.6042 after the caterpillar.
+void TestLessonsLinear::moderatedWithHalfRate() {
+    LinearClassifierLesson l;
+    l.setModerated(true);
+    l.setLearningRate(0.5);
+    QCOMPARE(l.alpha(), 0.5);
+    l.trainPass();
+    QCOMPARE(static_cast<int>(l.steps().size()), 2);
+    QCOMPARE(n4(l.steps()[0].kAfter), QStringLiteral("0.3083"));
+    QCOMPARE(n4(l.steps()[1].deltaK), QStringLiteral("1.2958"));
+    QCOMPARE(n4(l.k()), QStringLiteral("1.6042"));
+    // The moderated line separates the two bugs.
+    LinearClassifier m;
+    m.setK(l.k());
+    for (const Bug& b : l.bugs()) QCOMPARE(m.classify(b), b.kind);
+    QVERIFY(l.tableText().contains(QStringLiteral("1.6042")));
+    QVERIFY(lessonshot::screenshot(l, QStringLiteral("lesson-linear-classifier")));
+}
+
+void TestLessonsLinear::clicksAddBugs() {
+    LinearClassifierLesson l;
+    l.resize(1200, 800);
+    l.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&l));
+    const int before = static_cast<int>(l.bugs().size());
+    const QPoint at = l.plot()->toWidget({2.0, 1.5}).toPoint();
+    QTest::mouseClick(l.plot(), Qt::LeftButton, {}, at);
+    QCOMPARE(static_cast<int>(l.bugs().size()), before + 1);
+    QVERIFY(std::abs(l.bugs().back().width - 2.0) < 0.05);
+    QVERIFY(std::abs(l.bugs().back().length - 1.5) < 0.05);
+    QCOMPARE(l.bugs().back().kind, BugKind::Ladybird);
+    QTest::mouseClick(l.plot(), Qt::RightButton, {}, at);
+    QCOMPARE(l.bugs().back().kind, BugKind::Caterpillar);
+}
+
+void TestLessonsLinear::interceptMovesTheLine() {
+    LinearClassifierLesson l;
+    l.setIntercept(0.5);
+    QVERIFY(l.trainNext());
+    // y = 0.25·3 + 0.5 = 1.25, E = 1.1 − 1.25 = −0.15, Δk = 0.5·(−0.15)/3 = −0.025
+    QCOMPARE(n4(l.steps().back().y), QStringLiteral("1.2500"));
+    QCOMPARE(n4(l.k()), QStringLiteral("0.2250"));
+}
+
+QTEST_MAIN(TestLessonsLinear)
+#include "test_lessons_linear.moc"

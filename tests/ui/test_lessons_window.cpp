@@ -1,0 +1,111 @@
+// The lessons window: every lesson listed in the book's order, opened by id, snapshots from the
+// studio forwarded to the visible lesson, a hidden lesson paused.
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QtTest>
+#include <set>
+
+#include "LessonScreenshot.h"
+#include "lessons/LessonRegistry.h"
+#include "lessons/LessonsWindow.h"
+#include "lessons/PlaygroundLesson.h"
+#include "lessons/SaturationLesson.h"
+
+using bps::LessonsWindow;
+
+namespace {
+
+bps::SnapshotPtr smallSnapshot() {
+    auto s = std::make_shared<bps::Snapshot>();
+    s->spec.layers = {2, 3, 2};
+    s->values.resize(s->spec, false);
+    s->values.o[1] = bp::Vector::Constant(3, 0.999);  // all saturated
+    s->values.o[2] = bp::Vector::Constant(2, 0.5);    // none
+    return s;
+}
+
+}  // namespace
+
+class TestLessonsWindow : public QObject {
+    Q_OBJECT
+  private slots:
+    void listsEveryLesson();
+    void opensAtALesson();
+    void forwardsSnapshots();
+    void pausesHiddenLessons();
+};
+
+void TestLessonsWindow::listsEveryLesson() {
+    LessonsWindow w;
+    QVERIFY(w.lessonCount() >= 4);
+    QCOMPARE(w.lesson(0)->id(), QStringLiteral("book-examples"));
+    QCOMPARE(w.lesson(1)->id(), QStringLiteral("linear-classifier"));
+    QCOMPARE(w.lesson(2)->id(), QStringLiteral("playground"));
+    QCOMPARE(w.lesson(3)->id(), QStringLiteral("saturation"));
+    std::set<QString> ids;
+    auto* bar = w.findChild<QListWidget*>(QStringLiteral("lessonSideBar"));
+    QVERIFY(bar);
+    QCOMPARE(bar->count(), w.lessonCount());
+    for (int i = 0; i < w.lessonCount(); ++i) {
+        ids.insert(w.lesson(i)->id());
+        QVERIFY(!w.lesson(i)->title().isEmpty());
+        QVERIFY2(!w.lesson(i)->explanation().isEmpty(), qPrintable(w.lesson(i)->id()));
+        QVERIFY(bar->item(i)->text().contains(w.lesson(i)->title()));
+    }
+    QCOMPARE(static_cast<int>(ids.size()), w.lessonCount());  // ids are unique
+    QCOMPARE(static_cast<int>(bps::makeLessons().size()), w.lessonCount());
+}
+
+void TestLessonsWindow::opensAtALesson() {
+    LessonsWindow w;
+    QSignalSpy changed(&w, &LessonsWindow::lessonChanged);
+    w.openAt(QStringLiteral("playground"));
+    QVERIFY(w.isVisible());
+    QCOMPARE(w.currentLesson()->id(), QStringLiteral("playground"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toString(), QStringLiteral("playground"));
+    QVERIFY(!w.showLessonById(QStringLiteral("no-such-lesson")));
+    QCOMPARE(w.currentLesson()->id(), QStringLiteral("playground"));
+    // Clicking the side bar switches lessons.
+    auto* bar = w.findChild<QListWidget*>(QStringLiteral("lessonSideBar"));
+    bar->setCurrentRow(1);
+    QCOMPARE(w.currentLesson()->id(), QStringLiteral("linear-classifier"));
+    w.showLessonById(QStringLiteral("book-examples"));
+    QVERIFY(lessonshot::screenshot(w, QStringLiteral("lessons-window")));
+}
+
+void TestLessonsWindow::forwardsSnapshots() {
+    LessonsWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const bps::SnapshotPtr s = smallSnapshot();
+    w.setSnapshot(s);  // arrives while another lesson is visible …
+    QCOMPARE(w.lastSnapshot(), s);
+    auto* sat = qobject_cast<bps::SaturationLesson*>(w.lessonById(QStringLiteral("saturation")));
+    QVERIFY(sat);
+    QVERIFY(w.showLessonById(QStringLiteral("saturation")));  // … and is handed over on showing
+    sat->useStudioSnapshot(true);
+    QCOMPARE(sat->shownSnapshot(), s);
+    QCOMPARE(sat->shownSaturation(), 0.6);
+    const bps::SnapshotPtr s2 = smallSnapshot();
+    w.setSnapshot(s2);  // the visible lesson gets new snapshots at once
+    QCOMPARE(sat->shownSnapshot(), s2);
+}
+
+void TestLessonsWindow::pausesHiddenLessons() {
+    LessonsWindow w;
+    w.openAt(QStringLiteral("playground"));
+    auto* pg = qobject_cast<bps::PlaygroundLesson*>(w.currentLesson());
+    QVERIFY(pg);
+    pg->play();
+    QVERIFY(pg->running());
+    w.showLessonById(QStringLiteral("saturation"));
+    QVERIFY(!pg->running());
+    w.showLessonById(QStringLiteral("playground"));
+    pg->play();
+    w.hide();
+    QVERIFY(!pg->running());
+}
+
+QTEST_MAIN(TestLessonsWindow)
+#include "test_lessons_window.moc"

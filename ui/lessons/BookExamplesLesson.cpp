@@ -1,0 +1,338 @@
+#include "lessons/BookExamplesLesson.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "MathsPanel.h"
+#include "NetworkView.h"
+#include "lessons/LessonSnapshot.h"
+
+namespace bps {
+namespace {
+
+QString num(double v, int decimals) {
+    return QString::number(v, 'f', decimals);
+}
+
+}  // namespace
+
+BookExamplesLesson::BookExamplesLesson(QWidget* parent) : Lesson(parent) {
+    m_presetBox = new QComboBox(this);
+    m_presetBox->addItem(tr("Two inputs, two neurons"));
+    m_presetBox->addItem(tr("Three layers of three"));
+    m_presetBox->addItem(tr("Updating one weight"));
+    m_presetBox->addItem(tr("Splitting the error by the weights"));
+    m_stepButton = new QPushButton(tr("Step phase ▶"), this);
+    m_runButton = new QPushButton(tr("Run the whole sample ⏭"), this);
+    m_restartButton = new QPushButton(tr("Start again ⟲"), this);
+    m_phaseLabel = new QLabel(this);
+    m_phaseLabel->setMinimumWidth(220);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Example:"), this));
+    bar->addWidget(m_presetBox);
+    bar->addSpacing(12);
+    bar->addWidget(m_stepButton);
+    bar->addWidget(m_runButton);
+    bar->addWidget(m_restartButton);
+    bar->addSpacing(12);
+    bar->addWidget(m_phaseLabel, 1);
+
+    m_view = new NetworkView(this);
+    m_view->setShowEdgeValues(true);
+    m_view->setMinimumSize(420, 300);
+    m_maths = new MathsPanel(this);
+    m_maths->setMinimumWidth(380);
+    m_split = new QTextBrowser(this);
+    m_split->setObjectName(QStringLiteral("splitPanel"));
+    QFont f = m_split->font();
+    f.setPointSizeF(std::max(11.0, f.pointSizeF() * 1.1));
+    m_split->document()->setDefaultFont(f);
+
+    auto* left = new QSplitter(Qt::Vertical, this);
+    left->addWidget(m_view);
+    left->addWidget(explanationPanel());
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 1);
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_split);
+    right->addWidget(m_maths);
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 1);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+
+    connect(m_presetBox, &QComboBox::currentIndexChanged, this,
+            [this](int i) { selectPreset(static_cast<Preset>(i)); });
+    connect(m_stepButton, &QPushButton::clicked, this, [this] { stepPhase(); });
+    connect(m_runButton, &QPushButton::clicked, this, [this] {
+        while (stepPhase()) {
+        }
+    });
+    connect(m_restartButton, &QPushButton::clicked, this, &BookExamplesLesson::restart);
+    connect(m_view, &NetworkView::neuronSelected, m_maths, &MathsPanel::setSelectedNeuron);
+
+    selectPreset(Preset::TwoByTwo);
+}
+
+BookExamplesLesson::~BookExamplesLesson() = default;
+
+void BookExamplesLesson::selectPreset(Preset p) {
+    m_preset = p;
+    if (m_presetBox->currentIndex() != static_cast<int>(p)) {
+        const QSignalBlocker block(m_presetBox);
+        m_presetBox->setCurrentIndex(static_cast<int>(p));
+    }
+    m_stepper.reset();
+    bp::NetworkSpec spec;
+    spec.bias = false;
+    spec.rule = bp::ErrorRule::Book;
+    switch (p) {
+        case Preset::TwoByTwo: {
+            // The book: inputs 1.0 and 0.5; w11 = 0.9, w12 = 0.2, w21 = 0.3, w22 = 0.8.
+            spec.layers = {2, 2};
+            m_net = std::make_unique<bp::Network>(spec);
+            bp::Matrix w(2, 2);
+            w << 0.9, 0.3,  // row 1: w11, w21 (into neuron 1)
+                0.2, 0.8;   // row 2: w12, w22 (into neuron 2)
+            m_net->setWeights(0, w);
+            m_input = bp::Vector(2);
+            m_input << 1.0, 0.5;
+            // The book stops at the outputs; a target is needed to step on, chosen here.
+            m_target = bp::bookTarget(0, 2);
+            break;
+        }
+        case Preset::ThreeLayers: {
+            spec.layers = {3, 3, 3};
+            m_net = std::make_unique<bp::Network>(spec);
+            bp::Matrix wih(3, 3), who(3, 3);
+            wih << 0.9, 0.3, 0.4, 0.2, 0.8, 0.2, 0.1, 0.5, 0.6;  // W_input_hidden
+            who << 0.3, 0.7, 0.5, 0.6, 0.5, 0.2, 0.8, 0.1, 0.9;  // W_hidden_output
+            m_net->setWeights(0, wih);
+            m_net->setWeights(1, who);
+            m_input = bp::Vector(3);
+            m_input << 0.9, 0.1, 0.8;
+            m_target = bp::bookTarget(1, 3);  // chosen here: the book stops at the outputs
+            break;
+        }
+        case Preset::UpdateWeight: {
+            // Hidden outputs o_j1 = 0.4, o_j2 = 0.5 feed two output neurons; w11 = 2.0,
+            // w21 = 3.0 (into output 1), w12 = 1.0, w22 = 4.0 (into output 2).
+            spec.layers = {2, 2};
+            m_net = std::make_unique<bp::Network>(spec);
+            bp::Matrix w(2, 2);
+            w << 2.0, 3.0, 1.0, 4.0;
+            m_net->setWeights(0, w);
+            m_input = bp::Vector(2);
+            m_input << 0.4, 0.5;
+            // The book gives the errors e1 = 0.8, e2 = 0.5 rather than targets: T = O + e.
+            bp::Vector e(2);
+            e << 0.8, 0.5;
+            m_target = m_net->query(m_input) + e;
+            break;
+        }
+        case Preset::SplitError: {
+            // Same hidden → output weights and errors; a first layer makes the hidden outputs
+            // 0.4 and 0.5 (W_0 = identity, inputs σ⁻¹(0.4), σ⁻¹(0.5)) so the stepper can run
+            // the back-propagation phase e_hidden = W_1ᵀ·e.
+            spec.layers = {2, 2, 2};
+            m_net = std::make_unique<bp::Network>(spec);
+            m_net->setWeights(0, bp::Matrix::Identity(2, 2));
+            bp::Matrix w(2, 2);
+            w << 2.0, 3.0, 1.0, 4.0;
+            m_net->setWeights(1, w);
+            m_input = bp::Vector(2);
+            m_input << std::log(0.4 / 0.6), std::log(0.5 / 0.5);
+            bp::Vector e(2);
+            e << 0.8, 0.5;
+            m_target = m_net->query(m_input) + e;
+            break;
+        }
+    }
+    m_stepper = std::make_unique<bp::Stepper>(*m_net);
+    m_stepper->setSample(m_input, m_target);
+    m_split->setVisible(p == Preset::SplitError);
+    setExplanation(presetExplanation());
+    if (p == Preset::SplitError)
+        runToPhase(bp::PhaseKind::BackError, 1);
+    else
+        show();
+}
+
+void BookExamplesLesson::restart() {
+    selectPreset(m_preset);
+}
+
+bool BookExamplesLesson::stepPhase() {
+    if (!m_stepper || m_stepper->finished()) return false;
+    m_stepper->step(kLearningRate);
+    show();
+    return true;
+}
+
+void BookExamplesLesson::runToPhase(bp::PhaseKind kind, int layer) {
+    while (m_stepper && !m_stepper->finished()) {
+        m_stepper->step(kLearningRate);
+        const bp::Phase* p = m_stepper->lastPhase();
+        if (p && p->kind == kind && p->layer == layer) break;
+    }
+    show();
+}
+
+static QString phaseWords(const bp::Phase& p) {
+    switch (p.kind) {
+        case bp::PhaseKind::Forward:
+            return BookExamplesLesson::tr("forward through W%1").arg(p.layer);
+        case bp::PhaseKind::OutputError:
+            return BookExamplesLesson::tr("output error E = T − O");
+        case bp::PhaseKind::BackError:
+            return BookExamplesLesson::tr("errors back through W%1ᵀ").arg(p.layer);
+        case bp::PhaseKind::Update:
+            return BookExamplesLesson::tr("update W%1").arg(p.layer);
+    }
+    return {};
+}
+
+void BookExamplesLesson::show() {
+    SnapshotPtr s = lessons::snapshotOfStepper(*m_stepper, kLearningRate);
+    m_view->setSnapshot(s);
+    m_maths->setSnapshot(s);
+    const int done = static_cast<int>(m_stepper->phaseIndex());
+    const int total = static_cast<int>(m_stepper->phases().size());
+    m_phaseLabel->setText(m_stepper->finished()
+                              ? tr("Phase %1 of %2 — sample finished").arg(done).arg(total)
+                              : tr("Phase %1 of %2 — next: %3")
+                                    .arg(done)
+                                    .arg(total)
+                                    .arg(phaseWords(m_stepper->nextPhase())));
+    m_stepButton->setEnabled(!m_stepper->finished());
+    m_runButton->setEnabled(!m_stepper->finished());
+    if (m_preset == Preset::SplitError) updateSplit();
+}
+
+// Proportional split: e_hidden,j = Σ_k e_k · w_jk / Σ_j' w_j'k  (W(k, j) = w_jk, row sums).
+bp::Vector BookExamplesLesson::proportionalSplit() const {
+    const int L = m_net->weightLayers();
+    const bp::Matrix& W = m_net->weights(L - 1);  // output × hidden
+    const bp::Vector& e = m_stepper->values().e[L];
+    bp::Vector out = bp::Vector::Zero(W.cols());
+    if (e.size() != W.rows()) return out;
+    for (int k = 0; k < W.rows(); ++k) {
+        const double rowSum = W.row(k).sum();  // all weights into output k
+        for (int j = 0; j < W.cols(); ++j) out(j) += e(k) * W(k, j) / rowSum;
+    }
+    return out;
+}
+
+// Wᵀ·e as the stepper's BackError phase computed it.
+bp::Vector BookExamplesLesson::transposeSplit() const {
+    const int L = m_net->weightLayers();
+    return L >= 2 ? m_stepper->values().e[L - 1] : bp::Vector{};
+}
+
+QString BookExamplesLesson::splitText() const {
+    return m_split->toPlainText();
+}
+
+void BookExamplesLesson::updateSplit() {
+    const int L = m_net->weightLayers();
+    const bp::Matrix& W = m_net->weights(L - 1);
+    const bp::Vector& e = m_stepper->values().e[L];
+    const bp::Vector prop = proportionalSplit();
+    const bp::Vector tr_ = transposeSplit();
+    if (e.size() != 2 || tr_.size() != 2) {
+        m_split->setHtml(
+            QStringLiteral("<p>%1</p>").arg(tr("Step to the back-propagation phase.")));
+        return;
+    }
+    auto w = [&W](int j, int k) { return num(W(k - 1, j - 1), 1); };  // book's w_jk
+    QString left, right;
+    for (int j = 1; j <= 2; ++j) {
+        // e_hj = Σ_k e_k · w_jk / (w_1k + w_2k)   and   Σ_k w_jk · e_k
+        QStringList propTerms, propValues, tTerms;
+        for (int k = 1; k <= 2; ++k) {
+            propTerms
+                << QStringLiteral("%1·%2/(%3+%4)").arg(num(e(k - 1), 2), w(j, k), w(1, k), w(2, k));
+            propValues << num(e(k - 1) * W(k - 1, j - 1) / W.row(k - 1).sum(), 2);
+            tTerms << QStringLiteral("%1·%2").arg(w(j, k), num(e(k - 1), 2));
+        }
+        left += QStringLiteral("<p>e<sub>h%1</sub> = %2<br>&nbsp;&nbsp;= %3 = <b>%4</b></p>")
+                    .arg(QString::number(j), propTerms.join(QStringLiteral(" + ")),
+                         propValues.join(QStringLiteral(" + ")), num(prop(j - 1), 2));
+        right +=
+            QStringLiteral("<p>e<sub>h%1</sub> = %2<br>&nbsp;&nbsp;= <b>%3</b></p>")
+                .arg(QString::number(j), tTerms.join(QStringLiteral(" + ")), num(tr_(j - 1), 2));
+    }
+    QString h = QStringLiteral("<h3>%1</h3>").arg(tr("Splitting the error by the weights"));
+    h += QStringLiteral("<p>%1</p>")
+             .arg(tr("Output errors e<sub>1</sub> = %1, e<sub>2</sub> = %2; weights w<sub>11</sub> "
+                     "= %3, w<sub>21</sub> = %4 (into output 1), w<sub>12</sub> = %5, "
+                     "w<sub>22</sub> = %6 (into output 2).")
+                      .arg(num(e(0), 2), num(e(1), 2), w(1, 1), w(2, 1), w(1, 2), w(2, 2)));
+    h += QStringLiteral(
+             "<table width='100%' cellspacing='6'><tr><th align='left'>%1</th>"
+             "<th align='left'>%2</th></tr><tr><td valign='top'>%3</td><td valign='top'>%4</td>"
+             "</tr></table>")
+             .arg(tr("1. In proportion to the weights"), tr("2. Wᵀ·e (what the book adopts)"), left,
+                  right);
+    h += QStringLiteral("<p><b>%1</b> %2</p>")
+             .arg(tr("The difference:"),
+                  tr("Wᵀ·e drops the fractions' denominators: each output error is multiplied by "
+                     "the weights, not by their share. Here Wᵀ·e is %1× and %2× the proportional "
+                     "split (the sums of the weights into each output). The hidden errors keep "
+                     "the same proportions — the big weight still gets the big share — only their "
+                     "size changes, and the learning rate takes care of size. The book keeps the "
+                     "simpler matrix form because it is one multiplication that a computer does "
+                     "fast.")
+                      .arg(num(tr_(0) / prop(0), 2), num(tr_(1) / prop(1), 2)));
+    m_split->setHtml(h);
+}
+
+QString BookExamplesLesson::presetExplanation() const {
+    switch (m_preset) {
+        case Preset::TwoByTwo:
+            return tr(
+                "<b>Two inputs, two neurons.</b> Inputs 1.0 and 0.5, weights w<sub>11</sub> 0.9, "
+                "w<sub>12</sub> 0.2, w<sub>21</sub> 0.3, w<sub>22</sub> 0.8.<br><b>Try:</b> press "
+                "<i>Step phase</i> once. <b>Notice:</b> each neuron adds up its weighted inputs "
+                "(X = W·I) and squashes the sum with the sigmoid; the outputs are the book's "
+                "0.7408 and 0.6457. The target used for the later phases is chosen here; the "
+                "book stops at the outputs.");
+        case Preset::ThreeLayers:
+            return tr(
+                "<b>Three layers of three.</b> Input 0.9, 0.1, 0.8 and the book's two weight "
+                "matrices.<br><b>Try:</b> step twice. <b>Notice:</b> the hidden layer's net "
+                "input is 1.16, 0.42, 0.62 and the outputs are 0.726, 0.708, 0.778 — the same "
+                "matrix multiplication, done once per layer. Click a neuron to see its row.");
+        case Preset::UpdateWeight:
+            return tr(
+                "<b>Updating one weight.</b> The two neurons on the left are the hidden outputs "
+                "0.4 and 0.5 of the book's figure; w<sub>11</sub> = 2.0, w<sub>21</sub> = 3.0, "
+                "the error at output 1 is 0.8 and α = 0.1.<br><b>Try:</b> step to the update. "
+                "<b>Notice:</b> w<sub>11</sub> moves only a little, from 2.0 to 2.00265: the "
+                "sigmoid's slope o(1−o) at output 1 is small, and α moderates the step.");
+        case Preset::SplitError:
+            return tr(
+                "<b>Splitting the error.</b> Which hidden neuron is to blame for an output's "
+                "error? The one with the bigger weight to it.<br><b>Notice:</b> the two ways "
+                "on the right give different numbers but the same proportions; the maths "
+                "panel shows the stepper's own Wᵀ·E. <b>Try:</b> step on to see the weights "
+                "change.");
+    }
+    return {};
+}
+
+}  // namespace bps

@@ -1,0 +1,126 @@
+#include "lessons/LessonsWindow.h"
+
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QStackedWidget>
+
+#include "lessons/LessonRegistry.h"
+
+namespace bps {
+
+LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
+    setWindowTitle(tr("Backprop Studio — Lessons"));
+    resize(1440, 880);
+    m_sideBar = new QListWidget(this);
+    m_sideBar->setObjectName(QStringLiteral("lessonSideBar"));
+    m_sideBar->setMinimumWidth(230);
+    m_sideBar->setMaximumWidth(300);
+    m_sideBar->setWordWrap(true);
+    m_sideBar->setSpacing(3);
+    QFont f = m_sideBar->font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_sideBar->setFont(f);
+    m_stack = new QStackedWidget(this);
+
+    std::vector<std::unique_ptr<Lesson>> made = makeLessons();
+    for (std::unique_ptr<Lesson>& l : made) {
+        Lesson* raw = l.release();
+        m_stack->addWidget(raw);  // the stack owns it
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1. %2").arg(m_sideBar->count() + 1).arg(raw->title()), m_sideBar);
+        item->setData(Qt::UserRole, raw->id());
+        m_lessons.push_back(raw);
+    }
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_sideBar);
+    layout->addWidget(m_stack, 1);
+    connect(m_sideBar, &QListWidget::currentRowChanged, this, &LessonsWindow::showLesson);
+    if (!m_lessons.empty()) showLesson(0);
+}
+
+LessonsWindow::~LessonsWindow() = default;
+
+Lesson* LessonsWindow::lessonById(const QString& id) const {
+    for (Lesson* l : m_lessons)
+        if (l->id() == id) return l;
+    return nullptr;
+}
+
+Lesson* LessonsWindow::currentLesson() const {
+    const int i = currentIndex();
+    return i >= 0 ? m_lessons[static_cast<std::size_t>(i)] : nullptr;
+}
+
+int LessonsWindow::currentIndex() const {
+    return m_stack->currentIndex();
+}
+
+void LessonsWindow::showLesson(int index) {
+    if (index < 0 || index >= lessonCount()) return;
+    if (m_sideBar->currentRow() != index) {
+        const QSignalBlocker block(m_sideBar);
+        m_sideBar->setCurrentRow(index);
+    }
+    const int previous = m_stack->currentIndex();
+    if (m_active >= 0 && m_active != index) {
+        m_lessons[static_cast<std::size_t>(m_active)]->deactivated();
+        m_active = -1;
+    }
+    m_stack->setCurrentIndex(index);
+    Lesson* l = m_lessons[static_cast<std::size_t>(index)];
+    if (m_snapshot) l->setSnapshot(m_snapshot);
+    if (isVisible() && m_active != index) {
+        l->activated();
+        m_active = index;
+    }
+    if (previous != index) emit lessonChanged(l->id());
+}
+
+bool LessonsWindow::showLessonById(const QString& id) {
+    for (int i = 0; i < lessonCount(); ++i) {
+        if (m_lessons[static_cast<std::size_t>(i)]->id() == id) {
+            showLesson(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void LessonsWindow::openAt(const QString& id) {
+    showLessonById(id);
+    show();
+    raise();
+    activateWindow();
+}
+
+void LessonsWindow::setSnapshot(SnapshotPtr s) {
+    m_snapshot = std::move(s);
+    if (Lesson* l = currentLesson(); l && isVisible()) l->setSnapshot(m_snapshot);
+}
+
+void LessonsWindow::setDatasets(std::shared_ptr<const bp::Dataset> train,
+                                std::shared_ptr<const bp::Dataset> test) {
+    m_train = std::move(train);
+    m_test = std::move(test);
+    for (Lesson* l : m_lessons) l->setDatasets(m_train, m_test);
+}
+
+void LessonsWindow::showEvent(QShowEvent* e) {
+    QWidget::showEvent(e);
+    const int i = currentIndex();
+    if (i >= 0 && m_active != i) {
+        Lesson* l = m_lessons[static_cast<std::size_t>(i)];
+        if (m_snapshot) l->setSnapshot(m_snapshot);
+        l->activated();
+        m_active = i;
+    }
+}
+
+void LessonsWindow::hideEvent(QHideEvent* e) {
+    QWidget::hideEvent(e);
+    if (m_active >= 0) m_lessons[static_cast<std::size_t>(m_active)]->deactivated();
+    m_active = -1;
+}
+
+}  // namespace bps

@@ -1,0 +1,60 @@
+// LessonsWindow.h — the lessons: a side bar listing every lesson (LessonRegistry.h, the book's
+// order) and the chosen lesson beside it. The studio's main window opens it at a lesson from
+// its Lessons menu and connects TrainingController::snapshotReady to setSnapshot(): the newest
+// snapshot goes to the visible lesson, and to a lesson when it becomes visible. The studio's
+// loaded data sets go to every lesson through setDatasets().
+#pragma once
+
+#include <QString>
+#include <QWidget>
+#include <memory>
+#include <vector>
+
+#include "Snapshot.h"
+#include "lessons/Lesson.h"
+
+class QListWidget;
+class QStackedWidget;
+
+namespace bps {
+
+class LessonsWindow : public QWidget {
+    Q_OBJECT
+  public:
+    explicit LessonsWindow(QWidget* parent = nullptr);
+    ~LessonsWindow() override;
+
+    int lessonCount() const { return static_cast<int>(m_lessons.size()); }
+    Lesson* lesson(int i) const { return m_lessons[static_cast<std::size_t>(i)]; }
+    Lesson* lessonById(const QString& id) const;  // nullptr if none
+    Lesson* currentLesson() const;
+    int currentIndex() const;
+    SnapshotPtr lastSnapshot() const { return m_snapshot; }
+
+  public slots:
+    void showLesson(int index);
+    bool showLessonById(const QString& id);  // false if there is no such lesson
+    // Opens (shows, raises, activates) the window at a lesson.
+    void openAt(const QString& id);
+    void setSnapshot(SnapshotPtr s);
+    // The studio's loaded training and test sets (either may be null), handed to every lesson.
+    void setDatasets(std::shared_ptr<const bp::Dataset> train,
+                     std::shared_ptr<const bp::Dataset> test);
+
+  signals:
+    void lessonChanged(const QString& id);
+
+  protected:
+    void hideEvent(QHideEvent*) override;  // the visible lesson is deactivated
+    void showEvent(QShowEvent*) override;  // and activated again
+
+  private:
+    std::vector<Lesson*> m_lessons;                      // owned by m_stack (Qt parent)
+    QListWidget* m_sideBar = nullptr;                    // lesson titles
+    QStackedWidget* m_stack = nullptr;                   // one page per lesson
+    SnapshotPtr m_snapshot;                              // newest snapshot from the studio
+    std::shared_ptr<const bp::Dataset> m_train, m_test;  // the studio's data sets
+    int m_active = -1;                                   // lesson that was last activated
+};
+
+}  // namespace bps

@@ -1,0 +1,604 @@
+#include "lessons/SaturationLesson.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFormLayout>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "ErrorPlot.h"
+#include "Palette.h"
+#include "backprop/Activation.h"
+#include "backprop/DatasetIO.h"
+#include "lessons/LessonSnapshot.h"
+
+namespace bps {
+namespace {
+
+constexpr int kDemoSamples = 500;  // 5 epochs of the 100 samples
+const QColor kLayerColours[] = {QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115),
+                                QColor(204, 121, 167)};
+
+double sigmoid(double x) {
+    return bp::activate(bp::Activation::Sigmoid, x);
+}
+
+// |x| where σ′ = o(1 − o) falls to `slope`: o = (1 + √(1 − 4·slope)) / 2, x = ln(o / (1 − o)).
+double saturationEdge(double slope) {
+    const double o = (1 + std::sqrt(1 - 4 * slope)) / 2;
+    return std::log(o / (1 - o));
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------- the curve
+
+SigmoidPlot::SigmoidPlot(QWidget* parent) : QWidget(parent) {
+    setMinimumSize(460, 300);
+}
+
+void SigmoidPlot::setMarks(std::vector<std::vector<double>> xs, QStringList names) {
+    m_xs = std::move(xs);
+    m_names = std::move(names);
+    update();
+}
+
+void SigmoidPlot::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette::kBackground);
+    const QRectF r(56, 30, width() - 76, height() - 96);
+    auto at = [&r](double x, double y) {
+        return QPointF(r.left() + (x + kRange) / (2 * kRange) * r.width(),
+                       r.bottom() - y * r.height());
+    };
+    // Saturated zones: slope below 0.01.
+    const double edge = saturationEdge(SaturationLesson::kSaturatedSlope);
+    const QColor zone(213, 94, 0, 30);
+    p.fillRect(QRectF(at(-kRange, 1), at(-edge, 0)), zone);
+    p.fillRect(QRectF(at(edge, 1), at(kRange, 0)), zone);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.92);
+    p.setFont(small);
+    p.setPen(QColor(160, 70, 0));
+    p.drawText(QRectF(at(-kRange, 1), at(-edge, 0.84)), Qt::AlignCenter | Qt::TextWordWrap,
+               tr("saturated\nslope < %1").arg(SaturationLesson::kSaturatedSlope));
+    p.drawText(QRectF(at(edge, 0.5), at(kRange, 0.3)), Qt::AlignCenter | Qt::TextWordWrap,
+               tr("saturated\nslope < %1").arg(SaturationLesson::kSaturatedSlope));
+    // Axes and grid.
+    for (int x = -10; x <= 10; x += 2) {
+        p.setPen(QPen(QColor(0, 0, 0, x == 0 ? 90 : 25), 1));
+        p.drawLine(at(x, 0), at(x, 1));
+        p.setPen(palette::kInk);
+        p.drawText(QRectF(at(x, 0).x() - 20, r.bottom() + 3, 40, 16), Qt::AlignCenter,
+                   QString::number(x));
+    }
+    for (double y : {0.0, 0.25, 0.5, 0.75, 1.0}) {
+        p.setPen(QPen(QColor(0, 0, 0, 25), 1));
+        p.drawLine(at(-kRange, y), at(kRange, y));
+        p.setPen(palette::kInk);
+        p.drawText(QRectF(r.left() - 44, at(0, y).y() - 8, 38, 16),
+                   Qt::AlignRight | Qt::AlignVCenter, QString::number(y));
+    }
+    p.drawText(QRectF(r.left(), r.bottom() + 18, r.width(), 16), Qt::AlignCenter,
+               tr("net input x = Σ w·o"));
+    // σ(x) and 4·σ′(x).
+    QPainterPath curve, slope;
+    for (int i = 0; i <= 400; ++i) {
+        const double x = -kRange + 2 * kRange * i / 400.0;
+        const double o = sigmoid(x);
+        const QPointF a = at(x, o), b = at(x, 4 * o * (1 - o));
+        if (i == 0) {
+            curve.moveTo(a);
+            slope.moveTo(b);
+        } else {
+            curve.lineTo(a);
+            slope.lineTo(b);
+        }
+    }
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(palette::kInk, 2.5));
+    p.drawPath(curve);
+    p.setPen(QPen(QColor(90, 90, 100), 1.8, Qt::DashLine));
+    p.drawPath(slope);
+    // Legend.
+    QFont bold = small;
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(palette::kInk);
+    p.drawText(QRectF(r.left(), 6, r.width(), 20), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("σ(x) = 1/(1+e⁻ˣ) (solid)    slope o(1−o), ×4 (dashed)"));
+    // Marks: every neuron's net input on the curve, and a rug below the axis.
+    p.setFont(small);
+    double legendX = r.left();
+    for (std::size_t k = 0; k < m_xs.size(); ++k) {
+        QColor c = kLayerColours[k % 4];
+        int beyondL = 0, beyondR = 0;
+        for (double x : m_xs[k]) {
+            if (!std::isfinite(x)) continue;
+            const double xc = std::clamp(x, -kRange, kRange);
+            beyondL += x < -kRange ? 1 : 0;
+            beyondR += x > kRange ? 1 : 0;
+            QColor fill = c;
+            fill.setAlpha(m_xs[k].size() > 30 ? 110 : 220);
+            p.setPen(QPen(c.darker(130), 1));
+            p.setBrush(fill);
+            const QPointF pt = at(xc, sigmoid(xc));
+            p.drawEllipse(pt, 5, 5);
+            p.drawLine(QPointF(pt.x(), r.bottom() + 34 + 8 * static_cast<double>(k)),
+                       QPointF(pt.x(), r.bottom() + 40 + 8 * static_cast<double>(k)));
+        }
+        const QString name =
+            k < static_cast<std::size_t>(m_names.size()) ? m_names[static_cast<int>(k)] : QString();
+        QString text = tr("%1: %2 neurons").arg(name).arg(m_xs[k].size());
+        if (beyondL + beyondR > 0) text += tr(" (%1 beyond ±10)").arg(beyondL + beyondR);
+        p.setPen(c.darker(120));
+        p.setBrush(c);
+        const QRectF box(legendX, height() - 20, 260, 18);
+        p.drawEllipse(QPointF(legendX + 6, box.center().y()), 5, 5);
+        p.drawText(box.adjusted(16, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+        legendX += 270;
+    }
+}
+
+// ------------------------------------------------------------------------------- the lesson
+
+SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
+    // The embedded data: Qt resource bytes handed to the core's CSV parser.
+    QFile f(QStringLiteral(":/data/mnist_train_100.csv"));
+    if (f.open(QIODevice::ReadOnly)) {
+        const QByteArray bytes = f.readAll();
+        try {
+            m_data = bp::parseCsv(
+                std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                "mnist_train_100.csv");
+        } catch (const std::exception&) {
+            m_data = {};  // the demo stays disabled
+        }
+    }
+
+    m_plot = new SigmoidPlot(this);
+    m_satBar = new QProgressBar(this);
+    m_satBar->setRange(0, 1000);
+    m_satBar->setTextVisible(false);
+    m_satBar->setMaximumHeight(16);
+    m_satLabel = new QLabel(this);
+    QFont sf = m_satLabel->font();
+    sf.setBold(true);
+    sf.setPointSizeF(sf.pointSizeF() * 1.1);
+    m_satLabel->setFont(sf);
+    m_satLabel->setWordWrap(true);
+    m_fromDemo = new QRadioButton(tr("the demo network (right)"), this);
+    m_fromStudio = new QRadioButton(tr("the studio's network"), this);
+    m_fromDemo->setChecked(true);
+    m_fromStudio->setEnabled(false);
+    m_fromStudio->setToolTip(tr("Available once the studio has trained or stepped a sample"));
+
+    auto* curveBox = new QGroupBox(tr("The sigmoid and each neuron's net input"), this);
+    auto* cl = new QVBoxLayout(curveBox);
+    auto* src = new QHBoxLayout;
+    src->addWidget(new QLabel(tr("Show:"), this));
+    src->addWidget(m_fromDemo);
+    src->addWidget(m_fromStudio);
+    src->addStretch(1);
+    cl->addLayout(src);
+    cl->addWidget(m_plot, 1);
+    cl->addWidget(m_satLabel);
+    cl->addWidget(m_satBar);
+
+    m_inputsBox = new QComboBox(this);
+    m_inputsBox->addItems(
+        {tr("x/255·0.99 + 0.01 (the book)"), tr("raw pixels 0 … 255"), tr("x/255: 0 … 1")});
+    m_targetsBox = new QComboBox(this);
+    m_targetsBox->addItems({tr("0.01 and 0.99 (the book)"), tr("0 and 1")});
+    m_weightsBox = new QComboBox(this);
+    m_weightsBox->addItems(
+        {tr("normal, std 1/√incoming (the book)"), tr("all zero"), tr("huge: normal, std 10")});
+    auto* prepBox = new QGroupBox(tr("Preparing the data"), this);
+    auto* pl = new QFormLayout(prepBox);
+    pl->addRow(tr("Inputs"), m_inputsBox);
+    pl->addRow(tr("Targets"), m_targetsBox);
+    pl->addRow(tr("Starting weights"), m_weightsBox);
+    m_warningArea = new QWidget(this);
+    m_warningLayout = new QVBoxLayout(m_warningArea);
+    m_warningLayout->setContentsMargins(0, 0, 0, 0);
+    pl->addRow(m_warningArea);
+
+    m_playButton = new QPushButton(tr("Train ▶"), this);
+    auto* again = new QPushButton(tr("Start again ⟲"), this);
+    m_demoLabel = new QLabel(this);
+    m_demoLabel->setWordWrap(true);
+    m_chart = new ErrorPlot(this);
+    m_chart->setErrorWindow(kWindow);
+    m_chart->setMinimumHeight(260);
+    auto* demoBox = new QGroupBox(tr("Demo: 784-100-10 on 100 MNIST samples, α = 0.1"), this);
+    auto* dl = new QVBoxLayout(demoBox);
+    auto* db = new QHBoxLayout;
+    db->addWidget(m_playButton);
+    db->addWidget(again);
+    db->addWidget(m_demoLabel, 1);
+    dl->addLayout(db);
+    dl->addWidget(m_chart, 1);
+
+    auto* left = new QVBoxLayout;
+    left->addWidget(curveBox, 3);
+    left->addWidget(explanationPanel(), 1);
+    auto* right = new QVBoxLayout;
+    right->addWidget(prepBox);
+    right->addWidget(demoBox, 1);
+    auto* layout = new QHBoxLayout(this);
+    layout->addLayout(left, 1);
+    layout->addLayout(right, 1);
+
+    auto onPrep = [this] {
+        Preparation p;
+        p.inputs = static_cast<InputScaling>(m_inputsBox->currentIndex());
+        p.targets = static_cast<Targets>(m_targetsBox->currentIndex());
+        p.weights = static_cast<Weights>(m_weightsBox->currentIndex());
+        setPreparation(p);
+    };
+    connect(m_inputsBox, &QComboBox::currentIndexChanged, this, onPrep);
+    connect(m_targetsBox, &QComboBox::currentIndexChanged, this, onPrep);
+    connect(m_weightsBox, &QComboBox::currentIndexChanged, this, onPrep);
+    connect(m_fromStudio, &QRadioButton::toggled, this, [this](bool) { showSnapshot(); });
+    connect(m_playButton, &QPushButton::clicked, this,
+            [this] { demoRunning() ? pauseDemo() : startDemo(); });
+    connect(again, &QPushButton::clicked, this, [this] {
+        pauseDemo();
+        restartDemo();
+    });
+    m_timer.setInterval(40);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        trainDemo(kSamplesPerTick);
+        if (m_demo.errors.size() >= static_cast<std::size_t>(kDemoSamples)) pauseDemo();
+    });
+
+    setExplanation(
+        tr("<b>Why the book scales its data.</b> A neuron learns in proportion to the slope of its "
+           "sigmoid, o(1−o). Far out on the flat ends (shaded) the slope is almost 0: the neuron "
+           "is <i>saturated</i> and its weights hardly change.<br><b>Try:</b> choose <i>large</i> "
+           "starting weights or <i>raw pixels</i> and press Train. <b>Notice:</b> the net inputs "
+           "jump into the shaded zones, the saturation bar fills up and the error curve stays "
+           "flat, while the book's preparation (faded line) learns. Each warning's <i>Fix</i> "
+           "button puts back the book's choice."));
+    restartDemo();
+}
+
+SaturationLesson::~SaturationLesson() = default;
+
+// share of neurons with f′(o) < 0.01, layers ≥ 1
+double SaturationLesson::saturationShare(const Snapshot& s, std::vector<double>* perLayer) {
+    const int L = s.spec.weightLayers();
+    if (perLayer) perLayer->clear();
+    int saturated = 0, total = 0;
+    for (int k = 1; k <= L && k < static_cast<int>(s.values.o.size()); ++k) {
+        const bp::Activation a = k == L ? s.spec.output : s.spec.hidden;
+        const bp::Vector& o = s.values.o[static_cast<std::size_t>(k)];
+        int layerSat = 0;
+        for (int i = 0; i < o.size(); ++i)
+            layerSat += bp::slopeFromOutput(a, o(i)) < kSaturatedSlope ? 1 : 0;
+        if (perLayer)
+            perLayer->push_back(
+                o.size() ? static_cast<double>(layerSat) / static_cast<double>(o.size()) : 0.0);
+        saturated += layerSat;
+        total += static_cast<int>(o.size());
+    }
+    return total ? static_cast<double>(saturated) / total : 0.0;
+}
+
+SaturationLesson::DataFacts SaturationLesson::measure(const bp::Network& net,
+                                                      const std::vector<bp::Vector>& inputs,
+                                                      const std::vector<bp::Vector>& targets) {
+    DataFacts f;
+    f.inputMin = f.targetMin = std::numeric_limits<double>::infinity();
+    f.inputMax = f.targetMax = -std::numeric_limits<double>::infinity();
+    for (const bp::Vector& v : inputs) {
+        f.inputMin = std::min(f.inputMin, v.minCoeff());
+        f.inputMax = std::max(f.inputMax, v.maxCoeff());
+    }
+    for (const bp::Vector& v : targets) {
+        f.targetMin = std::min(f.targetMin, v.minCoeff());
+        f.targetMax = std::max(f.targetMax, v.maxCoeff());
+    }
+    double sq = 0, bookSq = 0, count = 0;
+    f.weightsAllZero = true;
+    for (const bp::Matrix& w : net.allWeights()) {
+        sq += w.squaredNorm();
+        bookSq += static_cast<double>(w.size()) / static_cast<double>(w.cols());  // var 1/n
+        count += static_cast<double>(w.size());
+        if (!w.isZero(0.0)) f.weightsAllZero = false;
+    }
+    f.weightRms = count > 0 ? std::sqrt(sq / count) : 0;
+    f.bookWeightRms = count > 0 ? std::sqrt(bookSq / count) : 0;
+    return f;
+}
+
+std::vector<SaturationLesson::Warning> SaturationLesson::check(const DataFacts& f) {
+    std::vector<Warning> w;
+    if (f.inputMax > 1.0 + 1e-9)
+        w.push_back({QStringLiteral("inputs-unscaled"),
+                     tr("Inputs go up to %1. Large inputs give large net inputs, the sigmoids "
+                        "saturate and learning stalls. Scale them into 0.01 … 1.00.")
+                         .arg(f.inputMax, 0, 'g', 4)});
+    if (f.inputMin < 0.005)
+        w.push_back({QStringLiteral("inputs-zero"),
+                     tr("Some inputs are %1. A weight changes in proportion to its input "
+                        "(ΔW = α·δ·O<sup>T</sup>), so weights from zero inputs never learn. "
+                        "Start the inputs at 0.01.")
+                         .arg(f.inputMin, 0, 'g', 3)});
+    if (f.targetMin <= 0.0 || f.targetMax >= 1.0)
+        w.push_back({QStringLiteral("targets-unreachable"),
+                     tr("Targets of %1 and %2: a sigmoid reaches 0 and 1 only at x = ±∞, so "
+                        "training keeps pushing the weights larger, into saturation. Use 0.01 "
+                        "and 0.99.")
+                         .arg(f.targetMin, 0, 'g', 3)
+                         .arg(f.targetMax, 0, 'g', 3)});
+    if (f.weightsAllZero)
+        w.push_back({QStringLiteral("weights-zero"),
+                     tr("All weights start at 0: every hidden neuron computes the same thing "
+                        "and, with the errors split by Wᵀ·E = 0, the hidden layer never learns. "
+                        "Start from small random weights.")});
+    else if (f.bookWeightRms > 0 && f.weightRms > 3 * f.bookWeightRms)
+        w.push_back({QStringLiteral("weights-large"),
+                     tr("The starting weights are %1× the book's size (std 1/√incoming): net "
+                        "inputs are large, the sigmoids saturate and learning stalls.")
+                         .arg(f.weightRms / f.bookWeightRms, 0, 'f', 0)});
+    return w;
+}
+
+void SaturationLesson::setPreparation(const Preparation& p) {
+    m_prep = p;
+    const QSignalBlocker b1(m_inputsBox), b2(m_targetsBox), b3(m_weightsBox);
+    m_inputsBox->setCurrentIndex(static_cast<int>(p.inputs));
+    m_targetsBox->setCurrentIndex(static_cast<int>(p.targets));
+    m_weightsBox->setCurrentIndex(static_cast<int>(p.weights));
+    const bool wasRunning = demoRunning();
+    pauseDemo();
+    restartDemo();
+    if (wasRunning) startDemo();
+}
+
+bool SaturationLesson::fix(const QString& warningId) {
+    Preparation p = m_prep;
+    if (warningId == QLatin1String("inputs-unscaled") || warningId == QLatin1String("inputs-zero"))
+        p.inputs = InputScaling::Book;
+    else if (warningId == QLatin1String("targets-unreachable"))
+        p.targets = Targets::Book;
+    else if (warningId == QLatin1String("weights-zero") ||
+             warningId == QLatin1String("weights-large"))
+        p.weights = Weights::Book;
+    else
+        return false;
+    setPreparation(p);
+    return true;
+}
+
+void SaturationLesson::prepare(const Preparation& p, std::size_t i, bp::Vector& in,
+                               bp::Vector& t) const {
+    const std::uint8_t* row = m_data.row(i);
+    in.resize(m_data.inputs);
+    for (int j = 0; j < m_data.inputs; ++j) {
+        const double x = row[j];
+        switch (p.inputs) {
+            case InputScaling::Book:
+                in(j) = x / 255.0 * 0.99 + 0.01;
+                break;
+            case InputScaling::Raw:
+                in(j) = x;
+                break;
+            case InputScaling::ZeroToOne:
+                in(j) = x / 255.0;
+                break;
+        }
+    }
+    if (p.targets == Targets::Book) {
+        t = bp::bookTarget(m_data.label(i), 10);
+    } else {
+        t = bp::Vector::Zero(10);
+        t(m_data.label(i)) = 1.0;
+    }
+}
+
+std::unique_ptr<bp::Network> SaturationLesson::makeNetwork(const Preparation& p) const {
+    bp::NetworkSpec spec;
+    spec.layers = {m_data.inputs > 0 ? m_data.inputs : 784, kHidden, 10};
+    spec.seed = 1;
+    auto net = std::make_unique<bp::Network>(spec);
+    net->initialise(1);
+    for (int k = 0; k < net->weightLayers(); ++k) {
+        if (p.weights == Weights::Zero) net->weights(k).setZero();
+        // normal(0, 1/√n) · 10√n = normal(0, 10)
+        if (p.weights == Weights::Large)
+            net->weights(k) *= 10.0 * std::sqrt(static_cast<double>(net->weights(k).cols()));
+    }
+    return net;
+}
+
+void SaturationLesson::restartDemo() {
+    m_demo = {};
+    m_demo.prep = m_prep;
+    m_demo.net = makeNetwork(m_prep);
+    m_book = {};
+    m_book.net = makeNetwork(Preparation{});
+    // The checks, on the data as prepared and the starting weights.
+    if (!m_data.empty()) {
+        std::vector<bp::Vector> ins(m_data.rows()), ts(m_data.rows());
+        for (std::size_t i = 0; i < m_data.rows(); ++i) prepare(m_prep, i, ins[i], ts[i]);
+        m_warnings = check(measure(*m_demo.net, ins, ts));
+    } else {
+        m_warnings.clear();
+    }
+    updateWarnings();
+    // The book's preparation, trained in full now (≈ 50 ms) as the faded reference line.
+    m_chart->clearPreviousRuns();
+    m_chart->beginRun(tr("the book's preparation"));
+    QVector<QPointF> pts;
+    for (int s = 0; s < kDemoSamples && !m_data.empty(); ++s) {
+        trainOne(m_book);
+        pts << QPointF(s + 1, windowMean(m_book.errors));
+    }
+    m_chart->addErrorPoints(pts);
+    m_chart->beginRun(tr("your preparation"));
+    m_chart->refresh();
+    showSnapshot();
+}
+
+double SaturationLesson::trainOne(DemoRun& run) {
+    if (m_data.empty()) return 0;
+    bp::Vector in, t;
+    prepare(run.prep, run.next, in, t);
+    const double e = run.net->train(in, t, kLearningRate);
+    run.errors.push_back(e);
+    run.next = (run.next + 1) % m_data.rows();
+    return e;
+}
+
+double SaturationLesson::windowMean(const std::vector<double>& e) {
+    if (e.empty()) return 0;
+    const std::size_t n = std::min<std::size_t>(e.size(), kWindow);
+    double s = 0;
+    for (std::size_t i = e.size() - n; i < e.size(); ++i) s += e[i];
+    return s / static_cast<double>(n);
+}
+
+double SaturationLesson::demoError() const {
+    return windowMean(m_demo.errors);
+}
+
+double SaturationLesson::bookDemoError() const {
+    return windowMean(m_book.errors);
+}
+
+void SaturationLesson::trainDemo(int samples) {
+    QVector<QPointF> pts;
+    for (int s = 0; s < samples; ++s) {
+        trainOne(m_demo);
+        pts << QPointF(static_cast<double>(m_demo.errors.size()), demoError());
+    }
+    m_chart->addErrorPoints(pts);
+    showSnapshot();
+}
+
+void SaturationLesson::startDemo() {
+    if (m_data.empty()) return;
+    if (m_demo.errors.size() >= static_cast<std::size_t>(kDemoSamples)) restartDemo();
+    m_timer.start();
+    m_playButton->setText(tr("Pause ⏸"));
+}
+
+void SaturationLesson::pauseDemo() {
+    m_timer.stop();
+    m_playButton->setText(tr("Train ▶"));
+}
+
+bool SaturationLesson::usingStudio() const {
+    return m_fromStudio->isChecked() && m_studio;
+}
+
+void SaturationLesson::useStudioSnapshot(bool on) {
+    (on ? m_fromStudio : m_fromDemo)->setChecked(true);
+    showSnapshot();
+}
+
+void SaturationLesson::setSnapshot(SnapshotPtr s) {
+    m_studio = std::move(s);
+    m_fromStudio->setEnabled(m_studio != nullptr);
+    if (usingStudio()) showSnapshot();
+}
+
+QString SaturationLesson::saturationText() const {
+    return m_satLabel->text();
+}
+
+void SaturationLesson::updateWarnings() {
+    while (QLayoutItem* item = m_warningLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (m_warnings.empty()) {
+        auto* ok = new QLabel(tr("✔ The data and the starting weights are prepared as the book "
+                                 "does."),
+                              m_warningArea);
+        ok->setStyleSheet(QStringLiteral("color: #1b6e3a; font-weight: bold;"));
+        m_warningLayout->addWidget(ok);
+        return;
+    }
+    for (const Warning& w : m_warnings) {
+        auto* frame = new QFrame(m_warningArea);
+        frame->setObjectName(QStringLiteral("warning-") + w.id);
+        frame->setStyleSheet(QStringLiteral(
+            "QFrame { background: #fff3e0; border: 1px solid #e0a060; border-radius: 4px; }"
+            " QLabel, QPushButton { border: none; }"));
+        auto* row = new QHBoxLayout(frame);
+        auto* text = new QLabel(QStringLiteral("⚠ ") + w.text, frame);
+        text->setWordWrap(true);
+        auto* button = new QPushButton(tr("Fix"), frame);
+        button->setObjectName(QStringLiteral("fix-") + w.id);
+        button->setStyleSheet(QStringLiteral(
+            "QPushButton { background: #ffffff; border: 1px solid #c07020; border-radius: 3px; "
+            "padding: 3px 12px; font-weight: bold; }"));
+        row->addWidget(text, 1);
+        row->addWidget(button);
+        const QString id = w.id;
+        // Queued: the fix rebuilds this list, which deletes the button being clicked.
+        connect(
+            button, &QPushButton::clicked, this, [this, id] { fix(id); }, Qt::QueuedConnection);
+        m_warningLayout->addWidget(frame);
+    }
+}
+
+void SaturationLesson::showSnapshot() {
+    if (usingStudio()) {
+        m_shown = m_studio;
+    } else if (m_demo.net && !m_data.empty()) {
+        const std::size_t i = (m_demo.next + m_data.rows() - 1) % m_data.rows();
+        bp::Vector in, t;
+        prepare(m_demo.prep, m_demo.errors.empty() ? 0 : i, in, t);
+        m_shown = lessons::snapshotOfNetwork(*m_demo.net, in, t, kLearningRate);
+    } else {
+        m_shown.reset();
+    }
+    std::vector<std::vector<double>> xs;
+    QStringList names;
+    std::vector<double> perLayer;
+    m_shownShare = 0;
+    if (m_shown) {
+        const int L = m_shown->spec.weightLayers();
+        for (int k = 1; k <= L && k < static_cast<int>(m_shown->values.x.size()); ++k) {
+            const bp::Vector& x = m_shown->values.x[static_cast<std::size_t>(k)];
+            xs.emplace_back(x.data(), x.data() + x.size());
+            names << (k == L ? tr("output layer") : tr("hidden layer %1").arg(k));
+        }
+        m_shownShare = saturationShare(*m_shown, &perLayer);
+    }
+    m_plot->setMarks(std::move(xs), names);
+    QStringList parts;
+    for (std::size_t k = 0; k < perLayer.size(); ++k)
+        parts
+            << tr("%1 %2%").arg(names.value(static_cast<int>(k))).arg(perLayer[k] * 100, 0, 'f', 0);
+    m_satLabel->setText(tr("Saturated (slope o(1−o) < %1): %2% of the neurons — %3")
+                            .arg(kSaturatedSlope)
+                            .arg(m_shownShare * 100, 0, 'f', 1)
+                            .arg(parts.join(QStringLiteral(", "))));
+    m_satBar->setValue(static_cast<int>(std::lround(m_shownShare * 1000)));
+    m_satBar->setStyleSheet(m_shownShare > 0.5
+                                ? QStringLiteral("QProgressBar::chunk { background: #d55e00; }")
+                                : QStringLiteral("QProgressBar::chunk { background: #0072b2; }"));
+    m_demoLabel->setText(tr("samples %1 · running error: yours %2, the book's %3")
+                             .arg(m_demo.errors.size())
+                             .arg(demoError(), 0, 'f', 3)
+                             .arg(bookDemoError(), 0, 'f', 3));
+}
+
+}  // namespace bps
