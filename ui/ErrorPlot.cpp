@@ -148,8 +148,8 @@ ErrorPlot::~ErrorPlot() = default;
 void ErrorPlot::setErrorWindow(int samples) {
     m_errorWindow = std::max(1, samples);
     m_caption->setText(
-        tr("Running error Σ(T−O)², mean of the last %n sample(s); test accuracy after each epoch",
-           nullptr, m_errorWindow));
+        tr("Running error Σ(T−O)², mean of the last %1 samples; test accuracy after each epoch")
+            .arg(m_errorWindow));
 }
 
 void ErrorPlot::beginRun(const QString& label) {

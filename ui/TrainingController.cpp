@@ -192,6 +192,18 @@ class Worker : public QObject {
         }
     }
 
+    // Takes a copy of net as the network; the rebuild that follows keeps it.
+    void adopt(const bp::Network& net) {
+        setPlaying(false);
+        {
+            QMutexLocker lock(&m_mail->trainerMutex);
+            m_mail->trainer = nullptr;
+        }
+        m_stepper.reset();  // both refer to the old network
+        m_trainer.reset();
+        m_net = std::make_unique<bp::Network>(net);
+    }
+
     void noop() {}
 
   private:
@@ -428,9 +440,12 @@ class Worker : public QObject {
         m_sincePublish.start();
     }
 
+    // Predictions exist once the network has been trained; an untrained one publishes an
+    // empty list (the browser then shows labels only).
     void publishPredictions() {
         if (!m_train || m_train->empty() || m_train->inputs != m_net->inputs()) return;
-        const std::size_t n = std::min(kMaxPredictions, m_train->rows());
+        const bool trained = m_trainer && m_trainer->progress().samplesSeen > 0;
+        const std::size_t n = trained ? std::min(kMaxPredictions, m_train->rows()) : 0;
         auto out = std::make_shared<std::vector<int>>(n, -1);
         for (std::size_t i = 0; i < n; ++i) (*out)[i] = argmax(m_net->query(m_train->input(i)));
         QMutexLocker lock(&m_mail->mutex);
@@ -550,6 +565,14 @@ void TrainingController::setNetworkSpec(const bp::NetworkSpec& spec,
     startRun(false);
 }
 
+void TrainingController::loadNetwork(const bp::Network& net, const bp::TrainOptions& options) {
+    m_spec = net.spec();
+    m_options = options;
+    setLearningRate(options.learningRate);
+    post([copy = std::make_shared<const bp::Network>(net)](detail::Worker& w) { w.adopt(*copy); });
+    startRun(true);
+}
+
 void TrainingController::setDatasets(DatasetPtr train, DatasetPtr test) {
     m_train = std::move(train);
     m_test = std::move(test);
@@ -564,9 +587,10 @@ QString TrainingController::runLabel() const {
     QStringList hidden;
     for (std::size_t k = 1; k + 1 < m_spec.layers.size(); ++k)
         hidden << QString::number(m_spec.layers[k]);
-    return tr("α %1 · hidden %2 · %n epoch(s)", nullptr, m_options.epochs)
+    return tr("α %1 · hidden %2 · epochs %3")
         .arg(learningRate(), 0, 'g', 3)
-        .arg(hidden.isEmpty() ? tr("none") : hidden.join(QLatin1Char('-')));
+        .arg(hidden.isEmpty() ? tr("none") : hidden.join(QLatin1Char('-')))
+        .arg(m_options.epochs);
 }
 
 void TrainingController::startRun(bool keepNetwork) {

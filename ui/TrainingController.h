@@ -70,6 +70,9 @@ class TrainingController : public QObject {
     // New data; test may be null. Keeps the trained network when its shape still fits the data
     // (a new test set does not throw away the weights); the trainer starts a new run.
     void setDatasets(DatasetPtr train, DatasetPtr test);
+    // A network read from a file (session or model) with its weights: the weights are kept
+    // (if its shape fits the data) and a new run starts on them.
+    void loadNetwork(const bp::Network& net, const bp::TrainOptions& options);
     // Makes sample i of the training set the current sample for stepping (−1 un-pins).
     void selectSample(long i);
 

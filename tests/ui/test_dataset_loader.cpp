@@ -134,7 +134,11 @@ class TestDatasetLoader : public QObject {
         QTRY_VERIFY(dialog->isVisible());
         auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
         QVERIFY(edit);
+        // The dialog fills its line edit once its directory has been read (asynchronously):
+        // type after that, or the typing is overwritten.
+        QTest::qWait(500);
         QTest::keyClicks(edit, dataFile("mnist_train_100.csv"));
+        QCOMPARE(edit->text(), dataFile("mnist_train_100.csv"));
         if (edit->completer() && edit->completer()->popup()->isVisible())
             edit->completer()->popup()->hide();  // the completer would take the Return key
         QTest::keyClick(edit, Qt::Key_Return);
