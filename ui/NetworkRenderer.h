@@ -55,6 +55,9 @@ class NetworkRenderer {
     // Scene rectangles of the input image and of the heat map below it (empty if no image).
     QRectF imageRect(const QRectF& scene) const;
     QRectF heatRect(const QRectF& scene) const;
+    // Sources i of the edges drawn into neuron `index` of `layer` (≥ 1), in drawing order.
+    std::vector<int> drawnInputsOf(const QRectF& scene, int layer, int index,
+                                   const ViewState& st) const;
     // Number of edges of weight layer k drawn for this state.
     int drawnEdgeCount(const QRectF& scene, int k, const ViewState& st) const;
 

@@ -131,6 +131,13 @@ int NetworkView::drawnEdgeCount(int weightLayer) const {
         stateOf(m_density, m_edgeValues, m_selLayer, m_selIndex, m_hoverLayer, m_hoverIndex));
 }
 
+std::vector<int> NetworkView::drawnInputsOf(int layer, int index) const {
+    if (!m_snapshot || layer < 1 || layer > m_snapshot->spec.weightLayers()) return {};
+    return m_renderer->drawnInputsOf(
+        QRectF(rect()), layer, index,
+        stateOf(m_density, m_edgeValues, m_selLayer, m_selIndex, m_hoverLayer, m_hoverIndex));
+}
+
 QRectF NetworkView::inputImageRect() const {
     return viewTransform().mapRect(m_renderer->imageRect(QRectF(rect())));
 }

@@ -76,6 +76,8 @@ class NetworkView : public QWidget {
     QPointF neuronCenter(int layer, int index) const;
     HitResult hitTest(QPointF widgetPos) const;
     int drawnEdgeCount(int weightLayer) const;
+    // Neurons of layer − 1 whose edges into neuron `index` of `layer` are drawn.
+    std::vector<int> drawnInputsOf(int layer, int index) const;
     // Widget rectangles of the input image and of the selected neuron's weight heat map
     // (empty when the input is not an image).
     QRectF inputImageRect() const;

@@ -6,7 +6,9 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "NetworkView.h"
 #include "Palette.h"
@@ -175,6 +177,24 @@ void TestNetworkView::mnistDensityAndFocus() {
     view.setDensity(8);
     QCOMPARE(view.drawnEdgeCount(0), 200 * 8);
     QCOMPARE(view.drawnEdgeCount(1), 10 * 8);
+    // The edges drawn into a neuron are its strongest |w|, for both density paths
+    // (a small sorted array for ≤ 32, std::nth_element above).
+    for (int density : {8, 40}) {
+        view.setDensity(density);
+        for (int j : {0, 17, 199}) {
+            std::vector<int> drawn = view.drawnInputsOf(1, j);
+            std::vector<int> expected(784);
+            std::iota(expected.begin(), expected.end(), 0);
+            const bp::Matrix& W0 = net.weights(0);
+            std::partial_sort(
+                expected.begin(), expected.begin() + density, expected.end(),
+                [&](int a, int b) { return std::abs(W0(j, a)) > std::abs(W0(j, b)); });
+            expected.resize(static_cast<std::size_t>(density));
+            std::sort(drawn.begin(), drawn.end());
+            std::sort(expected.begin(), expected.end());
+            QCOMPARE(drawn, expected);
+        }
+    }
     view.setDensity(3);
     QCOMPARE(view.drawnEdgeCount(0), 200 * 3);
     // Selecting hidden neuron 17 draws all 784 of its incoming edges instead of its 3 strongest.
