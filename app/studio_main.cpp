@@ -3,7 +3,7 @@
 //
 // Measurement switches (environment), for the benchmarks in docs/BENCHMARKS.md:
 //   BP_LATENCY_PROBE=1   print the GUI thread's longest event-loop stall and the training
-//                        throughput on exit (stderr)
+//                        throughput on exit (stderr); =2 also prints each stall > 50 ms
 //   BP_AUTOPLAY=1        press Play as soon as the data is loaded
 //   BP_QUIT_AFTER_MS=N   close the window after N ms
 #include <QApplication>
@@ -49,6 +49,7 @@ int main(int argc, char* argv[]) {
     std::unique_ptr<bps::LatencyProbe> probe;
     if (qEnvironmentVariableIntValue("BP_LATENCY_PROBE") != 0) {
         probe = std::make_unique<bps::LatencyProbe>(5);
+        probe->setVerbose(qEnvironmentVariableIntValue("BP_LATENCY_PROBE") > 1);
         probe->start();
     }
     window.setAutoPlay(qEnvironmentVariableIntValue("BP_AUTOPLAY") != 0);

@@ -345,8 +345,8 @@ void ControlPanel::setSnapshot(SnapshotPtr s) {
         phase += tr("Next: %1").arg(phaseText(*s->nextPhase, L));
     }
     m_phase->setText(phase);
-    QString sample = s->sample >= 0 ? tr("sample #%1, label %2, prediction %3")
-                                          .arg(s->sample + 1)
+    QString sample = s->sample >= 0 ? tr("sample %1, label %2, prediction %3")
+                                          .arg(s->sample)
                                           .arg(s->label)
                                           .arg(s->prediction)
                                     : tr("no sample");

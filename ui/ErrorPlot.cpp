@@ -241,6 +241,8 @@ void ErrorPlot::updateAxes() {
     for (const Run& r : m_previous) scan(r);
     m_axisX->setRange(0, niceCeil(std::max(maxX, 100.0)));
     m_axisError->setRange(0, niceCeil(std::max(maxY * 1.05, 0.1)));
+    m_axisX->applyNiceNumbers();  // ticks on round numbers
+    m_axisError->applyNiceNumbers();
 }
 
 QVector<QPointF> ErrorPlot::downsample(const QVector<QPointF>& points, int maxPoints) {

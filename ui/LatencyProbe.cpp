@@ -2,6 +2,7 @@
 #include "LatencyProbe.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace bps {
 
@@ -30,7 +31,14 @@ void LatencyProbe::tick() {
     m_lastNs = now;
     const double stall = std::max(0.0, late);
     m_stalls.push_back(static_cast<float>(stall));
-    m_maxStallMs = std::max(m_maxStallMs, stall);
+    if (stall > m_maxStallMs) {
+        m_maxStallMs = stall;
+        m_maxStallAt = static_cast<double>(now) / 1e9;
+    }
+    if (m_verbose && stall > 50) {
+        std::fprintf(stderr, "latency probe: %.1f ms stall at %.2f s\n", stall,
+                     static_cast<double>(now) / 1e9);
+    }
 }
 
 double LatencyProbe::percentileStallMs(double p) const {
@@ -47,11 +55,13 @@ double LatencyProbe::elapsedSeconds() const {
 }
 
 QString LatencyProbe::report() const {
-    return QStringLiteral("latency probe: max stall %1 ms, p99 %2 ms over %3 ticks (%4 s)")
+    return QStringLiteral(
+               "latency probe: max stall %1 ms (at %5 s), p99 %2 ms over %3 ticks (%4 s)")
         .arg(m_maxStallMs, 0, 'f', 1)
         .arg(percentileStallMs(0.99), 0, 'f', 1)
         .arg(ticks())
-        .arg(elapsedSeconds(), 0, 'f', 1);
+        .arg(elapsedSeconds(), 0, 'f', 1)
+        .arg(m_maxStallAt, 0, 'f', 2);
 }
 
 }  // namespace bps

@@ -20,6 +20,7 @@ class LatencyProbe : public QObject {
     explicit LatencyProbe(int intervalMs = 5, QObject* parent = nullptr);
 
     void start();
+    void setVerbose(bool on) { m_verbose = on; }  // print every stall > 50 ms as it happens
     void stop();
     double maxStallMs() const { return m_maxStallMs; }
     double percentileStallMs(double p) const;  // p in 0 … 1 over all ticks
@@ -36,6 +37,8 @@ class LatencyProbe : public QObject {
     QElapsedTimer m_clock;        // since start()
     qint64 m_lastNs = 0;          // time of the previous tick
     double m_maxStallMs = 0;      // worst lateness seen
+    double m_maxStallAt = 0;      // when it happened, seconds after start()
+    bool m_verbose = false;       // print stalls > 50 ms
     std::vector<float> m_stalls;  // every tick's lateness in ms (for percentiles)
 };
 

@@ -68,11 +68,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     auto* samplesDock = makeDock(tr("Samples"), QStringLiteral("SamplesDock"), m_samples, this);
     auto* chartDock = makeDock(tr("Error curve"), QStringLiteral("ErrorDock"), m_errorPlot, this);
     auto* mathsDock = makeDock(tr("Maths"), QStringLiteral("MathsDock"), m_maths, this);
+    // The side docks run the full height; the chart and the maths sit under the network.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, controlsDock);
+    connect(mathsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && m_controller->lastSnapshot())
+            m_maths->setSnapshot(m_controller->lastSnapshot());
+    });
     addDockWidget(Qt::LeftDockWidgetArea, samplesDock);
     addDockWidget(Qt::BottomDockWidgetArea, chartDock);
     splitDockWidget(chartDock, mathsDock, Qt::Horizontal);
-    resizeDocks({samplesDock}, {200}, Qt::Horizontal);
+    resizeDocks({samplesDock, controlsDock}, {250, 330}, Qt::Horizontal);
     resizeDocks({chartDock, mathsDock}, {600, 600}, Qt::Horizontal);
     resizeDocks({chartDock}, {300}, Qt::Vertical);
 
@@ -173,7 +180,17 @@ void MainWindow::wire() {
     TrainingController* c = m_controller;
     // controller → views
     connect(c, &TrainingController::snapshotReady, m_network, &NetworkView::setSnapshot);
-    connect(c, &TrainingController::snapshotReady, m_maths, &MathsPanel::setSnapshot);
+    // The maths panel is text for reading: while Play runs it follows at a few frames per
+    // second (typesetting every snapshot would cost the GUI thread more than it shows); every
+    // step and the final state of a run reach it at once. Hidden, it waits until shown.
+    connect(c, &TrainingController::snapshotReady, this, [this](SnapshotPtr s) {
+        if (!m_maths->isVisible()) return;
+        if (m_controller->isPlaying() && m_mathsClock.isValid() &&
+            m_mathsClock.elapsed() < kMathsIntervalMs)
+            return;
+        m_mathsClock.start();
+        m_maths->setSnapshot(std::move(s));
+    });
     connect(c, &TrainingController::snapshotReady, m_controls, &ControlPanel::setSnapshot);
     connect(c, &TrainingController::snapshotReady, this, [this](SnapshotPtr s) {
         if (s) m_samples->setCurrentSample(s->sample);

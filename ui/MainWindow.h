@@ -3,6 +3,7 @@
 // training logic and draws nothing itself: the controller trains, the views draw.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QStringList>
 
@@ -62,20 +63,22 @@ class MainWindow : public QMainWindow {
     void exportChartCsv();
     QString askSavePath(const QString& title, const QString& filter, const QString& suffix);
 
-    TrainingController* m_controller = nullptr;  // trains on its worker thread
-    DatasetLoader* m_loader = nullptr;           // background file loads
-    NetworkView* m_network = nullptr;            // centre: the network drawn live
-    ControlPanel* m_controls = nullptr;          // right dock
-    SampleBrowser* m_samples = nullptr;          // left dock
-    ErrorPlot* m_errorPlot = nullptr;            // bottom dock
-    MathsPanel* m_maths = nullptr;               // bottom dock, beside the chart
-    QAction* m_playAction = nullptr;             // Space
-    QMenu* m_recentMenu = nullptr;               // File ▸ Recent files
-    QMenu* m_viewMenu = nullptr;                 // dock toggles
-    QLabel* m_dataLabel = nullptr;               // status bar: datasets loaded
-    QProgressBar* m_loadProgress = nullptr;      // status bar: loading
-    QString m_trainName, m_testName;             // file names shown in the title / status
-    bool m_autoPlay = false;                     // press Play once data is there
+    TrainingController* m_controller = nullptr;   // trains on its worker thread
+    DatasetLoader* m_loader = nullptr;            // background file loads
+    NetworkView* m_network = nullptr;             // centre: the network drawn live
+    ControlPanel* m_controls = nullptr;           // right dock
+    SampleBrowser* m_samples = nullptr;           // left dock
+    ErrorPlot* m_errorPlot = nullptr;             // bottom dock
+    MathsPanel* m_maths = nullptr;                // bottom dock, beside the chart
+    QAction* m_playAction = nullptr;              // Space
+    QMenu* m_recentMenu = nullptr;                // File ▸ Recent files
+    QMenu* m_viewMenu = nullptr;                  // dock toggles
+    QLabel* m_dataLabel = nullptr;                // status bar: datasets loaded
+    QProgressBar* m_loadProgress = nullptr;       // status bar: loading
+    QString m_trainName, m_testName;              // file names shown in the title / status
+    bool m_autoPlay = false;                      // press Play once data is there
+    QElapsedTimer m_mathsClock;                   // since the maths panel was last updated
+    static constexpr int kMathsIntervalMs = 250;  // its update interval while Play runs
 };
 
 }  // namespace bps

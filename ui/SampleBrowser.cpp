@@ -3,6 +3,7 @@
 
 #include <QAbstractListModel>
 #include <QFont>
+#include <QGuiApplication>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -64,8 +65,13 @@ class SampleModel : public QAbstractListModel {
                     for (int x = 0; x < m_data->width; ++x)
                         line[x] = static_cast<uchar>(255 - px[y * m_data->width + x]);
                 }
-                return QPixmap::fromImage(
-                    img.scaled(kThumb, kThumb, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+                // Full resolution on high-DPI screens: kThumb logical pixels × the ratio.
+                const qreal dpr = qApp->devicePixelRatio();
+                const int side = qRound(kThumb * dpr);
+                QPixmap thumb = QPixmap::fromImage(
+                    img.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+                thumb.setDevicePixelRatio(dpr);
+                return thumb;
             }
             case Qt::ForegroundRole:
                 if (p >= 0 && p != label) return QColor(213, 94, 0);  // vermillion: wrong
@@ -80,11 +86,11 @@ class SampleModel : public QAbstractListModel {
             case Qt::ToolTipRole:
                 if (p < 0)
                     return SampleBrowser::tr("Sample %1, label %2 (click to step through it)")
-                        .arg(row + 1)
+                        .arg(row)
                         .arg(label);
                 return SampleBrowser::tr(
                            "Sample %1, label %2, the network says %3 (click to step through it)")
-                    .arg(row + 1)
+                    .arg(row)
                     .arg(label)
                     .arg(p);
             default:
@@ -111,9 +117,7 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
     m_list->setAutoScroll(false);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setLayoutMode(QListView::Batched);
-    m_caption = new QLabel(tr("Training samples: label → prediction. Click one to step "
-                              "through it; Play goes back to the training order."),
-                           this);
+    m_caption = new QLabel(tr("label → prediction; click a sample to step through it"), this);
     m_caption->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);

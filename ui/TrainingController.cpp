@@ -405,6 +405,7 @@ class Worker : public QObject {
         } else if (const long i = currentSample(); i >= 0) {
             // One full step of the current sample on a copy: every value the views draw,
             // computed from the weights in the snapshot (the real network is not touched).
+            // No phase is set: the views show the whole pass, as at full speed.
             if (!m_scratch || !sameShape(m_scratch->spec(), m_net->spec())) {
                 m_scratch = std::make_unique<bp::Network>(*m_net);
             } else {
@@ -414,7 +415,6 @@ class Worker : public QObject {
             const auto idx = static_cast<std::size_t>(i);
             st.setSample(m_train->input(idx),
                          bp::bookTarget(m_train->label(idx), m_net->outputs()));
-            s->nextPhase = st.nextPhase();
             st.finish(s->learningRate);
             s->values = st.values();
             s->sample = i;
@@ -645,14 +645,15 @@ void TrainingController::drain() {
         emit epochFinished(e.result.epoch, e.samplesSeen, e.result.meanError, e.result.testAccuracy,
                            e.result.seconds);
     }
+    // The playing state is updated before the snapshot goes out, so a receiver of the last
+    // snapshot of a run already sees isPlaying() == false.
+    const bool playingChanges = playing >= 0 && (playing == 1) != m_playing;
+    if (playingChanges) m_playing = playing == 1;
     if (snapshot) {
         m_last = snapshot;
         emit snapshotReady(snapshot);
     }
-    if (playing >= 0 && (playing == 1) != m_playing) {
-        m_playing = playing == 1;
-        emit playingChanged(m_playing);
-    }
+    if (playingChanges) emit playingChanged(m_playing);
     if (rate >= 0) emit throughput(rate);
     if (predictions) emit predictionsReady(predictions);
     if (!failure.isEmpty()) emit trainingFailed(failure);
