@@ -104,11 +104,7 @@ class TestAugmentationLesson : public QObject {
     void screenshot() {
         const QString dir = lessonfix::screenshotDir();
         if (dir.isEmpty()) QSKIP("set BP_SCREENSHOT_DIR to write screenshots");
-        const auto full = lessonfix::embedded("mnist_train_5000.csv.gz");
-        AugmentationLesson lesson;
-        lesson.setExperiment(100, 0.1, 1);
-        lesson.setComparisonData(firstRows(*full, 1000),
-                                 lessonfix::embedded("mnist_test_1000.csv.gz"));
+        AugmentationLesson lesson;  // the embedded 5,000 / 1,000 samples, the default network
         lesson.setSampleIndex(2);
         QSignalSpy done(&lesson, &AugmentationLesson::comparisonFinished);
         lesson.startComparison();

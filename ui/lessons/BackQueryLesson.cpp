@@ -2,6 +2,7 @@
 #include "lessons/BackQueryLesson.h"
 
 #include <QFileDialog>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -30,14 +31,16 @@ BackQueryLesson::BackQueryLesson(QWidget* parent) : Lesson(parent) {
            "where ink speaks <i>against</i> it. Under each picture is what the network answers "
            "when it is shown its own imagined digit.</p>"));
 
-    auto* row = new QHBoxLayout;
-    row->setSpacing(6);
+    // two rows of five, so the pictures stay large enough for a projector
+    auto* row = new QGridLayout;
+    row->setSpacing(10);
     for (int l = 0; l < 10; ++l) {
         auto* tile = new lessons::ImageTile(this);
-        tile->setMinimumSide(84);
+        tile->setMinimumSide(120);
         tile->setCaption(tr("label %1").arg(l));
+        tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
         m_tiles[static_cast<std::size_t>(l)] = tile;
-        row->addWidget(tile, 1);
+        row->addWidget(tile, l / 5, l % 5);
     }
 
     m_status = new QLabel(this);
@@ -58,8 +61,8 @@ BackQueryLesson::BackQueryLesson(QWidget* parent) : Lesson(parent) {
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addLayout(row, 3);
-    layout->addWidget(explanationPanel(), 2);
+    layout->addLayout(row, 5);
+    layout->addWidget(explanationPanel(), 1);
 
     m_timer.setSingleShot(true);
     m_timer.setInterval(150);  // a few redraws a second while training

@@ -164,8 +164,8 @@ DrawDigitLesson::DrawDigitLesson(QWidget* parent) : Lesson(parent) {
     canvasColumn->addStretch(1);
 
     auto* stepsGrid = new QGridLayout;
-    const QString names[4] = {tr("1 inverted, ink box"), tr("2 cropped"), tr("3 fitted 20×20"),
-                              tr("4 centred 28×28")};
+    const QString names[4] = {tr("1 inverted: ink bright, its box"), tr("2 cropped"),
+                              tr("3 fitted 20×20"), tr("4 centred 28×28\n5 scaled to 0.01 … 1.00")};
     for (int i = 0; i < 4; ++i) {
         auto* tile = new lessons::ImageTile(this);
         tile->setMinimumSide(100);
@@ -263,7 +263,8 @@ void DrawDigitLesson::recompute() {
 void DrawDigitLesson::showSteps() {
     const bp::DigitSteps& s = m_steps;
     // 1: the inverted picture with the crop box in orange
-    QImage ink = lessons::inkImage(s.ink, s.width, s.height).convertToFormat(QImage::Format_RGB32);
+    QImage ink =
+        lessons::inkImage(s.ink, s.width, s.height, true).convertToFormat(QImage::Format_RGB32);
     if (!s.empty()) {
         QPainter p(&ink);
         p.setPen(QPen(QColor(0xd5, 0x5e, 0x00), 3));
@@ -274,10 +275,10 @@ void DrawDigitLesson::showSteps() {
         for (std::size_t i = 1; i < 4; ++i) m_stepTiles[i]->setImage(QImage());
         m_stepTiles[1]->setCaption(tr("2 cropped"));
         m_stepTiles[2]->setCaption(tr("3 fitted 20×20"));
-        m_stepTiles[3]->setCaption(tr("4 centred 28×28"));
+        m_stepTiles[3]->setCaption(tr("4 centred 28×28\n5 scaled to 0.01 … 1.00"));
         return;
     }
-    m_stepTiles[1]->setImage(lessons::inkImage(s.cropped, s.crop.w, s.crop.h));
+    m_stepTiles[1]->setImage(lessons::inkImage(s.cropped, s.crop.w, s.crop.h, true));
     m_stepTiles[1]->setCaption(tr("2 cropped %1×%2").arg(s.crop.w).arg(s.crop.h));
     // the fitted digit inside its 20×20 box, so the box is visible
     std::vector<std::uint8_t> box(400, 0);
@@ -286,13 +287,14 @@ void DrawDigitLesson::showSteps() {
         for (int x = 0; x < s.fitW; ++x)
             box[static_cast<std::size_t>((by + y) * 20 + bx + x)] =
                 s.fitted[static_cast<std::size_t>(y * s.fitW + x)];
-    m_stepTiles[2]->setImage(lessons::inkImage(box, 20, 20));
+    m_stepTiles[2]->setImage(lessons::inkImage(box, 20, 20, true));
     m_stepTiles[2]->setCaption(tr("3 fitted %1×%2 in 20×20").arg(s.fitW).arg(s.fitH));
-    m_stepTiles[3]->setImage(lessons::inkImage(s.centred, s.field, s.field));
+    m_stepTiles[3]->setImage(lessons::inkImage(s.centred, s.field, s.field, true));
     double mx = 0, my = 0;
     bp::centreOfMass(s.centred, s.field, s.field, mx, my);
-    m_stepTiles[3]->setCaption(
-        tr("4 centred, mass at (%1, %2)").arg(mx, 0, 'f', 1).arg(my, 0, 'f', 1));
+    m_stepTiles[3]->setCaption(tr("4 centred, mass at (%1, %2)\n5 scaled to 0.01 … 1.00")
+                                   .arg(mx, 0, 'f', 1)
+                                   .arg(my, 0, 'f', 1));
 }
 
 bool DrawDigitLesson::loadPicture(const QString& path) {

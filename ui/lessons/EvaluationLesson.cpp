@@ -211,6 +211,7 @@ EvaluationLesson::EvaluationLesson(QWidget* parent) : Lesson(parent) {
     matrixColumn->addWidget(showAll);
     auto* matrixBox = new QWidget(this);
     matrixBox->setLayout(matrixColumn);
+    matrixBox->setMaximumWidth(620);
 
     m_galleryTitle = new QLabel(this);
     m_galleryTitle->setWordWrap(true);
@@ -230,8 +231,9 @@ EvaluationLesson::EvaluationLesson(QWidget* parent) : Lesson(parent) {
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(matrixBox);
     split->addWidget(galleryBox);
-    split->setStretchFactor(0, 1);
+    split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
+    split->setSizes({540, 720});
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(head);
@@ -366,7 +368,7 @@ void EvaluationLesson::fillGallery() {
         auto* tile = new lessons::ImageTile(m_galleryWidget);
         tile->setMinimumSide(56);
         const int i = static_cast<int>(m_tiles.size());
-        m_galleryGrid->addWidget(tile, i / 6, i % 6);
+        m_galleryGrid->addWidget(tile, i / kGalleryColumns, i % kGalleryColumns);
         m_tiles.push_back(tile);
     }
     for (std::size_t k = 0; k < m_tiles.size(); ++k) {
@@ -382,7 +384,6 @@ void EvaluationLesson::fillGallery() {
         }
         if (test.isImage()) tile->setImage(lessons::inkImage(test.row(i), test.width, test.height));
         tile->setCaption(tr("%1 → %2\n%3").arg(t).arg(a).arg(conf, 0, 'f', 2));
-        tile->setHighlighted(t != a);
         tile->setToolTip(tr("Test sample %1: label %2, the network answered %3 (output %4)")
                              .arg(i)
                              .arg(t)

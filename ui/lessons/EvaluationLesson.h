@@ -71,7 +71,8 @@ class EvaluationLesson : public Lesson {
         QString error;   // set if it could not run
     };
 
-    static constexpr int kMaxGallery = 120;  // pictures shown at most
+    static constexpr int kMaxGallery = 120;    // pictures shown at most
+    static constexpr int kGalleryColumns = 8;  // pictures per gallery row
 
     explicit EvaluationLesson(QWidget* parent = nullptr);
     ~EvaluationLesson() override;  // waits for a running evaluation

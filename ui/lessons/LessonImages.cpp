@@ -9,20 +9,22 @@
 
 namespace bps::lessons {
 
-QImage inkImage(const std::uint8_t* ink, int w, int h) {
+QImage inkImage(const std::uint8_t* ink, int w, int h, bool inkBright) {
     QImage img(w, h, QImage::Format_Grayscale8);
     for (int y = 0; y < h; ++y) {
         uchar* line = img.scanLine(y);
         for (int x = 0; x < w; ++x)
-            line[x] = static_cast<uchar>(255 - ink[static_cast<std::size_t>(y * w + x)]);
+            line[x] =
+                static_cast<uchar>(inkBright ? ink[static_cast<std::size_t>(y * w + x)]
+                                             : 255 - ink[static_cast<std::size_t>(y * w + x)]);
     }
     return img;
 }
 
-QImage inkImage(const std::vector<std::uint8_t>& ink, int w, int h) {
+QImage inkImage(const std::vector<std::uint8_t>& ink, int w, int h, bool inkBright) {
     if (w <= 0 || h <= 0 || ink.size() != static_cast<std::size_t>(w) * static_cast<std::size_t>(h))
         return {};
-    return inkImage(ink.data(), w, h);
+    return inkImage(ink.data(), w, h, inkBright);
 }
 
 std::vector<std::uint8_t> greyBytes(const QImage& image) {

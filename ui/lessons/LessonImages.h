@@ -18,9 +18,10 @@
 
 namespace bps::lessons {
 
-// A Grayscale8 picture of ink bytes (w × h), black ink on white.
-QImage inkImage(const std::uint8_t* ink, int w, int h);
-QImage inkImage(const std::vector<std::uint8_t>& ink, int w, int h);
+// A Grayscale8 picture of ink bytes (w × h): black ink on white, or with inkBright white ink on
+// black (how the network sees it: ink is the large value).
+QImage inkImage(const std::uint8_t* ink, int w, int h, bool inkBright = false);
+QImage inkImage(const std::vector<std::uint8_t>& ink, int w, int h, bool inkBright = false);
 // The grey bytes (0 = black, 255 = white) of any picture, transparent parts on white paper.
 std::vector<std::uint8_t> greyBytes(const QImage& image);
 // Values known to lie in lo … hi as ink bytes: round(255·(v − lo)/(hi − lo)), clamped.

@@ -8,7 +8,11 @@
 #include "lessons/SaturationLesson.h"
 
 // ---- lessons 5–9 (back query, draw a digit, evaluation, augmentation, sweep) ----
-// OTHER DEVELOPER: add your #include "lessons/XxxLesson.h" lines here.
+#include "lessons/AugmentationLesson.h"
+#include "lessons/BackQueryLesson.h"
+#include "lessons/DrawDigitLesson.h"
+#include "lessons/EvaluationLesson.h"
+#include "lessons/SweepLesson.h"
 
 namespace bps {
 
@@ -20,12 +24,12 @@ std::vector<std::unique_ptr<Lesson>> makeLessons() {
     lessons.push_back(std::make_unique<PlaygroundLesson>());
     lessons.push_back(std::make_unique<SaturationLesson>());
 
-    // ---- lessons 5–9: OTHER DEVELOPER, add yours here, in this order: ----
-    // lessons.push_back(std::make_unique<BackQueryLesson>());
-    // lessons.push_back(std::make_unique<DrawDigitLesson>());
-    // lessons.push_back(std::make_unique<EvaluationLesson>());
-    // lessons.push_back(std::make_unique<AugmentationLesson>());
-    // lessons.push_back(std::make_unique<SweepLesson>());
+    // ---- lessons 5–9 ----
+    lessons.push_back(std::make_unique<BackQueryLesson>());
+    lessons.push_back(std::make_unique<DrawDigitLesson>());
+    lessons.push_back(std::make_unique<EvaluationLesson>());
+    lessons.push_back(std::make_unique<AugmentationLesson>());
+    lessons.push_back(std::make_unique<SweepLesson>());
     return lessons;
 }
 

@@ -469,6 +469,10 @@ void SweepLesson::updatePlot() {
     m_plot->setPoints(points);
 }
 
+void SweepLesson::selectRun(int index) {
+    m_list->setCurrentRow(index);
+}
+
 void SweepLesson::openRun(int index) {
     if (index < 0 || index >= static_cast<int>(m_runs.size())) return;
     const Run& r = m_runs[static_cast<std::size_t>(index)];

@@ -104,6 +104,7 @@ class SweepLesson : public Lesson {
     bp::NetworkSpec specFor(int inputs) const;  // the network every run starts from
     bp::TrainOptions optionsFor(double rate) const;
 
+    void selectRun(int index);  // selects run i in the list and on the plot
     // Asks for run i's curve in the error chart (emits runCurveRequested).
     void openRun(int index);
     // What the studio does with runCurveRequested: the run as a new (labelled) run of the plot.
