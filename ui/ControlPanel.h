@@ -102,3 +102,6 @@ class ControlPanel : public QWidget {
 };
 
 }  // namespace bps
+
+Q_DECLARE_METATYPE(bp::NetworkSpec)
+Q_DECLARE_METATYPE(bp::TrainOptions)

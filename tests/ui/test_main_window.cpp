@@ -1,0 +1,73 @@
+// test_main_window.cpp — the assembled window: starts on the embedded data, title, Space plays,
+// Right steps one phase, settings are saved, and closing while training exits cleanly.
+#include <QAction>
+#include <QApplication>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "MainWindow.h"
+#include "TrainingController.h"
+
+using bps::MainWindow;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+  private:
+    QTemporaryDir m_settingsDir;
+
+  private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("BackpropStudioTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_main_window"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    }
+
+    void startsOnEmbeddedDataAndPlays() {
+        MainWindow w;
+        w.openDatasets(QString::fromLatin1(MainWindow::kDefaultTrain),
+                       QString::fromLatin1(MainWindow::kDefaultTest));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("Backprop Studio")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.loader()->current(bps::DatasetLoader::Role::Test), 20000);
+        QCOMPARE(w.loader()->current(bps::DatasetLoader::Role::Training)->rows(),
+                 std::size_t{5000});
+        QTRY_VERIFY(w.controller()->lastSnapshot() &&
+                    w.controller()->lastSnapshot()->spec.layers.front() == 784);
+
+        // Right arrow: one phase.
+        w.activateWindow();
+        QApplication::setActiveWindow(&w);
+        QTest::keyClick(&w, Qt::Key_Right);
+        QTRY_VERIFY(w.controller()->lastSnapshot()->lastPhase.has_value());
+        QCOMPARE(w.controller()->lastSnapshot()->lastPhase->kind, bp::PhaseKind::Forward);
+
+        // Space: Play; things move within a second; Space again: pause.
+        QTest::keyClick(&w, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(w.controller()->lastSnapshot()->samplesSeen > 0, 1000);
+        QTest::keyClick(&w, Qt::Key_Space);
+        QTRY_VERIFY(!w.controller()->isPlaying());
+    }
+
+    void closeWhileTrainingSavesSettings() {
+        {
+            MainWindow w;
+            w.openDatasets(QString::fromLatin1(MainWindow::kDefaultTrain), QString());
+            w.show();
+            QTRY_VERIFY_WITH_TIMEOUT(w.loader()->current(bps::DatasetLoader::Role::Training),
+                                     20000);
+            w.controller()->play();
+            QTRY_VERIFY(w.controller()->lastSnapshot()->samplesSeen > 0);
+            w.close();
+        }  // destroyed mid-run: the worker stops and the thread is joined
+        QSettings s;
+        QVERIFY(s.contains(QStringLiteral("window/geometry")));
+        QCOMPARE(s.value(QStringLiteral("training/learningRate")).toDouble(), 0.1);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
