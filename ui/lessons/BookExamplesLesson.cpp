@@ -29,7 +29,7 @@ BookExamplesLesson::BookExamplesLesson(QWidget* parent) : Lesson(parent) {
     m_presetBox->addItem(tr("Updating one weight"));
     m_presetBox->addItem(tr("Splitting the error by the weights"));
     m_stepButton = new QPushButton(tr("Step phase ▶"), this);
-    m_runButton = new QPushButton(tr("Run the whole sample ⏭"), this);
+    m_runButton = new QPushButton(tr("Run the whole sample ▶▶"), this);
     m_restartButton = new QPushButton(tr("Start again ⟲"), this);
     m_phaseLabel = new QLabel(this);
     m_phaseLabel->setMinimumWidth(220);
@@ -291,13 +291,20 @@ void BookExamplesLesson::updateSplit() {
     h += QStringLiteral("<p><b>%1</b> %2</p>")
              .arg(tr("The difference:"),
                   tr("Wᵀ·e drops the fractions' denominators: each output error is multiplied by "
-                     "the weights, not by their share. Here Wᵀ·e is %1× and %2× the proportional "
-                     "split (the sums of the weights into each output). The hidden errors keep "
-                     "the same proportions — the big weight still gets the big share — only their "
-                     "size changes, and the learning rate takes care of size. The book keeps the "
-                     "simpler matrix form because it is one multiplication that a computer does "
-                     "fast.")
-                      .arg(num(tr_(0) / prop(0), 2), num(tr_(1) / prop(1), 2)));
+                     "the weights, not by their share, so it is scaled by the sum of the weights "
+                     "into that output (here %1 and %2). Wᵀ·e comes out %3× and %4× the "
+                     "proportional split.")
+                          .arg(num(W.row(0).sum(), 1), num(W.row(1).sum(), 1),
+                               num(tr_(0) / prop(0), 2), num(tr_(1) / prop(1), 2)) +
+                      QLatin1Char(' ') +
+                      (std::abs(tr_(0) / prop(0) - tr_(1) / prop(1)) < 1e-9
+                           ? tr("Both sums are equal, so the two ways give the same proportions: "
+                                "only the size differs.")
+                           : tr("The sums differ, so the proportions shift a little.")) +
+                      QLatin1Char(' ') +
+                      tr("Either way the bigger weight gets the bigger share of the blame, and "
+                         "the learning rate takes care of size. The book keeps the simpler "
+                         "matrix form: one multiplication a computer does fast."));
     m_split->setHtml(h);
 }
 

@@ -17,6 +17,8 @@ LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     m_sideBar->setMaximumWidth(300);
     m_sideBar->setWordWrap(true);
     m_sideBar->setSpacing(3);
+    m_sideBar->setStyleSheet(
+        QStringLiteral("QListWidget#lessonSideBar::item { padding: 6px 4px; }"));
     QFont f = m_sideBar->font();
     f.setPointSizeF(f.pointSizeF() * 1.15);
     m_sideBar->setFont(f);

@@ -176,9 +176,9 @@ void BugPlot::paintEvent(QPaintEvent*) {
         p.drawLine(t + QPointF(-6, -6), t + QPointF(6, 6));
         p.drawLine(t + QPointF(-6, 6), t + QPointF(6, -6));
         p.setFont(small);
-        p.drawText(QRectF(t.x() + 8, (t.y() + y.y()) / 2 - 10, 170, 20),
+        p.drawText(QRectF(t.x() + 16, (t.y() + y.y()) / 2 - 10, 170, 20),
                    Qt::AlignLeft | Qt::AlignVCenter, tr("E = t − y = %1").arg(n4(s.error)));
-        p.drawText(QRectF(t.x() + 8, t.y() - 20, 120, 18), Qt::AlignLeft | Qt::AlignVCenter,
+        p.drawText(QRectF(t.x() + 16, t.y() - 4, 120, 18), Qt::AlignLeft | Qt::AlignVCenter,
                    tr("target t = %1").arg(QString::number(s.target, 'f', 2)));
     }
 
@@ -231,7 +231,7 @@ LinearClassifierLesson::LinearClassifierLesson(QWidget* parent) : Lesson(parent)
     m_plot->setState(&m_bugs, &m_model, &m_steps);
 
     auto* next = new QPushButton(tr("Train on the next bug ▶"), this);
-    auto* pass = new QPushButton(tr("One pass over all bugs ⏭"), this);
+    auto* pass = new QPushButton(tr("One pass over all bugs ▶▶"), this);
     auto* again = new QPushButton(tr("Start again (k = 0.25) ⟲"), this);
     auto* book = new QPushButton(tr("The book's two bugs"), this);
     auto* clear = new QPushButton(tr("Remove all bugs"), this);

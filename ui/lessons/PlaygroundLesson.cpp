@@ -132,8 +132,9 @@ void PlaygroundView::paintNetwork(QPainter& p, const QRectF& area) {
     const int columns = L + 1;
     const int nHidden = L == 2 ? sizes[1] : 0;
     const int maxNodes = std::max(2, nHidden);
-    const double node = std::clamp((area.height() - 40) / maxNodes - 8, 18.0, 56.0);
     const double colGap = area.width() / columns;
+    const double node =
+        std::clamp(std::min((area.height() - 90) / maxNodes - 8, colGap * 0.62), 18.0, 110.0);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     p.setFont(small);
@@ -289,8 +290,10 @@ PlaygroundLesson::PlaygroundLesson(QWidget* parent) : Lesson(parent) {
     auto* dataBox = new QGroupBox(tr("Data"), this);
     auto* dl = new QFormLayout(dataBox);
     dl->addRow(tr("Points"), m_shapeBox);
-    dl->addRow(tr("Noise"), m_noiseSlider);
-    dl->addRow(tr("Test share"), m_testSlider);
+    m_noiseLabel = new QLabel(this);
+    m_testLabel = new QLabel(this);
+    dl->addRow(m_noiseLabel, m_noiseSlider);
+    dl->addRow(m_testLabel, m_testSlider);
     dl->addRow(m_showTest, newPoints);
     auto* netBox = new QGroupBox(tr("Network: 2 → hidden → 2"), this);
     auto* nl = new QFormLayout(netBox);
@@ -352,6 +355,8 @@ PlaygroundLesson::PlaygroundLesson(QWidget* parent) : Lesson(parent) {
 }
 
 void PlaygroundLesson::rebuildData() {
+    m_noiseLabel->setText(tr("Noise %1%").arg(std::lround(m_noise * 100)));
+    m_testLabel->setText(tr("Test share %1%").arg(std::lround(m_testShare * 100)));
     std::vector<lessons::PlanePoint> all =
         lessons::makePlaneData(m_shape, kPoints, m_noise, m_dataSeed);
     m_model.setData(all, m_testShare, m_dataSeed);
@@ -445,7 +450,7 @@ void PlaygroundLesson::resetNetwork() {
 
 void PlaygroundLesson::play() {
     m_timer.start();
-    m_playButton->setText(tr("Pause ⏸"));
+    m_playButton->setText(tr("Pause ❙❙"));
 }
 
 void PlaygroundLesson::pause() {

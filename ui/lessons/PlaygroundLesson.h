@@ -107,6 +107,8 @@ class PlaygroundLesson : public Lesson {
     QComboBox* m_shapeBox = nullptr;
     QSlider* m_noiseSlider = nullptr;
     QSlider* m_testSlider = nullptr;
+    QLabel* m_noiseLabel = nullptr;  // "Noise 20%"
+    QLabel* m_testLabel = nullptr;   // "Test share 30%"
     QCheckBox* m_showTest = nullptr;
     QSpinBox* m_hiddenSpin = nullptr;
     QComboBox* m_activationBox = nullptr;

@@ -145,10 +145,10 @@ void SigmoidPlot::paintEvent(QPaintEvent*) {
         if (beyondL + beyondR > 0) text += tr(" (%1 beyond ±10)").arg(beyondL + beyondR);
         p.setPen(c.darker(120));
         p.setBrush(c);
-        const QRectF box(legendX, height() - 20, 260, 18);
+        const QRectF box(legendX, height() - 20, 340, 18);
         p.drawEllipse(QPointF(legendX + 6, box.center().y()), 5, 5);
         p.drawText(box.adjusted(16, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
-        legendX += 270;
+        legendX += 350;
     }
 }
 
@@ -232,7 +232,7 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
     dl->addWidget(m_chart, 1);
 
     auto* left = new QVBoxLayout;
-    left->addWidget(curveBox, 3);
+    left->addWidget(curveBox, 5);
     left->addWidget(explanationPanel(), 1);
     auto* right = new QVBoxLayout;
     right->addWidget(prepBox);
@@ -267,10 +267,11 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
     setExplanation(
         tr("<b>Why the book scales its data.</b> A neuron learns in proportion to the slope of its "
            "sigmoid, o(1−o). Far out on the flat ends (shaded) the slope is almost 0: the neuron "
-           "is <i>saturated</i> and its weights hardly change.<br><b>Try:</b> choose <i>large</i> "
+           "is <i>saturated</i> and its weights hardly change.<br><b>Try:</b> choose <i>huge</i> "
            "starting weights or <i>raw pixels</i> and press Train. <b>Notice:</b> the net inputs "
-           "jump into the shaded zones, the saturation bar fills up and the error curve stays "
-           "flat, while the book's preparation (faded line) learns. Each warning's <i>Fix</i> "
+           "jump into the shaded zones, the saturation bar fills up and the error stays high — "
+           "after 300 samples still many times the book's preparation (faded line), which "
+           "learns at once. Each warning's <i>Fix</i> "
            "button puts back the book's choice."));
     restartDemo();
 }
@@ -494,7 +495,7 @@ void SaturationLesson::startDemo() {
     if (m_data.empty()) return;
     if (m_demo.errors.size() >= static_cast<std::size_t>(kDemoSamples)) restartDemo();
     m_timer.start();
-    m_playButton->setText(tr("Pause ⏸"));
+    m_playButton->setText(tr("Pause ❙❙"));
 }
 
 void SaturationLesson::pauseDemo() {
