@@ -46,6 +46,19 @@ int main(int argc, char* argv[]) {
                      [&lastRate](double r) {
                          if (r > 0) lastRate = r;
                      });
+    QStringList epochLines;  // the trainer's own epoch timings, comparable with backprop-cli's
+    QObject::connect(
+        window.controller(), &bps::TrainingController::epochFinished, &window,
+        [&epochLines](int epoch, double seen, double meanError, double accuracy, double seconds) {
+            epochLines << QStringLiteral(
+                              "epoch %1: %2 s, mean error %3, test accuracy %4%, "
+                              "%5 samples seen")
+                              .arg(epoch)
+                              .arg(seconds, 0, 'f', 3)
+                              .arg(meanError, 0, 'f', 6)
+                              .arg(accuracy * 100, 0, 'f', 2)
+                              .arg(seen, 0, 'f', 0);
+        });
     std::unique_ptr<bps::LatencyProbe> probe;
     if (qEnvironmentVariableIntValue("BP_LATENCY_PROBE") != 0) {
         probe = std::make_unique<bps::LatencyProbe>(5);
@@ -68,6 +81,7 @@ int main(int argc, char* argv[]) {
         const auto s = window.controller()->lastSnapshot();
         std::fprintf(stderr, "%s\ntraining: %llu samples seen, %.0f samples/s while playing\n",
                      qPrintable(probe->report()), s ? s->samplesSeen : 0ULL, lastRate);
+        for (const QString& line : epochLines) std::fprintf(stderr, "%s\n", qPrintable(line));
     }
     return rc;
 }
