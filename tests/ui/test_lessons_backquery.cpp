@@ -49,6 +49,8 @@ class TestBackQueryLesson : public QObject {
 
     void followsSnapshotsCoalesced() {
         BackQueryLesson lesson;
+        lesson.show();  // hidden lessons only keep the newest snapshot
+        QVERIFY(QTest::qWaitForWindowExposed(&lesson));
         const bp::Network early = lessonfix::trainedNetwork(*m_train, 50, 100);
         const bp::Network later = lessonfix::trainedNetwork(*m_train, 50, 3000);
         lesson.setSnapshot(lessonfix::snapshotOf(early, 100));
@@ -58,8 +60,16 @@ class TestBackQueryLesson : public QObject {
         QCOMPARE(lesson.refreshCount(), 1);
         const bp::Vector bq = later.backquery(bp::bookTarget(7, 10));
         QCOMPARE(lesson.inkBytes(7), BackQueryLesson::toInkBytes(bq));
-        QVERIFY(lesson.inkBytes(7) !=
-                BackQueryLesson::toInkBytes(early.backquery(bp::bookTarget(7, 10))));
+        // hidden: snapshots are kept, not drawn, until the lesson is activated
+        lesson.hide();
+        lesson.setSnapshot(lessonfix::snapshotOf(early, 100));
+        QTest::qWait(300);
+        QCOMPARE(lesson.refreshCount(), 1);
+        lesson.activated();
+        QCOMPARE(lesson.refreshCount(), 2);
+        QCOMPARE(lesson.inkBytes(7),
+                 BackQueryLesson::toInkBytes(early.backquery(bp::bookTarget(7, 10))));
+        QVERIFY(lesson.inkBytes(7) != BackQueryLesson::toInkBytes(bq));
     }
 
     void rejectsNonImageNetworks() {

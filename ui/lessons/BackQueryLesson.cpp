@@ -86,7 +86,12 @@ const std::vector<std::uint8_t>& BackQueryLesson::inkBytes(int label) const {
 void BackQueryLesson::setSnapshot(SnapshotPtr s) {
     if (!s) return;
     m_pending = std::move(s);
-    if (!m_timer.isActive()) m_timer.start();
+    // while hidden the newest snapshot is only kept; activated() draws it
+    if (isVisible() && !m_timer.isActive()) m_timer.start();
+}
+
+void BackQueryLesson::activated() {
+    refresh();
 }
 
 void BackQueryLesson::refresh() {

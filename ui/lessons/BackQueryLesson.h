@@ -34,7 +34,8 @@ class BackQueryLesson : public Lesson {
     QString title() const override { return tr("Back query: what the network imagines"); }
     QString id() const override { return QStringLiteral("back-query"); }
 
-    void setSnapshot(SnapshotPtr s) override;
+    void setSnapshot(SnapshotPtr s) override;  // redrawn a few times a second while visible
+    void activated() override;                 // draws the newest snapshot at once
 
     // Recomputes the ten pictures from the newest snapshot now (normally done by the timer).
     void refresh();

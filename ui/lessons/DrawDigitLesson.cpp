@@ -218,7 +218,12 @@ DrawDigitLesson::~DrawDigitLesson() = default;
 void DrawDigitLesson::setSnapshot(SnapshotPtr s) {
     if (!s) return;
     m_pending = std::move(s);
-    if (!m_timer.isActive()) m_timer.start();
+    // while hidden the newest snapshot is only kept; activated() or the next pen move uses it
+    if (isVisible() && !m_timer.isActive()) m_timer.start();
+}
+
+void DrawDigitLesson::activated() {
+    recompute();
 }
 
 int DrawDigitLesson::answer() const {

@@ -84,6 +84,7 @@ class DrawDigitLesson : public Lesson {
     QString id() const override { return QStringLiteral("draw-digit"); }
 
     void setSnapshot(SnapshotPtr s) override;
+    void activated() override;  // answers with the newest snapshot at once
 
     // Runs the preprocessing and the network on the canvas now (normally after each pen move).
     void recompute();
