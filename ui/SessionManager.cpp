@@ -1,0 +1,282 @@
+// SessionManager.cpp — gathers the studio's state into a bp::Session and restores it; autosave,
+// crash recovery and recent sessions.
+#include "SessionManager.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPointF>
+#include <QSettings>
+#include <QStandardPaths>
+#include <exception>
+
+#include "DatasetLoader.h"
+#include "ErrorPlot.h"
+#include "TrainingController.h"
+
+namespace bps {
+
+namespace {
+
+const QString kRecentKey = QStringLiteral("session/recent");
+const QString kRunningKey = QStringLiteral("session/running");
+
+std::vector<bp::CurvePoint> toCurve(const QVector<QPointF>& points) {
+    std::vector<bp::CurvePoint> out;
+    out.reserve(static_cast<std::size_t>(points.size()));
+    for (const QPointF& p : points) out.emplace_back(p.x(), p.y());
+    return out;
+}
+
+QVector<QPointF> toPoints(const std::vector<bp::CurvePoint>& curve) {
+    QVector<QPointF> out;
+    out.reserve(static_cast<qsizetype>(curve.size()));
+    for (const auto& [x, y] : curve) out.append(QPointF(x, y));
+    return out;
+}
+
+bp::SessionRun toRun(const ErrorPlot::Run& run) {
+    bp::SessionRun out;
+    out.label = run.label.toStdString();
+    out.error = toCurve(run.error);
+    out.accuracy = toCurve(run.accuracy);
+    for (const ErrorPlot::RateMark& m : run.rateMarks) out.rateMarks.emplace_back(m.x, m.lr);
+    return out;
+}
+
+std::string toStd(const QString& s) {
+    return s.toStdString();
+}
+
+}  // namespace
+
+SessionManager::SessionManager(TrainingController* controller, ErrorPlot* plot,
+                               DatasetLoader* loader, QObject* parent)
+    : QObject(parent), m_controller(controller), m_plot(plot), m_loader(loader) {
+    if (m_loader) {
+        connect(m_loader, &DatasetLoader::loaded, this,
+                [this](DatasetLoader::Role role, DatasetPtr, const QString& path) {
+                    (role == DatasetLoader::Role::Training ? m_trainPath : m_testPath) = path;
+                });
+    }
+    connect(&m_autosave, &QTimer::timeout, this, [this] { autosaveNow(); });
+}
+
+void SessionManager::setDatasetPaths(const QString& train, const QString& test) {
+    m_trainPath = train;
+    m_testPath = test;
+}
+
+bp::Session SessionManager::gather() const {
+    m_controller->sync();  // the newest weights are published
+    const SnapshotPtr snap = m_controller->lastSnapshot();
+    const bp::TrainOptions options = m_controller->options();
+    bp::Session s;
+    if (snap) {
+        s.network = bp::Network(snap->spec);
+        for (int k = 0; k < s.network.weightLayers(); ++k)
+            s.network.setWeights(k, snap->weights[static_cast<std::size_t>(k)]);
+        s.training.samplesSeen = snap->samplesSeen;
+        s.training.epochsTrained = snap->samplesPerEpoch > 0
+                                       ? static_cast<int>(snap->samplesSeen / snap->samplesPerEpoch)
+                                       : 0;
+    } else {
+        s.network = bp::Network(m_controller->spec());
+    }
+    s.training.learningRate = m_controller->learningRate();
+    s.training.batch = options.batch;
+    s.training.shuffle = options.shuffle;
+    s.epochs = options.epochs;
+    s.shuffleSeed = options.shuffleSeed;
+    s.errorWindow = options.errorWindow;
+    s.trainData = toStd(m_trainPath);
+    s.testData = toStd(m_testPath);
+    if (m_plot) {
+        for (const ErrorPlot::Run& run : m_plot->previousRuns()) s.runs.push_back(toRun(run));
+        const ErrorPlot::Run& current = m_plot->currentRun();
+        if (!current.error.isEmpty() || !current.accuracy.isEmpty())
+            s.runs.push_back(toRun(current));
+    }
+    if (m_gatherHook) m_gatherHook(s);
+    return s;
+}
+
+QString SessionManager::resolveDataPath(const QString& path, const QString& sessionDir) const {
+    if (path.isEmpty() || path.startsWith(QLatin1Char(':')) || QFileInfo::exists(path) ||
+        sessionDir.isEmpty())
+        return path;
+    // Prepared on another computer: look for the file beside the session.
+    const QString beside = QDir(sessionDir).filePath(QFileInfo(path).fileName());
+    return QFileInfo::exists(beside) ? beside : path;
+}
+
+void SessionManager::apply(const bp::Session& session, const QString& sessionDir) {
+    bp::TrainOptions options = m_controller->options();
+    options.learningRate = session.training.learningRate;
+    options.batch = session.training.batch;
+    options.shuffle = session.training.shuffle;
+    options.epochs = session.epochs;
+    options.shuffleSeed = session.shuffleSeed;
+    options.errorWindow = session.errorWindow;
+
+    // Data first (loads run in the background; the network is kept when they arrive, as its
+    // shape fits them).
+    const QString train = resolveDataPath(QString::fromStdString(session.trainData), sessionDir);
+    const QString test = resolveDataPath(QString::fromStdString(session.testData), sessionDir);
+    if (m_loader) {
+        if (!train.isEmpty() && train != m_trainPath)
+            m_loader->load(train, DatasetLoader::Role::Training);
+        if (!test.isEmpty() && test != m_testPath) m_loader->load(test, DatasetLoader::Role::Test);
+    } else {
+        setDatasetPaths(train, test);
+    }
+
+    m_controller->loadNetwork(session.network, options);
+
+    // The curves: every run of the file becomes an earlier (faded) run; the run that starts now
+    // on the restored weights is the current one.
+    if (m_plot) {
+        m_plot->setErrorWindow(session.errorWindow);
+        m_plot->beginRun(QString());
+        m_plot->clearPreviousRuns();
+        for (const bp::SessionRun& run : session.runs) {
+            m_plot->beginRun(QString::fromStdString(run.label));
+            m_plot->addErrorPoints(toPoints(run.error));
+            for (const auto& [x, y] : run.rateMarks) m_plot->markLearningRate(x, y);
+            for (const auto& [x, y] : run.accuracy) m_plot->addAccuracy(x, y);
+        }
+        m_plot->beginRun(m_controller->runLabel());
+    }
+    if (m_applyHook) m_applyHook(session);
+}
+
+QString SessionManager::save(const QString& path) {
+    try {
+        bp::saveSession(toStd(path), gather());
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    m_path = path;
+    addRecent(path);
+    emit sessionPathChanged(path);
+    return {};
+}
+
+QString SessionManager::open(const QString& path) {
+    try {
+        const bp::Session session = bp::loadSession(toStd(path));
+        apply(session, QFileInfo(path).absolutePath());
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    m_path = path;
+    addRecent(path);
+    emit sessionPathChanged(path);
+    return {};
+}
+
+QString SessionManager::openModel(const QString& path) {
+    try {
+        const bp::SavedModel model = bp::loadModel(toStd(path));
+        bp::TrainOptions options = m_controller->options();
+        options.learningRate = model.training.learningRate;
+        options.batch = model.training.batch;
+        options.shuffle = model.training.shuffle;
+        m_controller->loadNetwork(model.network, options);
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+SessionManager::FileKind SessionManager::kindOf(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return FileKind::Missing;
+    const QByteArray head = f.read(16);
+    if (head.startsWith("BPSESSION ")) return FileKind::Session;
+    if (head.startsWith("BPSMODEL ")) return FileKind::Model;
+    return FileKind::Dataset;  // CSV, CSV.gz or IDX: the loader says if it is none of them
+}
+
+QStringList SessionManager::recentSessions() const {
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void SessionManager::clearRecentSessions() {
+    QSettings().remove(kRecentKey);
+    emit recentSessionsChanged({});
+}
+
+void SessionManager::addRecent(const QString& path) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentSessions();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > kMaxRecent) files.removeLast();
+    QSettings().setValue(kRecentKey, files);
+    emit recentSessionsChanged(files);
+}
+
+void SessionManager::setAutosaveMinutes(int minutes) {
+    m_autosaveMinutes = std::max(0, minutes);
+    if (m_autosaveMinutes > 0) {
+        m_autosave.start(m_autosaveMinutes * 60 * 1000);
+    } else {
+        m_autosave.stop();
+    }
+}
+
+QString SessionManager::autosavePath() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("autosave.bps"));
+}
+
+QString SessionManager::autosaveNow() {
+    const QString path = autosavePath();
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return tr("Cannot create the folder %1").arg(QFileInfo(path).absolutePath());
+    try {
+        bp::saveSession(toStd(path), gather());
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    emit autosaved(path);
+    return {};
+}
+
+bool SessionManager::recoveryPending() {
+    return QSettings().value(kRunningKey, false).toBool() && QFileInfo::exists(autosavePath());
+}
+
+void SessionManager::markRunning() {
+    QSettings s;
+    s.setValue(kRunningKey, true);
+    s.sync();
+}
+
+void SessionManager::markCleanExit() {
+    QSettings s;
+    s.setValue(kRunningKey, false);
+    s.sync();
+}
+
+bool SessionManager::offerRecovery(QWidget* parent) {
+    if (!recoveryPending()) return false;
+    const QString path = autosavePath();
+    const auto answer = QMessageBox::question(
+        parent, tr("Restore the last session?"),
+        tr("Backprop Studio did not close normally last time. Restore the session saved "
+           "automatically at %1?")
+            .arg(QLocale().toString(QFileInfo(path).lastModified(), QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) return false;
+    const QString error = open(path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(parent, tr("Restore the last session"), error);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace bps
