@@ -1,0 +1,188 @@
+// Exporter.cpp — PNG/SVG renders, curve CSV, weights as .npy and CSV.
+#include "Exporter.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QLayout>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QWidget>
+#include <charconv>
+#include <exception>
+
+#include "ErrorPlot.h"
+#include "NetworkView.h"
+#include "backprop/Npy.h"
+
+namespace bps::Exporter {
+
+namespace {
+
+// Translation context of the messages ("Exporter"): lupdate reads Text::tr calls.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(Exporter)
+};
+
+QString checkSize(QSize size) {
+    if (size.width() < 1 || size.height() < 1 || size.width() > 20000 || size.height() > 20000)
+        return Text::tr("The size %1 × %2 is not between 1 and 20000 pixels")
+            .arg(size.width())
+            .arg(size.height());
+    return {};
+}
+
+// Writes text atomically (QSaveFile): a failed export leaves no half-written file.
+QString writeText(const QString& path, const QByteArray& text) {
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit())
+        return Text::tr("Could not write %1: %2")
+            .arg(QDir::toNativeSeparators(path), f.errorString());
+    return {};
+}
+
+void appendNumber(QByteArray& out, double v) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);  // shortest round-trip form
+    out.append(buf, static_cast<qsizetype>(r.ptr - buf));
+}
+
+// Lays out widget and all its children at size now (resize events are synchronous for a shown
+// widget; a hidden one gets them when it is rendered).
+void layOut(QWidget& widget, QSize size) {
+    widget.resize(size);
+    if (widget.layout()) widget.layout()->activate();
+    for (QLayout* l : widget.findChildren<QLayout*>()) l->activate();
+}
+
+}  // namespace
+
+ImageFormat formatOf(const QString& path) {
+    return path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive) ? ImageFormat::Svg
+                                                                      : ImageFormat::Png;
+}
+
+QString paintToFile(const QString& path, QSize size, ImageFormat format,
+                    const std::function<void(QPainter&, const QRect&)>& paint,
+                    const QString& title) {
+    if (QString e = checkSize(size); !e.isEmpty()) return e;
+    const QRect rect(QPoint(0, 0), size);
+    const QString shown = QDir::toNativeSeparators(path);
+    if (format == ImageFormat::Svg) {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QSvgGenerator gen;
+        gen.setOutputDevice(&buffer);
+        gen.setSize(size);
+        gen.setViewBox(rect);
+        gen.setTitle(title);
+        gen.setDescription(Text::tr("Exported from Backprop Studio"));
+        QPainter p;
+        if (!p.begin(&gen)) return Text::tr("Could not write %1").arg(shown);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.fillRect(rect, Qt::white);
+        paint(p, rect);
+        p.end();
+        // QSvgGenerator states the size in millimetres (at its 72 dpi); say it in pixels, so
+        // every viewer shows the picture at the size asked for.
+        QByteArray svg = buffer.data();
+        static const QRegularExpression sizeAttributes(
+            QStringLiteral(R"(<svg([^>]*?) width="[^"]*" height="[^"]*")"));
+        svg = QString::fromUtf8(svg)
+                  .replace(sizeAttributes, QStringLiteral(R"(<svg\1 width="%1" height="%2")")
+                                               .arg(size.width())
+                                               .arg(size.height()))
+                  .toUtf8();
+        return writeText(path, svg);
+    }
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull())
+        return Text::tr("Not enough memory for a %1 × %2 image")
+            .arg(size.width())
+            .arg(size.height());
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    paint(p, rect);
+    p.end();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit())
+        return Text::tr("Could not write %1: %2").arg(shown, f.errorString());
+    return {};
+}
+
+QString exportNetwork(const NetworkView& view, const QString& path, QSize size,
+                      ImageFormat format) {
+    return paintToFile(
+        path, size, format, [&view](QPainter& p, const QRect& r) { view.renderTo(p, r); },
+        view.window() ? view.window()->windowTitle() : QString());
+}
+
+QString exportWidget(QWidget& widget, const QString& path, QSize size, ImageFormat format) {
+    const QSize old = widget.size();
+    layOut(widget, size);
+    const QString error = paintToFile(
+        path, size, format,
+        [&widget](QPainter& p, const QRect&) {
+            widget.render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
+        },
+        widget.windowTitle());
+    layOut(widget, old);
+    return error;
+}
+
+QString exportCurveCsv(const ErrorPlot& plot, const QString& path) {
+    return writeText(path, plot.csv().toUtf8());
+}
+
+QStringList weightFileNames(int weightLayers, const QString& suffix) {
+    QStringList names;
+    for (const std::string& n : bp::npyNames(weightLayers)) {
+        QString name = QString::fromStdString(n);
+        name.chop(4);  // ".npy"
+        names << name + suffix;
+    }
+    return names;
+}
+
+QString exportWeightsNpy(const std::vector<bp::Matrix>& weights, const QString& dir) {
+    if (!QDir().mkpath(dir)) return Text::tr("Could not create the folder %1").arg(dir);
+    const QStringList names =
+        weightFileNames(static_cast<int>(weights.size()), QStringLiteral(".npy"));
+    try {
+        for (std::size_t k = 0; k < weights.size(); ++k)
+            bp::writeNpy(QDir(dir).filePath(names[static_cast<qsizetype>(k)]).toStdString(),
+                         weights[k]);
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+QString exportWeightsCsv(const std::vector<bp::Matrix>& weights, const QString& dir) {
+    if (!QDir().mkpath(dir)) return Text::tr("Could not create the folder %1").arg(dir);
+    const QStringList names =
+        weightFileNames(static_cast<int>(weights.size()), QStringLiteral(".csv"));
+    for (std::size_t k = 0; k < weights.size(); ++k) {
+        const bp::Matrix& w = weights[k];
+        QByteArray text;
+        text.reserve(static_cast<qsizetype>(w.size()) * 22);
+        for (Eigen::Index i = 0; i < w.rows(); ++i) {  // row i = neuron i of the next layer
+            for (Eigen::Index j = 0; j < w.cols(); ++j) {
+                if (j > 0) text += ',';
+                appendNumber(text, w(i, j));
+            }
+            text += '\n';
+        }
+        if (QString e = writeText(QDir(dir).filePath(names[static_cast<qsizetype>(k)]), text);
+            !e.isEmpty())
+            return e;
+    }
+    return {};
+}
+
+}  // namespace bps::Exporter
