@@ -1,0 +1,155 @@
+// test_presentation.cpp — presentation mode: the application font grows by the zoom and comes
+// back exactly, the high-contrast palette is applied and removed, dock title bars and the status
+// bar are hidden and restored, F11 toggles it, the state is remembered. Runs at a device pixel
+// ratio of 2 (QT_SCALE_FACTOR=2, set before the application starts) to check that the sample
+// thumbnails and the network view are drawn at full resolution on high-DPI screens.
+#include <QAbstractItemView>
+#include <QDockWidget>
+#include <QLabel>
+#include <QListView>
+#include <QMainWindow>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QtTest>
+
+#include "NetworkView.h"
+#include "PresentationMode.h"
+#include "SampleBrowser.h"
+#include "ViewFixtures.h"
+
+using bps::PresentationMode;
+
+namespace {
+
+struct Window {
+    QMainWindow window;
+    QLabel* label = new QLabel(QStringLiteral("Backprop"));
+    QDockWidget* dock = new QDockWidget(QStringLiteral("Dock"));
+    Window() {
+        window.setCentralWidget(label);
+        dock->setWidget(new QLabel(QStringLiteral("inside")));
+        window.addDockWidget(Qt::RightDockWidgetArea, dock);
+        window.statusBar()->showMessage(QStringLiteral("status"));
+        window.resize(800, 600);
+    }
+};
+
+}  // namespace
+
+class TestPresentation : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void fontPaletteAndClutterChangeAndComeBack() {
+        Window w;
+        w.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        const double before = w.label->font().pointSizeF();
+        QVERIFY(before > 0);
+        const QColor windowBefore = QApplication::palette().color(QPalette::Window);
+        const int titleBefore = w.dock->widget()->mapTo(w.dock, QPoint(0, 0)).y();
+        QVERIFY(titleBefore > 0);  // the title bar sits above the dock's content
+
+        PresentationMode pm(&w.window);
+        QSignalSpy changed(&pm, &PresentationMode::changed);
+        pm.setOn(true);
+        QVERIFY(pm.isOn());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(w.label->font().pointSizeF(), before * PresentationMode::kDefaultZoom);
+        QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::white));
+        QCOMPARE(QApplication::palette().color(QPalette::WindowText), QColor(Qt::black));
+        QCOMPARE(w.label->palette().color(QPalette::WindowText), QColor(Qt::black));
+        QVERIFY(!w.window.statusBar()->isVisible());
+        QVERIFY(w.dock->titleBarWidget() != nullptr);
+        QTRY_VERIFY(w.dock->widget()->mapTo(w.dock, QPoint(0, 0)).y() < titleBefore);
+        QVERIFY(pm.strokeScale() > 1.0);
+        QVERIFY(pm.toggleAction()->isChecked());
+
+        // The zoom scales the whole UI while presenting, within bounds.
+        pm.zoomIn();
+        QCOMPARE(w.label->font().pointSizeF(), before * (PresentationMode::kDefaultZoom + 0.25));
+        pm.setZoom(100);
+        QCOMPARE(pm.zoom(), PresentationMode::kMaxZoom);
+        QCOMPARE(w.label->font().pointSizeF(), before * PresentationMode::kMaxZoom);
+
+        pm.setOn(false);
+        QCOMPARE(w.label->font().pointSizeF(), before);
+        QCOMPARE(QApplication::palette().color(QPalette::Window), windowBefore);
+        QVERIFY(w.window.statusBar()->isVisible());
+        QVERIFY(w.dock->titleBarWidget() == nullptr);
+        QVERIFY(!w.window.isFullScreen());
+        QCOMPARE(pm.strokeScale(), 1.0);
+        QVERIFY(!pm.toggleAction()->isChecked());
+        pm.setZoom(PresentationMode::kDefaultZoom);
+    }
+
+    void shortcutAndMemory() {
+        Window w;
+        w.window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w.window));
+        const double before = w.label->font().pointSizeF();
+        {
+            PresentationMode pm(&w.window);
+            QTest::keyClick(&w.window, Qt::Key_F11);
+            QVERIFY(pm.isOn());
+            QCOMPARE(QSettings().value(QStringLiteral("presentation/on")).toBool(), true);
+            pm.setZoom(2.0);
+        }  // a window closed while presenting: the font comes back
+        QCOMPARE(w.label->font().pointSizeF(), before);
+
+        PresentationMode again(&w.window);
+        QVERIFY(!again.isOn());
+        again.restore();
+        QVERIFY(again.isOn());
+        QCOMPARE(again.zoom(), 2.0);
+        QCOMPARE(w.label->font().pointSizeF(), before * 2.0);
+        QTest::keyClick(&w.window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(!again.isOn());
+        QCOMPARE(w.label->font().pointSizeF(), before);
+        QCOMPARE(QSettings().value(QStringLiteral("presentation/on")).toBool(), false);
+    }
+
+    // High DPI: at a device pixel ratio of 2 the thumbnails carry twice the pixels and say so,
+    // and the network view grabs at full resolution.
+    void highDpiThumbnailsAndView() {
+        QCOMPARE(qApp->devicePixelRatio(), 2.0);
+        auto data = std::make_shared<const bp::Dataset>(fixtures::mnist100());
+        bps::SampleBrowser browser;
+        browser.setDataset(data);
+        auto* list = browser.findChild<QListView*>();
+        QVERIFY(list);
+        const QVariant deco = list->model()->data(list->model()->index(0, 0), Qt::DecorationRole);
+        const QPixmap thumb = deco.value<QPixmap>();
+        QVERIFY(!thumb.isNull());
+        QCOMPARE(thumb.devicePixelRatio(), 2.0);
+        QCOMPARE(thumb.deviceIndependentSize().toSize() * 2, thumb.size());
+
+        bps::NetworkView view;
+        view.resize(400, 300);
+        const bp::Network net = fixtures::mnistNetwork(*data, 1);
+        view.setSnapshot(
+            fixtures::trainedSnapshot(net, data->input(0), data->label(0), 28, 28, 0.1));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QPixmap shot = view.grab();
+        QCOMPARE(shot.devicePixelRatio(), 2.0);
+        QCOMPARE(shot.size(), QSize(800, 600));
+    }
+};
+
+int main(int argc, char** argv) {
+    qputenv("QT_SCALE_FACTOR", "2");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("BackpropStudioTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("test_presentation"));
+    TestPresentation test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_presentation.moc"
