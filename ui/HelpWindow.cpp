@@ -1,0 +1,106 @@
+// HelpWindow.cpp — the embedded user guide and the About box.
+#include "HelpWindow.h"
+
+#include <Eigen/Core>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QMessageBox>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace bps {
+
+HelpWindow::HelpWindow(const QString& language, QWidget* parent) : QWidget(parent, Qt::Window) {
+    setObjectName(QStringLiteral("HelpWindow"));
+    m_browser = new QTextBrowser(this);
+    m_browser->setOpenExternalLinks(true);  // web links go to the browser
+    m_browser->setSearchPaths({QStringLiteral(":/help")});
+    m_back = new QToolButton(this);
+    m_forward = new QToolButton(this);
+    m_home = new QToolButton(this);
+    m_other = new QToolButton(this);
+    m_back->setEnabled(false);
+    m_forward->setEnabled(false);
+    connect(m_back, &QToolButton::clicked, m_browser, &QTextBrowser::backward);
+    connect(m_forward, &QToolButton::clicked, m_browser, &QTextBrowser::forward);
+    connect(m_home, &QToolButton::clicked, this, [this] { setLanguage(m_language); });
+    connect(m_other, &QToolButton::clicked, this, [this] {
+        setLanguage(m_language.startsWith(QStringLiteral("zh")) ? QStringLiteral("en")
+                                                                : QStringLiteral("zh_CN"));
+    });
+    connect(m_browser, &QTextBrowser::backwardAvailable, m_back, &QWidget::setEnabled);
+    connect(m_browser, &QTextBrowser::forwardAvailable, m_forward, &QWidget::setEnabled);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_back);
+    bar->addWidget(m_forward);
+    bar->addWidget(m_home);
+    bar->addStretch(1);
+    bar->addWidget(m_other);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_browser, 1);
+    resize(900, 760);
+    retranslate();
+    setLanguage(language);
+}
+
+QString HelpWindow::guideFor(const QString& language) {
+    return QString::fromLatin1(language.startsWith(QStringLiteral("zh")) ? kChineseGuide
+                                                                         : kEnglishGuide);
+}
+
+void HelpWindow::setLanguage(const QString& language) {
+    m_language =
+        language.startsWith(QStringLiteral("zh")) ? QStringLiteral("zh_CN") : QStringLiteral("en");
+    m_browser->setSource(QUrl(QStringLiteral("qrc") + guideFor(m_language)),
+                         QTextDocument::MarkdownResource);
+    m_browser->clearHistory();
+    // The button names the other guide in that guide's own language.
+    m_other->setText(m_language == QStringLiteral("zh_CN") ? QStringLiteral("English")
+                                                           : QStringLiteral("简体中文"));
+}
+
+void HelpWindow::retranslate() {
+    setWindowTitle(tr("Backprop Studio Help"));
+    m_back->setText(tr("◀ Back"));
+    m_back->setToolTip(tr("The page shown before"));
+    m_forward->setText(tr("Forward ▶"));
+    m_forward->setToolTip(tr("The page shown after"));
+    m_home->setText(tr("Contents"));
+    m_home->setToolTip(tr("The start of the user guide"));
+    m_other->setToolTip(tr("Show the guide in the other language"));
+}
+
+void HelpWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+QString HelpWindow::aboutText() {
+    return tr("<h3>Backprop Studio %1</h3>"
+              "<p>See a neural network learn, the way Tariq Rashid's <i>Make Your Own Neural "
+              "Network</i> teaches it.</p>"
+              "<p>Built with:</p><ul>"
+              "<li>Qt %2 (built with %3) — GNU Lesser General Public License v3 (LGPLv3), "
+              "<a href=\"https://www.qt.io/licensing/\">qt.io/licensing</a></li>"
+              "<li>Eigen %4.%5.%6 — Mozilla Public License 2.0 (MPL2), "
+              "<a href=\"https://eigen.tuxfamily.org\">eigen.tuxfamily.org</a></li>"
+              "</ul><p>The MNIST data (Yann LeCun, Corinna Cortes, Christopher Burges) in the "
+              "CSV form of the book.</p>")
+        .arg(QApplication::applicationVersion().isEmpty() ? QStringLiteral(BP_VERSION)
+                                                          : QApplication::applicationVersion(),
+             QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR))
+        .arg(EIGEN_WORLD_VERSION)
+        .arg(EIGEN_MAJOR_VERSION)
+        .arg(EIGEN_MINOR_VERSION);
+}
+
+void HelpWindow::showAbout(QWidget* parent) {
+    QMessageBox::about(parent, tr("About Backprop Studio"), aboutText());
+}
+
+}  // namespace bps
