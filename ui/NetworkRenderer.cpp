@@ -155,7 +155,7 @@ const NetworkRenderer::Layout& NetworkRenderer::layout(const QRectF& scene) cons
         l.image = QRectF(c.left(), c.top() + fs * 0.4, imgW, imgH);
         l.heat = QRectF(c.left(), c.bottom() - imgH - fs * 0.2, imgW, imgH);
     }
-    const double outArea = 16.0 * fs;
+    const double outArea = 19.0 * fs;  // labels, bars (6.5 fs) and their notes
 
     // Vertical placement of a column of n nodes (plus a bias node) in sub-columns.
     auto placeColumn = [&](LayerGeom& g, int n, double x, bool hasBias) {
@@ -216,7 +216,7 @@ const NetworkRenderer::Layout& NetworkRenderer::layout(const QRectF& scene) cons
     }
     const LayerGeom& out = l.geom[L];
     l.barX = out.x + out.radius + 2.0 * fs;
-    l.barW = std::max(3.0 * fs, c.right() - l.barX - 10.5 * fs);
+    l.barW = std::max(3.0 * fs, c.right() - l.barX - 10.0 * fs);
     return l;
 }
 
@@ -494,31 +494,36 @@ QString NetworkRenderer::phaseCaption() const {
 
 void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector<Seg>& segs,
                                  bool focus) const {
-    // Bucket by (colour scheme, sign, strength level, opacity) so each bucket is one drawLines.
+    // Bucket by (style, colour scheme, sign, strength level, opacity): one drawLines each.
     struct Bucket {
         std::vector<QLineF> lines;
-        double opacity = 1;
     };
-    constexpr int kOpac = 4;  // distinct opacities: 1, 0.45, 0.4, 0.35, 0.18 … quantised
-    std::array<Bucket, 2 * 2 * kLevels * kOpac> buckets;
+    constexpr int kOpac = 4;    // opacities quantised to 1/4, 2/4, 3/4, 1
+    constexpr int kStyles = 3;  // 0 small network, 1 a few hundred edges, 2 dense
+    std::array<Bucket, kStyles * 2 * 2 * kLevels * kOpac> buckets;
     auto opacityLevel = [](double o) {
         return std::clamp(static_cast<int>(o * kOpac - 1e-9), 0, kOpac - 1);
     };
+    // A weight layer with many edges drawn is "dense".
+    std::vector<int> perLayer(l.layers.size(), 0);
+    for (const Seg& s : segs) ++perLayer[static_cast<std::size_t>(s.k)];
     for (const Seg& s : segs) {
         if (s.focus != focus) continue;
+        const int style = l.small ? 0 : (perLayer[static_cast<std::size_t>(s.k)] > 400 ? 2 : 1);
         const int level = std::min(kLevels - 1, static_cast<int>(s.t * kLevels));
-        const int ol = opacityLevel(s.opacity);
-        const int idx = ((((s.dw ? 1 : 0) * 2 + (s.v < 0 ? 1 : 0)) * kLevels + level) * kOpac) + ol;
-        buckets[idx].lines.push_back(s.line);
-        buckets[idx].opacity = (ol + 1.0) / kOpac;
+        const int idx =
+            (((style * 2 + (s.dw ? 1 : 0)) * 2 + (s.v < 0 ? 1 : 0)) * kLevels + level) * kOpac +
+            opacityLevel(s.opacity);
+        buckets[static_cast<std::size_t>(idx)].lines.push_back(s.line);
     }
-    const bool dense = !l.small;
     for (std::size_t b = 0; b < buckets.size(); ++b) {
         if (buckets[b].lines.empty()) continue;
         const int ol = static_cast<int>(b % kOpac);
         const int level = static_cast<int>((b / kOpac) % kLevels);
         const bool neg = (b / (kOpac * kLevels)) % 2 == 1;
-        const bool dw = b / (kOpac * kLevels * 2) == 1;
+        const bool dw = (b / (kOpac * kLevels * 2)) % 2 == 1;
+        const int style = static_cast<int>(b / (kOpac * kLevels * 4));
+        const bool dense = style == 2;
         const double t = (level + 0.5) / kLevels;
         QColor c = dw ? (neg ? palette::kDwNegative : palette::kDwPositive)
                       : (neg ? palette::kNegative : palette::kPositive);
@@ -526,15 +531,21 @@ void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector
         // (dashes included) with its fast cosmetic stroker; |w| is carried by the opacity.
         // Measured on 784-200-10 at 1600×900 (bench_render): wide pens ~70 ms/frame, 1-px
         // antialiased ~8.5 ms, 1-px aliased ~5 ms.
-        const double alpha =
-            dense ? (focus ? 0.06 + 0.8 * t * t : 0.15 + 0.75 * t * t) : 0.35 + 0.65 * t;
+        double alpha = 0.35 + 0.65 * t, width = (0.8 + 5.0 * t) * l.font / 18.0;
+        if (style == 1) {  // a few hundred edges: 1-px antialiased, also the fast stroker
+            alpha = focus ? 0.15 + 0.7 * t : 0.3 + 0.65 * t;
+            width = 1.0;
+        } else if (dense) {
+            alpha = focus ? 0.06 + 0.8 * t * t : 0.15 + 0.75 * t * t;
+            width = 1.0;
+        }
         c.setAlphaF(static_cast<float>(std::clamp(alpha * (ol + 1.0) / kOpac, 0.04, 1.0)));
-        const double width = dense ? 1.0 : (0.8 + 5.0 * t) * l.font / 18.0;
         QPen pen(c, width);
-        pen.setCosmetic(dense);
+        pen.setCosmetic(style > 0);
         pen.setCapStyle(Qt::FlatCap);
         if (neg) {
-            const double dash = (dense ? 5.0 : 9.0) / width, gap = (dense ? 3.0 : 6.0) / width;
+            const double dash = (style == 0 ? 9.0 : 5.0) / width;
+            const double gap = (style == 0 ? 6.0 : 3.0) / width;
             pen.setDashPattern({dash, gap});
         }
         p.setRenderHint(QPainter::Antialiasing, !dense);

@@ -96,6 +96,10 @@ inline bp::Dataset mnist100() {
     return bp::loadDataset(std::string(BP_SOURCE_DIR) + "/resources/data/mnist_train_100.csv");
 }
 
+inline bp::Dataset mnist5000() {
+    return bp::loadDataset(std::string(BP_SOURCE_DIR) + "/resources/data/mnist_train_5000.csv.gz");
+}
+
 // Where to write screenshots (BP_SCREENSHOT_DIR), empty when not asked.
 inline QString screenshotDir() {
     return qEnvironmentVariable("BP_SCREENSHOT_DIR");

@@ -301,8 +301,8 @@ void TestNetworkView::screenshots() {
         }
     }
     {
-        const bp::Dataset d = fixtures::mnist100();
-        bp::Network net = fixtures::mnistNetwork(d, 3);
+        const bp::Dataset d = fixtures::mnist5000();
+        bp::Network net = fixtures::mnistNetwork(d, 1);
         NetworkView view;
         view.setSnapshot(fixtures::trainedSnapshot(net, d.input(7), d.label(7), 28, 28, 0.1));
         render(view, QSize(1600, 900)).save(dir + "/mnist.png");
