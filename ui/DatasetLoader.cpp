@@ -105,7 +105,9 @@ void DatasetLoader::load(const QString& path, Role role) {
         it = it->second == role ? m_queue.erase(it) : it + 1;
     }
     m_queue.append({path, role});
-    if (m_watcher.isRunning()) {
+    // m_busy, not m_watcher.isRunning(): a job that has just finished on its thread is no longer
+    // running, but its result has not reached finished() yet; a new setFuture would drop it.
+    if (m_busy) {
         if (m_role == role && m_cancel) m_cancel->store(true);
         return;
     }
