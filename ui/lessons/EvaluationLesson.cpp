@@ -157,7 +157,7 @@ EvaluationLesson::Result evaluateOn(std::shared_ptr<const bp::Network> net,
         test = loaded.data;
     }
     if (test->inputs != net->inputs()) {
-        r.error = QObject::tr("the test set has %1 inputs per sample, the network %2")
+        r.error = EvaluationLesson::tr("the test set has %1 inputs per sample, the network %2")
                       .arg(test->inputs)
                       .arg(net->inputs());
         return r;
