@@ -28,13 +28,14 @@ const QColor kRateColour(0, 158, 115);
 const QColor kFadedColours[] = {QColor(86, 180, 233), QColor(230, 159, 0),  QColor(204, 121, 167),
                                 QColor(0, 158, 115),  QColor(240, 228, 66), QColor(120, 120, 120)};
 
-// Smallest "nice" number ≥ v (1, 2, 2.5, 5 × 10^k), for axis ranges.
-double niceCeil(double v) {
-    if (!(v > 0)) return 1;
+// Smallest "nice" top ≥ v (1, 2, 2.5, 5 × 10^k) and the tick count that puts the ticks on
+// round steps (0.2, 0.5, 0.5, 1 × 10^k).
+std::pair<double, int> niceAxis(double v) {
+    if (!(v > 0)) return {1, 6};
     const double p = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (m * p >= v) return m * p;
-    return 10 * p;
+    for (auto [m, ticks] : {std::pair{1.0, 6}, {2.0, 5}, {2.5, 6}, {5.0, 6}, {10.0, 6}})
+        if (m * p >= v * (1 - 1e-12)) return {m * p, ticks};
+    return {10 * p, 6};
 }
 
 QString csvQuote(const QString& s) {
@@ -105,10 +106,6 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     m_accuracySeries->setName(tr("test accuracy"));
     m_accuracySeries->setPen(QPen(kAccuracyColour, 2, Qt::DashLine));
     m_accuracySeries->setPointsVisible(true);
-    m_accuracySeries->setPointLabelsVisible(true);
-    m_accuracySeries->setPointLabelsFormat(QStringLiteral("@yPoint%"));
-    m_accuracySeries->setPointLabelsColor(kAccuracyColour);
-    m_accuracySeries->setPointLabelsClipping(false);
     m_chart->addSeries(m_errorSeries);
     m_chart->addSeries(m_accuracySeries);
     m_errorSeries->attachAxis(m_axisX);
@@ -224,6 +221,10 @@ void ErrorPlot::refresh() {
     for (const QPointF& p : m_current.accuracy)
         acc.append(QPointF(p.x(), std::round(p.y() * 1000) / 10));
     m_accuracySeries->replace(acc);
+    m_accuracySeries->setName(
+        acc.isEmpty()
+            ? tr("test accuracy")
+            : tr("test accuracy (%1 % after epoch %2)").arg(acc.back().y()).arg(acc.size()));
     updateAxes();
     m_view->viewport()->update();
 }
@@ -239,10 +240,12 @@ void ErrorPlot::updateAxes() {
     };
     scan(m_current);
     for (const Run& r : m_previous) scan(r);
-    m_axisX->setRange(0, niceCeil(std::max(maxX, 100.0)));
-    m_axisError->setRange(0, niceCeil(std::max(maxY * 1.05, 0.1)));
-    m_axisX->applyNiceNumbers();  // ticks on round numbers
-    m_axisError->applyNiceNumbers();
+    const auto [topX, ticksX] = niceAxis(std::max(maxX, 100.0));
+    const auto [topY, ticksY] = niceAxis(std::max(maxY * 1.05, 0.1));
+    m_axisX->setRange(0, topX);
+    m_axisX->setTickCount(ticksX);
+    m_axisError->setRange(0, topY);
+    m_axisError->setTickCount(ticksY);
 }
 
 QVector<QPointF> ErrorPlot::downsample(const QVector<QPointF>& points, int maxPoints) {
