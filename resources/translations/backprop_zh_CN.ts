@@ -222,8 +222,8 @@ seen as %2 (%3)</source>
         <translation>下一阶段 ▶</translation>
     </message>
     <message>
-        <source>Run the whole sample ⏭</source>
-        <translation>走完整个样本 ⏭</translation>
+        <source>Run the whole sample ▶▶</source>
+        <translation>走完整个样本 ▶▶</translation>
     </message>
     <message>
         <source>Start again ⟲</source>
@@ -278,8 +278,20 @@ seen as %2 (%3)</source>
         <translation>两者的差别：</translation>
     </message>
     <message>
-        <source>Wᵀ·e drops the fractions&apos; denominators: each output error is multiplied by the weights, not by their share. Here Wᵀ·e is %1× and %2× the proportional split (the sums of the weights into each output). The hidden errors keep the same proportions — the big weight still gets the big share — only their size changes, and the learning rate takes care of size. The book keeps the simpler matrix form because it is one multiplication that a computer does fast.</source>
-        <translation>Wᵀ·e 去掉了分数的分母：每个输出误差直接乘以权重，而不是乘以权重所占的比例。这里 Wᵀ·e 分别是按比例分配的 %1 倍和 %2 倍（即连到每个输出的权重之和）。隐藏层的误差保持同样的比例——大权重依然分到大份——只是大小变了，而大小由学习率来调节。书中保留更简单的矩阵形式，因为它只是一次矩阵乘法，计算机算得很快。</translation>
+        <source>Wᵀ·e drops the fractions&apos; denominators: each output error is multiplied by the weights, not by their share, so it is scaled by the sum of the weights into that output (here %1 and %2). Wᵀ·e comes out %3× and %4× the proportional split.</source>
+        <translation>Wᵀ·e 去掉了分数的分母：每个输出误差直接乘以权重，而不是乘以权重所占的比例，所以它被放大了连到该输出的权重之和（这里是 %1 和 %2）。Wᵀ·e 分别是按比例分配的 %3 倍和 %4 倍。</translation>
+    </message>
+    <message>
+        <source>Both sums are equal, so the two ways give the same proportions: only the size differs.</source>
+        <translation>两个和相等，所以两种方法给出的比例相同：只是大小不同。</translation>
+    </message>
+    <message>
+        <source>The sums differ, so the proportions shift a little.</source>
+        <translation>两个和不相等，所以比例会稍有变化。</translation>
+    </message>
+    <message>
+        <source>Either way the bigger weight gets the bigger share of the blame, and the learning rate takes care of size. The book keeps the simpler matrix form: one multiplication a computer does fast.</source>
+        <translation>无论哪种方法，权重大的一方都分到更多的误差，而大小由学习率来调节。书中保留更简单的矩阵形式：计算机很快就能算完的一次乘法。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Two inputs, two neurons.&lt;/b&gt; Inputs 1.0 and 0.5, weights w&lt;sub&gt;11&lt;/sub&gt; 0.9, w&lt;sub&gt;12&lt;/sub&gt; 0.2, w&lt;sub&gt;21&lt;/sub&gt; 0.3, w&lt;sub&gt;22&lt;/sub&gt; 0.8.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; press &lt;i&gt;Step phase&lt;/i&gt; once. &lt;b&gt;Notice:&lt;/b&gt; each neuron adds up its weighted inputs (X = W·I) and squashes the sum with the sigmoid; the outputs are the book&apos;s 0.7408 and 0.6457. The target used for the later phases is chosen here; the book stops at the outputs.</source>
@@ -953,8 +965,8 @@ seen as %2 (%3)</source>
         <translation>用下一只虫子训练 ▶</translation>
     </message>
     <message>
-        <source>One pass over all bugs ⏭</source>
-        <translation>所有虫子过一遍 ⏭</translation>
+        <source>One pass over all bugs ▶▶</source>
+        <translation>所有虫子过一遍 ▶▶</translation>
     </message>
     <message>
         <source>Start again (k = 0.25) ⟲</source>
@@ -1589,12 +1601,12 @@ seen as %2 (%3)</source>
         <translation>点数</translation>
     </message>
     <message>
-        <source>Noise</source>
-        <translation>噪声</translation>
+        <source>Noise %1%</source>
+        <translation>噪声 %1%</translation>
     </message>
     <message>
-        <source>Test share</source>
-        <translation>测试比例</translation>
+        <source>Test share %1%</source>
+        <translation>测试比例 %1%</translation>
     </message>
     <message>
         <source>Network: 2 → hidden → 2</source>
@@ -1617,8 +1629,8 @@ seen as %2 (%3)</source>
         <translation>&lt;b&gt;一条直线分不开异或。&lt;/b&gt;橙色和蓝色的点最后必须落在背景的不同颜色上，背景显示的是网络在每个位置给出的回答。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;选“异或”，&lt;i&gt;隐藏神经元：无&lt;/i&gt;，然后按“运行”——单个线性分类器最多只能把三个角分对。再给它 2–4 个隐藏神经元。&lt;b&gt;注意：&lt;/b&gt;每个隐藏神经元的小方块显示一条直的分界线；输出层把这些直线组合成一个任何单条直线都画不出来的区域。螺旋大约需要 12 个神经元，还需要耐心。加一些噪声，看看测试点（空心）怎样和训练点不一致。</translation>
     </message>
     <message>
-        <source>Pause ⏸</source>
-        <translation>暂停 ⏸</translation>
+        <source>Pause ❙❙</source>
+        <translation>暂停 ❙❙</translation>
     </message>
     <message>
         <source>Epoch %1 · training loss %2&lt;br&gt;accuracy: training %3%, test %4%</source>
@@ -1805,8 +1817,8 @@ seen as %2 (%3)</source>
         <translation>演示：784-100-10，用 100 个 MNIST 样本，α = 0.1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Why the book scales its data.&lt;/b&gt; A neuron learns in proportion to the slope of its sigmoid, o(1−o). Far out on the flat ends (shaded) the slope is almost 0: the neuron is &lt;i&gt;saturated&lt;/i&gt; and its weights hardly change.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; choose &lt;i&gt;large&lt;/i&gt; starting weights or &lt;i&gt;raw pixels&lt;/i&gt; and press Train. &lt;b&gt;Notice:&lt;/b&gt; the net inputs jump into the shaded zones, the saturation bar fills up and the error curve stays flat, while the book&apos;s preparation (faded line) learns. Each warning&apos;s &lt;i&gt;Fix&lt;/i&gt; button puts back the book&apos;s choice.</source>
-        <translation>&lt;b&gt;为什么书中要缩放数据。&lt;/b&gt;神经元学习的快慢与它的 S 函数的斜率 o(1−o) 成正比。在两端平坦的地方（阴影区）斜率几乎为 0：神经元&lt;i&gt;饱和&lt;/i&gt;了，它的权重几乎不变。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;选择&lt;i&gt;偏大&lt;/i&gt;的初始权重或&lt;i&gt;原始像素&lt;/i&gt;，然后按“训练”。&lt;b&gt;注意：&lt;/b&gt;净输入跳进了阴影区，饱和条被填满，误差曲线一直平平的，而按书中方法准备的数据（淡色曲线）在学习。每条警告的&lt;i&gt;修正&lt;/i&gt;按钮都会恢复书中的选择。</translation>
+        <source>&lt;b&gt;Why the book scales its data.&lt;/b&gt; A neuron learns in proportion to the slope of its sigmoid, o(1−o). Far out on the flat ends (shaded) the slope is almost 0: the neuron is &lt;i&gt;saturated&lt;/i&gt; and its weights hardly change.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; choose &lt;i&gt;huge&lt;/i&gt; starting weights or &lt;i&gt;raw pixels&lt;/i&gt; and press Train. &lt;b&gt;Notice:&lt;/b&gt; the net inputs jump into the shaded zones, the saturation bar fills up and the error stays high — after 300 samples still many times the book&apos;s preparation (faded line), which learns at once. Each warning&apos;s &lt;i&gt;Fix&lt;/i&gt; button puts back the book&apos;s choice.</source>
+        <translation>&lt;b&gt;为什么书中要缩放数据。&lt;/b&gt;神经元学习的快慢与它的 S 函数的斜率 o(1−o) 成正比。在两端平坦的地方（阴影区）斜率几乎为 0：神经元&lt;i&gt;饱和&lt;/i&gt;了，它的权重几乎不变。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;选择&lt;i&gt;巨大&lt;/i&gt;的初始权重或&lt;i&gt;原始像素&lt;/i&gt;，然后按“训练”。&lt;b&gt;注意：&lt;/b&gt;净输入跳进了阴影区，饱和条被填满，误差一直很高——300 个样本之后仍是按书中方法准备的数据（淡色曲线）的好几倍，而后者立刻就开始学习。每条警告的&lt;i&gt;修正&lt;/i&gt;按钮都会恢复书中的选择。</translation>
     </message>
     <message>
         <source>Inputs go up to %1. Large inputs give large net inputs, the sigmoids saturate and learning stalls. Scale them into 0.01 … 1.00.</source>
@@ -1837,8 +1849,8 @@ seen as %2 (%3)</source>
         <translation>你的准备方法</translation>
     </message>
     <message>
-        <source>Pause ⏸</source>
-        <translation>暂停 ⏸</translation>
+        <source>Pause ❙❙</source>
+        <translation>暂停 ❙❙</translation>
     </message>
     <message>
         <source>✔ The data and the starting weights are prepared as the book does.</source>
