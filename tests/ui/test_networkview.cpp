@@ -2,10 +2,13 @@
 // 3-3-3 example through every phase (highlighted layer, hover values, node colours equal to the
 // core's values) and MNIST 784-200-10 (edge density, focus edges, selection, zoom).
 // With BP_SCREENSHOT_DIR set, also writes PNGs of both to that directory.
+#include <QApplication>
 #include <QImage>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -42,6 +45,7 @@ class TestNetworkView : public QObject {
     void mnistDensityAndFocus();
     void mnistSelectionByClickAndHeatMap();
     void zoomKeepsHitTesting();
+    void wheelDragAndHover();
     void screenshots();
 };
 
@@ -277,6 +281,50 @@ void TestNetworkView::zoomKeepsHitTesting() {
     QCOMPARE(h.index, 1);
     view.resetView();
     QCOMPARE(view.neuronCenter(1, 1), before);
+}
+
+// The mouse: the wheel zooms about the cursor, a drag pans (and selects nothing), hovering a
+// hidden neuron draws all its incoming edges.
+void TestNetworkView::wheelDragAndHover() {
+    const bp::Dataset d = fixtures::mnist100();
+    bp::Network net = fixtures::mnistNetwork(d, 1);
+    NetworkView view;
+    view.resize(1200, 700);
+    view.setSnapshot(fixtures::trainedSnapshot(net, d.input(1), d.label(1), 28, 28, 0.1));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy spy(&view, &NetworkView::neuronSelected);
+
+    const QPointF out3 = view.neuronCenter(2, 3);
+    QWheelEvent wheel(out3, view.mapToGlobal(out3), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&view, &wheel);
+    QVERIFY(std::abs(view.zoom() - 1.2) < 1e-9);
+    QVERIFY((view.neuronCenter(2, 3) - out3).manhattanLength() < 1e-6);  // anchored
+    QCOMPARE(view.hitTest(out3).index, 3);
+
+    const QPointF start(view.width() / 2.0, 12), end = start + QPointF(60, 40);
+    const QPointF before = view.neuronCenter(1, 10);
+    auto send = [&](QEvent::Type type, QPointF at, Qt::MouseButtons buttons) {
+        QMouseEvent e(type, at, view.mapToGlobal(at), Qt::LeftButton, buttons, Qt::NoModifier);
+        QApplication::sendEvent(&view, &e);
+    };
+    send(QEvent::MouseButtonPress, start, Qt::LeftButton);
+    send(QEvent::MouseMove, (start + end) / 2, Qt::LeftButton);
+    send(QEvent::MouseMove, end, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, end, Qt::NoButton);
+    QVERIFY((view.neuronCenter(1, 10) - (before + QPointF(60, 40))).manhattanLength() < 1e-6);
+    QCOMPARE(spy.count(), 0);  // a drag is not a click
+
+    QCOMPARE(view.drawnEdgeCount(0), 200 * 8);
+    send(QEvent::MouseMove, view.neuronCenter(1, 10), Qt::NoButton);
+    QCOMPARE(view.drawnEdgeCount(0), 199 * 8 + 784);
+    QCOMPARE(view.hitTest(view.neuronCenter(1, 10)).index, 10);
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(&view, &leave);
+    QCOMPARE(view.drawnEdgeCount(0), 200 * 8);
+    view.resetView();
+    QCOMPARE(view.zoom(), 1.0);
 }
 
 void TestNetworkView::screenshots() {
