@@ -29,13 +29,6 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message>
-        <source>the test set has %1 inputs per sample, the network %2</source>
-        <translation>测试集每个样本有 %1 个输入，而网络有 %2 个</translation>
-    </message>
-</context>
-<context>
     <name>bps::AugmentationLesson</name>
     <message>
         <source>&lt;h3&gt;More data for free: rotated copies&lt;/h3&gt;&lt;p&gt;More examples usually mean better learning, but collecting them is work. The book&apos;s trick: turn each training picture a little, by +10° and −10°, and train on all three. A 4 tilted by 10° is still a 4, and people do write slanted digits. The turn is done by &lt;b&gt;bilinear interpolation&lt;/b&gt;: each new pixel mixes the four old pixels around the point it comes from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; step through pictures and angles. Then press Compare: the same network, from the same seed, learns once from the pictures and once from the pictures plus their copies.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; the copies mostly help when data is scarce; too large an angle turns a 6 into something else. Training takes three times as long.&lt;/p&gt;</source>
@@ -552,10 +545,6 @@ seen as %2 (%3)</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <source>sample #%1, label %2, prediction %3</source>
-        <translation>样本 #%1，标签 %2，预测 %3</translation>
-    </message>
-    <message>
         <source>no sample</source>
         <translation>没有样本</translation>
     </message>
@@ -578,6 +567,10 @@ seen as %2 (%3)</source>
     <message>
         <source>A new network starts from new random weights; the trained one is lost (its error curve stays on the chart). Continue?</source>
         <translation>新网络从新的随机权重开始；已训练的网络会丢失（它的误差曲线仍留在图表上）。要继续吗？</translation>
+    </message>
+    <message>
+        <source>sample %1, label %2, prediction %3</source>
+        <translation>样本 %1，标签 %2，预测 %3</translation>
     </message>
 </context>
 <context>
@@ -624,6 +617,173 @@ seen as %2 (%3)</source>
     </message>
 </context>
 <context>
+    <name>bps::DocumentActions</name>
+    <message>
+        <source>Backprop Studio sessions (*.bps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session saved automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a saved session (network, weights, data, settings, curves) or a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the network, its weights, the data paths, the settings and the curves in one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the session in a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent sessio&amp;ns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Network view as an image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network as drawn now, as PNG or SVG, at a size you choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Error chart as an image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error curve chart as PNG or SVG, at a size you choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error &amp;data as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every point of every curve: run, label, series, samples seen, value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weights as NumPy .npy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One .npy file per weight matrix (wih.npy, who.npy …), as the book&apos;s Python code loads them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights as &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One CSV file per weight matrix (wih.csv, who.csv …): a line per neuron of the next layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation &amp;size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide: getting started, the lessons, your own data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Backprop Studio</source>
+        <translation type="unfinished">关于 Backprop Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a session or a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backprop Studio models (*.bpm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the error chart</source>
+        <translation type="unfinished">导出误差图表</translation>
+    </message>
+    <message>
+        <source>Export the network view</source>
+        <translation type="unfinished">导出网络视图</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">导出</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the error data</source>
+        <translation type="unfinished">导出误差数据</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished">CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Folder for the .npy weight files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the CSV weight files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bps::DrawDigitLesson</name>
     <message>
         <source>&lt;h3&gt;Draw your own digit&lt;/h3&gt;&lt;p&gt;Draw a digit with the mouse (or open a photo or scan of one). Before the network sees it, it is prepared exactly the way the MNIST pictures were: &lt;b&gt;1&lt;/b&gt; colours inverted so ink is bright, &lt;b&gt;2&lt;/b&gt; cropped to the ink, &lt;b&gt;3&lt;/b&gt; shrunk to fit a 20×20 box keeping its shape, &lt;b&gt;4&lt;/b&gt; placed in a 28×28 square so its centre of mass sits in the middle, &lt;b&gt;5&lt;/b&gt; scaled to 0.01–1.00.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; a thin 1, a 7 with a bar, a tiny digit in a corner, a digit drawn very big. Watch the bars move while you draw.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; thanks to steps 2–4 the size and place of your drawing barely matter. Digits written unlike the American writers of MNIST (a 1 with a long nose, a crossed 7) are harder for the network.&lt;/p&gt;</source>
@@ -642,20 +802,12 @@ seen as %2 (%3)</source>
         <translation>&lt;b&gt;在这里写&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>1 inverted, ink box</source>
-        <translation>1 反色，墨迹框</translation>
-    </message>
-    <message>
         <source>2 cropped</source>
         <translation>2 裁剪</translation>
     </message>
     <message>
         <source>3 fitted 20×20</source>
         <translation>3 缩放到 20×20</translation>
-    </message>
-    <message>
-        <source>4 centred 28×28</source>
-        <translation>4 居中于 28×28</translation>
     </message>
     <message>
         <source>&lt;b&gt;Prepared like MNIST&lt;/b&gt;</source>
@@ -694,10 +846,6 @@ seen as %2 (%3)</source>
         <translation>3 缩放为 %1×%2，放入 20×20</translation>
     </message>
     <message>
-        <source>4 centred, mass at (%1, %2)</source>
-        <translation>4 居中，质心在 (%1, %2)</translation>
-    </message>
-    <message>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -720,6 +868,22 @@ seen as %2 (%3)</source>
     <message>
         <source>Draw your own digit</source>
         <translation>自己写一个数字</translation>
+    </message>
+    <message>
+        <source>1 inverted: ink bright, its box</source>
+        <translation>1 反色：墨迹变亮，框出墨迹</translation>
+    </message>
+    <message>
+        <source>4 centred 28×28
+5 scaled to 0.01 … 1.00</source>
+        <translation>4 居中于 28×28
+5 缩放到 0.01 … 1.00</translation>
+    </message>
+    <message>
+        <source>4 centred, mass at (%1, %2)
+5 scaled to 0.01 … 1.00</source>
+        <translation>4 居中，质心在 (%1, %2)
+5 缩放到 0.01 … 1.00</translation>
     </message>
 </context>
 <context>
@@ -759,6 +923,10 @@ seen as %2 (%3)</source>
     <message>
         <source>running error (%1)</source>
         <translation>滑动误差（%1）</translation>
+    </message>
+    <message>
+        <source>test accuracy (%1 % after epoch %2)</source>
+        <translation>测试准确率（第 %2 轮后 %1 %）</translation>
     </message>
 </context>
 <context>
@@ -832,6 +1000,10 @@ seen as %2 (%3)</source>
     <message>
         <source>Evaluation: accuracy and confusion</source>
         <translation>评估：准确率与混淆矩阵</translation>
+    </message>
+    <message>
+        <source>the test set has %1 inputs per sample, the network %2</source>
+        <translation>测试集每个样本有 %1 个输入，而网络有 %2 个</translation>
     </message>
 </context>
 <context>
@@ -1014,7 +1186,7 @@ seen as %2 (%3)</source>
     </message>
     <message>
         <source>bug</source>
-        <translation>到图中</translation>
+        <translation>虫子</translation>
     </message>
     <message>
         <source>x</source>
@@ -1734,8 +1906,8 @@ seen as %2 (%3)</source>
         <translation>样本 %1，标签 %2，网络认为是 %3（点击可逐步查看）</translation>
     </message>
     <message>
-        <source>Training samples: label → prediction. Click one to step through it; Play goes back to the training order.</source>
-        <translation>训练样本：标签 → 预测。点击一个样本可逐步查看它的训练；按“运行”回到训练顺序。</translation>
+        <source>label → prediction; click a sample to step through it</source>
+        <translation>标签 → 预测；点击一个样本可逐步查看它的训练</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2060,14 @@ seen as %2 (%3)</source>
         <source>huge: normal, std 10</source>
         <translation>极大：正态分布，标准差 10</translation>
     </message>
+    <message>
+        <source>The sigmoid curve</source>
+        <translation>S 函数曲线</translation>
+    </message>
+    <message>
+        <source>The network</source>
+        <translation>网络</translation>
+    </message>
 </context>
 <context>
     <name>bps::SessionManager</name>
@@ -2030,6 +2210,10 @@ slope &lt; %1</source>
     <message>
         <source>Done. Best: α = %1 with %2 % on the test set.</source>
         <translation>完成。最好的是 α = %1，测试集上准确率 %2 %。</translation>
+    </message>
+    <message>
+        <source>Learning-rate sweep: error curves</source>
+        <translation>学习率扫描：误差曲线</translation>
     </message>
 </context>
 <context>
