@@ -620,167 +620,167 @@ seen as %2 (%3)</source>
     <name>bps::DocumentActions</name>
     <message>
         <source>Backprop Studio sessions (*.bps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Backprop Studio 会话 (*.bps)</translation>
     </message>
     <message>
         <source>Session saved automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>会话已自动保存</translation>
     </message>
     <message>
         <source>Session: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>会话：%1</translation>
     </message>
     <message>
         <source>Open &amp;session…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
         <source>Open a saved session (network, weights, data, settings, curves) or a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开保存的会话（网络、权重、数据、设置、曲线）或模型文件</translation>
     </message>
     <message>
         <source>&amp;Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
         <source>Save the network, its weights, the data paths, the settings and the curves in one file</source>
-        <translation type="unfinished"></translation>
+        <translation>把网络、它的权重、数据路径、设置和曲线保存到一个文件里</translation>
     </message>
     <message>
         <source>Save session &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
         <source>Save the session in a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>把会话保存到一个新文件</translation>
     </message>
     <message>
         <source>Recent sessio&amp;ns</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的会话(&amp;N)</translation>
     </message>
     <message>
         <source>Open session</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话</translation>
     </message>
     <message>
         <source>&amp;Clear the list</source>
-        <translation type="unfinished"></translation>
+        <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Network view as an image…</source>
-        <translation type="unfinished"></translation>
+        <translation>网络视图导出为图像(&amp;N)…</translation>
     </message>
     <message>
         <source>The network as drawn now, as PNG or SVG, at a size you choose</source>
-        <translation type="unfinished"></translation>
+        <translation>当前画出的网络，导出为 PNG 或 SVG，尺寸由你选择</translation>
     </message>
     <message>
         <source>&amp;Error chart as an image…</source>
-        <translation type="unfinished"></translation>
+        <translation>误差图表导出为图像(&amp;E)…</translation>
     </message>
     <message>
         <source>The error curve chart as PNG or SVG, at a size you choose</source>
-        <translation type="unfinished"></translation>
+        <translation>误差曲线图表，导出为 PNG 或 SVG，尺寸由你选择</translation>
     </message>
     <message>
         <source>Error &amp;data as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>误差数据导出为 CSV(&amp;D)…</translation>
     </message>
     <message>
         <source>Every point of every curve: run, label, series, samples seen, value</source>
-        <translation type="unfinished"></translation>
+        <translation>每条曲线的每个点：训练编号、标签、序列、已训练样本数、数值</translation>
     </message>
     <message>
         <source>&amp;Weights as NumPy .npy…</source>
-        <translation type="unfinished"></translation>
+        <translation>权重导出为 NumPy .npy(&amp;W)…</translation>
     </message>
     <message>
         <source>One .npy file per weight matrix (wih.npy, who.npy …), as the book&apos;s Python code loads them</source>
-        <translation type="unfinished"></translation>
+        <translation>每个权重矩阵一个 .npy 文件（wih.npy、who.npy …），与书中的 Python 代码读取的方式相同</translation>
     </message>
     <message>
         <source>Weights as &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>权重导出为 &amp;CSV…</translation>
     </message>
     <message>
         <source>One CSV file per weight matrix (wih.csv, who.csv …): a line per neuron of the next layer</source>
-        <translation type="unfinished"></translation>
+        <translation>每个权重矩阵一个 CSV 文件（wih.csv、who.csv …）：下一层的每个神经元一行</translation>
     </message>
     <message>
         <source>Presentation &amp;size</source>
-        <translation type="unfinished"></translation>
+        <translation>演示大小(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>目录(&amp;C)</translation>
     </message>
     <message>
         <source>The user guide: getting started, the lessons, your own data</source>
-        <translation type="unfinished"></translation>
+        <translation>用户指南：入门、课程、使用自己的数据</translation>
     </message>
     <message>
         <source>&amp;About Backprop Studio</source>
-        <translation type="unfinished">关于 Backprop Studio(&amp;A)</translation>
+        <translation>关于 Backprop Studio(&amp;A)</translation>
     </message>
     <message>
         <source>%1: cannot open the file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法打开文件</translation>
     </message>
     <message>
         <source>%1 is not a session or a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是会话文件，也不是模型文件</translation>
     </message>
     <message>
         <source>Backprop Studio models (*.bpm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Backprop Studio 模型 (*.bpm)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话</translation>
     </message>
     <message>
         <source>Export the error chart</source>
-        <translation type="unfinished">导出误差图表</translation>
+        <translation>导出误差图表</translation>
     </message>
     <message>
         <source>Export the network view</source>
-        <translation type="unfinished">导出网络视图</translation>
+        <translation>导出网络视图</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">导出</translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 %1</translation>
     </message>
     <message>
         <source>Export the error data</source>
-        <translation type="unfinished">导出误差数据</translation>
+        <translation>导出误差数据</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished">CSV (*.csv)</translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Folder for the .npy weight files</source>
-        <translation type="unfinished"></translation>
+        <translation>存放 .npy 权重文件的文件夹</translation>
     </message>
     <message>
         <source>Folder for the CSV weight files</source>
-        <translation type="unfinished"></translation>
+        <translation>存放 CSV 权重文件的文件夹</translation>
     </message>
     <message>
         <source>Wrote %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 写入 %2</translation>
     </message>
 </context>
 <context>
