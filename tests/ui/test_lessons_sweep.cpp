@@ -89,6 +89,15 @@ class TestSweepLesson : public QObject {
         for (std::size_t i = 0; i < rates.size(); ++i)
             QCOMPARE(lesson.runs()[i].outcome.accuracy, first[i].outcome.accuracy);
 
+        // nobody connected: the curve goes into the lesson's own chart window
+        QVERIFY(!lesson.ownPlot());
+        lesson.openRun(2);
+        QVERIFY(lesson.ownPlot());
+        QCOMPARE(lesson.ownPlot()->currentRun().error.size(),
+                 static_cast<int>(lesson.runs()[2].outcome.error.size()));
+        QCOMPARE(lesson.ownPlot()->currentRun().error.back().y(),
+                 lesson.runs()[2].outcome.error.back().second);
+
         // a run's curve into the studio's error chart
         QSignalSpy curve(&lesson, &SweepLesson::runCurveRequested);
         lesson.openRun(1);

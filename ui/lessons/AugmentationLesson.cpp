@@ -6,6 +6,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMetaMethod>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -75,6 +76,7 @@ AugmentationLesson::AugmentationLesson(QWidget* parent) : Lesson(parent) {
     m_cancelButton = new QPushButton(tr("Cancel"), this);
     m_cancelButton->setEnabled(false);
     m_useButton = new QPushButton(tr("Train the studio on the rotated set"), this);
+    m_useButton->setVisible(false);  // shown by activated() when the studio listens
     m_useButton->setToolTip(
         tr("Makes the training set three times as large (original, +θ, −θ) "
            "and hands it to the studio"));
@@ -139,6 +141,10 @@ void AugmentationLesson::setDatasets(DatasetPtr train, DatasetPtr test) {
 
 void AugmentationLesson::activated() {
     showPreview();
+    // the hand-over button only makes sense when the studio listens
+    static const QMetaMethod signal =
+        QMetaMethod::fromSignal(&AugmentationLesson::augmentedTrainingSetReady);
+    m_useButton->setVisible(isSignalConnected(signal));
 }
 
 void AugmentationLesson::setAngle(double degrees) {

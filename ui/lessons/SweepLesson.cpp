@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMetaMethod>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -480,7 +481,20 @@ void SweepLesson::openRun(int index) {
     QVector<QPointF> error, accuracy;
     for (const auto& [x, y] : r.outcome.error) error.append(QPointF(x, y));
     for (const auto& [x, y] : r.outcome.accuracyPerEpoch) accuracy.append(QPointF(x, y));
-    emit runCurveRequested(runLabel(index), error, accuracy);
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&SweepLesson::runCurveRequested);
+    if (isSignalConnected(signal)) {
+        emit runCurveRequested(runLabel(index), error, accuracy);
+        return;
+    }
+    if (!m_ownPlot) {
+        m_ownPlot = new ErrorPlot(this);
+        m_ownPlot->setWindowFlag(Qt::Window);
+        m_ownPlot->setWindowTitle(tr("Learning-rate sweep: error curves"));
+        m_ownPlot->resize(900, 520);
+    }
+    showRunIn(m_ownPlot, runLabel(index), error, accuracy);
+    m_ownPlot->show();
+    m_ownPlot->raise();
 }
 
 void SweepLesson::showRunIn(ErrorPlot* plot, const QString& label, const QVector<QPointF>& error,

@@ -105,8 +105,11 @@ class SweepLesson : public Lesson {
     bp::TrainOptions optionsFor(double rate) const;
 
     void selectRun(int index);  // selects run i in the list and on the plot
-    // Asks for run i's curve in the error chart (emits runCurveRequested).
+    // Asks for run i's curve in the error chart (emits runCurveRequested). With nobody
+    // connected (the lesson used on its own) the curve goes into the lesson's own error chart
+    // window instead, where earlier opened runs stay as faded lines.
     void openRun(int index);
+    ErrorPlot* ownPlot() const { return m_ownPlot; }  // null until needed
     // What the studio does with runCurveRequested: the run as a new (labelled) run of the plot.
     static void showRunIn(ErrorPlot* plot, const QString& label, const QVector<QPointF>& error,
                           const QVector<QPointF>& accuracy);
@@ -142,7 +145,8 @@ class SweepLesson : public Lesson {
     QPushButton* m_openButton = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
-    QListWidget* m_list = nullptr;  // one line per run
+    QListWidget* m_list = nullptr;   // one line per run
+    ErrorPlot* m_ownPlot = nullptr;  // own chart window when nobody takes the curves
 };
 
 }  // namespace bps
