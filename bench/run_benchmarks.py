@@ -11,7 +11,6 @@ import argparse
 import gzip
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
