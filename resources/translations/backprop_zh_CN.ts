@@ -72,11 +72,11 @@
     </message>
     <message>
         <source>Train the studio on the rotated set</source>
-        <translation>让工作室用旋转后的数据集训练</translation>
+        <translation>让主窗口用旋转后的数据集训练</translation>
     </message>
     <message>
         <source>Makes the training set three times as large (original, +θ, −θ) and hands it to the studio</source>
-        <translation>把训练集扩大为三倍（原图、+θ、−θ），交给工作室使用</translation>
+        <translation>把训练集扩大为三倍（原图、+θ、−θ），交给主窗口使用</translation>
     </message>
     <message>
         <source>Does it help?</source>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>The studio has no image training set loaded.</source>
-        <translation>工作室还没有载入图像训练集。</translation>
+        <translation>主窗口还没有载入图像训练集。</translation>
     </message>
     <message>
         <source>More data: rotated copies</source>
@@ -127,7 +127,7 @@
     <name>bps::BackQueryLesson</name>
     <message>
         <source>&lt;h3&gt;Back query: looking inside the network&apos;s mind&lt;/h3&gt;&lt;p&gt;Normally a picture goes &lt;i&gt;in&lt;/i&gt; and ten outputs come &lt;i&gt;out&lt;/i&gt;. Here we do it backwards: we set the outputs to the answer we want (0.99 for one label, 0.01 for the others), undo the sigmoid with its inverse, the &lt;b&gt;logit&lt;/b&gt; &lt;code&gt;x = ln(o / (1 − o))&lt;/code&gt;, and send the signal back through the transposed weights &lt;code&gt;Wᵀ·x&lt;/code&gt;, layer by layer, down to the inputs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Play in the studio and watch the pictures form as it learns. Early on they are noise; after a few thousand samples each one shows a blurred shape of its digit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; dark pixels are where ink makes the label more likely; light ones where ink speaks &lt;i&gt;against&lt;/i&gt; it. Under each picture is what the network answers when it is shown its own imagined digit.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;反向查询：看看网络心里想的是什么&lt;/h3&gt;&lt;p&gt;平常是一张图片&lt;i&gt;输入&lt;/i&gt;网络，十个输出从另一端&lt;i&gt;出来&lt;/i&gt;。这里我们倒过来做：把输出设成我们想要的答案（一个标签为 0.99，其余为 0.01），用 S 函数的反函数——&lt;b&gt;logit&lt;/b&gt; &lt;code&gt;x = ln(o / (1 − o))&lt;/code&gt;——把它还原，再让信号沿着转置的权重 &lt;code&gt;Wᵀ·x&lt;/code&gt; 一层一层往回传，直到输入层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;在工作室里按“运行”，看着图片随着学习慢慢成形。一开始它们只是噪声；训练几千个样本之后，每张图都会显出自己那个数字的模糊轮廓。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;深色像素表示那里有墨迹会让这个标签更可能；浅色像素表示那里有墨迹反而&lt;i&gt;不利于&lt;/i&gt;这个标签。每张图下面写的是把网络自己想象出的数字再拿给它看时，它给出的答案。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;反向查询：看看网络心里想的是什么&lt;/h3&gt;&lt;p&gt;平常是一张图片&lt;i&gt;输入&lt;/i&gt;网络，十个输出从另一端&lt;i&gt;出来&lt;/i&gt;。这里我们倒过来做：把输出设成我们想要的答案（一个标签为 0.99，其余为 0.01），用 S 函数的反函数——&lt;b&gt;logit&lt;/b&gt; &lt;code&gt;x = ln(o / (1 − o))&lt;/code&gt;——把它还原，再让信号沿着转置的权重 &lt;code&gt;Wᵀ·x&lt;/code&gt; 一层一层往回传，直到输入层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;在主窗口中按“运行”，看着图片随着学习慢慢成形。一开始它们只是噪声；训练几千个样本之后，每张图都会显出自己那个数字的模糊轮廓。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;深色像素表示那里有墨迹会让这个标签更可能；浅色像素表示那里有墨迹反而&lt;i&gt;不利于&lt;/i&gt;这个标签。每张图下面写的是把网络自己想象出的数字再拿给它看时，它给出的答案。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>label %1</source>
@@ -151,11 +151,11 @@
     </message>
     <message>
         <source>No network yet: start training in the studio (or load a model) and the pictures appear here.</source>
-        <translation>还没有网络：先在工作室里开始训练（或载入一个模型），图片就会出现在这里。</translation>
+        <translation>还没有网络：先在主窗口中开始训练（或载入一个模型），图片就会出现在这里。</translation>
     </message>
     <message>
         <source>The studio&apos;s network (%1) does not take square pictures with ten outputs, so there is no digit to imagine.</source>
-        <translation>工作室的网络（%1）的输入不是正方形图片、输出也不是十个，所以没有数字可以想象。</translation>
+        <translation>主窗口的网络（%1）的输入不是正方形图片、输出也不是十个，所以没有数字可以想象。</translation>
     </message>
     <message>
         <source>label %1
@@ -819,15 +819,15 @@ seen as %2 (%3)</source>
     </message>
     <message>
         <source>Network: the studio&apos;s %1 after %2 samples.</source>
-        <translation>网络：工作室的 %1，已训练 %2 个样本。</translation>
+        <translation>网络：主窗口的 %1，已训练 %2 个样本。</translation>
     </message>
     <message>
         <source>The studio&apos;s network (%1) does not read 28×28 digits.</source>
-        <translation>工作室的网络（%1）不能读取 28×28 的数字。</translation>
+        <translation>主窗口的网络（%1）不能读取 28×28 的数字。</translation>
     </message>
     <message>
         <source>No network yet: train one in the studio first.</source>
-        <translation>还没有网络：请先在工作室里训练一个。</translation>
+        <translation>还没有网络：请先在主窗口中训练一个。</translation>
     </message>
     <message>
         <source>Draw a digit…</source>
@@ -933,7 +933,7 @@ seen as %2 (%3)</source>
     <name>bps::EvaluationLesson</name>
     <message>
         <source>&lt;h3&gt;How good is it, really?&lt;/h3&gt;&lt;p&gt;The &lt;b&gt;test set&lt;/b&gt; holds pictures the network never trained on. Its accuracy is the honest score: the share it labels right. The &lt;b&gt;confusion matrix&lt;/b&gt; shows where the rest go: row = the true digit, column = the network&apos;s answer, so the diagonal holds the right answers and every other cell a kind of mistake.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; click a cell (say true 4, answer 9) to see those pictures. Train more, then press Evaluate again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; the mistakes are not random: 4↔9, 3↔5, 7↔2 are common, and some test pictures are hard even for people. The number under each picture is the output of the wrong answer — a confident mistake is close to 1.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;它到底有多好？&lt;/h3&gt;&lt;p&gt;&lt;b&gt;测试集&lt;/b&gt;里的图片网络从来没有训练过。它在测试集上的准确率才是实打实的成绩：认对的比例。&lt;b&gt;混淆矩阵&lt;/b&gt;显示其余的图片被认成了什么：行 = 真实的数字，列 = 网络的回答，所以对角线上是答对的，其余每个格子都是一种错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;点击一个格子（比如真实为 4、回答为 9），看看是哪些图片。多训练一会儿，再按一次“评估”。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;错误并不是随机的：4↔9、3↔5、7↔2 很常见，有些测试图片连人都难以辨认。每张图下面的数字是那个错误答案的输出值——信心十足的错误会接近 1。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;它到底有多好？&lt;/h3&gt;&lt;p&gt;&lt;b&gt;测试集&lt;/b&gt;里的图片网络从来没有训练过。它在测试集上的准确率才是实打实的成绩：认对的比例。&lt;b&gt;混淆矩阵&lt;/b&gt;显示其余的图片被认成了什么：行 = 真实的数字，列 = 网络的回答，所以对角线上是答对的，其余每个格子都是一种错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;点击一个格子（比如真实为 4、回答为 9），看看是哪些图片。多训练一会儿，再按一次“立即评估”。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;错误并不是随机的：4↔9、3↔5、7↔2 很常见，有些测试图片连人都难以辨认。每张图下面的数字是那个错误答案的输出值——信心十足的错误会接近 1。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Evaluate now</source>
@@ -949,11 +949,11 @@ seen as %2 (%3)</source>
     </message>
     <message>
         <source>No network yet: train one in the studio, then evaluate it here.</source>
-        <translation>还没有网络：先在工作室里训练一个，再到这里评估。</translation>
+        <translation>还没有网络：先在主窗口中训练一个，再到这里评估。</translation>
     </message>
     <message>
         <source>A network is ready: press Evaluate.</source>
-        <translation>网络已就绪：请按“评估”。</translation>
+        <translation>网络已就绪：请按“立即评估”。</translation>
     </message>
     <message>
         <source>Evaluating %1 on %2…</source>
@@ -1918,11 +1918,11 @@ seen as %2 (%3)</source>
     </message>
     <message>
         <source>the studio&apos;s network</source>
-        <translation>工作室的网络</translation>
+        <translation>主窗口的网络</translation>
     </message>
     <message>
         <source>Available once the studio has trained or stepped a sample</source>
-        <translation>工作室训练或单步执行过一个样本之后可用</translation>
+        <translation>主窗口训练或单步执行过一个样本之后可用</translation>
     </message>
     <message>
         <source>The sigmoid and each neuron&apos;s net input</source>
@@ -2121,7 +2121,7 @@ slope &lt; %1</source>
     </message>
     <message>
         <source>&lt;h3&gt;Which learning rate is best?&lt;/h3&gt;&lt;p&gt;The book finds out by hand: train the same network several times, changing only the learning rate α, and compare the test accuracy. Here every run starts from the &lt;b&gt;same random weights&lt;/b&gt; (same seed) and sees the samples in the same order, so the learning rate is the only difference. Two runs train at once, one per processor core.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Start, then click a point to open that run&apos;s error curve in the studio&apos;s error chart. Try 2 epochs, or fewer hidden nodes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; too small a rate learns too slowly in the time given; too large a rate overshoots and bounces around. The best lies in between — the book found about 0.1–0.3 for one epoch.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;哪个学习率最好？&lt;/h3&gt;&lt;p&gt;书中是手工找出来的：把同一个网络训练好几次，每次只改变学习率 α，再比较测试准确率。这里每次训练都从&lt;b&gt;相同的随机权重&lt;/b&gt;（相同的种子）开始，样本的顺序也相同，所以唯一的差别就是学习率。每次同时训练两个网络，每个处理器核心一个。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;按“开始”，然后点击一个点，在工作室的误差图表中打开那次训练的误差曲线。试试 2 个轮次，或者更少的隐藏节点。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;学习率太小，在给定的时间里学得太慢；学习率太大，会冲过头来回震荡。最好的在两者之间——书中发现训练一个轮次时大约是 0.1–0.3。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;哪个学习率最好？&lt;/h3&gt;&lt;p&gt;书中是手工找出来的：把同一个网络训练好几次，每次只改变学习率 α，再比较测试准确率。这里每次训练都从&lt;b&gt;相同的随机权重&lt;/b&gt;（相同的种子）开始，样本的顺序也相同，所以唯一的差别就是学习率。每次同时训练两个网络，每个处理器核心一个。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;按“开始”，然后点击一个点，在主窗口的误差图表中打开那次训练的误差曲线。试试 2 个轮次，或者更少的隐藏节点。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;学习率太小，在给定的时间里学得太慢；学习率太大，会冲过头来回震荡。最好的在两者之间——书中发现训练一个轮次时大约是 0.1–0.3。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Learning rates, separated by commas or spaces</source>
@@ -2133,7 +2133,7 @@ slope &lt; %1</source>
     </message>
     <message>
         <source>The studio&apos;s training and test sets</source>
-        <translation>工作室的训练集和测试集</translation>
+        <translation>主窗口的训练集和测试集</translation>
     </message>
     <message>
         <source>Start</source>
