@@ -54,6 +54,8 @@ Trains the book's network sample by sample (or in mini-batches) and prints one l
   --batch N             mini-batch size (default 1: per-sample updates as in the book)
   --shuffle             shuffle the samples each epoch (default: file order, as the book)
   --limit N             use only the first N training rows
+  --augment-rotate DEG  also train on each image turned by +DEG and −DEG degrees (the book
+                        uses 10): three times the samples; needs square images
   --activation NAME     hidden-layer activation: sigmoid (default), tanh or relu;
                         the output layer is always sigmoid
   --bias                add a bias node to every non-output layer (the book has none)
@@ -130,6 +132,7 @@ const std::vector<Command>& commands() {
           {"batch"},
           {"shuffle", false},
           {"limit"},
+          {"augment-rotate"},
           {"activation"},
           {"bias", false},
           {"rule"},

@@ -10,6 +10,7 @@
 
 #include "Json.h"
 #include "Progress.h"
+#include "backprop/Augment.h"
 #include "backprop/DatasetIO.h"
 #include "backprop/ModelFile.h"
 #include "backprop/Npy.h"
@@ -133,7 +134,15 @@ int train(const Args& args, Context& ctx) {
             maxLabel = std::max(0, std::min(255, std::stoi(last) - 1));
     }
 
-    const Dataset trainSet = load(trainPath, ctx, maxLabel, quiet, limit);
+    Dataset trainSet = load(trainPath, ctx, maxLabel, quiet, limit);
+    double rotate = 0;  // the book's augmentation: ± this many degrees, 0 = none
+    if (args.has("augment-rotate")) {
+        rotate = args.number("augment-rotate", 10.0, 0.0, 180.0);
+        if (!trainSet.isImage())
+            args.fail("--augment-rotate needs square images, but " + baseName(trainPath) + " has " +
+                      std::to_string(trainSet.inputs) + " inputs per row");
+        trainSet = withRotations(trainSet, rotate);  // per sample: original, +θ, −θ
+    }
     Dataset testSet;
     if (testPath) testSet = load(*testPath, ctx, maxLabel, quiet);
     spec.layers = parseLayers(args, trainSet.inputs, trainPath);
@@ -169,7 +178,8 @@ int train(const Args& args, Context& ctx) {
         ctx.out << "training " << spec.describe() << " on " << trainSet.rows() << " rows of "
                 << baseName(trainPath) << ", lr " << lr << ", " << epochs << " epoch(s), "
                 << (batch == 1 ? std::string("per-sample") : "batch " + std::to_string(batch))
-                << (options.shuffle ? ", shuffled" : ", file order") << "\n"
+                << (options.shuffle ? ", shuffled" : ", file order")
+                << (rotate > 0 ? ", with ±" + fixed(rotate, 1) + "° copies" : std::string()) << "\n"
                 << std::flush;
     trainer.onEpoch([&](const EpochResult& r) {
         bar.clear();

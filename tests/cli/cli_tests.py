@@ -172,6 +172,26 @@ def train_text_and_determinism():
     check(c != a, "a different seed must give different weights")
 
 
+def train_augment_rotate():
+    base = ["train", "--train", data("mnist_train_100.csv"), "--test", data("mnist_test_10.csv"),
+            "--json"]
+    _, out, _ = run(*base, "--augment-rotate", "10", expect=0)
+    check(json.loads(out)["samples"] == 300, "±10° copies: three samples per row " + out)
+    _, plain, _ = run(*base, expect=0)
+    check(json.loads(plain)["samples"] == 100, plain)
+    check(json.loads(out)["mean_error"] != json.loads(plain)["mean_error"], out + plain)
+    _, text, _ = run("train", "--train", data("mnist_train_100.csv"), "--augment-rotate", "10",
+                     expect=0)
+    check(text.startswith("training 784-200-10 sigmoid on 300 rows") and "±10.0° copies" in text,
+          text)
+    _, _, err = run(*base, "--augment-rotate", "much", expect=2)
+    one_line_error(err, "--augment-rotate", "much")
+    write("three.csv", "1,0,128,255\n0,255,0,0\n")
+    _, _, err = run("train", "--train", "three.csv", "--layers", "3,2,2", "--augment-rotate", "10",
+                    expect=2)
+    one_line_error(err, "--augment-rotate needs square images", "three.csv", "3 inputs")
+
+
 def eval_query():
     _, out, _ = run("train", "--train", data("mnist_train_100.csv"), "--test",
                     data("mnist_test_10.csv"), "--epochs", "3", "--json", "--save", "m.bpm",
