@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "LessonScreenshot.h"
+#include "NetworkView.h"
 #include "lessons/LessonSnapshot.h"
 #include "lessons/SaturationLesson.h"
 
@@ -113,6 +114,11 @@ void TestLessonsSaturation::largeWeightsStallLearning() {
     QVERIFY2(late > 1.0, qPrintable(QString::number(late)));
     QVERIFY2(book < 0.5 * late, qPrintable(QString::number(book)));
     QVERIFY(l.shownSaturation() > 0.5);
+    // The studio's network view in the lesson's second tab draws the same snapshot.
+    auto* view = l.findChild<bps::NetworkView*>();
+    QVERIFY(view);
+    QCOMPARE(view->snapshot(), l.shownSnapshot());
+    QCOMPARE(view->snapshot()->imageWidth, 28);
     QVERIFY(l.saturationText().contains(QStringLiteral("%")));
     QVERIFY(lessonshot::screenshot(l, QStringLiteral("lesson-saturation")));
 }

@@ -39,9 +39,10 @@ inline SnapshotPtr snapshotOfStepper(const bp::Stepper& st, double learningRate)
 }
 
 // A full-speed snapshot (no phase) of `net` on one input and target: forward pass and output
-// error, as the studio shows while training.
+// error, as the studio shows while training. imageW × imageH: the input's image shape (0: none).
 inline SnapshotPtr snapshotOfNetwork(const bp::Network& net, const bp::Vector& input,
-                                     const bp::Vector& target, double learningRate) {
+                                     const bp::Vector& target, double learningRate, int imageW = 0,
+                                     int imageH = 0) {
     auto s = std::make_shared<Snapshot>();
     s->spec = net.spec();
     s->weights = net.allWeights();
@@ -55,6 +56,10 @@ inline SnapshotPtr snapshotOfNetwork(const bp::Network& net, const bp::Vector& i
     s->label = argmaxOf(target);
     s->learningRate = learningRate;
     s->sample = 0;
+    if (imageW * imageH == net.inputs()) {
+        s->imageWidth = imageW;
+        s->imageHeight = imageH;
+    }
     return s;
 }
 

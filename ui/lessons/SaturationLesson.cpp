@@ -12,12 +12,14 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "ErrorPlot.h"
+#include "NetworkView.h"
 #include "Palette.h"
 #include "backprop/Activation.h"
 #include "backprop/DatasetIO.h"
@@ -166,6 +168,7 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
         } catch (const std::exception&) {
             m_data = {};  // the demo stays disabled
         }
+        if (!m_data.isImage()) bp::guessImageShape(m_data);
     }
 
     m_plot = new SigmoidPlot(this);
@@ -193,7 +196,12 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
     src->addWidget(m_fromStudio);
     src->addStretch(1);
     cl->addLayout(src);
-    cl->addWidget(m_plot, 1);
+    m_netView = new NetworkView(this);
+    m_netView->setDensity(4);
+    m_views = new QTabWidget(this);
+    m_views->addTab(m_plot, tr("The sigmoid curve"));
+    m_views->addTab(m_netView, tr("The network"));
+    cl->addWidget(m_views, 1);
     cl->addWidget(m_satLabel);
     cl->addWidget(m_satBar);
 
@@ -566,7 +574,8 @@ void SaturationLesson::showSnapshot() {
         const std::size_t i = (m_demo.next + m_data.rows() - 1) % m_data.rows();
         bp::Vector in, t;
         prepare(m_demo.prep, m_demo.errors.empty() ? 0 : i, in, t);
-        m_shown = lessons::snapshotOfNetwork(*m_demo.net, in, t, kLearningRate);
+        m_shown = lessons::snapshotOfNetwork(*m_demo.net, in, t, kLearningRate, m_data.width,
+                                             m_data.height);
     } else {
         m_shown.reset();
     }
@@ -584,6 +593,7 @@ void SaturationLesson::showSnapshot() {
         m_shownShare = saturationShare(*m_shown, &perLayer);
     }
     m_plot->setMarks(std::move(xs), names);
+    m_netView->setSnapshot(m_shown);
     QStringList parts;
     for (std::size_t k = 0; k < perLayer.size(); ++k)
         parts

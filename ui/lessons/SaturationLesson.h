@@ -28,11 +28,13 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
+class QTabWidget;
 class QVBoxLayout;
 
 namespace bps {
 
 class ErrorPlot;
+class NetworkView;
 
 // σ(x) and σ′(x) over −10 … 10 with marks at given net inputs, one colour per layer.
 class SigmoidPlot : public QWidget {
@@ -144,6 +146,8 @@ class SaturationLesson : public Lesson {
     double m_shownShare = 0;
 
     SigmoidPlot* m_plot = nullptr;
+    NetworkView* m_netView = nullptr;  // the same snapshot drawn by the studio's view
+    QTabWidget* m_views = nullptr;     // curve | network
     QProgressBar* m_satBar = nullptr;
     QLabel* m_satLabel = nullptr;
     QRadioButton* m_fromDemo = nullptr;
