@@ -74,7 +74,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
         tr("Learning rate α on a log scale from 0.0001 to 1; it takes effect at "
            "the next sample, also while training runs"));
     m_rateField = new QDoubleSpinBox(run);
-    m_rateField->setDecimals(4);
+    m_rateField->setDecimals(5);
     m_rateField->setRange(kMinRate, kMaxRate);
     m_rateField->setSingleStep(0.01);
     m_rateField->setToolTip(m_rate->toolTip());

@@ -4,9 +4,12 @@
 #include <QApplication>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 
+#include "ControlPanel.h"
 #include "MainWindow.h"
 #include "TrainingController.h"
 
@@ -48,6 +51,14 @@ class TestMainWindow : public QObject {
         // Space: Play; things move within a second; Space again: pause.
         QTest::keyClick(&w, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(w.controller()->lastSnapshot()->samplesSeen > 0, 1000);
+        w.controller()->setSpeed(100);  // slow enough that the run is still going below
+        // The learning-rate slider reaches the running trainer (10^(−4 + 350/100) ≈ 0.31623, as
+        // the field shows it).
+        auto* rate = w.controlPanel()->findChildren<QSlider*>().at(1);
+        rate->setValue(350);
+        QCOMPARE(w.controlPanel()->learningRate(), 0.31623);
+        QTRY_COMPARE(w.controller()->lastSnapshot()->learningRate, 0.31623);
+        QVERIFY(w.controller()->isPlaying());
         QTest::keyClick(&w, Qt::Key_Space);
         QTRY_VERIFY(!w.controller()->isPlaying());
     }
