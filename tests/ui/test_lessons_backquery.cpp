@@ -104,6 +104,16 @@ class TestBackQueryLesson : public QObject {
             }
     }
 
+    void rowOfTenWhenWide() {
+        BackQueryLesson lesson;
+        lesson.resize(1700, 500);
+        lesson.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&lesson));
+        QTRY_COMPARE(lesson.columns(), 10);
+        lesson.resize(1000, 700);
+        QTRY_COMPARE(lesson.columns(), 5);
+    }
+
     void screenshot() {
         const QString dir = lessonfix::screenshotDir();
         if (dir.isEmpty()) QSKIP("set BP_SCREENSHOT_DIR to write screenshots");

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <cmath>
@@ -31,16 +32,17 @@ BackQueryLesson::BackQueryLesson(QWidget* parent) : Lesson(parent) {
            "where ink speaks <i>against</i> it. Under each picture is what the network answers "
            "when it is shown its own imagined digit.</p>"));
 
-    // two rows of five, so the pictures stay large enough for a projector
-    auto* row = new QGridLayout;
-    row->setSpacing(10);
+    // one row of ten on a wide window, two rows of five otherwise (pictures stay large enough
+    // for a projector); see resizeEvent
+    m_grid = new QGridLayout;
+    m_grid->setSpacing(10);
     for (int l = 0; l < 10; ++l) {
         auto* tile = new lessons::ImageTile(this);
         tile->setMinimumSide(120);
         tile->setCaption(tr("label %1").arg(l));
         tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
         m_tiles[static_cast<std::size_t>(l)] = tile;
-        row->addWidget(tile, l / 5, l % 5);
+        m_grid->addWidget(tile, l / 5, l % 5);
     }
 
     m_status = new QLabel(this);
@@ -61,7 +63,7 @@ BackQueryLesson::BackQueryLesson(QWidget* parent) : Lesson(parent) {
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addLayout(row, 5);
+    layout->addLayout(m_grid, 5);
     layout->addWidget(explanationPanel(), 1);
 
     m_timer.setSingleShot(true);
@@ -77,6 +79,19 @@ BackQueryLesson::~BackQueryLesson() = default;
 
 std::vector<std::uint8_t> BackQueryLesson::toInkBytes(const bp::Vector& backquery) {
     return lessons::unitToBytes(backquery, 0.01, 0.99);  // backquery is rescaled to 0.01 … 0.99
+}
+
+void BackQueryLesson::setColumns(int columns) {
+    if (columns == m_columns || (columns != 5 && columns != 10)) return;
+    m_columns = columns;
+    for (int l = 0; l < 10; ++l) m_grid->removeWidget(m_tiles[static_cast<std::size_t>(l)]);
+    for (int l = 0; l < 10; ++l)
+        m_grid->addWidget(m_tiles[static_cast<std::size_t>(l)], l / columns, l % columns);
+}
+
+void BackQueryLesson::resizeEvent(QResizeEvent* e) {
+    Lesson::resizeEvent(e);
+    setColumns(width() >= kRowWidth ? 10 : 5);
 }
 
 const std::vector<std::uint8_t>& BackQueryLesson::inkBytes(int label) const {

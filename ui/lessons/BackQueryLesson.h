@@ -15,6 +15,7 @@
 #include "backprop/Network.h"
 #include "lessons/Lesson.h"
 
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -52,11 +53,20 @@ class BackQueryLesson : public Lesson {
     QImage rowImage(int scale) const;
     bool exportPng(const QString& path, int scale) const;
 
+    // Pictures per row on screen: 10 (one row) when the lesson is at least kRowWidth wide,
+    // else 5 (two rows).
+    static constexpr int kRowWidth = 1500;
+    int columns() const { return m_columns; }
+
     // Back query output values (in 0.01 … 0.99) as ink bytes.
     static std::vector<std::uint8_t> toInkBytes(const bp::Vector& backquery);
 
+  protected:
+    void resizeEvent(QResizeEvent* e) override;
+
   private:
     void exportWithDialog();
+    void setColumns(int columns);
 
     SnapshotPtr m_pending;                            // newest snapshot, not yet drawn
     unsigned long long m_shownSamples = 0;            // samplesSeen of the drawn snapshot
@@ -67,6 +77,8 @@ class BackQueryLesson : public Lesson {
     int m_refreshes = 0;
     QTimer m_timer;                                 // coalesces snapshots (single shot)
     std::array<lessons::ImageTile*, 10> m_tiles{};  // the row of pictures
+    QGridLayout* m_grid = nullptr;                  // holds the tiles
+    int m_columns = 5;                              // tiles per row
     QLabel* m_status = nullptr;                     // which network is shown / why none
     QSpinBox* m_scaleBox = nullptr;                 // export scale
     QPushButton* m_exportButton = nullptr;
