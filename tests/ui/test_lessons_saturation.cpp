@@ -1,6 +1,7 @@
 // Sigmoid, saturation and data preparation: the saturation share of a hand-made snapshot, the
 // checks on prepared data, the one-click fixes, and a demo where large weights stall learning.
 #include <QPushButton>
+#include <QTabWidget>
 #include <QtTest>
 
 #include "LessonScreenshot.h"
@@ -121,6 +122,10 @@ void TestLessonsSaturation::largeWeightsStallLearning() {
     QCOMPARE(view->snapshot()->imageWidth, 28);
     QVERIFY(l.saturationText().contains(QStringLiteral("%")));
     QVERIFY(lessonshot::screenshot(l, QStringLiteral("lesson-saturation")));
+    if (auto* tabs = l.findChild<QTabWidget*>()) {
+        tabs->setCurrentIndex(1);
+        QVERIFY(lessonshot::screenshot(l, QStringLiteral("lesson-saturation-network")));
+    }
 }
 
 void TestLessonsSaturation::studioSnapshotIsShown() {
