@@ -208,7 +208,7 @@ const NetworkRenderer::Layout& NetworkRenderer::layout(const QRectF& scene) cons
             for (int p = 0; p < layers[0]; ++p)
                 g.centres[p] = QPointF(l.image.left() + (p % iw + 0.5) * pw,
                                        l.image.top() + (p / iw + 0.5) * ph);
-            if (hasBias) g.bias = QPointF(l.image.right(), l.image.bottom() + 1.2 * fs);
+            if (hasBias) g.bias = QPointF(l.image.right() + 0.9 * fs, l.image.bottom() - 0.5 * fs);
             g.band = l.image.adjusted(-0.4 * fs, -0.4 * fs, 0.4 * fs, 0.4 * fs);
             continue;
         }
@@ -618,17 +618,17 @@ void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& 
                 p.setPen(thin ? QPen(QColor(60, 60, 70, 150), 0.6)
                               : QPen(palette::kInk, std::max(1.0, r / 14)));
         }
-        if (s.spec.bias && k < L) {  // the constant-1 bias node
-            const double b = std::max(r * 0.7, 5.0);
-            p.setBrush(QColor(palette::activation(1.0)));
-            p.drawRect(QRectF(g.bias.x() - b, g.bias.y() - b, 2 * b, 2 * b));
-            if (b > l.font * 0.5) {
-                p.setPen(palette::kInk);
-                p.setFont(font(l.font * 0.7, true));
-                p.drawText(QRectF(g.bias.x() - b, g.bias.y() - b, 2 * b, 2 * b), Qt::AlignCenter,
-                           QStringLiteral("1"));
-            }
-        }
+    }
+    // The constant-1 bias nodes (also under an image input).
+    for (int k = 0; s.spec.bias && k < L; ++k) {
+        const LayerGeom& g = l.geom[k];
+        const double b = std::max(g.radius * 0.7, 0.4 * l.font);
+        const QRectF box(g.bias.x() - b, g.bias.y() - b, 2 * b, 2 * b);
+        p.setPen(QPen(palette::kInk, 1));
+        p.setBrush(QColor(palette::activation(1.0)));
+        p.drawRect(box);
+        p.setFont(font(std::min(l.font * 0.7, 1.4 * b), true));
+        p.drawText(box, Qt::AlignCenter, QStringLiteral("1"));
     }
     // Selection and hover rings.
     auto ring = [&](int layer, int index, const QPen& pen) {
@@ -782,12 +782,14 @@ void NetworkRenderer::paintLegend(QPainter& p, const QRectF& scene, const Layout
         x += 3.0 * fs;
         x += text(label, x, y + 0.4 * fs + fm.ascent() / 2 - 1) + 1.4 * fs;
     };
+    double firstLineX = 0;  // where the line items start
     rampItem(palette::activation, 0, 1, tr("activation o"), QStringLiteral("0"),
              QStringLiteral("1"));
     if (pv.errorsFromLayer >= 0) {
         const double e = errorRange(pv.errorsFromLayer);
         rampItem(palette::error, -1, 1, tr("error e"), num(-e, 2), QStringLiteral("+") + num(e, 2));
     }
+    firstLineX = x;
     if (pv.updatedWeights >= 0) {
         lineItem(palette::kDwPositive, false, tr("ΔW > 0"));
         lineItem(palette::kDwNegative, true, tr("ΔW < 0"));
@@ -800,14 +802,17 @@ void NetworkRenderer::paintLegend(QPainter& p, const QRectF& scene, const Layout
     }
     lineItem(palette::kPositive, false, tr("w > 0"));
     lineItem(palette::kNegative, true, tr("w < 0"));
-    if (!l.small) {
-        p.setPen(palette::kMuted);
-        p.drawText(QPointF(x, y + 0.4 * fs + fm.ascent() / 2 - 1),
-                   tr("opacity ∝ |w|; the %1 strongest inputs of each neuron").arg(st.density));
-    } else {
-        p.setPen(palette::kMuted);
-        p.drawText(QPointF(x, y + 0.4 * fs + fm.ascent() / 2 - 1), tr("line width ∝ |w|"));
+    // The note on what the lines mean; on the next row when the first is full.
+    const QString note =
+        l.small ? tr("line width ∝ |w|")
+                : tr("opacity ∝ |w|; the %1 strongest inputs of each neuron").arg(st.density);
+    double noteY = y + 0.4 * fs + fm.ascent() / 2 - 1;
+    if (x + fm.horizontalAdvance(note) > scene.right() - fs) {
+        x = firstLineX;
+        noteY = y + 1.9 * fs;
     }
+    p.setPen(palette::kMuted);
+    p.drawText(QPointF(x, noteY), note);
 }
 
 void NetworkRenderer::paint(QPainter& p, const QRectF& scene, const QTransform& view,

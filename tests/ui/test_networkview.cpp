@@ -46,6 +46,7 @@ class TestNetworkView : public QObject {
     void mnistSelectionByClickAndHeatMap();
     void zoomKeepsHitTesting();
     void wheelDragAndHover();
+    void otherShapes();
     void screenshots();
 };
 
@@ -325,6 +326,52 @@ void TestNetworkView::wheelDragAndHover() {
     QCOMPARE(view.drawnEdgeCount(0), 200 * 8);
     view.resetView();
     QCOMPARE(view.zoom(), 1.0);
+}
+
+// Every shape the lessons use draws, and every neuron is found where it is drawn: 2-2 and 2-1
+// (the book's first examples), 2-4-1 with bias (XOR), two hidden layers on MNIST, 8×8 images.
+void TestNetworkView::otherShapes() {
+    struct Shape {
+        std::vector<int> layers;
+        bool bias;
+        int imageW;
+    };
+    const std::vector<Shape> shapes{{{2, 2}, false, 0},
+                                    {{2, 1}, false, 0},
+                                    {{2, 4, 1}, true, 0},
+                                    {{784, 100, 50, 10}, false, 28},
+                                    {{64, 30, 10}, true, 8}};
+    int n = 0;
+    for (const Shape& sh : shapes) {
+        bp::NetworkSpec spec;
+        spec.layers = sh.layers;
+        spec.bias = sh.bias;
+        bp::Network net(spec);
+        bp::Stepper st(net);
+        bp::Vector in = bp::Vector::Constant(sh.layers.front(), 0.5);
+        st.setSample(in, bp::Vector::Constant(sh.layers.back(), 0.99));
+        NetworkView view;
+        view.resize(1000, 640);
+        view.setShowEdgeValues(true);
+        // through every phase, drawing each one
+        do {
+            view.setSnapshot(fixtures::snapshotOf(st, 0.2, 0, sh.imageW, sh.imageW));
+            const QImage img = render(view, view.size());
+            QVERIFY(!img.isNull());
+        } while (st.step(0.2));
+        for (int k = sh.imageW > 0 ? 1 : 0; k < static_cast<int>(sh.layers.size()); ++k) {
+            for (int i = 0; i < sh.layers[k]; ++i) {
+                const HitResult h = view.hitTest(view.neuronCenter(k, i));
+                QCOMPARE(static_cast<int>(h.kind), static_cast<int>(HitResult::Kind::Neuron));
+                QCOMPARE(h.layer, k);
+                QCOMPARE(h.index, i);
+            }
+        }
+        if (!fixtures::screenshotDir().isEmpty())
+            render(view, view.size())
+                .save(fixtures::screenshotDir() + QStringLiteral("/shape-%1.png").arg(n));
+        ++n;
+    }
 }
 
 void TestNetworkView::screenshots() {
