@@ -1,0 +1,90 @@
+// DocumentActions.h — what makes the studio a program people keep, wired into the main window's
+// menus in one place (so MainWindow only assembles): File ▸ Open/Save session and Recent
+// sessions, File ▸ Export (pictures at a chosen size, curve CSV, weights as .npy and CSV),
+// View ▸ Presentation mode, Help ▸ Contents and About; autosave and the recovery offer after a
+// crash; opening a file given on the command line by its content.
+//
+// The add…Actions functions create their actions as children of the menu they fill, so a window
+// that rebuilds its menus (e.g. on a language change) can simply call them again.
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+class QAction;
+class QMainWindow;
+class QMenu;
+class QWidget;
+
+namespace bps {
+
+class ControlPanel;
+class DatasetLoader;
+class ErrorPlot;
+class HelpWindow;
+class NetworkView;
+class PresentationMode;
+class SessionManager;
+class TrainingController;
+
+class DocumentActions : public QObject {
+    Q_OBJECT
+  public:
+    // The parts of the studio it reads and restores (all owned by the window).
+    struct Parts {
+        QMainWindow* window = nullptr;
+        TrainingController* controller = nullptr;
+        ErrorPlot* plot = nullptr;
+        NetworkView* network = nullptr;
+        DatasetLoader* loader = nullptr;
+        ControlPanel* controls = nullptr;
+    };
+
+    explicit DocumentActions(const Parts& parts, QObject* parent = nullptr);
+    ~DocumentActions() override;
+
+    // File menu: Open session…, Save session, Save session as…, Recent sessions (before `before`,
+    // or at the end when null).
+    void addSessionActions(QMenu* file, QAction* before = nullptr);
+    // Fills an (empty) Export menu.
+    void fillExportMenu(QMenu* exportMenu);
+    // View menu: Presentation mode and its zoom.
+    void addViewActions(QMenu* view);
+    // Help menu: Contents (F1) and About Backprop Studio.
+    void addHelpActions(QMenu* help);
+
+    // After the window is shown: offer the autosaved session if the last run crashed, mark this
+    // run as running, start the autosave, restore presentation mode.
+    void startUp();
+    // On a normal exit: the next start will not offer recovery.
+    void shutDown();
+
+    // Opens a session or a model file (by content); empty string on success, else the message.
+    QString openDocument(const QString& path);
+
+    SessionManager* sessions() const { return m_sessions; }
+    PresentationMode* presentation() const { return m_presentation; }
+    HelpWindow* helpWindow() const { return m_help; }  // null until first shown
+
+  public slots:
+    void showHelp();
+    void openSessionDialog();
+    bool saveSession();    // to the current file, else asks
+    bool saveSessionAs();  // asks for a file
+    void exportImage(bool chart);
+    void exportCurveCsv();
+    void exportWeights(bool npy);
+
+  private:
+    void rebuildRecent(QMenu* menu);
+    QString askSaveFile(const QString& title, const QString& filter, const QString& suffix);
+    void warn(const QString& title, const QString& message);
+
+    Parts m_parts;                               // the studio's parts
+    SessionManager* m_sessions = nullptr;        // save/open/autosave
+    PresentationMode* m_presentation = nullptr;  // classroom display
+    QPointer<HelpWindow> m_help;                 // the user guide window (made on demand)
+};
+
+}  // namespace bps
