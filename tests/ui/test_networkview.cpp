@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -47,6 +48,7 @@ class TestNetworkView : public QObject {
     void zoomKeepsHitTesting();
     void wheelDragAndHover();
     void otherShapes();
+    void edgeValuesAndTooltip();
     void screenshots();
 };
 
@@ -372,6 +374,39 @@ void TestNetworkView::otherShapes() {
                 .save(fixtures::screenshotDir() + QStringLiteral("/shape-%1.png").arg(n));
         ++n;
     }
+}
+
+// Edge values appear only when asked; the tooltip shows the hit test's text.
+void TestNetworkView::edgeValuesAndTooltip() {
+    bp::Network net = fixtures::bookNetwork();
+    bp::Stepper st(net);
+    st.setSample(fixtures::bookInput(), bp::bookTarget(1, 3));
+    st.step(0.3);
+    NetworkView view;
+    view.resize(900, 600);
+    view.setSnapshot(fixtures::snapshotOf(st, 0.3, 1));
+    QCOMPARE(view.showEdgeValues(), false);
+    const QImage plain = render(view, view.size());
+    view.setShowEdgeValues(true);
+    const QImage labelled = render(view, view.size());
+    // The label of w_00 = 0.9 sits on the straight line from input 0 to hidden 0: there the
+    // labelled picture has the label's light box and text, the plain one only the line.
+    const QPointF a = view.neuronCenter(0, 0), b = view.neuronCenter(1, 0);
+    int differing = 0;
+    for (double t = 0.15; t < 0.5; t += 0.01) {
+        const QPoint at = (a + t * (b - a)).toPoint() + QPoint(0, -4);
+        if (colourDistance(plain.pixel(at), labelled.pixel(at)) > 40) ++differing;
+    }
+    QVERIFY2(differing >= 3, "no edge label drawn");
+
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QPoint at = view.neuronCenter(1, 2).toPoint();
+    QHelpEvent help(QEvent::ToolTip, at, view.mapToGlobal(at));
+    QApplication::sendEvent(&view, &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), view.hitTest(at).text);
+    QVERIFY(QToolTip::text().contains(QString::number(st.values().o[1](2), 'f', 6)));
 }
 
 void TestNetworkView::screenshots() {
