@@ -115,6 +115,11 @@ void TestLessonsPlayground::clicksAndToggles() {
     QTRY_VERIFY(l.model().samplesSeen() > 0);
     l.deactivated();  // the lessons window hides it: training pauses
     QVERIFY(!l.running());
+    // "New weights" draws different weights (the next seed) and starts counting again.
+    const bp::Matrix before = l.model().network().weights(0);
+    l.resetNetwork();
+    QCOMPARE(l.model().samplesSeen(), std::uint64_t{0});
+    QVERIFY(!l.model().network().weights(0).isApprox(before));
 }
 
 // A timer tick on the GUI thread (two epochs of 140 samples and the 64×64 maps) is short.

@@ -369,7 +369,7 @@ void PlaygroundLesson::rebuildNetwork() {
     s.activation =
         m_activationBox->currentIndex() == 0 ? bp::Activation::Tanh : bp::Activation::Sigmoid;
     s.learningRate = m_rateSpin->value();
-    s.seed = 1;
+    s.seed = m_weightSeed;
     m_model.reset(s);
     redraw();
 }
@@ -445,6 +445,7 @@ void PlaygroundLesson::regenerate() {
 }
 
 void PlaygroundLesson::resetNetwork() {
+    ++m_weightSeed;
     rebuildNetwork();
 }
 

@@ -72,7 +72,7 @@ class PlaygroundLesson : public Lesson {
     void setLearningRate(double lr);
     void setShowTestPoints(bool on);
     void regenerate();    // new points from the next seed
-    void resetNetwork();  // weights drawn again from the seed
+    void resetNetwork();  // new weights, drawn from the next seed
     void play();
     void pause();
     bool running() const { return m_timer.isActive(); }
@@ -98,10 +98,11 @@ class PlaygroundLesson : public Lesson {
     lessons::PlaneShape m_shape = lessons::PlaneShape::Xor;
     std::vector<lessons::PlanePoint> m_userPoints;  // clicked points (all shapes)
     double m_noise = 0.0, m_testShare = 0.3;
-    std::uint64_t m_dataSeed = 7;  // seed of the points; "new points" advances it
-    QTimer m_timer;                // the live training
-    double m_lastTickMs = 0;       // duration of the last tick
-    double m_lastLoss = 0;         // mean Σ(T−O)² of the last tick's samples
+    std::uint64_t m_dataSeed = 7;    // seed of the points; "new points" advances it
+    std::uint64_t m_weightSeed = 1;  // seed of the weights; "new weights" advances it
+    QTimer m_timer;                  // the live training
+    double m_lastTickMs = 0;         // duration of the last tick
+    double m_lastLoss = 0;           // mean Σ(T−O)² of the last tick's samples
 
     PlaygroundView* m_view = nullptr;
     QComboBox* m_shapeBox = nullptr;
