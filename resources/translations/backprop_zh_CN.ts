@@ -1770,7 +1770,7 @@ seen as %2 (%3)</source>
     </message>
     <message>
         <source>Points</source>
-        <translation>点数</translation>
+        <translation>点集</translation>
     </message>
     <message>
         <source>Noise %1%</source>
@@ -2266,6 +2266,30 @@ slope &lt; %1</source>
     <message>
         <source>Test set.</source>
         <translation>测试集。</translation>
+    </message>
+    <message>
+        <source>Hidden layer sizes, e.g. 200 or 200,50.</source>
+        <translation>隐藏层大小，例如 200 或 200,50。</translation>
+    </message>
+    <message>
+        <source>Learning rate.</source>
+        <translation>学习率。</translation>
+    </message>
+    <message>
+        <source>Epochs Play runs.</source>
+        <translation>按“运行”后训练的轮次。</translation>
+    </message>
+    <message>
+        <source>Seed of the weights.</source>
+        <translation>权重的种子。</translation>
+    </message>
+    <message>
+        <source>Play at full speed as soon as the data is loaded.</source>
+        <translation>数据载入后立即全速运行。</translation>
+    </message>
+    <message>
+        <source>Close the window when Play stops.</source>
+        <translation>运行停止时关闭窗口。</translation>
     </message>
 </context>
 </TS>
