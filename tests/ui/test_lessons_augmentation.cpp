@@ -9,6 +9,7 @@
 #include "backprop/Augment.h"
 #include "backprop/Trainer.h"
 #include "lessons/AugmentationLesson.h"
+#include "lessons/LessonHooks.h"
 
 using namespace bps;
 
@@ -99,6 +100,15 @@ class TestAugmentationLesson : public QObject {
         const std::vector<std::uint8_t> turned(d->row(4), d->row(4) + 784);
         QCOMPARE(turned, bp::rotateImage(train->row(1), 28, 28, 10.0));
         QCOMPARE(d->label(4), train->label(1));
+
+        // wired the way the main window does it
+        std::shared_ptr<const bp::Dataset> received;
+        QObject context;
+        QVERIFY(connectLessonToStudio(&lesson, nullptr, &context,
+                                      [&](std::shared_ptr<const bp::Dataset> s) { received = s; }));
+        lesson.makeAugmentedSet();
+        QTRY_VERIFY(received != nullptr);
+        QCOMPARE(received->rows(), std::size_t{300});
     }
 
     void screenshot() {

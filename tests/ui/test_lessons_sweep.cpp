@@ -10,6 +10,7 @@
 #include "ErrorPlot.h"
 #include "LessonFixtures.h"
 #include "backprop/Trainer.h"
+#include "lessons/LessonHooks.h"
 #include "lessons/SweepLesson.h"
 
 using namespace bps;
@@ -113,6 +114,18 @@ class TestSweepLesson : public QObject {
         QCOMPARE(plot.currentRun().error, points);
         QCOMPARE(plot.currentRun().accuracy.size(), 2);
         QCOMPARE(plot.currentRun().accuracy.back().y(), lesson.runs()[1].outcome.accuracy);
+
+        // wired the way the main window does it: the run lands in the studio's chart
+        ErrorPlot studioPlot;
+        QObject context;
+        QVERIFY(connectLessonToStudio(&lesson, &studioPlot, &context, {}));
+        lesson.openRun(3);
+        QCOMPARE(studioPlot.currentRun().error.size(),
+                 static_cast<int>(lesson.runs()[3].outcome.error.size()));
+        QVERIFY(studioPlot.currentRun().label.contains(QStringLiteral("0.9")));
+        lesson.openRun(0);  // the first becomes a faded earlier run
+        QCOMPARE(studioPlot.previousRuns().size(), 1);
+        QVERIFY(studioPlot.currentRun().label.contains(QStringLiteral("0.02")));
     }
 
     void cancelStopsTheSweep() {
