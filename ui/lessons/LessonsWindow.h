@@ -30,6 +30,8 @@ class LessonsWindow : public QWidget {
     Lesson* currentLesson() const;
     int currentIndex() const;
     SnapshotPtr lastSnapshot() const { return m_snapshot; }
+    std::shared_ptr<const bp::Dataset> trainingSet() const { return m_train; }
+    std::shared_ptr<const bp::Dataset> testSet() const { return m_test; }
 
   public slots:
     void showLesson(int index);
