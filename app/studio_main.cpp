@@ -1,16 +1,20 @@
 // studio_main.cpp — starts Backprop Studio: the window on the embedded MNIST subset, or on the
 // files given on the command line (training set, then test set).
 //
-// Measurement switches (environment), for the benchmarks in docs/BENCHMARKS.md:
-//   BP_LATENCY_PROBE=1   print the GUI thread's longest event-loop stall and the training
-//                        throughput on exit (stderr); =2 also prints each stall > 50 ms
-//   BP_AUTOPLAY=1        press Play as soon as the data is loaded
+// Measurement switches, for bench/studio_bench.py and docs/BENCHMARKS.md:
+//   BP_LATENCY_PROBE=1   print the GUI thread's longest event-loop stall, the training throughput
+//                        and the trainer's epoch timings on exit (stderr); =2 also prints each
+//                        stall > 50 ms as it happens
+//   BP_AUTOPLAY=1        press Play as soon as the data is loaded (also --autoplay)
 //   BP_QUIT_AFTER_MS=N   close the window after N ms
+//   --quit-when-done     close the window when Play stops (after its epochs)
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
 
+#include "ControlPanel.h"
 #include "LatencyProbe.h"
 #include "MainWindow.h"
 #include "TrainingController.h"
@@ -37,6 +41,26 @@ int main(int argc, char* argv[]) {
     parser.addPositionalArgument(QStringLiteral("test"),
                                  QApplication::translate("main", "Test set."),
                                  QStringLiteral("[test]"));
+    const QCommandLineOption hiddenOpt(
+        QStringLiteral("hidden"),
+        QApplication::translate("main", "Hidden layer sizes, e.g. 200 or 200,50."),
+        QStringLiteral("sizes"));
+    const QCommandLineOption lrOpt(QStringLiteral("lr"),
+                                   QApplication::translate("main", "Learning rate."),
+                                   QStringLiteral("rate"));
+    const QCommandLineOption epochsOpt(QStringLiteral("epochs"),
+                                       QApplication::translate("main", "Epochs Play runs."),
+                                       QStringLiteral("n"));
+    const QCommandLineOption seedOpt(QStringLiteral("seed"),
+                                     QApplication::translate("main", "Seed of the weights."),
+                                     QStringLiteral("n"));
+    const QCommandLineOption autoplayOpt(
+        QStringLiteral("autoplay"),
+        QApplication::translate("main", "Play at full speed as soon as the data is loaded."));
+    const QCommandLineOption quitOpt(
+        QStringLiteral("quit-when-done"),
+        QApplication::translate("main", "Close the window when Play stops."));
+    parser.addOptions({hiddenOpt, lrOpt, epochsOpt, seedOpt, autoplayOpt, quitOpt});
     parser.process(app);
     const QStringList args = parser.positionalArguments();
 
@@ -65,7 +89,37 @@ int main(int argc, char* argv[]) {
         probe->setVerbose(qEnvironmentVariableIntValue("BP_LATENCY_PROBE") > 1);
         probe->start();
     }
-    window.setAutoPlay(qEnvironmentVariableIntValue("BP_AUTOPLAY") != 0);
+    if (parser.isSet(hiddenOpt) || parser.isSet(lrOpt) || parser.isSet(epochsOpt) ||
+        parser.isSet(seedOpt)) {
+        bp::NetworkSpec spec = window.controlPanel()->spec();
+        bp::TrainOptions options = window.controlPanel()->options();
+        std::vector<int> hidden;
+        if (parser.isSet(hiddenOpt)) {
+            if (!bps::ControlPanel::parseHidden(parser.value(hiddenOpt), hidden)) {
+                std::fprintf(stderr,
+                             "backprop-studio: --hidden wants sizes such as 200 or 200,50\n");
+                return 2;
+            }
+            spec.layers = {spec.layers.front()};
+            spec.layers.insert(spec.layers.end(), hidden.begin(), hidden.end());
+            spec.layers.push_back(10);
+        }
+        if (parser.isSet(lrOpt)) options.learningRate = parser.value(lrOpt).toDouble();
+        if (parser.isSet(epochsOpt)) options.epochs = std::max(1, parser.value(epochsOpt).toInt());
+        if (parser.isSet(seedOpt)) spec.seed = parser.value(seedOpt).toULongLong();
+        window.setTraining(spec, options);
+    }
+    const bool autoplay =
+        parser.isSet(autoplayOpt) || qEnvironmentVariableIntValue("BP_AUTOPLAY") != 0;
+    if (autoplay) window.setFullSpeed();
+    window.setAutoPlay(autoplay);
+    if (parser.isSet(quitOpt)) {
+        QObject::connect(window.controller(), &bps::TrainingController::playingChanged, &window,
+                         [&window, played = false](bool playing) mutable {
+                             if (playing) played = true;
+                             if (played && !playing) window.close();
+                         });
+    }
     window.openDatasets(
         args.size() > 0 ? args[0] : QString::fromLatin1(bps::MainWindow::kDefaultTrain),
         args.size() > 1

@@ -257,6 +257,17 @@ void MainWindow::openDatasets(const QString& train, const QString& test) {
     if (!test.isEmpty()) m_loader->load(test, DatasetLoader::Role::Test);
 }
 
+void MainWindow::setTraining(const bp::NetworkSpec& spec, const bp::TrainOptions& options) {
+    m_controls->setSettings(spec, options);
+    m_controls->setLearningRate(options.learningRate);
+    m_controller->setNetworkSpec(spec, options);
+    updateTitle();
+}
+
+void MainWindow::setFullSpeed() {
+    m_controls->setSpeedIndex(ControlPanel::speedCount() - 1);
+}
+
 void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
     const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
     const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);

@@ -9,6 +9,8 @@
 
 #include "DatasetLoader.h"
 #include "Snapshot.h"
+#include "backprop/Network.h"
+#include "backprop/Trainer.h"
 
 class QAction;
 class QLabel;
@@ -36,6 +38,10 @@ class MainWindow : public QMainWindow {
 
     // Loads the training and test sets (files or ":/…" resources); empty = keep / default.
     void openDatasets(const QString& train, const QString& test);
+    // Shows spec and options in the controls and builds that network (command line, sessions).
+    void setTraining(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
+    // Sets Play's speed to full speed (benchmarks).
+    void setFullSpeed();
     // Presses Play as soon as a training set is loaded (BP_AUTOPLAY, demos, benchmarks).
     void setAutoPlay(bool on) { m_autoPlay = on; }
 

@@ -619,6 +619,18 @@ void TrainingController::sync() {
 }
 
 void TrainingController::drain() {
+    // Pace the views: when the GUI thread was busy (the last snapshot's repaint, a dialog) the
+    // timer came late by `busy` ms; the next snapshot then waits about twice that, so drawing
+    // takes at most a third of the GUI thread and of the cores training shares with it.
+    if (m_drainClock.isValid()) {
+        const qint64 busy = m_drainClock.restart() - m_drainTimer.interval();
+        const int next = busy > kSnapshotMs
+                             ? static_cast<int>(std::min<qint64>(kMaxPaceMs, 2 * busy))
+                             : kSnapshotMs;
+        if (next != m_drainTimer.interval()) m_drainTimer.setInterval(next);
+    } else {
+        m_drainClock.start();
+    }
     SnapshotPtr snapshot;
     QVector<QPointF> points;
     std::vector<std::pair<double, double>> marks;

@@ -14,6 +14,7 @@
 // trains that sample by hand (through the Stepper only) until Play un-pins it.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointF>
 #include <QString>
@@ -48,6 +49,8 @@ class TrainingController : public QObject {
     static constexpr double kPhaseBySampleRate = 2.0;
     // Snapshot rate: at most one snapshot every kSnapshotMs milliseconds (≤ 60 Hz).
     static constexpr int kSnapshotMs = 16;
+    // Longest pause between snapshots when the views are slow to draw (see drain()).
+    static constexpr int kMaxPaceMs = 250;
 
     explicit TrainingController(QObject* parent = nullptr);
     ~TrainingController() override;  // stops the worker and waits for it
@@ -121,6 +124,7 @@ class TrainingController : public QObject {
     detail::Worker* m_worker = nullptr;       // lives on m_thread; deleted when it finishes
     std::shared_ptr<detail::Mailbox> m_mail;  // worker → GUI values, and the live trainer
     QTimer m_drainTimer;                      // GUI-thread coalescing timer (kSnapshotMs)
+    QElapsedTimer m_drainClock;               // time between two drains (GUI busy time)
     SnapshotPtr m_last;                       // last snapshot emitted
     bool m_playing = false;                   // as last reported by the worker
     double m_speed = kFullSpeed;              // samples/s of Play (0 = full speed)

@@ -49,9 +49,9 @@ class TestMainWindow : public QObject {
         QCOMPARE(w.controller()->lastSnapshot()->lastPhase->kind, bp::PhaseKind::Forward);
 
         // Space: Play; things move within a second; Space again: pause.
+        w.controller()->setSpeed(100);  // slow enough that the run is still going below
         QTest::keyClick(&w, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(w.controller()->lastSnapshot()->samplesSeen > 0, 1000);
-        w.controller()->setSpeed(100);  // slow enough that the run is still going below
         // The learning-rate slider reaches the running trainer (10^(−4 + 350/100) ≈ 0.31623, as
         // the field shows it).
         auto* rate = w.controlPanel()->findChildren<QSlider*>().at(1);
