@@ -359,7 +359,9 @@ std::vector<NetworkRenderer::Seg> NetworkRenderer::segments(const Layout& l,
             if (pv.errorsFromLayer < 0 && k >= pv.reachedLayer) opacity = 0.18;  // not reached
         }
         if (anyFocus) opacity *= 0.45;
-        const EdgeSet& set = showDw ? deltaEdges(k, st.density) : weightEdges(k, st.density);
+        // Small networks (every layer ≤ kSmallLayer) always show every connection.
+        const int density = l.small ? kSmallLayer + 1 : st.density;
+        const EdgeSet& set = showDw ? deltaEdges(k, density) : weightEdges(k, density);
         const double vmax = set.vmax > 0 ? set.vmax : 1.0;
         // The focused neurons of layer k+1 get all their incoming edges instead.
         auto focused = [&](int j) {

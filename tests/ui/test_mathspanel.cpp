@@ -195,6 +195,15 @@ void TestMathsPanel::mnistSelectedRow() {
     QCOMPARE(changes[4], QString::number(net.weights(0)(7, i0), 'f', 5));
     if (!fixtures::screenshotDir().isEmpty())
         panel.grab().save(fixtures::screenshotDir() + QStringLiteral("/maths-mnist.png"));
+    // At full speed (no phase): the whole forward pass of the last sample and its error.
+    panel.setSelectedNeuron(-1, -1);
+    const auto full = fixtures::trainedSnapshot(net, d.input(5), d.label(5), 28, 28, 0.1);
+    panel.setSnapshot(full);
+    expectCells(panel, "X2", col(full->values.x[2]), 4);
+    expectCells(panel, "O2", col(full->values.o[2]), 4);
+    expectCells(panel, "E2", col(full->values.e[2]), 4);
+    if (!fixtures::screenshotDir().isEmpty())
+        panel.grab().save(fixtures::screenshotDir() + QStringLiteral("/maths-fullspeed.png"));
 }
 
 QTEST_MAIN(TestMathsPanel)

@@ -128,8 +128,12 @@ void TestNetworkView::bookExampleEveryPhase() {
             const QRgb px = img.pixel(view.neuronCenter(2, 0).toPoint() + QPoint(0, 20));
             QCOMPARE(colourDistance(px, qRgb(238, 238, 238)) <= 6, true);
         }
-        // The update phase colours W_k's edges by ΔW: every edge of W_k is still drawn.
+        // The update phase colours W_k's edges by ΔW: every edge of W_k is still drawn, and a
+        // small network shows all its edges whatever the density.
         if (ph.kind == bp::PhaseKind::Update) QCOMPARE(view.drawnEdgeCount(ph.layer), 9);
+        view.setDensity(1);
+        QCOMPARE(view.drawnEdgeCount(0) + view.drawnEdgeCount(1), 18);
+        view.setDensity(8);
     }
     QCOMPARE(phases, static_cast<int>(bp::phasesOf(2).size()));
 }
@@ -436,6 +440,7 @@ void TestNetworkView::screenshots() {
         NetworkView view;
         view.setSnapshot(fixtures::trainedSnapshot(net, d.input(7), d.label(7), 28, 28, 0.1));
         render(view, QSize(1600, 900)).save(dir + "/mnist.png");
+        render(view, QSize(760, 480)).save(dir + "/mnist-narrow.png");
         view.resize(1600, 900);
         view.setSelectedNeuron(1, 57);
         render(view, QSize(1600, 900)).save(dir + "/mnist-selected.png");
