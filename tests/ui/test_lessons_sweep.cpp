@@ -54,6 +54,8 @@ class TestSweepLesson : public QObject {
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.at(0).at(0).toBool(), false);
         QCOMPARE(runs.count(), 4);
+        // both cores: with two worker threads, two runs trained at the same time
+        QCOMPARE(lesson.maxConcurrentRuns(), std::min(2, lesson.workerThreads()));
         QCOMPARE(lesson.runs().size(), rates.size());
         std::vector<double> accs;
         for (std::size_t i = 0; i < rates.size(); ++i) {

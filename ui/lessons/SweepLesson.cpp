@@ -165,6 +165,8 @@ struct SweepLesson::Job {
     std::atomic<std::uint64_t> done{0};   // samples trained, all runs together
     std::atomic<std::uint64_t> total{0};  // samples to train, all runs together
     std::atomic<int> next{0};             // next run a worker takes
+    std::atomic<int> active{0};           // runs training right now
+    std::atomic<int> maxActive{0};        // most runs that trained at the same time
 };
 
 namespace {
@@ -380,9 +382,15 @@ void SweepLesson::start() {
                 lessons::RunOutcome outcome;
                 if (job->cancel)
                     outcome.cancelled = true;
-                else
+                else {
+                    const int now = ++job->active;
+                    for (int seen = job->maxActive.load();
+                         now > seen && !job->maxActive.compare_exchange_weak(seen, now);) {
+                    }
                     outcome = lessons::trainRun(settings, *job->train, *job->test, &job->cancel,
                                                 &job->done);
+                    --job->active;
+                }
                 QMetaObject::invokeMethod(
                     this, [this, i, outcome] { onRunFinished(i, outcome); }, Qt::QueuedConnection);
             }
@@ -468,6 +476,10 @@ void SweepLesson::updatePlot() {
                                       ? r.outcome.accuracy
                                       : std::numeric_limits<double>::quiet_NaN()});
     m_plot->setPoints(points);
+}
+
+int SweepLesson::maxConcurrentRuns() const {
+    return m_job ? m_job->maxActive.load() : 0;
 }
 
 void SweepLesson::selectRun(int index) {

@@ -101,6 +101,7 @@ class SweepLesson : public Lesson {
     bool isRunning() const { return m_watcher.isRunning(); }
     const std::vector<Run>& runs() const { return m_runs; }
     int workerThreads() const { return m_threads; }
+    int maxConcurrentRuns() const;  // most runs of the last sweep that trained at the same time
     bp::NetworkSpec specFor(int inputs) const;  // the network every run starts from
     bp::TrainOptions optionsFor(double rate) const;
 
