@@ -84,8 +84,12 @@ ExportDialog::ExportDialog(const QString& title, const QString& key, QSize defau
 
     auto* form = new QFormLayout(this);
     form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("&Size:"), sizeRow);
-    form->addRow(tr("F&ile:"), pathRow);
+    auto* sizeLabel = new QLabel(tr("&Size:"), this);
+    sizeLabel->setBuddy(m_width);  // a row holding a layout gets no buddy by itself
+    form->addRow(sizeLabel, sizeRow);
+    auto* fileLabel = new QLabel(tr("F&ile:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, pathRow);
     form->addRow(m_buttons);
 
     // Last choices for this kind of picture.

@@ -213,6 +213,13 @@ class TestExport : public QObject {
         dialog.setFormat(Exporter::ImageFormat::Svg);
         QCOMPARE(dialog.imageSize(), QSize(800, 450));
         QCOMPARE(dialog.path(), dir.filePath(QStringLiteral("pic.svg")));
+        if (const QString shots = fixtures::screenshotDir(); !shots.isEmpty()) {
+            path->setText(QStringLiteral("/home/teacher/Pictures/lesson-3-network.svg"));
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().save(shots + QStringLiteral("/export-dialog.png")));
+            path->setText(dir.filePath(QStringLiteral("pic.svg")));
+        }
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         // The next dialog for the same picture starts from these choices.
