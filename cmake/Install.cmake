@@ -6,6 +6,9 @@ include(GNUInstallDirs)
 if(BP_BUILD_UI)
   install(FILES ${PROJECT_SOURCE_DIR}/resources/desktop/backprop-studio.desktop
           DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+  # Sessions (.bps) and models (.bpm) open with the studio from a file manager.
+  install(FILES ${PROJECT_SOURCE_DIR}/resources/mime/backprop-studio.xml
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages)
   install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/backprop-studio.svg
           DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
   foreach(size 16 32 48 64 128 256)
