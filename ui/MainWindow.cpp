@@ -180,7 +180,7 @@ void MainWindow::wire() {
     TrainingController* c = m_controller;
     // controller → views
     connect(c, &TrainingController::snapshotReady, m_network, &NetworkView::setSnapshot);
-    // The maths panel is text for reading: while Play runs it follows at a few frames per
+    // The maths panel is text for reading: while Play runs it follows twice a
     // second (typesetting every snapshot would cost the GUI thread more than it shows); every
     // step and the final state of a run reach it at once. Hidden, it waits until shown.
     connect(c, &TrainingController::snapshotReady, this, [this](SnapshotPtr s) {

@@ -84,7 +84,7 @@ class MainWindow : public QMainWindow {
     QString m_trainName, m_testName;              // file names shown in the title / status
     bool m_autoPlay = false;                      // press Play once data is there
     QElapsedTimer m_mathsClock;                   // since the maths panel was last updated
-    static constexpr int kMathsIntervalMs = 250;  // its update interval while Play runs
+    static constexpr int kMathsIntervalMs = 500;  // its update interval while Play runs
 };
 
 }  // namespace bps

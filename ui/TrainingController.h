@@ -50,7 +50,7 @@ class TrainingController : public QObject {
     // Snapshot rate: at most one snapshot every kSnapshotMs milliseconds (≤ 60 Hz).
     static constexpr int kSnapshotMs = 16;
     // Longest pause between snapshots when the views are slow to draw (see drain()).
-    static constexpr int kMaxPaceMs = 250;
+    static constexpr int kMaxPaceMs = 500;
 
     explicit TrainingController(QObject* parent = nullptr);
     ~TrainingController() override;  // stops the worker and waits for it
