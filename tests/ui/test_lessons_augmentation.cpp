@@ -119,7 +119,7 @@ class TestAugmentationLesson : public QObject {
         QSignalSpy done(&lesson, &AugmentationLesson::comparisonFinished);
         lesson.startComparison();
         QVERIFY(done.wait(120000));
-        lesson.resize(1100, 820);
+        lesson.resize(1280, 760);
         lesson.show();
         QVERIFY(QTest::qWaitForWindowExposed(&lesson));
         QVERIFY(lesson.grab().save(dir + QStringLiteral("/lesson-augmentation.png")));
