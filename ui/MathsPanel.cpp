@@ -208,8 +208,11 @@ QString MathsPanel::rowSum(const QString& name, const QString& termA, const QStr
 
 void MathsPanel::rebuild() {
     m_cells.clear();
-    if (!m_snapshot || m_snapshot->spec.layers.size() < 2 ||
-        static_cast<int>(m_snapshot->weights.size()) != m_snapshot->spec.weightLayers()) {
+    const std::size_t n = m_snapshot ? m_snapshot->spec.layers.size() : 0;
+    if (!m_snapshot || n < 2 ||
+        static_cast<int>(m_snapshot->weights.size()) != m_snapshot->spec.weightLayers() ||
+        m_snapshot->values.o.size() != n || m_snapshot->values.x.size() != n ||
+        m_snapshot->values.e.size() != n || m_snapshot->values.delta.size() != n) {
         m_browser->setHtml(QStringLiteral("<p class='note'>%1</p>")
                                .arg(tr("The formulas of the current step appear here.")));
         return;

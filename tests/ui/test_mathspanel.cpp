@@ -54,6 +54,7 @@ class TestMathsPanel : public QObject {
     void bookExampleEveryPhase();
     void bookUpdatingOneWeight();
     void mnistSelectedRow();
+    void snapshotWithoutValues();
 };
 
 void TestMathsPanel::bookExampleEveryPhase() {
@@ -204,6 +205,20 @@ void TestMathsPanel::mnistSelectedRow() {
     expectCells(panel, "E2", col(full->values.e[2]), 4);
     if (!fixtures::screenshotDir().isEmpty())
         panel.grab().save(fixtures::screenshotDir() + QStringLiteral("/maths-fullspeed.png"));
+}
+
+// A network that has not seen a sample yet (empty PassValues) shows a note, not garbage.
+void TestMathsPanel::snapshotWithoutValues() {
+    auto s = std::make_shared<bps::Snapshot>();
+    s->spec.layers = {3, 3, 3};
+    s->weights = fixtures::bookNetwork().allWeights();
+    MathsPanel panel;
+    panel.setSnapshot(s);
+    QVERIFY(panel.shownNames().isEmpty());
+    QVERIFY(!panel.plainText().isEmpty());
+    s->nextPhase = bp::Phase{};
+    panel.setSnapshot(s);
+    QVERIFY(panel.shownNames().isEmpty());
 }
 
 QTEST_MAIN(TestMathsPanel)

@@ -49,6 +49,7 @@ class TestNetworkView : public QObject {
     void wheelDragAndHover();
     void otherShapes();
     void edgeValuesAndTooltip();
+    void snapshotWithoutValues();
     void screenshots();
 };
 
@@ -411,6 +412,28 @@ void TestNetworkView::edgeValuesAndTooltip() {
     QTRY_VERIFY(QToolTip::isVisible());
     QCOMPARE(QToolTip::text(), view.hitTest(at).text);
     QVERIFY(QToolTip::text().contains(QString::number(st.values().o[1](2), 'f', 6)));
+}
+
+// Before any sample (empty PassValues): nodes drawn empty, nothing reported as a value.
+void TestNetworkView::snapshotWithoutValues() {
+    for (int imageW : {0, 28}) {
+        auto s = std::make_shared<bps::Snapshot>();
+        s->spec.layers = imageW ? std::vector<int>{784, 20, 10} : std::vector<int>{3, 3, 3};
+        bp::Network net(s->spec);
+        s->weights = net.allWeights();
+        s->imageWidth = s->imageHeight = imageW;
+        NetworkView view;
+        view.resize(800, 500);
+        view.setSnapshot(s);
+        const QImage img = render(view, view.size());
+        const QPointF c = view.neuronCenter(1, 0);
+        const HitResult h = view.hitTest(c);
+        QCOMPARE(h.layer, 1);
+        QVERIFY(std::isnan(h.value));
+        const int below = imageW ? 0 : 20;  // big circles carry a number in the middle
+        QVERIFY(colourDistance(img.pixel(c.toPoint() + QPoint(0, below)), qRgb(238, 238, 238)) <=
+                6);
+    }
 }
 
 void TestNetworkView::screenshots() {
