@@ -179,8 +179,9 @@ void DocumentActions::addHelpActions(QMenu* help) {
     connect(about, &QAction::triggered, this, [this] { HelpWindow::showAbout(m_parts.window); });
 }
 
-void DocumentActions::startUp() {
-    if (SessionManager::recoveryPending()) m_sessions->offerRecovery(m_parts.window);
+void DocumentActions::startUp(bool offerRecovery) {
+    if (offerRecovery && SessionManager::recoveryPending())
+        m_sessions->offerRecovery(m_parts.window);
     SessionManager::markRunning();
     m_sessions->setAutosaveMinutes(
         QSettings().value(kAutosaveKey, SessionManager::kDefaultAutosaveMinutes).toInt());

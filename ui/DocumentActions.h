@@ -54,9 +54,10 @@ class DocumentActions : public QObject {
     // Help menu: Contents (F1) and About Backprop Studio.
     void addHelpActions(QMenu* help);
 
-    // After the window is shown: offer the autosaved session if the last run crashed, mark this
-    // run as running, start the autosave, restore presentation mode.
-    void startUp();
+    // After the window is shown: offer the autosaved session if the last run crashed (and
+    // offerRecovery: no file was named on the command line), mark this run as running, start
+    // the autosave, restore presentation mode.
+    void startUp(bool offerRecovery = true);
     // On a normal exit: the next start will not offer recovery.
     void shutDown();
 

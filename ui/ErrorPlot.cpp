@@ -138,6 +138,27 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     connect(&m_refreshTimer, &QTimer::timeout, this, &ErrorPlot::refresh);
     setErrorWindow(m_errorWindow);
     updateAxes();
+    m_baseFontSize = font().pointSizeF();
+    m_legendFont = m_chart->legend()->font();
+    m_labelsFont = m_axisX->labelsFont();
+    m_axisTitleFont = m_axisX->titleFont();
+}
+
+void ErrorPlot::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::FontChange || m_baseFontSize <= 0 ||
+        font().pointSizeF() <= 0)
+        return;
+    const double ratio = font().pointSizeF() / m_baseFontSize;
+    auto scaled = [ratio](QFont f) {
+        if (f.pointSizeF() > 0) f.setPointSizeF(f.pointSizeF() * ratio);
+        return f;
+    };
+    m_chart->legend()->setFont(scaled(m_legendFont));
+    for (QValueAxis* axis : {m_axisX, m_axisError, m_axisAccuracy}) {
+        axis->setLabelsFont(scaled(m_labelsFont));
+        axis->setTitleFont(scaled(m_axisTitleFont));
+    }
 }
 
 ErrorPlot::~ErrorPlot() = default;

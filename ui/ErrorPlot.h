@@ -10,6 +10,7 @@
 // (series->replace(), never clear-and-append).
 #pragma once
 
+#include <QFont>
 #include <QPointF>
 #include <QString>
 #include <QStringList>
@@ -81,6 +82,11 @@ class ErrorPlot : public QWidget {
   public slots:
     void refresh();  // redraws now (normally done by the coalescing timer)
 
+  protected:
+    // The chart's texts grow and shrink with the widget's font (presentation mode scales the
+    // application font; Qt Charts keeps the fonts its theme chose when the chart was made).
+    void changeEvent(QEvent* event) override;
+
   private:
     void scheduleRefresh();
     void updateAxes();
@@ -100,6 +106,8 @@ class ErrorPlot : public QWidget {
     QVector<Run> m_previous;                  // earlier runs, oldest first
     int m_errorWindow = 100;                  // N of the running error
     QTimer m_refreshTimer;                    // coalesces redraws (single shot)
+    double m_baseFontSize = 0;                // widget font size (pt) the chart fonts match
+    QFont m_legendFont, m_labelsFont, m_axisTitleFont;  // the theme's fonts at that size
 };
 
 }  // namespace bps

@@ -3,9 +3,13 @@
 // bar are hidden and restored, F11 toggles it, the state is remembered. Runs at a device pixel
 // ratio of 2 (QT_SCALE_FACTOR=2, set before the application starts) to check that the sample
 // thumbnails and the network view are drawn at full resolution on high-DPI screens.
+#include <QAbstractAxis>
 #include <QAbstractItemView>
+#include <QChart>
+#include <QChartView>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLegend>
 #include <QListView>
 #include <QMainWindow>
 #include <QSettings>
@@ -13,6 +17,7 @@
 #include <QStatusBar>
 #include <QtTest>
 
+#include "ErrorPlot.h"
 #include "NetworkView.h"
 #include "PresentationMode.h"
 #include "SampleBrowser.h"
@@ -112,6 +117,31 @@ class TestPresentation : public QObject {
         QVERIFY(!again.isOn());
         QCOMPARE(w.label->font().pointSizeF(), before);
         QCOMPARE(QSettings().value(QStringLiteral("presentation/on")).toBool(), false);
+    }
+
+    // The error chart's texts (Qt Charts keeps its own fonts) follow the zoom, and come back.
+    void chartFontsFollowTheZoom() {
+        QMainWindow window;
+        auto* plot = new bps::ErrorPlot;
+        window.setCentralWidget(plot);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QChartView* view = plot->findChild<QChartView*>();
+        QVERIFY(view);
+        const QList<QAbstractAxis*> axes = view->chart()->axes();
+        QVERIFY(!axes.isEmpty());
+        const double legend = view->chart()->legend()->font().pointSizeF();
+        const double labels = axes.front()->labelsFont().pointSizeF();
+        QVERIFY(legend > 0 && labels > 0);
+        PresentationMode pm(&window);
+        pm.setZoom(2.0);
+        pm.setOn(true);
+        QCOMPARE(view->chart()->legend()->font().pointSizeF(), legend * 2.0);
+        for (QAbstractAxis* axis : axes) QCOMPARE(axis->labelsFont().pointSizeF(), labels * 2.0);
+        pm.setOn(false);
+        QCOMPARE(view->chart()->legend()->font().pointSizeF(), legend);
+        QCOMPARE(axes.back()->labelsFont().pointSizeF(), labels);
+        pm.setZoom(PresentationMode::kDefaultZoom);
     }
 
     // High DPI: at a device pixel ratio of 2 the thumbnails carry twice the pixels and say so,
