@@ -37,7 +37,9 @@ QString subscript(int k) {
 
 QString num(double v, int decimals = 3) {
     if (!std::isfinite(v)) return QStringLiteral("–");
-    return QString::number(v, 'f', decimals);
+    QString s = QString::number(v, 'f', decimals);
+    if (s.startsWith(QLatin1Char('-')) && s.toDouble() == 0.0) s.remove(0, 1);  // no "-0.00"
+    return s;
 }
 
 QFont font(double px, bool bold = false) {

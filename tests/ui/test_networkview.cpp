@@ -464,6 +464,15 @@ void TestNetworkView::screenshots() {
         view.setSnapshot(fixtures::trainedSnapshot(net, d.input(7), d.label(7), 28, 28, 0.1));
         render(view, QSize(1600, 900)).save(dir + "/mnist.png");
         render(view, QSize(760, 480)).save(dir + "/mnist-narrow.png");
+        // mid-step: every phase of one sample
+        bp::Stepper st(net);
+        st.setSample(d.input(9), bp::bookTarget(d.label(9), 10));
+        NetworkView stepView;
+        for (int n = 0; st.step(0.1); ++n) {
+            stepView.setSnapshot(fixtures::snapshotOf(st, 0.1, d.label(9), 28, 28));
+            render(stepView, QSize(1600, 900))
+                .save(dir + QStringLiteral("/mnist-step%1.png").arg(n));
+        }
         view.resize(1600, 900);
         view.setSelectedNeuron(1, 57);
         render(view, QSize(1600, 900)).save(dir + "/mnist-selected.png");
