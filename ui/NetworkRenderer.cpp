@@ -712,9 +712,7 @@ void NetworkRenderer::paintImages(QPainter& p, const Layout& l, const ViewState&
         j = st.selIndex;
     else if (st.hoverLayer == 1 && st.hoverIndex >= 0)
         j = st.hoverIndex;
-    if (l.geom.size() < 3 && l.geom.size() == 2) {
-        // 784-10: the "hidden" neurons are the outputs; their rows are still images.
-    }
+    // (For 784-10 without a hidden layer, layer 1 is the output: its rows are images too.)
     p.setFont(font(fs * 0.8));
     const QRectF cap(l.heat.left(), l.heat.top() - 1.5 * fs, l.heat.width() * 1.6, 1.4 * fs);
     if (j >= 0 && j < m_snap->spec.layers[1]) {
@@ -738,7 +736,6 @@ void NetworkRenderer::paintImages(QPainter& p, const Layout& l, const ViewState&
 void NetworkRenderer::paintCaptions(QPainter& p, const QRectF& scene, const Layout& l,
                                     const ViewState& st, const PhaseView& pv) const {
     Q_UNUSED(st);
-    Q_UNUSED(pv);
     const Snapshot& s = *m_snap;
     const double fs = l.font;
     p.setPen(palette::kInk);
