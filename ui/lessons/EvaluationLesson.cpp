@@ -1,6 +1,7 @@
 // EvaluationLesson.cpp — accuracy, confusion matrix and mistakes gallery, computed on a worker.
 #include "lessons/EvaluationLesson.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -222,6 +223,7 @@ EvaluationLesson::EvaluationLesson(QWidget* parent) : Lesson(parent) {
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
     m_scroll->setWidget(m_galleryWidget);
+    m_scroll->viewport()->installEventFilter(this);  // re-flows the gallery on resize
     auto* galleryColumn = new QVBoxLayout;
     galleryColumn->addWidget(m_galleryTitle);
     galleryColumn->addWidget(m_scroll, 1);
@@ -360,6 +362,20 @@ void EvaluationLesson::showCell(int row, int col) {
     fillGallery();
 }
 
+bool EvaluationLesson::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize) layOutGallery();
+    return Lesson::eventFilter(watched, event);
+}
+
+void EvaluationLesson::layOutGallery() {
+    const int columns = std::max(1, (m_scroll->viewport()->width() - 8) / kTileWidth);
+    if (columns == m_columns) return;
+    m_columns = columns;
+    for (lessons::ImageTile* tile : m_tiles) m_galleryGrid->removeWidget(tile);
+    for (int i = 0; i < static_cast<int>(m_tiles.size()); ++i)
+        m_galleryGrid->addWidget(m_tiles[static_cast<std::size_t>(i)], i / columns, i % columns);
+}
+
 void EvaluationLesson::fillGallery() {
     const bp::Dataset& test = *m_result.test;
     const std::size_t shown = std::min<std::size_t>(m_gallery.size(), kMaxGallery);
@@ -368,7 +384,8 @@ void EvaluationLesson::fillGallery() {
         auto* tile = new lessons::ImageTile(m_galleryWidget);
         tile->setMinimumSide(56);
         const int i = static_cast<int>(m_tiles.size());
-        m_galleryGrid->addWidget(tile, i / kGalleryColumns, i % kGalleryColumns);
+        const int columns = std::max(1, m_columns);
+        m_galleryGrid->addWidget(tile, i / columns, i % columns);
         m_tiles.push_back(tile);
     }
     for (std::size_t k = 0; k < m_tiles.size(); ++k) {

@@ -71,8 +71,8 @@ class EvaluationLesson : public Lesson {
         QString error;   // set if it could not run
     };
 
-    static constexpr int kMaxGallery = 120;    // pictures shown at most
-    static constexpr int kGalleryColumns = 8;  // pictures per gallery row
+    static constexpr int kMaxGallery = 120;  // pictures shown at most
+    static constexpr int kTileWidth = 68;    // a gallery picture with its spacing, in pixels
 
     explicit EvaluationLesson(QWidget* parent = nullptr);
     ~EvaluationLesson() override;  // waits for a running evaluation
@@ -104,7 +104,12 @@ class EvaluationLesson : public Lesson {
   private:
     void finished();
     void fillGallery();
+    void layOutGallery();  // as many columns as fit the gallery's width
 
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+  private:
     SnapshotPtr m_snapshot;              // newest network from the studio
     SnapshotPtr m_evaluatedSnapshot;     // the one the result belongs to
     DatasetPtr m_test;                   // the studio's test set (null = embedded)
@@ -123,6 +128,7 @@ class EvaluationLesson : public Lesson {
     QWidget* m_galleryWidget = nullptr;  // holds the tiles
     QGridLayout* m_galleryGrid = nullptr;
     std::vector<lessons::ImageTile*> m_tiles;  // reused tiles
+    int m_columns = 0;                         // gallery columns laid out
 };
 
 }  // namespace bps
