@@ -5,11 +5,17 @@
 #include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QMessageBox>
+#include <QPixmap>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace bps {
 
@@ -31,6 +37,8 @@ HelpWindow::HelpWindow(const QString& language, QWidget* parent) : QWidget(paren
         setLanguage(m_language.startsWith(QStringLiteral("zh")) ? QStringLiteral("en")
                                                                 : QStringLiteral("zh_CN"));
     });
+    connect(m_browser, &QTextBrowser::sourceChanged, this, &HelpWindow::prepareDocument);
+    m_browser->viewport()->installEventFilter(this);  // resize → images fitted again
     connect(m_browser, &QTextBrowser::backwardAvailable, m_back, &QWidget::setEnabled);
     connect(m_browser, &QTextBrowser::forwardAvailable, m_forward, &QWidget::setEnabled);
 
@@ -62,6 +70,67 @@ void HelpWindow::setLanguage(const QString& language) {
     // The button names the other guide in that guide's own language.
     m_other->setText(m_language == QStringLiteral("zh_CN") ? QStringLiteral("English")
                                                            : QStringLiteral("简体中文"));
+}
+
+QString HelpWindow::headingAnchor(const QString& heading) {
+    QString anchor;
+    for (const QChar c : heading.trimmed().toLower()) {
+        if (c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_')) {
+            anchor += c;
+        } else if (c == QLatin1Char(' ')) {
+            anchor += QLatin1Char('-');
+        }
+    }
+    return anchor;
+}
+
+void HelpWindow::prepareDocument() {
+    QTextDocument* doc = m_browser->document();
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() == 0 || b.text().isEmpty()) continue;
+        QTextCursor c(b);
+        c.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        QTextCharFormat f;
+        f.setAnchor(true);
+        f.setAnchorNames({headingAnchor(b.text())});
+        c.mergeCharFormat(f);
+    }
+    fitImages();
+}
+
+void HelpWindow::fitImages() {
+    QTextDocument* doc = m_browser->document();
+    const double maxWidth = std::max(200, m_browser->viewport()->width() - 40);
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            QTextImageFormat image = fragment.charFormat().toImageFormat();
+            if (!image.isValid()) continue;
+            const QVariant resourceData =
+                doc->resource(QTextDocument::ImageResource, QUrl(image.name()));
+            QSize picture;  // natural size; the browser may have cached a pixmap or an image
+            if (resourceData.userType() == QMetaType::QPixmap) {
+                picture = resourceData.value<QPixmap>().size();
+            } else if (resourceData.userType() == QMetaType::QImage) {
+                picture = resourceData.value<QImage>().size();
+            } else {
+                picture = QImage::fromData(resourceData.toByteArray()).size();
+            }
+            const double natural = picture.width();
+            if (natural <= 0) continue;
+            image.setWidth(std::min(natural, maxWidth));
+            image.setHeight(image.width() * picture.height() / natural);
+            QTextCursor c(doc);
+            c.setPosition(fragment.position());
+            c.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            c.setCharFormat(image);
+        }
+    }
+}
+
+bool HelpWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_browser->viewport() && event->type() == QEvent::Resize) fitImages();
+    return QWidget::eventFilter(watched, event);
 }
 
 void HelpWindow::retranslate() {

@@ -32,11 +32,18 @@ class HelpWindow : public QWidget {
     static QString aboutText();
     static void showAbout(QWidget* parent);
 
+    // The anchor GitHub gives a heading ("Getting started" → "getting-started"), which the
+    // guides' contents links use.
+    static QString headingAnchor(const QString& heading);
+
   protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
   private:
     void retranslate();
+    void prepareDocument();  // heading anchors, images fitted to the width
+    void fitImages();        // every image at most as wide as the page
 
     QTextBrowser* m_browser = nullptr;  // the guide, Markdown
     QToolButton* m_back = nullptr;      // history back
