@@ -188,7 +188,7 @@ const NetworkRenderer::Layout& NetworkRenderer::layout(const QRectF& scene) cons
             std::max(hasBias ? g.bias.y() : y0, g.centres.empty() ? y0 : g.centres.back().y());
         const double pad = r + 0.5 * fs + (sub > 1 ? spacing / 2.0 : 0.0);
         g.band = QRectF(x - halfW - 0.5 * fs, y0 - pad, 2 * halfW + fs, y1 - y0 + 2 * pad);
-        g.numbers = n <= kSmallLayer && r >= 1.15 * fs;
+        g.numbers = n <= kSmallLayer && r >= 0.8 * fs;
     };
 
     // Column x positions: input, hidden…, output (its bars to the right).
@@ -503,7 +503,7 @@ void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector
         std::vector<QLineF> lines;
     };
     constexpr int kOpac = 4;    // opacities quantised to 1/4, 2/4, 3/4, 1
-    constexpr int kStyles = 3;  // 0 small network, 1 a few hundred edges, 2 dense
+    constexpr int kStyles = 4;  // 0 small network, 1 a few hundred edges, 2 dense, 3 small but busy
     std::array<Bucket, kStyles * 2 * 2 * kLevels * kOpac> buckets;
     auto opacityLevel = [](double o) {
         return std::clamp(static_cast<int>(o * kOpac - 1e-9), 0, kOpac - 1);
@@ -513,7 +513,8 @@ void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector
     for (const Seg& s : segs) ++perLayer[static_cast<std::size_t>(s.k)];
     for (const Seg& s : segs) {
         if (s.focus != focus) continue;
-        const int style = l.small ? 0 : (perLayer[static_cast<std::size_t>(s.k)] > 400 ? 2 : 1);
+        const int inLayer = perLayer[static_cast<std::size_t>(s.k)];
+        const int style = l.small ? (inLayer > 30 ? 3 : 0) : (inLayer > 400 ? 2 : 1);
         const int level = std::min(kLevels - 1, static_cast<int>(s.t * kLevels));
         const int idx =
             (((style * 2 + (s.dw ? 1 : 0)) * 2 + (s.v < 0 ? 1 : 0)) * kLevels + level) * kOpac +
@@ -536,6 +537,7 @@ void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector
         // Measured on 784-200-10 at 1600×900 (bench_render): wide pens ~70 ms/frame, 1-px
         // antialiased ~8.5 ms, 1-px aliased ~5 ms.
         double alpha = 0.35 + 0.65 * t, width = (0.8 + 5.0 * t) * l.font / 18.0;
+        if (style == 3) width = (0.6 + 2.4 * t) * l.font / 18.0;
         if (style == 1) {  // a few hundred edges: 1-px antialiased, also the fast stroker
             alpha = focus ? 0.15 + 0.7 * t : 0.3 + 0.65 * t;
             width = 1.0;
@@ -545,11 +547,11 @@ void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector
         }
         c.setAlphaF(static_cast<float>(std::clamp(alpha * (ol + 1.0) / kOpac, 0.04, 1.0)));
         QPen pen(c, width);
-        pen.setCosmetic(style > 0);
+        pen.setCosmetic(style == 1 || style == 2);
         pen.setCapStyle(Qt::FlatCap);
         if (neg) {
-            const double dash = (style == 0 ? 9.0 : 5.0) / width;
-            const double gap = (style == 0 ? 6.0 : 3.0) / width;
+            const double dash = (style == 0 || style == 3 ? 9.0 : 5.0) / width;
+            const double gap = (style == 0 || style == 3 ? 6.0 : 3.0) / width;
             pen.setDashPattern({dash, gap});
         }
         p.setRenderHint(QPainter::Antialiasing, !dense);
@@ -562,7 +564,11 @@ void NetworkRenderer::paintEdgeValues(QPainter& p, const Layout& l,
                                       const std::vector<Seg>& segs) const {
     p.setFont(font(l.font * 0.72));
     const QFontMetricsF fm(p.font());
+    // Every edge of a sparse layer is labelled; of a busy one only the focused neuron's.
+    std::vector<int> perLayer(l.layers.size(), 0);
+    for (const Seg& s : segs) ++perLayer[static_cast<std::size_t>(s.k)];
     for (const Seg& s : segs) {
+        if (perLayer[static_cast<std::size_t>(s.k)] > 30 && !s.focus) continue;
         const int nOut = l.layers[s.k + 1];
         const double t = 0.22 + 0.42 * (nOut > 1 ? static_cast<double>(s.j) / (nOut - 1) : 0.5);
         const QPointF at = s.line.pointAt(t);

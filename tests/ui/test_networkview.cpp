@@ -347,7 +347,8 @@ void TestNetworkView::otherShapes() {
                                     {{2, 1}, false, 0},
                                     {{2, 4, 1}, true, 0},
                                     {{784, 100, 50, 10}, false, 28},
-                                    {{64, 30, 10}, true, 8}};
+                                    {{64, 30, 10}, true, 8},
+                                    {{12, 12, 12}, false, 0}};
     int n = 0;
     for (const Shape& sh : shapes) {
         bp::NetworkSpec spec;
