@@ -24,7 +24,10 @@ typedef double V4 __attribute__((vector_size(32)));
 // The update is bound by stores: 32-byte AVX stores halve their count. Each kernel is compiled
 // twice, for AVX2 and for plain x86-64, and the loader picks one per machine (an ifunc). Both
 // perform the same IEEE operations per element (no FMA: -ffp-contract=off), so the bits agree.
-#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__)
+// Not under ThreadSanitizer: the ifunc resolver runs while the program is being relocated,
+// before the TSan runtime is initialised, and its instrumentation crashes there (SIGSEGV before
+// main, found by scripts/sanitize.sh). The plain clone alone computes the same bits.
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__) && !defined(__SANITIZE_THREAD__)
 #define BP_KERNEL __attribute__((target_clones("avx2", "default")))
 #else
 #define BP_KERNEL

@@ -90,7 +90,12 @@ def all_equal_labels():
 
 # ---- hostile files -----------------------------------------------------------------------------
 
+# A sanitized build (scripts/sanitize.sh sets BP_RSS_SLACK) needs shadow memory: bounds × slack.
+RSS_SLACK = float(os.environ.get("BP_RSS_SLACK", "1"))
+
+
 def hostile_info(name, content, *parts, bound_mib=64):
+    bound_mib *= RSS_SLACK
     path = os.path.join(A.work, name)
     with open(path, "wb") as f:
         f.write(content)

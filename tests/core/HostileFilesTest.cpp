@@ -31,15 +31,19 @@
 #include "backprop/ModelFile.h"
 #include "backprop/Png.h"
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(__SANITIZE_THREAD__)
+#define BP_SANITIZED 2
+#elif defined(__SANITIZE_ADDRESS__)
 #define BP_SANITIZED 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#if __has_feature(thread_sanitizer)
+#define BP_SANITIZED 2
+#elif __has_feature(address_sanitizer)
 #define BP_SANITIZED 1
 #endif
 #endif
 #ifndef BP_SANITIZED
-#define BP_SANITIZED 0
+#define BP_SANITIZED 0  // 1 = ASan, 2 = TSan
 #endif
 
 using namespace bp;
@@ -48,8 +52,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr long kMiB = 1024;  // ru_maxrss is in KiB
-// ASan keeps freed blocks in quarantine (256 MiB) and adds shadow memory: bounds × 2.5 there.
-constexpr long kSlack = BP_SANITIZED ? 5 : 2;  // in halves
+// ASan keeps freed blocks in quarantine (256 MiB) and adds shadow memory: bounds × 2.5 there;
+// TSan's shadow is 4 bytes and more per byte touched: bounds × 6 there.
+constexpr long kSlack = BP_SANITIZED == 2 ? 12 : BP_SANITIZED == 1 ? 5 : 2;  // in halves
 
 std::string data(const std::string& name) {
     return std::string(BP_SOURCE_DIR) + "/resources/data/" + name;
