@@ -1,6 +1,11 @@
 # Installation in the standard places and a Debian package (CPack).
 #   cmake --install build/release --prefix /usr/local
 #   cpack --config build/release/CPackConfig.cmake -G DEB      (or: cmake --build ... --target package)
+# Debian keeps a package's documents in /usr/share/doc/<package> (GNUInstallDirs would use the
+# CMake project name, BackpropStudio).
+if(NOT CMAKE_INSTALL_DOCDIR)  # a -DCMAKE_INSTALL_DOCDIR=… given by the user still wins
+  set(CMAKE_INSTALL_DOCDIR "share/doc/backprop-studio")
+endif()
 include(GNUInstallDirs)
 
 if(BP_BUILD_UI)
