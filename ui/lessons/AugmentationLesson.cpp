@@ -52,12 +52,14 @@ AugmentationLesson::AugmentationLesson(QWidget* parent) : Lesson(parent) {
     }
     m_indexBox = new QSpinBox(this);
     m_indexBox->setRange(0, 0);
+    m_indexBox->setToolTip(tr("Which training picture to turn"));
     m_angleBox = new QDoubleSpinBox(this);
     m_angleBox->setRange(0.0, 90.0);
     m_angleBox->setDecimals(1);
     m_angleBox->setSingleStep(1.0);
     m_angleBox->setValue(10.0);
     m_angleBox->setSuffix(tr("°"));
+    m_angleBox->setToolTip(tr("How far the copies are turned each way (the book: 10°)"));
     m_previewInfo = new QLabel(this);
     auto* pick = new QHBoxLayout;
     pick->addWidget(new QLabel(tr("Picture:"), this));
@@ -75,6 +77,10 @@ AugmentationLesson::AugmentationLesson(QWidget* parent) : Lesson(parent) {
     m_compareButton = new QPushButton(tr("Compare: without and with the copies"), this);
     m_cancelButton = new QPushButton(tr("Cancel"), this);
     m_cancelButton->setEnabled(false);
+    m_compareButton->setToolTip(
+        tr("Train the same network twice at once: on the pictures, and "
+           "on the pictures with their turned copies"));
+    m_cancelButton->setToolTip(tr("Stop both runs"));
     m_useButton = new QPushButton(tr("Train the studio on the rotated set"), this);
     m_useButton->setVisible(false);  // shown by activated() when the studio listens
     m_useButton->setToolTip(

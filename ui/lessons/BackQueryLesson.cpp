@@ -54,6 +54,7 @@ BackQueryLesson::BackQueryLesson(QWidget* parent) : Lesson(parent) {
     m_scaleBox->setToolTip(tr("Each pixel of the 28×28 pictures becomes this many pixels"));
     m_exportButton = new QPushButton(tr("Export PNG…"), this);
     m_exportButton->setEnabled(false);
+    m_exportButton->setToolTip(tr("Save the ten pictures in a row as a PNG image"));
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_status, 1);

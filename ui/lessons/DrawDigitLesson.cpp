@@ -153,6 +153,8 @@ DrawDigitLesson::DrawDigitLesson(QWidget* parent) : Lesson(parent) {
     m_canvas = new lessons::DrawCanvas(this);
     m_clearButton = new QPushButton(tr("Clear"), this);
     m_openButton = new QPushButton(tr("Open picture…"), this);
+    m_clearButton->setToolTip(tr("Start again on a blank sheet"));
+    m_openButton->setToolTip(tr("Put a photo or scan of a handwritten digit on the canvas"));
     auto* canvasButtons = new QHBoxLayout;
     canvasButtons->addWidget(m_clearButton);
     canvasButtons->addWidget(m_openButton);

@@ -198,6 +198,7 @@ EvaluationLesson::EvaluationLesson(QWidget* parent) : Lesson(parent) {
     m_status->setWordWrap(true);
     m_evaluateButton = new QPushButton(tr("Evaluate now"), this);
     m_evaluateButton->setEnabled(false);
+    m_evaluateButton->setToolTip(tr("Run the studio's current network on every test picture"));
 
     auto* head = new QHBoxLayout;
     head->addWidget(m_accuracyLabel);
@@ -209,6 +210,7 @@ EvaluationLesson::EvaluationLesson(QWidget* parent) : Lesson(parent) {
     auto* matrixColumn = new QVBoxLayout;
     matrixColumn->addWidget(m_matrix, 1);
     auto* showAll = new QPushButton(tr("Show all mistakes"), this);
+    showAll->setToolTip(tr("The gallery shows every wrongly labelled test picture again"));
     matrixColumn->addWidget(showAll);
     auto* matrixBox = new QWidget(this);
     matrixBox->setLayout(matrixColumn);

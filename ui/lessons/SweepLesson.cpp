@@ -194,19 +194,29 @@ SweepLesson::SweepLesson(QWidget* parent) : Lesson(parent) {
     m_hiddenBox = new QSpinBox(this);
     m_hiddenBox->setRange(1, 1000);
     m_hiddenBox->setValue(100);
+    m_hiddenBox->setToolTip(
+        tr("Neurons in the one hidden layer (784-n-10), the same for every run"));
     m_epochsBox = new QSpinBox(this);
     m_epochsBox->setRange(1, 20);
     m_epochsBox->setValue(1);
+    m_epochsBox->setToolTip(tr("Passes over the training set per run"));
     m_seedBox = new QSpinBox(this);
     m_seedBox->setRange(0, 1000000);
     m_seedBox->setValue(1);
+    m_seedBox->setToolTip(
+        tr("Seed of the random starting weights: every run starts from the same weights"));
     m_dataBox = new QComboBox(this);
     m_dataBox->addItem(tr("Embedded MNIST: 5,000 train / 1,000 test"));
     m_dataBox->addItem(tr("The studio's training and test sets"));
-    m_dataBox->setItemData(1, 0, Qt::UserRole - 1);  // disabled until the studio gives sets
+    m_dataBox->setItemData(1, 0, Qt::UserRole - 1);
+    m_dataBox->setToolTip(
+        tr("What the runs train and test on (the studio's sets once it has "
+           "loaded them)"));  // disabled until the studio gives sets
     m_startButton = new QPushButton(tr("Start"), this);
     m_cancelButton = new QPushButton(tr("Cancel"), this);
     m_cancelButton->setEnabled(false);
+    m_startButton->setToolTip(tr("Train one network per learning rate, two at a time"));
+    m_cancelButton->setToolTip(tr("Stop every run at its next sample"));
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
@@ -225,6 +235,8 @@ SweepLesson::SweepLesson(QWidget* parent) : Lesson(parent) {
     m_list = new QListWidget(this);
     m_openButton = new QPushButton(tr("Open curve in the error chart"), this);
     m_openButton->setEnabled(false);
+    m_openButton->setToolTip(
+        tr("Show the selected run's training error in the error chart (or click its point)"));
 
     auto* controls = new QVBoxLayout;
     controls->addLayout(form);
