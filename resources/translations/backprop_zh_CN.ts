@@ -31,6 +31,22 @@
 <context>
     <name>bps::AugmentationLesson</name>
     <message>
+        <source>Which training picture to turn</source>
+        <translation>要旋转哪一张训练图片</translation>
+    </message>
+    <message>
+        <source>How far the copies are turned each way (the book: 10°)</source>
+        <translation>副本向每个方向旋转多少度（书中：10°）</translation>
+    </message>
+    <message>
+        <source>Train the same network twice at once: on the pictures, and on the pictures with their turned copies</source>
+        <translation>同时把同一个网络训练两次：一次用原图片，一次用原图片加上旋转后的副本</translation>
+    </message>
+    <message>
+        <source>Stop both runs</source>
+        <translation>停止两次训练</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;More data for free: rotated copies&lt;/h3&gt;&lt;p&gt;More examples usually mean better learning, but collecting them is work. The book&apos;s trick: turn each training picture a little, by +10° and −10°, and train on all three. A 4 tilted by 10° is still a 4, and people do write slanted digits. The turn is done by &lt;b&gt;bilinear interpolation&lt;/b&gt;: each new pixel mixes the four old pixels around the point it comes from.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; step through pictures and angles. Then press Compare: the same network, from the same seed, learns once from the pictures and once from the pictures plus their copies.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; the copies mostly help when data is scarce; too large an angle turns a 6 into something else. Training takes three times as long.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;免费得到更多数据：旋转的副本&lt;/h3&gt;&lt;p&gt;样本越多，通常学得越好，但收集样本很费工夫。书中的窍门：把每张训练图片稍微转一下，转 +10° 和 −10°，然后用这三张一起训练。一个倾斜 10° 的 4 仍然是 4，而且人们确实会把数字写歪。旋转用的是&lt;b&gt;双线性插值&lt;/b&gt;：每个新像素由它所来自的那个点周围的四个旧像素混合而成。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;逐张查看图片和角度。然后按“比较”：同一个网络、同一个种子，一次只用原图学习，一次用原图加上旋转副本学习。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;副本主要在数据少的时候有帮助；角度太大会把 6 转成别的东西。训练时间是原来的三倍。&lt;/p&gt;</translation>
     </message>
@@ -125,6 +141,10 @@
 </context>
 <context>
     <name>bps::BackQueryLesson</name>
+    <message>
+        <source>Save the ten pictures in a row as a PNG image</source>
+        <translation>把这十张图片排成一行，保存为 PNG 图像</translation>
+    </message>
     <message>
         <source>&lt;h3&gt;Back query: looking inside the network&apos;s mind&lt;/h3&gt;&lt;p&gt;Normally a picture goes &lt;i&gt;in&lt;/i&gt; and ten outputs come &lt;i&gt;out&lt;/i&gt;. Here we do it backwards: we set the outputs to the answer we want (0.99 for one label, 0.01 for the others), undo the sigmoid with its inverse, the &lt;b&gt;logit&lt;/b&gt; &lt;code&gt;x = ln(o / (1 − o))&lt;/code&gt;, and send the signal back through the transposed weights &lt;code&gt;Wᵀ·x&lt;/code&gt;, layer by layer, down to the inputs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Play in the studio and watch the pictures form as it learns. Early on they are noise; after a few thousand samples each one shows a blurred shape of its digit.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; dark pixels are where ink makes the label more likely; light ones where ink speaks &lt;i&gt;against&lt;/i&gt; it. Under each picture is what the network answers when it is shown its own imagined digit.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;反向查询：看看网络心里想的是什么&lt;/h3&gt;&lt;p&gt;平常是一张图片&lt;i&gt;输入&lt;/i&gt;网络，十个输出从另一端&lt;i&gt;出来&lt;/i&gt;。这里我们倒过来做：把输出设成我们想要的答案（一个标签为 0.99，其余为 0.01），用 S 函数的反函数——&lt;b&gt;logit&lt;/b&gt; &lt;code&gt;x = ln(o / (1 − o))&lt;/code&gt;——把它还原，再让信号沿着转置的权重 &lt;code&gt;Wᵀ·x&lt;/code&gt; 一层一层往回传，直到输入层。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;在主窗口中按“运行”，看着图片随着学习慢慢成形。一开始它们只是噪声；训练几千个样本之后，每张图都会显出自己那个数字的模糊轮廓。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;深色像素表示那里有墨迹会让这个标签更可能；浅色像素表示那里有墨迹反而&lt;i&gt;不利于&lt;/i&gt;这个标签。每张图下面写的是把网络自己想象出的数字再拿给它看时，它给出的答案。&lt;/p&gt;</translation>
@@ -786,6 +806,14 @@ seen as %2 (%3)</source>
 <context>
     <name>bps::DrawDigitLesson</name>
     <message>
+        <source>Start again on a blank sheet</source>
+        <translation>在一张白纸上重新开始</translation>
+    </message>
+    <message>
+        <source>Put a photo or scan of a handwritten digit on the canvas</source>
+        <translation>把手写数字的照片或扫描图放到画布上</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Draw your own digit&lt;/h3&gt;&lt;p&gt;Draw a digit with the mouse (or open a photo or scan of one). Before the network sees it, it is prepared exactly the way the MNIST pictures were: &lt;b&gt;1&lt;/b&gt; colours inverted so ink is bright, &lt;b&gt;2&lt;/b&gt; cropped to the ink, &lt;b&gt;3&lt;/b&gt; shrunk to fit a 20×20 box keeping its shape, &lt;b&gt;4&lt;/b&gt; placed in a 28×28 square so its centre of mass sits in the middle, &lt;b&gt;5&lt;/b&gt; scaled to 0.01–1.00.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; a thin 1, a 7 with a bar, a tiny digit in a corner, a digit drawn very big. Watch the bars move while you draw.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; thanks to steps 2–4 the size and place of your drawing barely matter. Digits written unlike the American writers of MNIST (a 1 with a long nose, a crossed 7) are harder for the network.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;自己写一个数字&lt;/h3&gt;&lt;p&gt;用鼠标写一个数字（或者打开一张数字的照片或扫描图）。在网络看到它之前，它会按照当年制作 MNIST 图片的方法处理：&lt;b&gt;1&lt;/b&gt; 反转颜色，让墨迹变亮；&lt;b&gt;2&lt;/b&gt; 裁剪到只剩墨迹；&lt;b&gt;3&lt;/b&gt; 保持形状缩小到 20×20 的框内；&lt;b&gt;4&lt;/b&gt; 放进 28×28 的方格，使它的质心位于正中；&lt;b&gt;5&lt;/b&gt; 缩放到 0.01–1.00。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;细细的 1、带横杠的 7、缩在角落里的小数字、写得特别大的数字。一边写一边看输出条的变化。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;有了第 2–4 步，你写的大小和位置几乎没有影响。和 MNIST 的美国书写者写法不同的数字（比如带长钩的 1、中间加一横的 7）对网络来说更难认。&lt;/p&gt;</translation>
     </message>
@@ -931,6 +959,14 @@ seen as %2 (%3)</source>
 </context>
 <context>
     <name>bps::EvaluationLesson</name>
+    <message>
+        <source>Run the studio&apos;s current network on every test picture</source>
+        <translation>用主窗口当前的网络识别每一张测试图片</translation>
+    </message>
+    <message>
+        <source>The gallery shows every wrongly labelled test picture again</source>
+        <translation>图库重新显示所有被认错的测试图片</translation>
+    </message>
     <message>
         <source>&lt;h3&gt;How good is it, really?&lt;/h3&gt;&lt;p&gt;The &lt;b&gt;test set&lt;/b&gt; holds pictures the network never trained on. Its accuracy is the honest score: the share it labels right. The &lt;b&gt;confusion matrix&lt;/b&gt; shows where the rest go: row = the true digit, column = the network&apos;s answer, so the diagonal holds the right answers and every other cell a kind of mistake.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; click a cell (say true 4, answer 9) to see those pictures. Train more, then press Evaluate again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; the mistakes are not random: 4↔9, 3↔5, 7↔2 are common, and some test pictures are hard even for people. The number under each picture is the output of the wrong answer — a confident mistake is close to 1.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;它到底有多好？&lt;/h3&gt;&lt;p&gt;&lt;b&gt;测试集&lt;/b&gt;里的图片网络从来没有训练过。它在测试集上的准确率才是实打实的成绩：认对的比例。&lt;b&gt;混淆矩阵&lt;/b&gt;显示其余的图片被认成了什么：行 = 真实的数字，列 = 网络的回答，所以对角线上是答对的，其余每个格子都是一种错误。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;点击一个格子（比如真实为 4、回答为 9），看看是哪些图片。多训练一会儿，再按一次“立即评估”。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;错误并不是随机的：4↔9、3↔5、7↔2 很常见，有些测试图片连人都难以辨认。每张图下面的数字是那个错误答案的输出值——信心十足的错误会接近 1。&lt;/p&gt;</translation>
@@ -2115,6 +2151,34 @@ slope &lt; %1</source>
 </context>
 <context>
     <name>bps::SweepLesson</name>
+    <message>
+        <source>Neurons in the one hidden layer (784-n-10), the same for every run</source>
+        <translation>唯一隐藏层的神经元个数（784-n-10），每次训练都相同</translation>
+    </message>
+    <message>
+        <source>Passes over the training set per run</source>
+        <translation>每次训练遍历训练集的轮次</translation>
+    </message>
+    <message>
+        <source>Seed of the random starting weights: every run starts from the same weights</source>
+        <translation>随机初始权重的种子：每次训练都从相同的权重开始</translation>
+    </message>
+    <message>
+        <source>What the runs train and test on (the studio&apos;s sets once it has loaded them)</source>
+        <translation>训练和测试所用的数据（主窗口加载数据集后可选用它的数据集）</translation>
+    </message>
+    <message>
+        <source>Train one network per learning rate, two at a time</source>
+        <translation>每个学习率训练一个网络，每次同时训练两个</translation>
+    </message>
+    <message>
+        <source>Stop every run at its next sample</source>
+        <translation>在下一个样本处停止所有训练</translation>
+    </message>
+    <message>
+        <source>Show the selected run&apos;s training error in the error chart (or click its point)</source>
+        <translation>在误差图表中显示所选训练的误差（也可以点击它的点）</translation>
+    </message>
     <message>
         <source>Learning-rate sweep</source>
         <translation>学习率扫描</translation>
