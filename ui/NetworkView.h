@@ -2,7 +2,8 @@
 //
 // Layers are columns (input on the left), neurons are circles filled by their activation
 // (Palette::activation, legend at the bottom), connections are blue and solid when w > 0,
-// orange and dashed when w < 0, thicker and more opaque with |w|. An image input is drawn as
+// orange and dashed when w < 0, thicker and more opaque with |w| (layers with hundreds of
+// edges drawn use 1-px lines and opacity only, for speed). An image input is drawn as
 // the image itself and its connections leave from the pixels. For large layers only the
 // `density` strongest incoming connections of each neuron are drawn, plus every incoming
 // connection of the neuron under the mouse or selected. During step-through the view shows
@@ -42,7 +43,7 @@ struct HitResult {
     int layer = -1;    // Neuron/Pixel: layer of the neuron (0 = input); Edge: weight layer k
     int index = -1;    // Neuron/Pixel: neuron index; Edge: row j (neuron in layer k+1)
     int from = -1;     // Edge: column i (neuron in layer k)
-    double value = 0;  // activation o (Neuron/Pixel) or weight w_ji (Edge)
+    double value = 0;  // activation o (Neuron/Pixel; NaN before any pass) or weight w_ji (Edge)
     QString text;      // the tooltip text shown for it
 };
 
