@@ -58,7 +58,16 @@ SessionManager::SessionManager(TrainingController* controller, ErrorPlot* plot,
         connect(m_loader, &DatasetLoader::loaded, this,
                 [this](DatasetLoader::Role role, DatasetPtr, const QString& path) {
                     (role == DatasetLoader::Role::Training ? m_trainPath : m_testPath) = path;
+                    if (role == DatasetLoader::Role::Training && m_pendingNetwork) {
+                        m_controller->loadNetwork(*m_pendingNetwork, m_pendingOptions);
+                        m_pendingNetwork.reset();
+                    }
                 });
+        auto dropPending = [this](DatasetLoader::Role role) {
+            if (role == DatasetLoader::Role::Training) m_pendingNetwork.reset();
+        };
+        connect(m_loader, &DatasetLoader::failed, this, dropPending);
+        connect(m_loader, &DatasetLoader::cancelledLoad, this, dropPending);
     }
     connect(&m_autosave, &QTimer::timeout, this, [this] { autosaveNow(); });
 }
@@ -124,9 +133,13 @@ void SessionManager::apply(const bp::Session& session, const QString& sessionDir
     // shape fits them).
     const QString train = resolveDataPath(QString::fromStdString(session.trainData), sessionDir);
     const QString test = resolveDataPath(QString::fromStdString(session.testData), sessionDir);
+    m_pendingNetwork.reset();
     if (m_loader) {
-        if (!train.isEmpty() && train != m_trainPath)
+        if (!train.isEmpty() && train != m_trainPath) {
+            m_pendingNetwork = session.network;
+            m_pendingOptions = options;
             m_loader->load(train, DatasetLoader::Role::Training);
+        }
         if (!test.isEmpty() && test != m_testPath) m_loader->load(test, DatasetLoader::Role::Test);
     } else {
         setDatasetPaths(train, test);

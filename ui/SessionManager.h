@@ -15,8 +15,10 @@
 #include <QStringList>
 #include <QTimer>
 #include <functional>
+#include <optional>
 
 #include "backprop/SessionFile.h"
+#include "backprop/Trainer.h"
 
 class QWidget;
 
@@ -103,7 +105,11 @@ class SessionManager : public QObject {
     std::function<void(bp::Session&)> m_gatherHook;       // adds other settings
     std::function<void(const bp::Session&)> m_applyHook;  // restores other settings
     QTimer m_autosave;                                    // autosave period
-    int m_autosaveMinutes = 0;                            // 0 = off
+    // A session's network waiting for the session's training set: put into the controller
+    // again when that set has loaded (its input size may differ from the set loaded before).
+    std::optional<bp::Network> m_pendingNetwork;
+    bp::TrainOptions m_pendingOptions;  // options that go with it
+    int m_autosaveMinutes = 0;          // 0 = off
 };
 
 }  // namespace bps

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 
+#include "DatasetLoader.h"
 #include "ErrorPlot.h"
 #include "SessionManager.h"
 #include "TrainingController.h"
@@ -271,6 +272,46 @@ class TestSession : public QObject {
         const QString disguised = dir.filePath(QStringLiteral("model.csv"));
         QVERIFY(QFile::copy(model, disguised));
         QCOMPARE(SessionManager::kindOf(disguised), Kind::Model);
+    }
+
+    // A session on data of another shape (3 inputs, while MNIST is loaded): its network waits
+    // for its own training set and keeps its weights.
+    void sessionOnOtherDataKeepsItsWeights() {
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("points.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("0,12,200,40\n1,250,3,90\n0,10,190,35\n1,240,20,80\n");
+        }
+        bps::DatasetLoader loader;
+        TrainingController c;
+        ErrorPlot plot;
+        wire(c, plot);
+        connect(&loader, &bps::DatasetLoader::loaded, &c, [&] {
+            c.setDatasets(loader.current(bps::DatasetLoader::Role::Training),
+                          loader.current(bps::DatasetLoader::Role::Test));
+        });
+        SessionManager m(&c, &plot, &loader);
+        QSignalSpy loaded(&loader, &bps::DatasetLoader::loaded);
+        loader.load(QStringLiteral(BP_SOURCE_DIR "/resources/data/mnist_train_100.csv"),
+                    bps::DatasetLoader::Role::Training);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+
+        bp::NetworkSpec spec;
+        spec.layers = {3, 4, 2};
+        spec.seed = 3;
+        bp::Network net(spec);
+        net.train(bp::Vector::Constant(3, 0.5), bp::bookTarget(1, 2), 0.5);
+        bp::Session s;
+        s.network = net;
+        s.trainData = csv.toStdString();
+        m.apply(s);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 20000);
+        c.sync();
+        QCOMPARE(c.spec().layers, spec.layers);
+        QVERIFY(sameBits(c.lastSnapshot()->weights, net.allWeights()));
+        QCOMPARE(m.trainPath(), csv);
     }
 
     void recentSessionsAreNewestFirstAndBounded() {
