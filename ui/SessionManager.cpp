@@ -192,6 +192,13 @@ QString SessionManager::open(const QString& path) {
 QString SessionManager::openModel(const QString& path) {
     try {
         const bp::SavedModel model = bp::loadModel(toStd(path));
+        if (const DatasetPtr train = m_controller->trainingSet();
+            train && !train->empty() && train->inputs != model.network.inputs())
+            return tr("%1: the model has %2 inputs but the training set loaded now has %3; load "
+                      "a training set of its kind first")
+                .arg(path)
+                .arg(model.network.inputs())
+                .arg(train->inputs);
         bp::TrainOptions options = m_controller->options();
         options.learningRate = model.training.learningRate;
         options.batch = model.training.batch;

@@ -258,6 +258,17 @@ class TestSession : public QObject {
         QVERIFY(sameBits(c.lastSnapshot()->weights, net.allWeights()));
         QCOMPARE(c.learningRate(), 0.25);
         QCOMPARE(c.spec().layers, spec.layers);
+        // A model for other data is refused before anything changes.
+        bp::NetworkSpec small;
+        small.layers = {5, 3, 2};
+        const QString other = dir.filePath(QStringLiteral("other.bpm"));
+        bp::saveModel(other.toStdString(), bp::Network(small));
+        const QString refused = m.openModel(other);
+        QVERIFY2(refused.contains(QStringLiteral("the model has 5 inputs but the training set "
+                                                 "loaded now has 784")),
+                 qPrintable(refused));
+        c.sync();
+        QVERIFY(sameBits(c.lastSnapshot()->weights, net.allWeights()));
         const QString bad = m.openModel(dir.filePath(QStringLiteral("none.bpm")));
         QVERIFY2(bad.contains(QStringLiteral("cannot open model file")), qPrintable(bad));
 
