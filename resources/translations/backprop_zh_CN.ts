@@ -2123,6 +2123,10 @@ seen as %2 (%3)</source>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
+    <message>
+        <source>%1: the model has %2 inputs but the training set loaded now has %3; load a training set of its kind first</source>
+        <translation>%1：模型有 %2 个输入，但现在载入的训练集有 %3 个；请先载入与它同类的训练集</translation>
+    </message>
 </context>
 <context>
     <name>bps::SigmoidPlot</name>
