@@ -118,6 +118,7 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     m_view->setMinimumHeight(160);
 
     m_caption = new QLabel(this);
+    m_caption->setWordWrap(true);  // a long caption must not make the chart wide (large fonts)
     m_clearButton = new QPushButton(tr("Clear earlier runs"), this);
     m_clearButton->setToolTip(tr("Remove the faded curves of earlier runs"));
     m_clearButton->setEnabled(false);

@@ -6,6 +6,8 @@
 #include <QDockWidget>
 #include <QKeySequence>
 #include <QMainWindow>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <algorithm>
@@ -141,6 +143,7 @@ void PresentationMode::apply() {
     setApplicationFont(scaled(m_savedFont, m_zoom));
     QApplication::setPalette(highContrastPalette());
     if (!m_window) return;
+    m_savedLayout = m_window->saveState();
     m_savedStatusBar = m_window->statusBar()->isVisible();
     m_window->statusBar()->hide();
     m_docks.clear();
@@ -148,6 +151,32 @@ void PresentationMode::apply() {
         if (dock->titleBarWidget()) continue;  // a dock with its own title bar keeps it
         dock->setTitleBarWidget(new NoTitleBar(dock));
         m_docks.append(dock);
+    }
+    // Panels that never scroll sideways (the controls) grow with their text, so nothing is cut.
+    m_widened.clear();
+    for (QScrollArea* area : m_window->findChildren<QScrollArea*>()) {
+        if (!area->widget() || !area->widgetResizable() ||
+            area->horizontalScrollBarPolicy() != Qt::ScrollBarAlwaysOff)
+            continue;
+        m_widened.append({area, area->minimumWidth()});
+        area->setMinimumWidth(area->widget()->sizeHint().width() +
+                              area->verticalScrollBar()->sizeHint().width() +
+                              2 * area->frameWidth());
+    }
+    // Panels side by side (the chart and the maths) share the width equally.
+    QList<QDockWidget*> shared;
+    for (QDockWidget* dock : m_window->findChildren<QDockWidget*>()) {
+        if (dock->isFloating() || !dock->isVisible() || !dock->widget()) continue;
+        const Qt::DockWidgetArea area = m_window->dockWidgetArea(dock);
+        if (area == Qt::BottomDockWidgetArea || area == Qt::TopDockWidgetArea) shared << dock;
+    }
+    if (!shared.isEmpty())  // and get enough height for the chart's axes at the larger size
+        m_window->resizeDocks({shared.front()}, {m_window->height() * 2 / 5}, Qt::Vertical);
+    if (shared.size() > 1) {
+        int total = 0;
+        for (QDockWidget* d : shared) total += d->width();
+        m_window->resizeDocks(shared, QList<int>(shared.size(), total / int(shared.size())),
+                              Qt::Horizontal);
     }
     m_savedFullScreen = m_window->isFullScreen();
     if (!m_savedFullScreen && m_window->isVisible()) m_window->showFullScreen();
@@ -165,7 +194,11 @@ void PresentationMode::unapply() {
         delete bar;
     }
     m_docks.clear();
+    for (const auto& [area, width] : m_widened)
+        if (area) area->setMinimumWidth(width);
+    m_widened.clear();
     if (!m_savedFullScreen && m_window->isFullScreen()) m_window->showNormal();
+    m_window->restoreState(m_savedLayout);
 }
 
 void PresentationMode::save() const {

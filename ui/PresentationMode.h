@@ -7,8 +7,10 @@
 // Views that paint themselves can follow it through strokeScale() / the changed() signal.
 #pragma once
 
+#include <QByteArray>
 #include <QFont>
 #include <QObject>
+#include <QPair>
 #include <QPalette>
 #include <QPointer>
 #include <QVector>
@@ -16,6 +18,7 @@
 class QAction;
 class QDockWidget;
 class QMainWindow;
+class QScrollArea;
 class QWidget;
 
 namespace bps {
@@ -72,7 +75,10 @@ class PresentationMode : public QObject {
     QPalette m_savedPalette;                 // application palette before presenting
     bool m_savedStatusBar = true;            // status bar was visible
     bool m_savedFullScreen = false;          // window was full screen already
+    QByteArray m_savedLayout;                // dock sizes and places (QMainWindow::saveState)
     QVector<QPointer<QDockWidget>> m_docks;  // docks whose title bars were hidden
+    // Scroll areas (the controls) widened to their larger content, with their old minimum width.
+    QVector<QPair<QPointer<QScrollArea>, int>> m_widened;
 };
 
 }  // namespace bps
