@@ -12,9 +12,11 @@
 #include <QLegend>
 #include <QListView>
 #include <QMainWindow>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QVBoxLayout>
 #include <QtTest>
 
 #include "ErrorPlot.h"
@@ -117,6 +119,36 @@ class TestPresentation : public QObject {
         QVERIFY(!again.isOn());
         QCOMPARE(w.label->font().pointSizeF(), before);
         QCOMPARE(QSettings().value(QStringLiteral("presentation/on")).toBool(), false);
+    }
+
+    // A panel that never scrolls sideways (the controls) is widened to its larger content, and
+    // the window's layout comes back afterwards.
+    void panelsWidenAndLayoutComesBack() {
+        Window w;
+        auto* area = new QScrollArea;
+        auto* content = new QWidget;
+        auto* layout = new QVBoxLayout(content);
+        layout->addWidget(new QLabel(QStringLiteral("A fairly long label in the controls panel")));
+        area->setWidget(content);
+        area->setWidgetResizable(true);
+        area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        area->setMinimumWidth(content->sizeHint().width() + 20);
+        const int before = area->minimumWidth();
+        auto* dock = new QDockWidget(QStringLiteral("Controls"));
+        dock->setObjectName(QStringLiteral("ControlsDock"));
+        w.dock->setObjectName(QStringLiteral("Dock"));
+        dock->setWidget(area);
+        w.window.addDockWidget(Qt::LeftDockWidgetArea, dock);
+        w.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        const QByteArray state = w.window.saveState();
+        PresentationMode pm(&w.window);
+        pm.setOn(true);
+        QVERIFY(area->minimumWidth() >= content->sizeHint().width());
+        QVERIFY(area->minimumWidth() > before);
+        pm.setOn(false);
+        QCOMPARE(area->minimumWidth(), before);
+        QCOMPARE(w.window.saveState(), state);
     }
 
     // The error chart's texts (Qt Charts keeps its own fonts) follow the zoom, and come back.
