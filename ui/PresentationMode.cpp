@@ -52,32 +52,49 @@ void setApplicationFont(const QFont& font) {
 
 PresentationMode::PresentationMode(QMainWindow* window, QObject* parent)
     : QObject(parent), m_window(window) {
-    m_toggle = new QAction(tr("&Presentation mode"), this);
+    m_toggle = new QAction(this);
     m_toggle->setCheckable(true);
-    m_toggle->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence(tr("Ctrl+Shift+P"))});
-    m_toggle->setToolTip(
-        tr("Large text and lines, high contrast, full screen: for a projector "
-           "(F11 or Ctrl+Shift+P)"));
-    m_toggle->setStatusTip(m_toggle->toolTip());
+    m_toggle->setShortcuts(
+        {QKeySequence(Qt::Key_F11), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
     connect(m_toggle, &QAction::toggled, this, &PresentationMode::setOn);
-
-    auto* in = new QAction(tr("Zoom &in (presentation)"), this);
-    in->setShortcut(QKeySequence(tr("Ctrl+Alt+=")));
-    in->setToolTip(tr("Make everything larger while presenting"));
+    auto* in = new QAction(this);
+    in->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Equal));
     connect(in, &QAction::triggered, this, &PresentationMode::zoomIn);
-    auto* out = new QAction(tr("Zoom &out (presentation)"), this);
-    out->setShortcut(QKeySequence(tr("Ctrl+Alt+-")));
-    out->setToolTip(tr("Make everything smaller while presenting"));
+    auto* out = new QAction(this);
+    out->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Minus));
     connect(out, &QAction::triggered, this, &PresentationMode::zoomOut);
-    auto* reset = new QAction(tr("&Reset presentation zoom"), this);
-    reset->setShortcut(QKeySequence(tr("Ctrl+Alt+0")));
-    reset->setToolTip(tr("Back to the default presentation size (150 %)"));
+    auto* reset = new QAction(this);
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_0));
     connect(reset, &QAction::triggered, this, [this] { setZoom(kDefaultZoom); });
     m_zoomActions = {in, out, reset};
     if (m_window) {
         m_window->addAction(m_toggle);  // shortcuts work even with the menu bar hidden
         for (QAction* a : m_zoomActions) m_window->addAction(a);
     }
+    retranslate();
+    qApp->installEventFilter(this);  // LanguageChange reaches the application object too
+}
+
+void PresentationMode::retranslate() {
+    m_toggle->setText(tr("&Presentation mode"));
+    m_toggle->setToolTip(
+        tr("Large text, high contrast, full screen, no panel titles: for a projector (F11 or "
+           "Ctrl+Shift+P)"));
+    m_toggle->setStatusTip(m_toggle->toolTip());
+    const QString texts[3][2] = {
+        {tr("Zoom &in (presentation)"), tr("Make everything larger while presenting")},
+        {tr("Zoom &out (presentation)"), tr("Make everything smaller while presenting")},
+        {tr("&Reset presentation zoom"), tr("Back to the default presentation size (150 %)")}};
+    for (int i = 0; i < 3; ++i) {
+        m_zoomActions[i]->setText(texts[i][0]);
+        m_zoomActions[i]->setToolTip(texts[i][1]);
+        m_zoomActions[i]->setStatusTip(texts[i][1]);
+    }
+}
+
+bool PresentationMode::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == qApp && event->type() == QEvent::LanguageChange) retranslate();
+    return QObject::eventFilter(watched, event);
 }
 
 PresentationMode::~PresentationMode() {

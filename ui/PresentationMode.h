@@ -61,7 +61,11 @@ class PresentationMode : public QObject {
   signals:
     void changed(bool on, double zoom);
 
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;  // LanguageChange
+
   private:
+    void retranslate();
     void apply();
     void unapply();
     void save() const;

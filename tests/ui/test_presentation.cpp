@@ -16,6 +16,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTranslator>
 #include <QVBoxLayout>
 #include <QtTest>
 
@@ -119,6 +120,27 @@ class TestPresentation : public QObject {
         QVERIFY(!again.isOn());
         QCOMPARE(w.label->font().pointSizeF(), before);
         QCOMPARE(QSettings().value(QStringLiteral("presentation/on")).toBool(), false);
+    }
+
+    // A language switch (a translator installed while running) renames the entries at once.
+    void entriesFollowALanguageSwitch() {
+        struct Shouting : QTranslator {
+            QString translate(const char* context, const char* source, const char*,
+                              int) const override {
+                return qstrcmp(context, "bps::PresentationMode") == 0
+                           ? QString::fromUtf8(source).toUpper()
+                           : QString();
+            }
+            bool isEmpty() const override { return false; }
+        } translator;
+        PresentationMode pm(nullptr);
+        const QString english = pm.toggleAction()->text();
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        QCOMPARE(pm.toggleAction()->text(), english.toUpper());
+        QCOMPARE(pm.zoomActions().front()->toolTip(),
+                 QStringLiteral("MAKE EVERYTHING LARGER WHILE PRESENTING"));
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(pm.toggleAction()->text(), english);
     }
 
     // A panel that never scrolls sideways (the controls) is widened to its larger content, and
