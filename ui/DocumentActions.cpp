@@ -83,6 +83,10 @@ DocumentActions::DocumentActions(const Parts& parts, QObject* parent)
 
 DocumentActions::~DocumentActions() = default;
 
+HelpWindow* DocumentActions::helpWindow() const {
+    return m_help;
+}
+
 void DocumentActions::addSessionActions(QMenu* file, QAction* before) {
     auto add = [&](const QString& text) {
         auto* a = new QAction(text, file);

@@ -66,7 +66,7 @@ class DocumentActions : public QObject {
 
     SessionManager* sessions() const { return m_sessions; }
     PresentationMode* presentation() const { return m_presentation; }
-    HelpWindow* helpWindow() const { return m_help; }  // null until first shown
+    HelpWindow* helpWindow() const;  // null until first shown
 
   public slots:
     void showHelp();
