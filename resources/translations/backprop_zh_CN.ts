@@ -1883,20 +1883,8 @@ seen as %2 (%3)</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+P</source>
-        <translation>Ctrl+Shift+P</translation>
-    </message>
-    <message>
-        <source>Large text and lines, high contrast, full screen: for a projector (F11 or Ctrl+Shift+P)</source>
-        <translation>大字体、粗线条、高对比度、全屏：适合投影（F11 或 Ctrl+Shift+P）</translation>
-    </message>
-    <message>
         <source>Zoom &amp;in (presentation)</source>
         <translation>放大(&amp;I)（演示）</translation>
-    </message>
-    <message>
-        <source>Ctrl+Alt+=</source>
-        <translation>Ctrl+Alt+=</translation>
     </message>
     <message>
         <source>Make everything larger while presenting</source>
@@ -1907,10 +1895,6 @@ seen as %2 (%3)</source>
         <translation>缩小(&amp;O)（演示）</translation>
     </message>
     <message>
-        <source>Ctrl+Alt+-</source>
-        <translation>Ctrl+Alt+-</translation>
-    </message>
-    <message>
         <source>Make everything smaller while presenting</source>
         <translation>演示时把所有内容缩小</translation>
     </message>
@@ -1919,12 +1903,12 @@ seen as %2 (%3)</source>
         <translation>重置演示缩放(&amp;R)</translation>
     </message>
     <message>
-        <source>Ctrl+Alt+0</source>
-        <translation>Ctrl+Alt+0</translation>
-    </message>
-    <message>
         <source>Back to the default presentation size (150 %)</source>
         <translation>恢复默认的演示大小（150 %）</translation>
+    </message>
+    <message>
+        <source>Large text, high contrast, full screen, no panel titles: for a projector (F11 or Ctrl+Shift+P)</source>
+        <translation>大字体、高对比度、全屏、隐藏面板标题：适合投影（F11 或 Ctrl+Shift+P）</translation>
     </message>
 </context>
 <context>
