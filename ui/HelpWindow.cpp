@@ -3,6 +3,7 @@
 
 #include <Eigen/Core>
 #include <QApplication>
+#include <QDesktopServices>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QImage>
@@ -22,7 +23,8 @@ namespace bps {
 HelpWindow::HelpWindow(const QString& language, QWidget* parent) : QWidget(parent, Qt::Window) {
     setObjectName(QStringLiteral("HelpWindow"));
     m_browser = new QTextBrowser(this);
-    m_browser->setOpenExternalLinks(true);  // web links go to the browser
+    m_browser->setOpenLinks(false);  // followLink decides: in-page, another page, the web
+    connect(m_browser, &QTextBrowser::anchorClicked, this, &HelpWindow::followLink);
     m_browser->setSearchPaths({QStringLiteral(":/help")});
     m_back = new QToolButton(this);
     m_forward = new QToolButton(this);
@@ -56,6 +58,21 @@ HelpWindow::HelpWindow(const QString& language, QWidget* parent) : QWidget(paren
     setLanguage(language);
 }
 
+void HelpWindow::followLink(const QUrl& link) {
+    const QUrl url = m_browser->source().resolved(link);
+    if (url.scheme() != QStringLiteral("qrc")) {  // http(s), mailto: the desktop's programs
+        QDesktopServices::openUrl(url);
+        return;
+    }
+    const QUrl page = url.adjusted(QUrl::RemoveFragment);
+    if (page != m_browser->source().adjusted(QUrl::RemoveFragment)) {
+        m_browser->setSource(page, page.path().endsWith(QStringLiteral(".md"))
+                                       ? QTextDocument::MarkdownResource
+                                       : QTextDocument::UnknownResource);
+    }
+    if (url.hasFragment()) m_browser->scrollToAnchor(url.fragment());
+}
+
 QString HelpWindow::guideFor(const QString& language) {
     return QString::fromLatin1(language.startsWith(QStringLiteral("zh")) ? kChineseGuide
                                                                          : kEnglishGuide);
@@ -85,6 +102,9 @@ QString HelpWindow::headingAnchor(const QString& heading) {
 }
 
 void HelpWindow::prepareDocument() {
+    // Following a link inside the page (#anchor) keeps the document: nothing to do again.
+    const QUrl page = m_browser->source().adjusted(QUrl::RemoveFragment);
+    if (page == m_prepared && m_browser->document()->revision() == m_preparedRevision) return;
     QTextDocument* doc = m_browser->document();
     for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
         if (b.blockFormat().headingLevel() == 0 || b.text().isEmpty()) continue;
@@ -96,6 +116,8 @@ void HelpWindow::prepareDocument() {
         c.mergeCharFormat(f);
     }
     fitImages();
+    m_prepared = page;
+    m_preparedRevision = doc->revision();
 }
 
 void HelpWindow::fitImages() {

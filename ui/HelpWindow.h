@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QString>
+#include <QUrl>
 #include <QWidget>
 
 class QTextBrowser;
@@ -25,6 +26,9 @@ class HelpWindow : public QWidget {
     // The guide's resource for a language code or locale name.
     static QString guideFor(const QString& language);
     void setLanguage(const QString& language);  // shows that language's guide (from the top)
+    // A link clicked in the guide: "#anchor" scrolls there, another guide page opens, web
+    // addresses go to the desktop's browser.
+    void followLink(const QUrl& link);
     QString language() const { return m_language; }
     QTextBrowser* browser() const { return m_browser; }
 
@@ -51,6 +55,8 @@ class HelpWindow : public QWidget {
     QToolButton* m_home = nullptr;      // start of the guide
     QToolButton* m_other = nullptr;     // the guide in the other language
     QString m_language;                 // language of the guide shown
+    QUrl m_prepared;                    // page whose anchors and images are prepared
+    int m_preparedRevision = -1;        // its document revision then
 };
 
 }  // namespace bps
