@@ -134,6 +134,12 @@ ChildResult inChild(const std::function<std::string()>& fn, rlim_t addressLimit 
     return r;
 }
 
+// Prints what a case measured (shown in the test log; the figures in docs/HARDENING.md).
+void report(const char* what, const ChildResult& r) {
+    std::printf("[ figures  ] %s: peak RSS +%.1f MiB, %.2f s: %s\n", what,
+                static_cast<double>(r.growthKiB) / 1024, r.seconds, r.message.c_str());
+}
+
 // The loader's outcome as text: its error, or "loaded R×I".
 std::string tryLoad(const std::string& path, LoadOptions options = {}) {
     try {
@@ -186,6 +192,7 @@ TEST_F(HostileFiles, LineOfTenMillionFields) {
     line += '\n';
     writeAll(path("wide.csv"), line);
     const ChildResult r = inChild([&] { return tryLoad(path("wide.csv")); });
+    report("10 million fields", r);
     EXPECT_EQ(r.exitCode, 0) << r.message;
     EXPECT_EQ(r.message, path("wide.csv") +
                              ":1: line 1 has 10000001 values; at most 1000000 inputs a sample "
@@ -198,6 +205,7 @@ TEST_F(HostileFiles, LineOfTenMillionFields) {
     const std::string book = readAll(data("mnist_train_100.csv"));
     writeAll(path("wide2.csv"), book.substr(0, book.find('\n') + 1) + line);
     const ChildResult r2 = inChild([&] { return tryLoad(path("wide2.csv")); });
+    report("10 million fields on line 2", r2);
     EXPECT_EQ(r2.message,
               path("wide2.csv") + ":2: line 2 has 10000001 values, expected 785 like line 1");
     EXPECT_LT(r2.growthKiB, 80 * kMiB * kSlack / 2)
@@ -212,6 +220,7 @@ TEST_F(HostileFiles, TwoGigabyteSparseCsv) {
     writeAll(path("huge.csv"), book.substr(0, at));
     fs::resize_file(path("huge.csv"), std::uintmax_t{2} << 30);
     const ChildResult r = inChild([&] { return tryLoad(path("huge.csv")); });
+    report("2 GiB sparse", r);
     EXPECT_EQ(r.exitCode, 0) << r.message;
     EXPECT_EQ(r.message,
               path("huge.csv") + ": a line is longer than 64 MiB: not a CSV file of samples");
@@ -242,6 +251,7 @@ TEST_F(HostileFiles, TwoGigabyteCsvOfRealRows) {
     LoadOptions first;
     first.maxRows = 1000;
     const ChildResult r1 = inChild([&] { return tryLoad(path("big.csv"), first); });
+    report("2 GiB CSV, first 1000 rows", r1);
     EXPECT_EQ(r1.message, "loaded 1000x784");
     EXPECT_LT(r1.growthKiB, 32 * kMiB) << "peak RSS grew by " << r1.growthKiB << " KiB";
 
@@ -255,6 +265,7 @@ TEST_F(HostileFiles, TwoGigabyteCsvOfRealRows) {
 
     // Without the memory for them: a clear error, not a crash.
     const ChildResult r3 = inChild([&] { return tryLoad(path("big.csv")); }, rlim_t{768} << 20);
+    report("2 GiB CSV under RLIMIT_AS 768 MiB", r3);
     EXPECT_EQ(r3.exitCode, 0) << r3.message;
     EXPECT_EQ(r3.message, path("big.csv") + ": not enough memory to load it (" +
                               std::to_string((copies * book.size()) >> 20) + " MB)");
@@ -294,6 +305,7 @@ TEST_F(HostileFiles, PngRenamedCsv) {
     writePng(path("digit.png"), 28, 28, grey);
     fs::rename(path("digit.png"), path("digit.csv"));
     const ChildResult r = inChild([&] { return tryLoad(path("digit.csv")); });
+    report("PNG renamed .csv", r);
     EXPECT_EQ(r.message, path("digit.csv") + ": is a PNG image, not a CSV file");
     EXPECT_LT(r.growthKiB, 8 * kMiB * kSlack / 2);
 }
@@ -326,6 +338,7 @@ TEST_F(HostileFiles, TruncatedGzipKeepsThePreviousData) {
     const std::string gz = readAll(data("mnist_train_5000.csv.gz"));
     writeAll(path("cut.csv.gz"), gz.substr(0, gz.size() / 2));
     const ChildResult r = inChild([&] { return tryLoad(path("cut.csv.gz")); });
+    report("truncated .gz", r);
     EXPECT_EQ(r.exitCode, 0) << r.message;
     EXPECT_NE(r.message.find(path("cut.csv.gz")), std::string::npos) << r.message;
     EXPECT_NE(r.message.find("truncated"), std::string::npos) << r.message;
