@@ -8,6 +8,7 @@
 #include <numeric>
 #include <sstream>
 
+#include "BatchGemm.h"
 #include "Kernels.h"
 #include "Phases.h"
 #include "backprop/Random.h"
@@ -36,7 +37,8 @@ Matrix forwardBatch(const Network& net, Matrix o) {
     for (int k = 0; k < net.weightLayers(); ++k) {
         const Matrix& W = net.weights(k);
         const Eigen::Index n = net.spec().layers[k];
-        Matrix x = W.leftCols(n) * o;
+        Matrix x(W.rows(), o.cols());  // X = W · O, the CPU's fastest GEMM (BatchGemm.h)
+        gemm::product(W.data(), W.rows(), W.rows(), n, o.data(), o.cols(), x.data());
         if (net.spec().bias) x.colwise() += W.col(n);
         o.resize(x.rows(), x.cols());
         activate(net.activationOf(k + 1), x, o);
@@ -243,7 +245,8 @@ std::size_t Trainer::trainBatches(std::size_t count) {
         }
         for (int k = 0; k < L; ++k) {  // X_{k+1} = W_k · O_k (B columns), O_{k+1} = f(X_{k+1})
             const Matrix& W = m_net.weights(k);
-            Matrix X = W.leftCols(layers[k]) * O[k];
+            Matrix X(W.rows(), cols);
+            gemm::product(W.data(), W.rows(), W.rows(), layers[k], O[k].data(), cols, X.data());
             if (bias) X.colwise() += W.col(layers[k]);
             if (!X.allFinite()) diverged(pos);
             O[k + 1].resize(X.rows(), X.cols());
@@ -263,7 +266,9 @@ std::size_t Trainer::trainBatches(std::size_t count) {
                 Eprev.noalias() = W.leftCols(layers[k]).transpose() *
                                   (m_net.spec().rule == ErrorRule::Book ? E : D);
             }
-            W.leftCols(layers[k]).noalias() += scale * D * O[k].transpose();  // ΔW = α/B·D·Oᵀ
+            // ΔW = α/B · D · Oᵀ, added to the weight columns (the bias column below)
+            gemm::addOuter(W.data(), W.rows(), W.rows(), layers[k], D.data(), O[k].data(), cols,
+                           scale);
             if (bias) W.col(layers[k]) += scale * D.rowwise().sum();
             E.swap(Eprev);
         }
