@@ -10,13 +10,16 @@
 //   --quit-when-done     close the window when Play stops (after its epochs)
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
 
 #include "ControlPanel.h"
+#include "DocumentActions.h"
 #include "LatencyProbe.h"
 #include "MainWindow.h"
+#include "SessionManager.h"
 #include "TrainingController.h"
 
 int main(int argc, char* argv[]) {
@@ -33,11 +36,12 @@ int main(int argc, char* argv[]) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
-        QStringLiteral("train"),
+        QStringLiteral("file"),
         QApplication::translate("main",
-                                "Training set (MNIST CSV, CSV.gz or IDX); default: the "
+                                "A session (.bps), a model (.bpm) or a training set (MNIST CSV, "
+                                "CSV.gz or IDX), recognised by its content; default: the "
                                 "built-in 5,000-sample MNIST subset."),
-        QStringLiteral("[train]"));
+        QStringLiteral("[file]"));
     parser.addPositionalArgument(QStringLiteral("test"),
                                  QApplication::translate("main", "Test set."),
                                  QStringLiteral("[test]"));
@@ -120,16 +124,35 @@ int main(int argc, char* argv[]) {
                              if (played && !playing) window.close();
                          });
     }
+    // Files by their content: sessions and models open as documents, anything else is data.
+    QStringList datasets, documents;
+    for (const QString& arg : args) {
+        const auto kind = bps::SessionManager::kindOf(arg);
+        const bool document = kind == bps::SessionManager::FileKind::Session ||
+                              kind == bps::SessionManager::FileKind::Model;
+        (document ? documents : datasets) << arg;
+    }
     window.openDatasets(
-        args.size() > 0 ? args[0] : QString::fromLatin1(bps::MainWindow::kDefaultTrain),
-        args.size() > 1
-            ? args[1]
-            : (args.isEmpty() ? QString::fromLatin1(bps::MainWindow::kDefaultTest) : QString()));
+        datasets.size() > 0 ? datasets[0] : QString::fromLatin1(bps::MainWindow::kDefaultTrain),
+        datasets.size() > 1
+            ? datasets[1]
+            : (datasets.isEmpty() ? QString::fromLatin1(bps::MainWindow::kDefaultTest)
+                                  : QString()));
     window.show();
+    for (const QString& document : documents) {
+        if (const QString error = window.documents()->openDocument(document); !error.isEmpty())
+            QMessageBox::warning(&window, QApplication::translate("main", "Backprop Studio"),
+                                 error);
+    }
+    // Autosave, crash recovery, presentation mode. Recovery is offered only when no file was
+    // named and nobody is scripting the run (benchmarks must never meet a dialog).
+    window.documents()->startUp(args.isEmpty() && !autoplay && !parser.isSet(quitOpt) &&
+                                qEnvironmentVariableIntValue("BP_QUIT_AFTER_MS") == 0);
     if (const int ms = qEnvironmentVariableIntValue("BP_QUIT_AFTER_MS"); ms > 0) {
         QTimer::singleShot(ms, &window, &QWidget::close);
     }
     const int rc = QApplication::exec();
+    window.documents()->shutDown();  // a normal exit: no recovery offer next time
     if (probe) {
         probe->stop();
         const auto s = window.controller()->lastSnapshot();

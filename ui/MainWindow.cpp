@@ -22,6 +22,7 @@
 #include <cmath>
 
 #include "ControlPanel.h"
+#include "DocumentActions.h"
 #include "ErrorPlot.h"
 #include "MathsPanel.h"
 #include "NetworkView.h"
@@ -91,11 +92,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusBar()->addWidget(m_dataLabel, 1);
     statusBar()->addPermanentWidget(m_loadProgress);
 
+    m_documents = new DocumentActions(
+        {this, m_controller, m_errorPlot, m_network, m_loader, m_controls}, this);
     createMenus();
     m_viewMenu->addAction(controlsDock->toggleViewAction());
     m_viewMenu->addAction(samplesDock->toggleViewAction());
     m_viewMenu->addAction(chartDock->toggleViewAction());
     m_viewMenu->addAction(mathsDock->toggleViewAction());
+    m_documents->addViewActions(m_viewMenu);
     wire();
     restoreSettings();
     updateTitle();
@@ -121,15 +125,9 @@ void MainWindow::createMenus() {
         openDatasets(QString::fromLatin1(kDefaultTrain), QString::fromLatin1(kDefaultTest));
     });
     file->addSeparator();
+    m_documents->addSessionActions(file);
     QMenu* exportMenu = file->addMenu(tr("&Export"));
-    connect(exportMenu->addAction(tr("Network view as &PNG…")), &QAction::triggered, this,
-            [this] { exportNetwork(false); });
-    connect(exportMenu->addAction(tr("Network view as &SVG…")), &QAction::triggered, this,
-            [this] { exportNetwork(true); });
-    connect(exportMenu->addAction(tr("Error chart as P&NG…")), &QAction::triggered, this,
-            &MainWindow::exportChartPng);
-    connect(exportMenu->addAction(tr("Error data as &CSV…")), &QAction::triggered, this,
-            &MainWindow::exportChartCsv);
+    m_documents->fillExportMenu(exportMenu);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
@@ -163,16 +161,7 @@ void MainWindow::createMenus() {
     m_viewMenu->addSeparator();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    connect(help->addAction(tr("&About Backprop Studio")), &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About Backprop Studio"),
-            tr("<h3>Backprop Studio %1</h3><p>See a neural network learn, the way Tariq Rashid's "
-               "<i>Make Your Own Neural Network</i> teaches it.</p><p>Qt %2, Eigen %3.%4.%5</p>")
-                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()))
-                .arg(EIGEN_WORLD_VERSION)
-                .arg(EIGEN_MAJOR_VERSION)
-                .arg(EIGEN_MINOR_VERSION));
-    });
+    m_documents->addHelpActions(help);
     connect(help->addAction(tr("About &Qt")), &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
@@ -305,58 +294,6 @@ void MainWindow::rebuildRecentMenu() {
         connect(sub->addAction(tr("As test set")), &QAction::triggered, this,
                 [this, f] { m_loader->load(f, DatasetLoader::Role::Test); });
     }
-}
-
-QString MainWindow::askSavePath(const QString& title, const QString& filter,
-                                const QString& suffix) {
-    QFileDialog dialog(this, title);
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setNameFilter(filter);
-    dialog.setDefaultSuffix(suffix);
-    dialog.setOption(QFileDialog::DontUseNativeDialog, true);
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return {};
-    return dialog.selectedFiles().front();
-}
-
-void MainWindow::exportNetwork(bool svg) {
-    const QString path =
-        svg ? askSavePath(tr("Export the network view"), tr("SVG (*.svg)"), QStringLiteral("svg"))
-            : askSavePath(tr("Export the network view"), tr("PNG (*.png)"), QStringLiteral("png"));
-    if (path.isEmpty()) return;
-    const QRect rect(0, 0, 1600, 900);
-    bool ok = true;
-    if (svg) {
-        QSvgGenerator gen;
-        gen.setFileName(path);
-        gen.setSize(rect.size());
-        gen.setViewBox(rect);
-        gen.setTitle(windowTitle());
-        QPainter p(&gen);
-        m_network->renderTo(p, rect);
-        ok = p.end();
-    } else {
-        QImage image(rect.size(), QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        QPainter p(&image);
-        m_network->renderTo(p, rect);
-        p.end();
-        ok = image.save(path, "PNG");
-    }
-    if (!ok) QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(path));
-}
-
-void MainWindow::exportChartPng() {
-    const QString path =
-        askSavePath(tr("Export the error chart"), tr("PNG (*.png)"), QStringLiteral("png"));
-    if (!path.isEmpty() && !m_errorPlot->exportPng(path))
-        QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(path));
-}
-
-void MainWindow::exportChartCsv() {
-    const QString path =
-        askSavePath(tr("Export the error data"), tr("CSV (*.csv)"), QStringLiteral("csv"));
-    if (!path.isEmpty() && !m_errorPlot->exportCsv(path))
-        QMessageBox::warning(this, tr("Export"), tr("Could not write %1").arg(path));
 }
 
 void MainWindow::restoreSettings() {

@@ -20,6 +20,7 @@ class QProgressBar;
 namespace bps {
 
 class ControlPanel;
+class DocumentActions;
 class ErrorPlot;
 class MathsPanel;
 class NetworkView;
@@ -47,6 +48,8 @@ class MainWindow : public QMainWindow {
 
     TrainingController* controller() const { return m_controller; }
     DatasetLoader* loader() const { return m_loader; }
+    // Sessions, export, presentation mode, help (File, View and Help menu entries).
+    DocumentActions* documents() const { return m_documents; }
     NetworkView* networkView() const { return m_network; }
     ErrorPlot* errorPlot() const { return m_errorPlot; }
     ControlPanel* controlPanel() const { return m_controls; }
@@ -64,10 +67,6 @@ class MainWindow : public QMainWindow {
     void updateTitle();
     void rebuildRecentMenu();
     void onDatasetLoaded(DatasetLoader::Role role);
-    void exportNetwork(bool svg);
-    void exportChartPng();
-    void exportChartCsv();
-    QString askSavePath(const QString& title, const QString& filter, const QString& suffix);
 
     TrainingController* m_controller = nullptr;   // trains on its worker thread
     DatasetLoader* m_loader = nullptr;            // background file loads
@@ -83,6 +82,7 @@ class MainWindow : public QMainWindow {
     QProgressBar* m_loadProgress = nullptr;       // status bar: loading
     QString m_trainName, m_testName;              // file names shown in the title / status
     bool m_autoPlay = false;                      // press Play once data is there
+    DocumentActions* m_documents = nullptr;       // sessions, export, presentation, help
     QElapsedTimer m_mathsClock;                   // since the maths panel was last updated
     static constexpr int kMathsIntervalMs = 500;  // its update interval while Play runs
 };

@@ -50,7 +50,7 @@ QString describe(const QWidget* w) {
 QStringList missingTooltips(const QWidget& root) {
     QStringList missing;
     for (const QWidget* w : root.findChildren<QWidget*>()) {
-        if (!isControl(w)) continue;
+        if (!isControl(w) || w->window() != root.window()) continue;  // other windows: own test
         if (w->toolTip().trimmed().isEmpty()) missing << describe(w);
     }
     return missing;

@@ -1,0 +1,156 @@
+// test_document_actions.cpp — the main window with its File/View/Help entries from
+// DocumentActions: no shortcut is bound twice, the entries exist, a session saved from one window
+// opens in another with the same weights and control settings, files are opened by content,
+// Help ▸ Contents shows the guide and F11 turns presentation mode on.
+#include <QAction>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cstring>
+
+#include "ControlPanel.h"
+#include "DocumentActions.h"
+#include "HelpWindow.h"
+#include "MainWindow.h"
+#include "PresentationMode.h"
+#include "SessionManager.h"
+#include "TrainingController.h"
+
+using bps::MainWindow;
+
+namespace {
+
+bool sameBits(const std::vector<bp::Matrix>& a, const std::vector<bp::Matrix>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+        if (a[k].size() != b[k].size() ||
+            std::memcmp(a[k].data(), b[k].data(),
+                        sizeof(double) * static_cast<std::size_t>(a[k].size())) != 0)
+            return false;
+    return true;
+}
+
+QString data(const char* name) {
+    return QStringLiteral(BP_SOURCE_DIR "/resources/data/") + QString::fromLatin1(name);
+}
+
+// Every action reachable from the menu bar (recursively) and the window's own actions.
+QList<QAction*> allActions(const MainWindow& w) {
+    QList<QAction*> out = w.actions();
+    QList<QAction*> todo = w.menuBar()->actions();
+    while (!todo.isEmpty()) {
+        QAction* a = todo.takeFirst();
+        out << a;
+        if (a->menu()) todo += a->menu()->actions();
+    }
+    return out;
+}
+
+QAction* withShortcut(const MainWindow& w, const QKeySequence& key) {
+    for (QAction* a : allActions(w))
+        if (a->shortcuts().contains(key)) return a;
+    return nullptr;
+}
+
+void loadSmallData(MainWindow& w) {
+    QSignalSpy loaded(w.loader(), &bps::DatasetLoader::loaded);
+    w.openDatasets(data("mnist_train_100.csv"), data("mnist_test_10.csv"));
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 2, 20000);
+}
+
+}  // namespace
+
+class TestDocumentActions : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("BackpropStudioTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_document_actions"));
+        QSettings().clear();
+    }
+
+    void entriesExistAndNoShortcutIsBoundTwice() {
+        MainWindow w;
+        QVERIFY(w.documents());
+        QHash<QString, QString> owner;
+        QSet<QAction*> seen;
+        for (QAction* a : allActions(w)) {
+            if (seen.contains(a)) continue;
+            seen.insert(a);
+            for (const QKeySequence& k : a->shortcuts()) {
+                const QString key = k.toString();
+                QVERIFY2(!owner.contains(key), qPrintable(key + QStringLiteral(": ") + owner[key] +
+                                                          QStringLiteral(" and ") + a->text()));
+                owner.insert(key, a->text());
+            }
+        }
+        QVERIFY(withShortcut(w, QKeySequence::Save));
+        QVERIFY(withShortcut(w, QKeySequence(QStringLiteral("Ctrl+Shift+S"))));
+        QVERIFY(withShortcut(w, QKeySequence(Qt::Key_F11)));
+        QVERIFY(withShortcut(w, QKeySequence(QStringLiteral("Ctrl+Shift+P"))));
+        QVERIFY(withShortcut(w, QKeySequence::HelpContents));
+    }
+
+    void sessionFromOneWindowOpensInAnother() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lesson.bps"));
+        std::vector<bp::Matrix> weights;
+        {
+            MainWindow w;
+            loadSmallData(w);
+            w.controlPanel()->setDensity(13);
+            w.controller()->setLearningRate(0.35);
+            w.controller()->stepSample();
+            w.controller()->stepSample();
+            w.controller()->sync();
+            weights = w.controller()->lastSnapshot()->weights;
+            QCOMPARE(w.documents()->sessions()->save(path), QString());
+        }
+        MainWindow other;
+        QCOMPARE(other.documents()->openDocument(path), QString());
+        other.controller()->sync();
+        QVERIFY(sameBits(other.controller()->lastSnapshot()->weights, weights));
+        QCOMPARE(other.controller()->learningRate(), 0.35);
+        QCOMPARE(other.controlPanel()->learningRate(), 0.35);
+        QCOMPARE(other.controlPanel()->density(), 13);
+        // The session's data are loaded again; the weights stay when they arrive.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            other.loader()->current(bps::DatasetLoader::Role::Training) &&
+                other.loader()->current(bps::DatasetLoader::Role::Training)->rows() == 100,
+            20000);
+        other.controller()->sync();
+        QVERIFY(sameBits(other.controller()->lastSnapshot()->weights, weights));
+
+        // A dataset is not a document; a missing file says so.
+        const QString csv = other.documents()->openDocument(data("mnist_test_10.csv"));
+        QVERIFY2(csv.contains(QStringLiteral("not a session or a model file")), qPrintable(csv));
+        const QString none = other.documents()->openDocument(dir.filePath(QStringLiteral("x")));
+        QVERIFY2(none.contains(QStringLiteral("cannot open")), qPrintable(none));
+    }
+
+    void helpAndPresentation() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        withShortcut(w, QKeySequence::HelpContents)->trigger();
+        QVERIFY(w.documents()->helpWindow());
+        QTRY_VERIFY(w.documents()->helpWindow()->isVisible());
+        w.documents()->helpWindow()->close();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(w.statusBar()->isVisible());
+        QTest::keyClick(&w, Qt::Key_F11);
+        QVERIFY(w.documents()->presentation()->isOn());
+        QVERIFY(!w.statusBar()->isVisible());
+        QTest::keyClick(&w, Qt::Key_F11);
+        QVERIFY(!w.documents()->presentation()->isOn());
+        QVERIFY(w.statusBar()->isVisible());
+    }
+};
+
+QTEST_MAIN(TestDocumentActions)
+#include "test_document_actions.moc"
