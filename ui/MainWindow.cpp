@@ -28,6 +28,7 @@
 #include "NetworkView.h"
 #include "SampleBrowser.h"
 #include "TrainingController.h"
+#include "lessons/LessonsWindow.h"
 
 namespace bps {
 
@@ -51,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("MainWindow"));
     m_controller = new TrainingController(this);
     m_loader = new DatasetLoader(this, this);
+    m_lessons = new LessonsWindow(this);  // a window of its own, opened from the Lessons menu
 
     m_network = new NetworkView(this);
     setCentralWidget(m_network);
@@ -160,6 +162,17 @@ void MainWindow::createMenus() {
     connect(fit, &QAction::triggered, m_network, &NetworkView::resetView);
     m_viewMenu->addSeparator();
 
+    // One action per lesson, in the lessons window's (the book's) order.
+    QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
+    lessons->setObjectName(QStringLiteral("lessonsMenu"));
+    for (int i = 0; i < m_lessons->lessonCount(); ++i) {
+        const Lesson* l = m_lessons->lesson(i);
+        QAction* a = lessons->addAction(QStringLiteral("&%1. %2").arg(i + 1).arg(l->title()));
+        a->setData(l->id());
+        const QString id = l->id();
+        connect(a, &QAction::triggered, m_lessons, [this, id] { m_lessons->openAt(id); });
+    }
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     m_documents->addHelpActions(help);
     connect(help->addAction(tr("About &Qt")), &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -181,6 +194,7 @@ void MainWindow::wire() {
         m_maths->setSnapshot(std::move(s));
     });
     connect(c, &TrainingController::snapshotReady, m_controls, &ControlPanel::setSnapshot);
+    connect(c, &TrainingController::snapshotReady, m_lessons, &LessonsWindow::setSnapshot);
     connect(c, &TrainingController::snapshotReady, this, [this](SnapshotPtr s) {
         if (s) m_samples->setCurrentSample(s->sample);
     });
@@ -262,6 +276,7 @@ void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
     const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
     if (role == DatasetLoader::Role::Training) m_samples->setDataset(train);
     m_controller->setDatasets(train, test);
+    m_lessons->setDatasets(train, test);
     m_controls->setSettings(m_controller->spec(), m_controller->options());
     updateTitle();
     if (m_autoPlay && train && !m_loader->isLoading()) {

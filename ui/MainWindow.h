@@ -22,6 +22,7 @@ namespace bps {
 class ControlPanel;
 class DocumentActions;
 class ErrorPlot;
+class LessonsWindow;
 class MathsPanel;
 class NetworkView;
 class SampleBrowser;
@@ -55,6 +56,7 @@ class MainWindow : public QMainWindow {
     ControlPanel* controlPanel() const { return m_controls; }
     SampleBrowser* sampleBrowser() const { return m_samples; }
     MathsPanel* mathsPanel() const { return m_maths; }
+    LessonsWindow* lessonsWindow() const { return m_lessons; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -75,6 +77,7 @@ class MainWindow : public QMainWindow {
     SampleBrowser* m_samples = nullptr;           // left dock
     ErrorPlot* m_errorPlot = nullptr;             // bottom dock
     MathsPanel* m_maths = nullptr;                // bottom dock, beside the chart
+    LessonsWindow* m_lessons = nullptr;           // Lessons ▸ …: a window of its own
     QAction* m_playAction = nullptr;              // Space
     QMenu* m_recentMenu = nullptr;                // File ▸ Recent files
     QMenu* m_viewMenu = nullptr;                  // dock toggles

@@ -1400,6 +1400,10 @@ seen as %2 (%3)</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
