@@ -69,7 +69,7 @@ bool Language::setLanguage(const QString& requested, bool remember) {
 }
 
 QMenu* Language::createMenu(QWidget* parent) {
-    auto* menu = new QMenu(tr("&Language"), parent);
+    auto* menu = new QMenu(tr("Lan&guage"), parent);
     menu->setObjectName(QStringLiteral("languageMenu"));
     auto* group = new QActionGroup(menu);
     group->setExclusive(true);

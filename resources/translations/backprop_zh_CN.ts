@@ -1155,8 +1155,8 @@ seen as %2 (%3)</source>
 <context>
     <name>bps::Language</name>
     <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
+        <source>Lan&amp;guage</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1324,22 +1324,6 @@ seen as %2 (%3)</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <source>Network view as &amp;PNG…</source>
-        <translation>网络视图导出为 &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>Network view as &amp;SVG…</source>
-        <translation>网络视图导出为 &amp;SVG…</translation>
-    </message>
-    <message>
-        <source>Error chart as P&amp;NG…</source>
-        <translation>误差图表导出为 P&amp;NG…</translation>
-    </message>
-    <message>
-        <source>Error data as &amp;CSV…</source>
-        <translation>误差数据导出为 &amp;CSV…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1408,18 +1392,6 @@ seen as %2 (%3)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;About Backprop Studio</source>
-        <translation>关于 Backprop Studio(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About Backprop Studio</source>
-        <translation>关于 Backprop Studio</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Backprop Studio %1&lt;/h3&gt;&lt;p&gt;See a neural network learn, the way Tariq Rashid&apos;s &lt;i&gt;Make Your Own Neural Network&lt;/i&gt; teaches it.&lt;/p&gt;&lt;p&gt;Qt %2, Eigen %3.%4.%5&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Backprop Studio %1&lt;/h3&gt;&lt;p&gt;看着神经网络学习，正如 Tariq Rashid 的《&lt;i&gt;Make Your Own Neural Network&lt;/i&gt;》（中文版《Python神经网络编程》）所讲的那样。&lt;/p&gt;&lt;p&gt;Qt %2，Eigen %3.%4.%5&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -1462,38 +1434,6 @@ seen as %2 (%3)</source>
     <message>
         <source>As test set</source>
         <translation>作为测试集</translation>
-    </message>
-    <message>
-        <source>Export the network view</source>
-        <translation>导出网络视图</translation>
-    </message>
-    <message>
-        <source>SVG (*.svg)</source>
-        <translation>SVG (*.svg)</translation>
-    </message>
-    <message>
-        <source>PNG (*.png)</source>
-        <translation>PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>Export the error chart</source>
-        <translation>导出误差图表</translation>
-    </message>
-    <message>
-        <source>Export the error data</source>
-        <translation>导出误差数据</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2316,10 +2256,6 @@ slope &lt; %1</source>
         <translation>看着神经网络学习，正如《Make Your Own Neural Network》（《Python神经网络编程》）所讲的那样。</translation>
     </message>
     <message>
-        <source>Training set (MNIST CSV, CSV.gz or IDX); default: the built-in 5,000-sample MNIST subset.</source>
-        <translation>训练集（MNIST CSV、CSV.gz 或 IDX）；默认：内置的 5,000 个样本的 MNIST 子集。</translation>
-    </message>
-    <message>
         <source>Test set.</source>
         <translation>测试集。</translation>
     </message>
@@ -2346,6 +2282,14 @@ slope &lt; %1</source>
     <message>
         <source>Close the window when Play stops.</source>
         <translation>运行停止时关闭窗口。</translation>
+    </message>
+    <message>
+        <source>A session (.bps), a model (.bpm) or a training set (MNIST CSV, CSV.gz or IDX), recognised by its content; default: the built-in 5,000-sample MNIST subset.</source>
+        <translation>会话（.bps）、模型（.bpm）或训练集（MNIST CSV、CSV.gz 或 IDX），按文件内容识别；默认：内置的 5,000 个样本的 MNIST 子集。</translation>
+    </message>
+    <message>
+        <source>Backprop Studio</source>
+        <translation>Backprop Studio</translation>
     </message>
 </context>
 </TS>
