@@ -1156,7 +1156,7 @@ seen as %2 (%3)</source>
     <name>bps::Language</name>
     <message>
         <source>Lan&amp;guage</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;G)</translation>
     </message>
 </context>
 <context>
