@@ -67,6 +67,10 @@ DocumentActions::DocumentActions(const Parts& parts, QObject* parent)
             if (m_parts.network) m_parts.network->setDensity(c->density());
         }
     });
+    // The network view's own text follows the presentation zoom.
+    connect(m_presentation, &PresentationMode::changed, this, [this](bool on, double zoom) {
+        if (m_parts.network) m_parts.network->setTextScale(on ? zoom : 1.0);
+    });
     connect(m_sessions, &SessionManager::autosaved, this, [this] {
         if (m_parts.window)
             m_parts.window->statusBar()->showMessage(tr("Session saved automatically"), 3000);

@@ -62,6 +62,11 @@ double distanceToSegment(QPointF p, const QLineF& l) {
 
 NetworkRenderer::NetworkRenderer() = default;
 
+void NetworkRenderer::setTextScale(double scale) {
+    m_textScale = std::clamp(scale, 0.5, 4.0);
+    m_layoutValid = false;
+}
+
 void NetworkRenderer::setSnapshot(SnapshotPtr s) {
     m_snap = std::move(s);
     for (auto& e : m_wEdges) e.valid = false;
@@ -135,7 +140,7 @@ const NetworkRenderer::Layout& NetworkRenderer::layout(const QRectF& scene) cons
     if (layers.size() < 2) return l;
 
     const double W = scene.width(), H = scene.height();
-    const double fs = std::clamp(std::min(H / 40.0, W / 60.0), 11.0, 26.0);
+    const double fs = std::clamp(std::min(H / 40.0, W / 60.0), 11.0, 26.0) * m_textScale;
     l.font = fs;
     const double m = fs;
     // Scene origin is (0,0): painting translates to scene.topLeft().

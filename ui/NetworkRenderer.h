@@ -40,6 +40,10 @@ class NetworkRenderer {
     NetworkRenderer();
 
     void setSnapshot(SnapshotPtr s);  // invalidates the per-snapshot caches
+    // Captions, labels and their margins × scale (presentation mode, for a projector); 1 = sized
+    // from the scene alone.
+    void setTextScale(double scale);
+    double textScale() const { return m_textScale; }
     const Snapshot* snapshot() const { return m_snap.get(); }
 
     static PhaseView phaseView(const Snapshot* s);
@@ -130,6 +134,7 @@ class NetworkRenderer {
     SnapshotPtr m_snap;                      // what is drawn (kept alive: caches key on it)
     mutable Layout m_layout;                 // cached layout
     mutable bool m_layoutValid = false;      // m_layout matches the last scene/shape
+    double m_textScale = 1.0;                // presentation enlargement of the text
     mutable int m_edgeDensity = -1;          // density the edge sets were chosen with
     mutable std::vector<EdgeSet> m_wEdges;   // strongest |w| per neuron, per weight layer
     mutable std::vector<EdgeSet> m_dwEdges;  // strongest |Δw| per neuron, per weight layer

@@ -61,6 +61,15 @@ void NetworkView::setShowEdgeValues(bool on) {
     update();
 }
 
+void NetworkView::setTextScale(double scale) {
+    m_renderer->setTextScale(scale);
+    update();
+}
+
+double NetworkView::textScale() const {
+    return m_renderer->textScale();
+}
+
 int NetworkView::density() const {
     return m_density;
 }

@@ -56,6 +56,9 @@ class NetworkView : public QWidget {
     void setSnapshot(SnapshotPtr s);      // repaints; cheap to call 30–60×/s
     void setDensity(int edgesPerNeuron);  // strongest incoming edges drawn per neuron
     void setShowEdgeValues(bool);
+    // Text × scale (presentation mode: larger captions and labels for a projector).
+    void setTextScale(double scale);
+    double textScale() const;
     void renderTo(QPainter& p, const QRect& r) const;  // for PNG/SVG export and the benchmark
 
     SnapshotPtr snapshot() const { return m_snapshot; }

@@ -15,6 +15,7 @@
 #include "DocumentActions.h"
 #include "HelpWindow.h"
 #include "MainWindow.h"
+#include "NetworkView.h"
 #include "PresentationMode.h"
 #include "SessionManager.h"
 #include "TrainingController.h"
@@ -146,9 +147,11 @@ class TestDocumentActions : public QObject {
         QTest::keyClick(&w, Qt::Key_F11);
         QVERIFY(w.documents()->presentation()->isOn());
         QVERIFY(!w.statusBar()->isVisible());
+        QCOMPARE(w.networkView()->textScale(), w.documents()->presentation()->zoom());
         QTest::keyClick(&w, Qt::Key_F11);
         QVERIFY(!w.documents()->presentation()->isOn());
         QVERIFY(w.statusBar()->isVisible());
+        QCOMPARE(w.networkView()->textScale(), 1.0);
     }
 };
 

@@ -12,6 +12,7 @@
 #include <QLegend>
 #include <QListView>
 #include <QMainWindow>
+#include <QPainter>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
@@ -196,6 +197,30 @@ class TestPresentation : public QObject {
         QCOMPARE(view->chart()->legend()->font().pointSizeF(), legend);
         QCOMPARE(axes.back()->labelsFont().pointSizeF(), labels);
         pm.setZoom(PresentationMode::kDefaultZoom);
+    }
+
+    // The network view's own text (captions, labels) grows with the presentation zoom, and the
+    // picture is exactly the same again at scale 1.
+    void networkViewTextScales() {
+        auto data = std::make_shared<const bp::Dataset>(fixtures::mnist100());
+        const bp::Network net = fixtures::mnistNetwork(*data, 1);
+        bps::NetworkView view;
+        view.setSnapshot(
+            fixtures::trainedSnapshot(net, data->input(0), data->label(0), 28, 28, 0.1));
+        auto render = [&view] {
+            QImage image(800, 450, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter p(&image);
+            view.renderTo(p, image.rect());
+            return image;
+        };
+        const QImage normal = render();
+        view.setTextScale(2.0);
+        QCOMPARE(view.textScale(), 2.0);
+        const QImage large = render();
+        QVERIFY(large != normal);
+        view.setTextScale(1.0);
+        QVERIFY(render() == normal);
     }
 
     // High DPI: at a device pixel ratio of 2 the thumbnails carry twice the pixels and say so,
