@@ -193,7 +193,8 @@ const NetworkRenderer::Layout& NetworkRenderer::layout(const QRectF& scene) cons
             std::max(hasBias ? g.bias.y() : y0, g.centres.empty() ? y0 : g.centres.back().y());
         const double pad = r + 0.5 * fs + (sub > 1 ? spacing / 2.0 : 0.0);
         g.band = QRectF(x - halfW - 0.5 * fs, y0 - pad, 2 * halfW + fs, y1 - y0 + 2 * pad);
-        g.numbers = n <= kSmallLayer && r >= 0.8 * fs;
+        // (against the unscaled text size: presentation mode must not hide the numbers)
+        g.numbers = n <= kSmallLayer && r >= 0.8 * fs / m_textScale;
     };
 
     // Column x positions: input, hidden…, output (its bars to the right).
