@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
@@ -224,7 +225,21 @@ void MainWindow::wire() {
     connect(c, &TrainingController::predictionsReady, m_samples, &SampleBrowser::setPredictions);
     connect(c, &TrainingController::throughput, m_controls, &ControlPanel::setThroughput);
     connect(c, &TrainingController::trainingFailed, this, [this](const QString& message) {
-        QMessageBox::warning(this, tr("Training stopped"), message);
+        // The controller has paused. Plain words first, the trainer's own message as details,
+        // and Reset, since a diverged network cannot be trained back.
+        QMessageBox box(QMessageBox::Warning, tr("Training stopped"),
+                        tr("The numbers in the network grew too large to compute (they became "
+                           "infinite or not a number), so training was paused. This usually "
+                           "means the learning rate is too high for this network."),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(
+            tr("Reset starts again from new random weights; then try a smaller learning rate."));
+        box.setDetailedText(message);
+        QPushButton* reset = box.addButton(tr("&Reset the network"), QMessageBox::ResetRole);
+        box.addButton(QMessageBox::Close);
+        box.setDefaultButton(reset);
+        box.exec();
+        if (box.clickedButton() == reset) m_controller->reset();
     });
 
     // controls → controller and views

@@ -511,8 +511,11 @@ void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector
     constexpr int kOpac = 4;    // opacities quantised to 1/4, 2/4, 3/4, 1
     constexpr int kStyles = 4;  // 0 small network, 1 a few hundred edges, 2 dense, 3 small but busy
     std::array<Bucket, kStyles * 2 * 2 * kLevels * kOpac> buckets;
-    auto opacityLevel = [](double o) {
-        return std::clamp(static_cast<int>(o * kOpac - 1e-9), 0, kOpac - 1);
+    // Strength and opacity as bucket numbers; a diverged network's NaN or infinite weights give
+    // NaN or huge values here, which must not be cast to int (UB, and an index out of range).
+    auto unit = [](double x) { return x >= 0 ? std::min(x, 1.0) : 0.0; };  // NaN → 0
+    auto opacityLevel = [&](double o) {
+        return std::clamp(static_cast<int>(unit(o) * kOpac - 1e-9), 0, kOpac - 1);
     };
     // A weight layer with many edges drawn is "dense".
     std::vector<int> perLayer(l.layers.size(), 0);
@@ -521,7 +524,7 @@ void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector
         if (s.focus != focus) continue;
         const int inLayer = perLayer[static_cast<std::size_t>(s.k)];
         const int style = l.small ? (inLayer > 30 ? 3 : 0) : (inLayer > 400 ? 2 : 1);
-        const int level = std::min(kLevels - 1, static_cast<int>(s.t * kLevels));
+        const int level = std::min(kLevels - 1, static_cast<int>(unit(s.t) * kLevels));
         const int idx =
             (((style * 2 + (s.dw ? 1 : 0)) * 2 + (s.v < 0 ? 1 : 0)) * kLevels + level) * kOpac +
             opacityLevel(s.opacity);

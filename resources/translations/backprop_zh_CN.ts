@@ -1412,6 +1412,18 @@ seen as %2 (%3)</source>
         <translation>训练已停止</translation>
     </message>
     <message>
+        <source>The numbers in the network grew too large to compute (they became infinite or not a number), so training was paused. This usually means the learning rate is too high for this network.</source>
+        <translation>网络中的数值变得太大，无法再计算（成了无穷大或非数字），所以训练已暂停。这通常说明学习率对这个网络来说太高了。</translation>
+    </message>
+    <message>
+        <source>Reset starts again from new random weights; then try a smaller learning rate.</source>
+        <translation>“重置”会从新的随机权重重新开始；然后请试试更小的学习率。</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the network</source>
+        <translation>重置网络(&amp;R)</translation>
+    </message>
+    <message>
         <source>Backprop Studio — %1</source>
         <translation>Backprop Studio — %1</translation>
     </message>

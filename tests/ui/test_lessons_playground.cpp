@@ -134,7 +134,13 @@ void TestLessonsPlayground::tickIsShort() {
     }
     std::sort(ms.begin(), ms.end());
     qInfo("tick median %.3f ms, max %.3f ms", ms[10], ms.back());
-    QVERIFY2(ms[10] < 5.0, qPrintable(QString::number(ms[10])));
+    // 5 ms in a normal build; AddressSanitizer's instrumentation makes the same work ~3× slower.
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr double kBoundMs = 15.0;
+#else
+    constexpr double kBoundMs = 5.0;
+#endif
+    QVERIFY2(ms[10] < kBoundMs, qPrintable(QString::number(ms[10])));
 }
 
 QTEST_MAIN(TestLessonsPlayground)
