@@ -17,6 +17,7 @@
 
 #include "ControlPanel.h"
 #include "DocumentActions.h"
+#include "Language.h"
 #include "LatencyProbe.h"
 #include "MainWindow.h"
 #include "SessionManager.h"
@@ -27,6 +28,7 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("Backprop Studio"));
     QApplication::setOrganizationName(QStringLiteral("Backprop Studio"));
     QApplication::setApplicationVersion(QStringLiteral(BP_VERSION));
+    bps::Language::instance()->initialise();  // the remembered choice, else the system's
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -68,15 +70,24 @@ int main(int argc, char* argv[]) {
     parser.process(app);
     const QStringList args = parser.positionalArguments();
 
-    bps::MainWindow window;
+    // A language switch replaces the window (MainWindow::recreate); the new one adopts the
+    // controller. So `window` is the first window, used only until exec(); afterwards the
+    // current one is the controller's parent.
+    auto* first = new bps::MainWindow;
+    first->setRecreatable(true);
+    bps::MainWindow& window = *first;
+    bps::TrainingController* controller = window.controller();
+    const auto current = [controller] {
+        return qobject_cast<bps::MainWindow*>(controller->parent());
+    };
     double lastRate = 0;
-    QObject::connect(window.controller(), &bps::TrainingController::throughput, &window,
+    QObject::connect(window.controller(), &bps::TrainingController::throughput, controller,
                      [&lastRate](double r) {
                          if (r > 0) lastRate = r;
                      });
     QStringList epochLines;  // the trainer's own epoch timings, comparable with backprop-cli's
     QObject::connect(
-        window.controller(), &bps::TrainingController::epochFinished, &window,
+        window.controller(), &bps::TrainingController::epochFinished, controller,
         [&epochLines](int epoch, double seen, double meanError, double accuracy, double seconds) {
             epochLines << QStringLiteral(
                               "epoch %1: %2 s, mean error %3, test accuracy %4%, "
@@ -118,10 +129,10 @@ int main(int argc, char* argv[]) {
     if (autoplay) window.setFullSpeed();
     window.setAutoPlay(autoplay);
     if (parser.isSet(quitOpt)) {
-        QObject::connect(window.controller(), &bps::TrainingController::playingChanged, &window,
-                         [&window, played = false](bool playing) mutable {
+        QObject::connect(window.controller(), &bps::TrainingController::playingChanged, controller,
+                         [current, played = false](bool playing) mutable {
                              if (playing) played = true;
-                             if (played && !playing) window.close();
+                             if (played && !playing) current()->close();
                          });
     }
     // Files by their content: sessions and models open as documents, anything else is data.
@@ -149,16 +160,17 @@ int main(int argc, char* argv[]) {
     window.documents()->startUp(args.isEmpty() && !autoplay && !parser.isSet(quitOpt) &&
                                 qEnvironmentVariableIntValue("BP_QUIT_AFTER_MS") == 0);
     if (const int ms = qEnvironmentVariableIntValue("BP_QUIT_AFTER_MS"); ms > 0) {
-        QTimer::singleShot(ms, &window, &QWidget::close);
+        QTimer::singleShot(ms, controller, [current] { current()->close(); });
     }
     const int rc = QApplication::exec();
-    window.documents()->shutDown();  // a normal exit: no recovery offer next time
+    current()->documents()->shutDown();  // a normal exit: no recovery offer next time
     if (probe) {
         probe->stop();
-        const auto s = window.controller()->lastSnapshot();
+        const auto s = controller->lastSnapshot();
         std::fprintf(stderr, "%s\ntraining: %llu samples seen, %.0f samples/s while playing\n",
                      qPrintable(probe->report()), s ? s->samplesSeen : 0ULL, lastRate);
         for (const QString& line : epochLines) std::fprintf(stderr, "%s\n", qPrintable(line));
     }
+    delete current();  // and with it the controller, which stops its worker
     return rc;
 }

@@ -25,9 +25,13 @@
 #include "ControlPanel.h"
 #include "DocumentActions.h"
 #include "ErrorPlot.h"
+#include "HelpWindow.h"
+#include "Language.h"
 #include "MathsPanel.h"
 #include "NetworkView.h"
+#include "PresentationMode.h"
 #include "SampleBrowser.h"
+#include "SessionManager.h"
 #include "TrainingController.h"
 #include "lessons/LessonsWindow.h"
 
@@ -47,11 +51,21 @@ QString displayName(const QString& path) {
     return QFileInfo(path).fileName();
 }
 
+// Feeds one run of another chart into plot, as the controller did (a re-created window).
+void replayRun(ErrorPlot& plot, const ErrorPlot::Run& run) {
+    plot.beginRun(run.label);
+    plot.addErrorPoints(run.error);
+    for (const QPointF& a : run.accuracy) plot.addAccuracy(a.x(), a.y());
+    for (const ErrorPlot::RateMark& m : run.rateMarks) plot.markLearningRate(m.x, m.lr);
+}
+
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent) : MainWindow(parent, nullptr) {}
+
+MainWindow::MainWindow(QWidget* parent, TrainingController* controller) : QMainWindow(parent) {
     setObjectName(QStringLiteral("MainWindow"));
-    m_controller = new TrainingController(this);
+    m_controller = controller ? controller : new TrainingController(this);
     m_loader = new DatasetLoader(this, this);
     m_lessons = new LessonsWindow(this);  // a window of its own, opened from the Lessons menu
 
@@ -104,7 +118,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_viewMenu->addAction(mathsDock->toggleViewAction());
     m_documents->addViewActions(m_viewMenu);
     wire();
-    restoreSettings();
+    if (!controller) restoreSettings();  // a re-created window takes over the old one's state
     updateTitle();
 }
 
@@ -174,6 +188,8 @@ void MainWindow::createMenus() {
         connect(a, &QAction::triggered, m_lessons, [this, id] { m_lessons->openAt(id); });
     }
 
+    menuBar()->addMenu(Language::createMenu(this));  // English / 简体中文, switched at once
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     m_documents->addHelpActions(help);
     connect(help->addAction(tr("About &Qt")), &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -223,6 +239,8 @@ void MainWindow::wire() {
     connect(c, &TrainingController::playingChanged, this,
             [this](bool playing) { m_playAction->setText(playing ? tr("&Pause") : tr("&Play")); });
     connect(c, &TrainingController::predictionsReady, m_samples, &SampleBrowser::setPredictions);
+    connect(c, &TrainingController::predictionsReady, this,
+            [this](PredictionsPtr p) { m_predictions = std::move(p); });
     connect(c, &TrainingController::throughput, m_controls, &ControlPanel::setThroughput);
     connect(c, &TrainingController::trainingFailed, this, [this](const QString& message) {
         // The controller has paused. Plain words first, the trainer's own message as details,
@@ -381,6 +399,104 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("training/speedIndex"), m_controls->speedIndex());
     s.setValue(QStringLiteral("view/density"), m_controls->density());
     s.setValue(QStringLiteral("data/recent"), m_loader->recentFiles());
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    // Each translator installed or removed sends a LanguageChange, and the children are still
+    // being sent this one: re-create once, later.
+    if (event->type() == QEvent::LanguageChange && m_recreatable && !m_recreating) {
+        m_recreating = true;
+        QMetaObject::invokeMethod(this, &MainWindow::recreate, Qt::QueuedConnection);
+    }
+}
+
+MainWindow* MainWindow::recreate() {
+    m_recreating = true;
+    if (m_loader->isLoading()) {  // the load finishes in this window, then it is re-created
+        connect(
+            m_loader, &DatasetLoader::busyChanged, this,
+            [this](bool busy) {
+                if (!busy) recreate();
+            },
+            Qt::SingleShotConnection);
+        return nullptr;
+    }
+    // Presentation mode scales the application font: put it back before the new window is
+    // built, and turn the mode on again in the new one.
+    PresentationMode* presentation = m_documents->presentation();
+    const bool presenting = presentation->isOn();
+    presentation->setOn(false);
+
+    auto* next = new MainWindow(parentWidget(), m_controller);
+    next->setRecreatable(m_recreatable);
+    if (m_controller->parent() == this) m_controller->setParent(next);
+    next->takeOver(*this);
+    emit replaced(next);
+    if (isVisible()) next->show();      // first, so the application always has a window
+    next->m_documents->startUp(false);  // autosave; no recovery offer (this is no new start)
+    if (presenting) next->m_documents->presentation()->setOn(true);
+    m_lessons->hide();
+    hide();
+    deleteLater();
+    return next;
+}
+
+void MainWindow::takeOver(MainWindow& old) {
+    // Data: the same sets (shared, read-only), their names, the recent files.
+    for (const auto role : {DatasetLoader::Role::Training, DatasetLoader::Role::Test})
+        m_loader->setCurrent(role, old.m_loader->current(role));
+    m_trainName = old.m_trainName;
+    m_testName = old.m_testName;
+    m_loader->setRecentFiles(old.m_loader->recentFiles());
+    rebuildRecentMenu();
+    m_samples->setDataset(m_loader->current(DatasetLoader::Role::Training));
+    m_samples->setPredictions(old.m_predictions);
+    m_predictions = old.m_predictions;
+    m_autoPlay = old.m_autoPlay;
+
+    // Controls: the controller's network and options, the old speed and density.
+    m_controls->setSettings(m_controller->spec(), m_controller->options());
+    m_controls->setLearningRate(m_controller->learningRate());
+    m_controls->setSpeedIndex(old.m_controls->speedIndex());
+    m_controls->setDensity(old.m_controls->density());
+    m_network->setDensity(m_controls->density());
+    m_controls->setPlaying(m_controller->isPlaying());
+    m_playAction->setText(m_controller->isPlaying() ? tr("&Pause") : tr("&Play"));
+
+    // Views: the newest values and the selected neuron.
+    if (const SnapshotPtr s = m_controller->lastSnapshot()) {
+        m_network->setSnapshot(s);
+        m_maths->setSnapshot(s);
+        m_controls->setSnapshot(s);
+        m_samples->setCurrentSample(s->sample);
+    }
+    m_network->setSelectedNeuron(old.m_network->selectedLayer(), old.m_network->selectedIndex());
+
+    // The chart: every run again, the earlier ones first (they become the faded lines).
+    for (const ErrorPlot::Run& run : old.m_errorPlot->previousRuns()) replayRun(*m_errorPlot, run);
+    replayRun(*m_errorPlot, old.m_errorPlot->currentRun());
+    m_errorPlot->refresh();
+
+    // The lessons window (at the same lesson; a lesson's own progress starts afresh) and the
+    // help window, if they are open; the data paths a session saves.
+    m_lessons->setDatasets(m_loader->current(DatasetLoader::Role::Training),
+                           m_loader->current(DatasetLoader::Role::Test));
+    if (const SnapshotPtr s = m_controller->lastSnapshot()) m_lessons->setSnapshot(s);
+    if (old.m_lessons->isVisible() && old.m_lessons->currentLesson()) {
+        m_lessons->setGeometry(old.m_lessons->geometry());
+        m_lessons->openAt(old.m_lessons->currentLesson()->id());
+    }
+    if (old.m_documents->helpWindow() && old.m_documents->helpWindow()->isVisible())
+        m_documents->showHelp();
+    m_documents->sessions()->setDatasetPaths(old.m_documents->sessions()->trainPath(),
+                                             old.m_documents->sessions()->testPath());
+
+    // The window as it is now (not as last saved): geometry, docks, full screen.
+    restoreGeometry(old.saveGeometry());
+    if (old.windowState() == Qt::WindowNoState) setGeometry(old.geometry());
+    restoreState(old.saveState());
+    updateTitle();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QStringList>
+#include <memory>
+#include <vector>
 
 #include "DatasetLoader.h"
 #include "Snapshot.h"
@@ -58,10 +60,28 @@ class MainWindow : public QMainWindow {
     MathsPanel* mathsPanel() const { return m_maths; }
     LessonsWindow* lessonsWindow() const { return m_lessons; }
 
+    // Language switch (ui/Language.h). The widgets set their texts once, in their constructors,
+    // so a recreatable window answers QEvent::LanguageChange with recreate(): a new MainWindow
+    // on the same controller (trained network, run), with this window's data sets, chart
+    // history, settings, selection and geometry; this one hides and deletes itself later.
+    // Only for a heap window that nobody else deletes (backprop-studio's); off by default, so
+    // a window on the stack (tests) just keeps its texts. The new window is recreatable too.
+    void setRecreatable(bool on) { m_recreatable = on; }
+    bool isRecreatable() const { return m_recreatable; }
+    // Emits replaced(new window) and returns it (null if deferred until a load finishes).
+    MainWindow* recreate();
+
+  signals:
+    void replaced(bps::MainWindow* next);
+
   protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;  // LanguageChange → recreate(), once
 
   private:
+    // A window on an existing controller (recreate()); null: a new controller of its own.
+    MainWindow(QWidget* parent, TrainingController* controller);
+    void takeOver(MainWindow& old);  // the state that lives in old's widgets (recreate())
     void createMenus();
     void wire();
     void restoreSettings();
@@ -88,6 +108,11 @@ class MainWindow : public QMainWindow {
     DocumentActions* m_documents = nullptr;       // sessions, export, presentation, help
     QElapsedTimer m_mathsClock;                   // since the maths panel was last updated
     static constexpr int kMathsIntervalMs = 500;  // its update interval while Play runs
+
+    // Language switch (recreate()).
+    std::shared_ptr<const std::vector<int>> m_predictions;  // newest, handed on
+    bool m_recreatable = false;                             // LanguageChange → recreate()
+    bool m_recreating = false;                              // recreate() queued or done
 };
 
 }  // namespace bps
