@@ -12,9 +12,14 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then targets=(csv idx idx_gz gunzip model npy session); fi
 
-if ! command -v clang++ >/dev/null; then
-  echo "fuzz.sh: clang++ is needed (apt-get install clang)" >&2
-  exit 1
+# clang and its libFuzzer/sanitizer runtimes, installed like scripts/deps.sh does when missing.
+if ! command -v clang++ >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null |
+    grep -q "install ok installed"; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "fuzz.sh: installing clang and libclang-rt-14-dev" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev
 fi
 CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release -DBP_FUZZ=ON \
   -DBP_BUILD_UI=OFF -DBP_BUILD_TESTS=OFF -DBP_BUILD_BENCH=OFF >/dev/null
