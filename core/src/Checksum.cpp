@@ -1,6 +1,8 @@
 // Checksum.cpp — table-driven CRC-32 and plain Adler-32 (see Checksum.h).
 #include "backprop/Checksum.h"
 
+#include <cstdio>
+
 #include <array>
 
 namespace bp {
@@ -45,6 +47,19 @@ std::uint32_t adler32(const void* data, std::size_t size, std::uint32_t running)
         size -= n;
     }
     return (b << 16) | a;
+}
+
+std::string trailingCrc32Mismatch(const char* data, std::size_t crcAt) {
+    std::uint32_t stored = 0;
+    for (std::size_t b = 0; b < 4; ++b)
+        stored |= static_cast<std::uint32_t>(static_cast<unsigned char>(data[crcAt + b]))
+                  << (8 * b);
+    const std::uint32_t computed = crc32(data, crcAt);
+    if (stored == computed) return {};
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "checksum mismatch: stored 0x%08x, computed 0x%08x", stored,
+                  computed);
+    return buf;
 }
 
 }  // namespace bp

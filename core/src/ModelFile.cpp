@@ -270,17 +270,8 @@ SavedModel decodeModel(const std::vector<char>& bytes, const std::string& name) 
         corrupt(name, "file has " + std::to_string(have - weightBytes - 4) +
                           " unexpected bytes after the checksum");
     const std::size_t crcAt = dataAt + weightBytes;
-    std::uint32_t stored = 0;
-    for (int b = 0; b < 4; ++b)
-        stored |= static_cast<std::uint32_t>(
-                      static_cast<unsigned char>(bytes[crcAt + static_cast<std::size_t>(b)]))
-                  << (8 * b);
-    const std::uint32_t computed = crc32(bytes.data(), crcAt);
-    if (stored != computed) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "stored 0x%08x, computed 0x%08x", stored, computed);
-        corrupt(name, std::string("file is corrupted (checksum mismatch: ") + buf + ")");
-    }
+    if (const std::string mismatch = trailingCrc32Mismatch(bytes.data(), crcAt); !mismatch.empty())
+        corrupt(name, "file is corrupted (" + mismatch + ")");
 
     SavedModel model{Network(spec), training};
     const char* p = bytes.data() + dataAt;

@@ -8,10 +8,16 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace bp {
 
 std::uint32_t crc32(const void* data, std::size_t size, std::uint32_t running = 0);
 std::uint32_t adler32(const void* data, std::size_t size, std::uint32_t running = 1);
+
+// The file formats' trailer check: the 4 little-endian bytes at data[crcAt] must hold
+// crc32(data, crcAt). Empty when they do, else "checksum mismatch: stored 0x…, computed 0x…".
+// The caller has checked that data holds crcAt + 4 bytes.
+std::string trailingCrc32Mismatch(const char* data, std::size_t crcAt);
 
 }  // namespace bp
