@@ -127,6 +127,7 @@ void Trainer::startEpoch() {
     }
     m_progress.sampleInEpoch = 0;
     m_epochErrorSum = 0;
+    m_epochErrorCount = 0;
     m_epochSeconds = 0;
     m_epochOpen = true;
 }
@@ -137,7 +138,8 @@ void Trainer::finishEpoch() {
     r.epoch = m_progress.epoch;
     r.seconds = m_epochSeconds;
     r.samples = m_progress.sampleInEpoch;
-    r.meanError = r.samples ? m_epochErrorSum / static_cast<double>(r.samples) : 0.0;
+    r.meanError =
+        m_epochErrorCount ? m_epochErrorSum / static_cast<double>(m_epochErrorCount) : 0.0;
     if (m_test && !m_test->empty()) r.testAccuracy = accuracy(m_net, *m_test, &m_cancel);
     m_results.push_back(r);
     m_epochOpen = false;
@@ -159,6 +161,7 @@ void Trainer::record(double error) {
     const std::size_t filled = std::min<std::size_t>(m_windowPos, w);
     m_progress.runningError = m_windowSum / static_cast<double>(filled);
     m_epochErrorSum += error;
+    ++m_epochErrorCount;
     ++m_progress.sampleInEpoch;
     ++m_progress.samplesSeen;
 }
@@ -306,8 +309,28 @@ EpochResult Trainer::runEpoch() {
     partial.seconds = m_epochSeconds;
     partial.samples = m_progress.sampleInEpoch;
     partial.meanError =
-        partial.samples ? m_epochErrorSum / static_cast<double>(partial.samples) : 0.0;
+        m_epochErrorCount ? m_epochErrorSum / static_cast<double>(m_epochErrorCount) : 0.0;
     return partial;
+}
+
+void Trainer::resumeAt(std::uint64_t samplesSeen) {
+    std::fill(m_window.begin(), m_window.end(), 0.0);
+    m_windowPos = 0;
+    m_windowSum = 0;
+    m_progress.runningError = 0;
+    m_progress.samplesSeen = samplesSeen;
+    m_epochOpen = false;
+    m_progress.sampleInEpoch = 0;
+    const std::uint64_t perEpoch = m_progress.samplesPerEpoch;
+    if (perEpoch == 0) return;
+    const std::uint64_t epochsDone = samplesSeen / perEpoch;
+    m_progress.epoch = static_cast<int>(
+        std::min<std::uint64_t>(epochsDone, std::numeric_limits<int>::max() - 1) + 1);
+    const auto inEpoch = static_cast<std::size_t>(samplesSeen % perEpoch);
+    if (inEpoch > 0) {  // inside an epoch: its order (shuffled by its number), then the position
+        startEpoch();
+        m_progress.sampleInEpoch = inEpoch;
+    }
 }
 
 std::vector<EpochResult> Trainer::run() {

@@ -314,3 +314,90 @@ TEST(Trainer, SameSeedSameWeightsAndAccuracyTwice) {
     EXPECT_TRUE(a.first == b.first);
     EXPECT_EQ(a.second, b.second);
 }
+
+// A run saved after k samples (a session file) and resumed on a fresh Trainer over a copy of the
+// network continues bit for bit: same weights, same epoch, same place in the (shuffled) order.
+TEST(Trainer, ResumeAtContinuesWhereARunStopped) {
+    const Dataset data = randomDataset(37, 12, 5, 11);
+    struct Case {
+        int batch;
+        bool shuffle;
+        std::uint64_t stopAt;  // samples trained before the "save"
+    };
+    // Batches are cut at the cursor, so a batched run is resumed at a batch boundary of its epoch
+    // (37 + 12); per sample any place works, also an epoch boundary (74) and inside epoch 1.
+    for (const Case c : {Case{1, false, 50}, Case{1, true, 50}, Case{1, true, 74}, Case{1, true, 5},
+                         Case{4, true, 49}, Case{4, false, 49}}) {
+        SCOPED_TRACE("batch " + std::to_string(c.batch) + " shuffle " + std::to_string(c.shuffle) +
+                     " stop " + std::to_string(c.stopAt));
+        TrainOptions o;
+        o.learningRate = 0.3;
+        o.batch = c.batch;
+        o.shuffle = c.shuffle;
+        o.shuffleSeed = 99;
+        constexpr std::uint64_t kTotal = 120;
+
+        Network straight(spec({12, 8, 5}));
+        Trainer a(straight, data, nullptr, o);
+        a.advance(kTotal);
+
+        Network before(spec({12, 8, 5}));
+        Trainer b(before, data, nullptr, o);
+        b.advance(c.stopAt);
+        Network resumed = before;  // what a session file holds
+        Trainer r(resumed, data, nullptr, o);
+        r.resumeAt(c.stopAt);
+        EXPECT_EQ(r.progress().samplesSeen, c.stopAt);
+        EXPECT_EQ(r.progress().epoch, static_cast<int>(c.stopAt / 37) + 1);
+        EXPECT_EQ(r.progress().sampleInEpoch, c.stopAt % 37);
+        if (c.stopAt % 37 != 0) {  // inside an epoch: the same next sample of the same order
+            EXPECT_EQ(r.sampleAt(r.progress().sampleInEpoch),
+                      b.sampleAt(b.progress().sampleInEpoch));
+        }
+        r.advance(kTotal - c.stopAt);
+
+        EXPECT_EQ(r.progress().samplesSeen, a.progress().samplesSeen);
+        EXPECT_EQ(r.progress().epoch, a.progress().epoch);
+        EXPECT_EQ(r.progress().sampleInEpoch, a.progress().sampleInEpoch);
+        for (int k = 0; k < straight.weightLayers(); ++k)
+            EXPECT_TRUE(resumed.weights(k) == straight.weights(k)) << "layer " << k;
+    }
+}
+
+// After resumeAt the epoch's mean error is the mean over the samples trained since, and the
+// running error starts afresh (it does not average in zeros for the samples before).
+TEST(Trainer, ResumedEpochMeanErrorCountsOnlyTrainedSamples) {
+    const Dataset data = randomDataset(20, 6, 3, 5);
+    Network net(spec({6, 5, 3}));
+    TrainOptions o;
+    o.errorWindow = 4;
+    Trainer t(net, data, nullptr, o);
+    t.resumeAt(15);
+    int n = 0;
+    std::vector<double> running;
+    t.onProgress([&](const TrainProgress& p) {
+        ++n;
+        running.push_back(p.runningError);
+        return true;
+    });
+    double mean = -1;
+    t.onEpoch([&](const EpochResult& r) { mean = r.meanError; });
+    // Reference: the same 5 samples on a copy, without resuming, give the errors to average.
+    Network copy = net;
+    std::vector<double> errors;
+    for (std::size_t i = 15; i < 20; ++i) {
+        Vector in(6);
+        for (int j = 0; j < 6; ++j) in(j) = scaleInput(data.row(i)[j]);
+        Vector target = Vector::Constant(3, 0.01);
+        target(data.label(i)) = 0.99;
+        errors.push_back(copy.train(in, target, o.learningRate));
+    }
+    t.advance(5);
+    EXPECT_EQ(n, 5);
+    double expected = 0;
+    for (double e : errors) expected += e;
+    expected /= 5;
+    EXPECT_NEAR(mean, expected, 1e-12);
+    EXPECT_NEAR(running[0], errors[0], 1e-12);  // a window of one sample, not (e + 0 + 0 + 0)/4
+    EXPECT_NEAR(running[3], (errors[0] + errors[1] + errors[2] + errors[3]) / 4, 1e-12);
+}

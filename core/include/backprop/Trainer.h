@@ -36,7 +36,7 @@ struct TrainProgress {
     int epoch = 1;                  // 1-based epoch being trained
     std::size_t sampleInEpoch = 0;  // samples done in this epoch
     std::size_t samplesPerEpoch = 0;
-    std::uint64_t samplesSeen = 0;  // since the trainer was made
+    std::uint64_t samplesSeen = 0;  // since the trainer was made (or the resumeAt position)
     double runningError = 0;        // mean of the last errorWindow sample errors
     double learningRate = 0;        // the rate used for the last sample
 };
@@ -91,6 +91,12 @@ class Trainer {
     EpochResult runEpoch();
     // Runs options.epochs whole epochs.
     std::vector<EpochResult> run();
+    // Puts the cursor where a trainer on this dataset would be after `samplesSeen` samples:
+    // epoch samplesSeen / rows + 1, position samplesSeen % rows of that epoch's order (the
+    // same shuffled order), so a saved run continues where it stopped. The network's weights
+    // are used as they are; the running-error window and the epoch's mean error start empty.
+    // Per sample, training on from here is bit-identical to never having stopped.
+    void resumeAt(std::uint64_t samplesSeen);
 
     const TrainProgress& progress() const { return m_progress; }
     const TrainOptions& options() const { return m_options; }
@@ -120,6 +126,7 @@ class Trainer {
     std::size_t m_windowPos = 0;
     double m_windowSum = 0;
     double m_epochErrorSum = 0;
+    std::size_t m_epochErrorCount = 0;  // samples in m_epochErrorSum (fewer after resumeAt)
     double m_epochSeconds = 0;
     bool m_epochOpen = false;
     std::vector<EpochResult> m_results;
