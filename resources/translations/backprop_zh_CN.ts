@@ -326,6 +326,22 @@ seen as %2 (%3)</source>
         <source>The book&apos;s worked examples</source>
         <translation>书中的例题</translation>
     </message>
+    <message>
+        <source>Which worked example of the book to follow, with its inputs and weights</source>
+        <translation>要跟着算的书中例子，连同它的输入和权重</translation>
+    </message>
+    <message>
+        <source>Do the next phase of the calculation and watch its numbers appear in the network and the maths panel</source>
+        <translation>执行计算的下一个阶段，看它的数字出现在网络图和数学面板中</translation>
+    </message>
+    <message>
+        <source>Do all the remaining phases of this sample at once</source>
+        <translation>把这个样本剩下的阶段一次做完</translation>
+    </message>
+    <message>
+        <source>Go back to the example&apos;s starting weights, before the first phase</source>
+        <translation>回到这个例子的初始权重，即第一个阶段之前</translation>
+    </message>
 </context>
 <context>
     <name>bps::BugPlot</name>
@@ -1268,6 +1284,46 @@ seen as %2 (%3)</source>
         <source>A linear classifier: bugs and a line</source>
         <translation>线性分类器：虫子和直线</translation>
     </message>
+    <message>
+        <source>Move the line by one step for the next bug: Δk = α·E/x. The table shows the sums</source>
+        <translation>用下一只虫子把直线移动一步：Δk = α·E/x。表格中列出计算过程</translation>
+    </message>
+    <message>
+        <source>Train on every bug once, in order</source>
+        <translation>按顺序用每只虫子各训练一次</translation>
+    </message>
+    <message>
+        <source>Put the slope back to the book&apos;s k = 0.25 and clear the table; the bugs stay</source>
+        <translation>把斜率恢复为书中的 k = 0.25 并清空表格；虫子保留</translation>
+    </message>
+    <message>
+        <source>Put back the book&apos;s two example bugs and start again</source>
+        <translation>恢复书中的两只示例虫子，并重新开始</translation>
+    </message>
+    <message>
+        <source>Start from an empty plot, then click to add your own bugs</source>
+        <translation>从空白的图开始，然后点击添加你自己的虫子</translation>
+    </message>
+    <message>
+        <source>Ticked, each step moves the line only a fraction α of the way. Unticked, the line fits the last bug exactly and forgets the one before</source>
+        <translation>勾选时，每一步只把直线移动所需距离的 α 倍。不勾选时，直线会恰好贴合最后一只虫子，而忘掉前一只</translation>
+    </message>
+    <message>
+        <source>The fraction of each correction that is applied, 0.01 … 1 (the book: 0.5); used from the next step</source>
+        <translation>每次修正实际采用的比例，0.01 … 1（书中：0.5）；从下一步起生效</translation>
+    </message>
+    <message>
+        <source>Where the line crosses the length axis (the book: 0). Training changes only the slope k</source>
+        <translation>直线与长度轴的交点（书中：0）。训练只改变斜率 k</translation>
+    </message>
+    <message>
+        <source>A click on the plot adds a ladybird (right-click: a caterpillar)</source>
+        <translation>在图上点击添加一只瓢虫（右键：毛毛虫）</translation>
+    </message>
+    <message>
+        <source>A click on the plot adds a caterpillar (right-click: a ladybird)</source>
+        <translation>在图上点击添加一只毛毛虫（右键：瓢虫）</translation>
+    </message>
 </context>
 <context>
     <name>bps::MainWindow</name>
@@ -1808,6 +1864,50 @@ seen as %2 (%3)</source>
         <source>One classifier is not enough</source>
         <translation>一个分类器是不够的</translation>
     </message>
+    <message>
+        <source>The points the network must separate: orange circles (class 0) from blue squares (class 1). Choosing other points starts the training again</source>
+        <translation>网络要分开的点：橙色圆点（类别 0）和蓝色方块（类别 1）。换一组点会重新开始训练</translation>
+    </message>
+    <message>
+        <source>Scatter the points at random, 0 … 100%. The more noise, the more the test points disagree with the training points</source>
+        <translation>随机打散这些点，0 … 100%。噪声越大，测试点和训练点就越不一致</translation>
+    </message>
+    <message>
+        <source>The share of the points (10 … 50%) kept out of training, to test the network on</source>
+        <translation>不参加训练、留作测试网络的点所占的比例（10 … 50%）</translation>
+    </message>
+    <message>
+        <source>Draw the test points (hollow) on the plane; the network never trains on them</source>
+        <translation>在平面上画出测试点（空心）；网络从不用它们训练</translation>
+    </message>
+    <message>
+        <source>A new random draw of the same points; your clicked points and the weights stay</source>
+        <translation>重新随机生成同一种点；你点击添加的点和权重都保留</translation>
+    </message>
+    <message>
+        <source>Neurons in the hidden layer, 0 … 16; with none the network can draw only one straight line. Changing it starts the training again</source>
+        <translation>隐藏层的神经元个数，0 … 16；没有隐藏神经元时，网络只能画出一条直线。修改它会重新开始训练</translation>
+    </message>
+    <message>
+        <source>The hidden neurons&apos; activation function: tanh (−1 … 1) or the book&apos;s sigmoid (0 … 1). Changing it starts the training again</source>
+        <translation>隐藏神经元的激活函数：tanh（−1 … 1）或书中的 S 函数（0 … 1）。修改它会重新开始训练</translation>
+    </message>
+    <message>
+        <source>The size α of each weight update; it takes effect at once, also while playing. Too large and the boundary jumps about</source>
+        <translation>每次权重更新的大小 α；立即生效，运行中也可以调。太大时边界会来回跳动</translation>
+    </message>
+    <message>
+        <source>Train without stopping and watch the background colours move; press again to pause</source>
+        <translation>连续训练，看背景颜色怎样变化；再按一次暂停</translation>
+    </message>
+    <message>
+        <source>Train once on every training point, then stop</source>
+        <translation>用每个训练点各训练一次，然后停下</translation>
+    </message>
+    <message>
+        <source>Start again from new random weights, on the same points</source>
+        <translation>从新的随机权重重新开始，点保持不变</translation>
+    </message>
 </context>
 <context>
     <name>bps::PlaygroundView</name>
@@ -2043,6 +2143,34 @@ seen as %2 (%3)</source>
     <message>
         <source>The network</source>
         <translation>网络</translation>
+    </message>
+    <message>
+        <source>Mark the net inputs of the demo network that trains on the right, after each sample</source>
+        <translation>标出右侧正在训练的演示网络在每个样本之后的净输入</translation>
+    </message>
+    <message>
+        <source>How each pixel (0 … 255) is scaled before it enters the network. Raw pixels give huge net inputs; inputs of 0 give their weights nothing to learn from</source>
+        <translation>每个像素（0 … 255）进入网络之前怎样缩放。原始像素会产生极大的净输入；为 0 的输入让它们的权重无从学习</translation>
+    </message>
+    <message>
+        <source>The outputs the network is trained towards, for the wrong and the right digit. A sigmoid never reaches 0 or 1, so those targets push the weights into saturation</source>
+        <translation>训练时网络要接近的输出，分别对应错误的数字和正确的数字。S 函数永远达不到 0 或 1，所以这样的目标会把权重推向饱和</translation>
+    </message>
+    <message>
+        <source>The weights before training. All zero: the hidden layer never learns; huge: the neurons saturate from the first sample</source>
+        <translation>训练之前的权重。全为零：隐藏层永远学不到东西；极大：神经元从第一个样本起就饱和</translation>
+    </message>
+    <message>
+        <source>Train the demo network on the 100 samples, prepared as chosen above, and watch the error curve and the saturation bar; press again to pause</source>
+        <translation>用按上面的选择准备好的 100 个样本训练演示网络，观察误差曲线和饱和条；再按一次暂停</translation>
+    </message>
+    <message>
+        <source>Forget the training so far and start the demo again from its starting weights</source>
+        <translation>丢掉目前的训练结果，让演示从它的初始权重重新开始</translation>
+    </message>
+    <message>
+        <source>Put back the book&apos;s choice for this and start the demo again</source>
+        <translation>恢复书中的这项选择，并重新开始演示</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,15 @@ BookExamplesLesson::BookExamplesLesson(QWidget* parent) : Lesson(parent) {
     m_stepButton = new QPushButton(tr("Step phase ▶"), this);
     m_runButton = new QPushButton(tr("Run the whole sample ▶▶"), this);
     m_restartButton = new QPushButton(tr("Start again ⟲"), this);
+    m_presetBox->setToolTip(
+        tr("Which worked example of the book to follow, with its inputs "
+           "and weights"));
+    m_stepButton->setToolTip(
+        tr("Do the next phase of the calculation and watch its numbers appear in the network "
+           "and the maths panel"));
+    m_runButton->setToolTip(tr("Do all the remaining phases of this sample at once"));
+    m_restartButton->setToolTip(
+        tr("Go back to the example's starting weights, before the first phase"));
     m_phaseLabel = new QLabel(this);
     m_phaseLabel->setMinimumWidth(220);
 

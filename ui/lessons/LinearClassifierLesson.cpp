@@ -235,20 +235,40 @@ LinearClassifierLesson::LinearClassifierLesson(QWidget* parent) : Lesson(parent)
     auto* again = new QPushButton(tr("Start again (k = 0.25) ⟲"), this);
     auto* book = new QPushButton(tr("The book's two bugs"), this);
     auto* clear = new QPushButton(tr("Remove all bugs"), this);
+    next->setToolTip(
+        tr("Move the line by one step for the next bug: Δk = α·E/x. The table shows the sums"));
+    pass->setToolTip(tr("Train on every bug once, in order"));
+    again->setToolTip(
+        tr("Put the slope back to the book's k = 0.25 and clear the table; the bugs stay"));
+    book->setToolTip(tr("Put back the book's two example bugs and start again"));
+    clear->setToolTip(tr("Start from an empty plot, then click to add your own bugs"));
     m_moderate = new QCheckBox(tr("Moderate each update with a learning rate α"), this);
     m_moderate->setChecked(true);
+    m_moderate->setToolTip(
+        tr("Ticked, each step moves the line only a fraction α of the way. Unticked, the line "
+           "fits the last bug exactly and forgets the one before"));
     m_alpha = new QDoubleSpinBox(this);
     m_alpha->setRange(0.01, 1.0);
     m_alpha->setSingleStep(0.05);
     m_alpha->setDecimals(2);
     m_alpha->setValue(0.5);
+    m_alpha->setToolTip(
+        tr("The fraction of each correction that is applied, 0.01 … 1 (the book: 0.5); used "
+           "from the next step"));
     m_intercept = new QDoubleSpinBox(this);
     m_intercept->setRange(-2.0, 2.0);
     m_intercept->setSingleStep(0.1);
     m_intercept->setDecimals(2);
     m_intercept->setValue(0.0);
+    m_intercept->setToolTip(
+        tr("Where the line crosses the length axis (the book: 0). Training changes only the "
+           "slope k"));
     m_addLadybird = new QRadioButton(tr("ladybird"), this);
     m_addCaterpillar = new QRadioButton(tr("caterpillar"), this);
+    m_addLadybird->setToolTip(
+        tr("A click on the plot adds a ladybird (right-click: a caterpillar)"));
+    m_addCaterpillar->setToolTip(
+        tr("A click on the plot adds a caterpillar (right-click: a ladybird)"));
     m_addLadybird->setChecked(true);
     auto* group = new QButtonGroup(this);
     group->addButton(m_addLadybird);

@@ -259,28 +259,54 @@ PlaygroundLesson::PlaygroundLesson(QWidget* parent) : Lesson(parent) {
     m_shapeBox = new QComboBox(this);
     m_shapeBox->addItems({tr("XOR (four corners)"), tr("Circle in a ring"), tr("Two Gaussians"),
                           tr("Spiral"), tr("Your own points (click)")});
+    m_shapeBox->setToolTip(
+        tr("The points the network must separate: orange circles (class 0) from blue squares "
+           "(class 1). Choosing other points starts the training again"));
     m_noiseSlider = new QSlider(Qt::Horizontal, this);
     m_noiseSlider->setRange(0, 100);
+    m_noiseSlider->setToolTip(
+        tr("Scatter the points at random, 0 … 100%. The more noise, the more the test points "
+           "disagree with the training points"));
     m_testSlider = new QSlider(Qt::Horizontal, this);
     m_testSlider->setRange(10, 50);
     m_testSlider->setValue(30);
+    m_testSlider->setToolTip(
+        tr("The share of the points (10 … 50%) kept out of training, to test the network on"));
     m_showTest = new QCheckBox(tr("Show test points"), this);
     m_showTest->setChecked(true);
+    m_showTest->setToolTip(
+        tr("Draw the test points (hollow) on the plane; the network never trains on them"));
     auto* newPoints = new QPushButton(tr("New points"), this);
+    newPoints->setToolTip(
+        tr("A new random draw of the same points; your clicked points and the weights stay"));
     m_hiddenSpin = new QSpinBox(this);
     m_hiddenSpin->setRange(0, 16);
     m_hiddenSpin->setValue(4);
     m_hiddenSpin->setSpecialValueText(tr("none (one linear classifier)"));
+    m_hiddenSpin->setToolTip(
+        tr("Neurons in the hidden layer, 0 … 16; with none the network can draw only one "
+           "straight line. Changing it starts the training again"));
     m_activationBox = new QComboBox(this);
     m_activationBox->addItems({tr("tanh"), tr("sigmoid")});
+    m_activationBox->setToolTip(
+        tr("The hidden neurons' activation function: tanh (−1 … 1) or the book's sigmoid "
+           "(0 … 1). Changing it starts the training again"));
     m_rateSpin = new QDoubleSpinBox(this);
     m_rateSpin->setRange(0.001, 3.0);
     m_rateSpin->setDecimals(3);
     m_rateSpin->setSingleStep(0.05);
     m_rateSpin->setValue(0.1);
+    m_rateSpin->setToolTip(
+        tr("The size α of each weight update; it takes effect at once, also while playing. Too "
+           "large and the boundary jumps about"));
     m_playButton = new QPushButton(tr("Play ▶"), this);
     auto* stepButton = new QPushButton(tr("One epoch"), this);
     auto* resetButton = new QPushButton(tr("New weights ⟲"), this);
+    m_playButton->setToolTip(
+        tr("Train without stopping and watch the background colours move; press again to "
+           "pause"));
+    stepButton->setToolTip(tr("Train once on every training point, then stop"));
+    resetButton->setToolTip(tr("Start again from new random weights, on the same points"));
     m_status = new QLabel(this);
     QFont sf = m_status->font();
     sf.setPointSizeF(sf.pointSizeF() * 1.1);

@@ -187,6 +187,8 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
     m_fromDemo->setChecked(true);
     m_fromStudio->setEnabled(false);
     m_fromStudio->setToolTip(tr("Available once the studio has trained or stepped a sample"));
+    m_fromDemo->setToolTip(
+        tr("Mark the net inputs of the demo network that trains on the right, after each sample"));
 
     auto* curveBox = new QGroupBox(tr("The sigmoid and each neuron's net input"), this);
     auto* cl = new QVBoxLayout(curveBox);
@@ -208,11 +210,20 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
     m_inputsBox = new QComboBox(this);
     m_inputsBox->addItems(
         {tr("x/255·0.99 + 0.01 (the book)"), tr("raw pixels 0 … 255"), tr("x/255: 0 … 1")});
+    m_inputsBox->setToolTip(
+        tr("How each pixel (0 … 255) is scaled before it enters the network. Raw pixels give "
+           "huge net inputs; inputs of 0 give their weights nothing to learn from"));
     m_targetsBox = new QComboBox(this);
     m_targetsBox->addItems({tr("0.01 and 0.99 (the book)"), tr("0 and 1")});
+    m_targetsBox->setToolTip(
+        tr("The outputs the network is trained towards, for the wrong and the right digit. A "
+           "sigmoid never reaches 0 or 1, so those targets push the weights into saturation"));
     m_weightsBox = new QComboBox(this);
     m_weightsBox->addItems(
         {tr("normal, std 1/√incoming (the book)"), tr("all zero"), tr("huge: normal, std 10")});
+    m_weightsBox->setToolTip(
+        tr("The weights before training. All zero: the hidden layer never learns; huge: the "
+           "neurons saturate from the first sample"));
     auto* prepBox = new QGroupBox(tr("Preparing the data"), this);
     auto* pl = new QFormLayout(prepBox);
     pl->addRow(tr("Inputs"), m_inputsBox);
@@ -225,6 +236,11 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
 
     m_playButton = new QPushButton(tr("Train ▶"), this);
     auto* again = new QPushButton(tr("Start again ⟲"), this);
+    m_playButton->setToolTip(
+        tr("Train the demo network on the 100 samples, prepared as chosen above, and watch the "
+           "error curve and the saturation bar; press again to pause"));
+    again->setToolTip(
+        tr("Forget the training so far and start the demo again from its starting weights"));
     m_demoLabel = new QLabel(this);
     m_demoLabel->setWordWrap(true);
     m_chart = new ErrorPlot(this);
@@ -554,6 +570,7 @@ void SaturationLesson::updateWarnings() {
         text->setWordWrap(true);
         auto* button = new QPushButton(tr("Fix"), frame);
         button->setObjectName(QStringLiteral("fix-") + w.id);
+        button->setToolTip(tr("Put back the book's choice for this and start the demo again"));
         button->setStyleSheet(QStringLiteral(
             "QPushButton { background: #ffffff; border: 1px solid #c07020; border-radius: 3px; "
             "padding: 3px 12px; font-weight: bold; }"));
