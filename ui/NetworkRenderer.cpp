@@ -67,6 +67,10 @@ void NetworkRenderer::setTextScale(double scale) {
     m_layoutValid = false;
 }
 
+void NetworkRenderer::setStrokeScale(double scale) {
+    m_strokeScale = std::clamp(scale, 0.5, 4.0);
+}
+
 void NetworkRenderer::setSnapshot(SnapshotPtr s) {
     m_snap = std::move(s);
     for (auto& e : m_wEdges) e.valid = false;
@@ -549,7 +553,7 @@ void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector
         if (style == 3) width = (0.6 + 2.4 * t) * l.font / 18.0;
         if (style == 1) {  // a few hundred edges: 1-px antialiased, also the fast stroker
             alpha = focus ? 0.15 + 0.7 * t : 0.3 + 0.65 * t;
-            width = 1.0;
+            width = m_strokeScale;  // few enough to draw wider for a projector
         } else if (dense) {
             alpha = focus ? 0.06 + 0.8 * t * t : 0.15 + 0.75 * t * t;
             width = 1.0;
@@ -607,8 +611,10 @@ void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& 
                             s.values.e[k].size() == s.spec.layers[k];
         const double r = g.radius;
         const bool thin = r < 6;
-        p.setPen(thin ? QPen(QColor(60, 60, 70, 150), 0.6)
-                      : QPen(palette::kInk, std::max(1.0, r / 14)));
+        const double sw = m_strokeScale;  // outline widths × the presentation scale
+        const QPen outline = thin ? QPen(QColor(60, 60, 70, 150), 0.6 * sw)
+                                  : QPen(palette::kInk, std::max(1.0, r / 14) * sw);
+        p.setPen(outline);
         if (g.numbers) p.setFont(font(std::min(l.font * 0.78, r * 0.62), true));
         for (int i = 0; i < static_cast<int>(g.centres.size()); ++i) {
             QRgb fill = qRgb(238, 238, 238);
@@ -622,7 +628,7 @@ void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& 
             }
             p.setBrush(QColor(fill));
             if (!reached && !errors) {
-                QPen pen(palette::kMuted, thin ? 0.6 : 1.2, Qt::DashLine);
+                QPen pen(palette::kMuted, (thin ? 0.6 : 1.2) * sw, Qt::DashLine);
                 p.setPen(pen);
             }
             p.drawEllipse(g.centres[i], r, r);
@@ -633,9 +639,7 @@ void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& 
                            Qt::AlignCenter, num(v, r > 1.6 * l.font ? 3 : 2));
                 p.setPen(keep);
             }
-            if (!reached && !errors)
-                p.setPen(thin ? QPen(QColor(60, 60, 70, 150), 0.6)
-                              : QPen(palette::kInk, std::max(1.0, r / 14)));
+            if (!reached && !errors) p.setPen(outline);
         }
     }
     // The constant-1 bias nodes (also under an image input).
@@ -643,7 +647,7 @@ void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& 
         const LayerGeom& g = l.geom[k];
         const double b = std::max(g.radius * 0.7, 0.4 * l.font);
         const QRectF box(g.bias.x() - b, g.bias.y() - b, 2 * b, 2 * b);
-        p.setPen(QPen(palette::kInk, 1));
+        p.setPen(QPen(palette::kInk, m_strokeScale));
         p.setBrush(QColor(palette::activation(1.0)));
         p.drawRect(box);
         p.setFont(font(std::min(l.font * 0.7, 1.4 * b), true));
@@ -661,8 +665,8 @@ void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& 
         p.setBrush(Qt::NoBrush);
         p.drawEllipse(g.centres[index], r, r);
     };
-    ring(st.hoverLayer, st.hoverIndex, QPen(palette::kInk, 1.5, Qt::DotLine));
-    ring(st.selLayer, st.selIndex, QPen(palette::kInk, 3));
+    ring(st.hoverLayer, st.hoverIndex, QPen(palette::kInk, 1.5 * m_strokeScale, Qt::DotLine));
+    ring(st.selLayer, st.selIndex, QPen(palette::kInk, 3 * m_strokeScale));
 }
 
 void NetworkRenderer::paintOutputs(QPainter& p, const Layout& l, const PhaseView& pv) const {
@@ -696,7 +700,8 @@ void NetworkRenderer::paintOutputs(QPainter& p, const Layout& l, const PhaseView
         if (hasTarget) {
             const double t = std::clamp(s.values.target(j), 0.0, 1.0);
             const double x = track.left() + track.width() * t;
-            p.setPen(QPen(palette::kInk, j == s.label ? std::max(2.5, fs / 7) : 1.5));
+            p.setPen(
+                QPen(palette::kInk, (j == s.label ? std::max(2.5, fs / 7) : 1.5) * m_strokeScale));
             p.drawLine(QPointF(x, track.top() - barH * 0.35),
                        QPointF(x, track.bottom() + barH * 0.35));
         }
@@ -718,7 +723,7 @@ void NetworkRenderer::paintImages(QPainter& p, const Layout& l, const ViewState&
     if (!isImageInput()) return;
     const double fs = l.font;
     p.drawImage(l.image, inputImage());
-    p.setPen(QPen(palette::kInk, 1));
+    p.setPen(QPen(palette::kInk, m_strokeScale));
     p.setBrush(Qt::NoBrush);
     p.drawRect(l.image);
     // The heat map of the selected (else hovered) hidden neuron's incoming weights.
@@ -739,7 +744,7 @@ void NetworkRenderer::paintImages(QPainter& p, const Layout& l, const ViewState&
             cap, Qt::AlignLeft | Qt::AlignBottom,
             tr("weights into %1 neuron %2 (±%3)").arg(layerName(1)).arg(j).arg(num(vmax, 2)));
     } else {
-        p.setPen(QPen(palette::kMuted, 1, Qt::DashLine));
+        p.setPen(QPen(palette::kMuted, m_strokeScale, Qt::DashLine));
         p.drawRect(l.heat);
         p.setPen(palette::kMuted);
         p.drawText(
@@ -791,7 +796,7 @@ void NetworkRenderer::paintLegend(QPainter& p, const QRectF& scene, const Layout
         x += w + 1.5 * fs;
     };
     auto lineItem = [&](const QColor& c, bool dashed, const QString& label) {
-        QPen pen(c, 3);
+        QPen pen(c, 3 * m_strokeScale);
         if (dashed) pen.setDashPattern({3, 2});
         p.setPen(pen);
         p.drawLine(QPointF(x, y + 0.4 * fs), QPointF(x + 2.6 * fs, y + 0.4 * fs));
@@ -811,7 +816,7 @@ void NetworkRenderer::paintLegend(QPainter& p, const QRectF& scene, const Layout
         lineItem(palette::kDwNegative, true, tr("ΔW < 0"));
     }
     {  // the target tick of the output bars
-        p.setPen(QPen(palette::kInk, 2.5));
+        p.setPen(QPen(palette::kInk, 2.5 * m_strokeScale));
         p.drawLine(QPointF(x + 0.3 * fs, y - 0.1 * fs), QPointF(x + 0.3 * fs, y + 0.9 * fs));
         x += 0.9 * fs;
         x += text(tr("target T"), x, y + 0.4 * fs + fm.ascent() / 2 - 1) + 1.4 * fs;

@@ -44,6 +44,10 @@ class NetworkRenderer {
     // from the scene alone.
     void setTextScale(double scale);
     double textScale() const { return m_textScale; }
+    // Outlines, rings, ticks and sparse edges × scale (presentation mode: strokes a projector
+    // shows); the densest layers keep 1-px lines, whose opacity carries |w| (speed, see paint).
+    void setStrokeScale(double scale);
+    double strokeScale() const { return m_strokeScale; }
     const Snapshot* snapshot() const { return m_snap.get(); }
 
     static PhaseView phaseView(const Snapshot* s);
@@ -135,6 +139,7 @@ class NetworkRenderer {
     mutable Layout m_layout;                 // cached layout
     mutable bool m_layoutValid = false;      // m_layout matches the last scene/shape
     double m_textScale = 1.0;                // presentation enlargement of the text
+    double m_strokeScale = 1.0;              // presentation enlargement of the lines
     mutable int m_edgeDensity = -1;          // density the edge sets were chosen with
     mutable std::vector<EdgeSet> m_wEdges;   // strongest |w| per neuron, per weight layer
     mutable std::vector<EdgeSet> m_dwEdges;  // strongest |Δw| per neuron, per weight layer

@@ -70,6 +70,15 @@ double NetworkView::textScale() const {
     return m_renderer->textScale();
 }
 
+void NetworkView::setStrokeScale(double scale) {
+    m_renderer->setStrokeScale(scale);
+    update();
+}
+
+double NetworkView::strokeScale() const {
+    return m_renderer->strokeScale();
+}
+
 int NetworkView::density() const {
     return m_density;
 }

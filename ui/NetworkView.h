@@ -59,6 +59,9 @@ class NetworkView : public QWidget {
     // Text × scale (presentation mode: larger captions and labels for a projector).
     void setTextScale(double scale);
     double textScale() const;
+    // Line widths × scale (presentation mode), see NetworkRenderer::setStrokeScale.
+    void setStrokeScale(double scale);
+    double strokeScale() const;
     void renderTo(QPainter& p, const QRect& r) const;  // for PNG/SVG export and the benchmark
 
     SnapshotPtr snapshot() const { return m_snapshot; }

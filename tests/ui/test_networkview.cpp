@@ -50,6 +50,7 @@ class TestNetworkView : public QObject {
     void otherShapes();
     void edgeValuesAndTooltip();
     void snapshotWithoutValues();
+    void strokesFollowPresentationScale();
     void screenshots();
 };
 
@@ -343,12 +344,9 @@ void TestNetworkView::otherShapes() {
         bool bias;
         int imageW;
     };
-    const std::vector<Shape> shapes{{{2, 2}, false, 0},
-                                    {{2, 1}, false, 0},
-                                    {{2, 4, 1}, true, 0},
-                                    {{784, 100, 50, 10}, false, 28},
-                                    {{64, 30, 10}, true, 8},
-                                    {{12, 12, 12}, false, 0}};
+    const std::vector<Shape> shapes{{{2, 2}, false, 0},      {{2, 1}, false, 0},
+                                    {{2, 4, 1}, true, 0},    {{784, 100, 50, 10}, false, 28},
+                                    {{64, 30, 10}, true, 8}, {{12, 12, 12}, false, 0}};
     int n = 0;
     for (const Shape& sh : shapes) {
         bp::NetworkSpec spec;
@@ -413,6 +411,36 @@ void TestNetworkView::edgeValuesAndTooltip() {
     QTRY_VERIFY(QToolTip::isVisible());
     QCOMPARE(QToolTip::text(), view.hitTest(at).text);
     QVERIFY(QToolTip::text().contains(QString::number(st.values().o[1](2), 'f', 6)));
+}
+
+// Presentation mode widens the lines a projector must show: neuron outlines, the selection
+// ring and the output ticks. The text stays the same size (that is textScale), so the extra ink
+// is the strokes'.
+void TestNetworkView::strokesFollowPresentationScale() {
+    bp::Network net = fixtures::bookNetwork();
+    bp::Stepper st(net);
+    st.setSample(fixtures::bookInput(), bp::bookTarget(1, 3));
+    st.step(0.3);
+    NetworkView view;
+    view.resize(900, 600);
+    view.setSnapshot(fixtures::snapshotOf(st, 0.3, 1));
+    view.setSelectedNeuron(1, 1);
+    auto inkPixels = [&] {
+        const QImage img = render(view, view.size());
+        int n = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x)
+                if (colourDistance(img.pixel(x, y), bps::palette::kInk.rgb()) < 40) ++n;
+        return n;
+    };
+    QCOMPARE(view.strokeScale(), 1.0);
+    const int thin = inkPixels();
+    view.setStrokeScale(2.5);
+    QCOMPARE(view.strokeScale(), 2.5);
+    const int wide = inkPixels();
+    QVERIFY2(wide > thin * 13 / 10, qPrintable(QStringLiteral("ink %1 → %2").arg(thin).arg(wide)));
+    view.setStrokeScale(1.0);
+    QCOMPARE(inkPixels(), thin);
 }
 
 // Before any sample (empty PassValues): nodes drawn empty, nothing reported as a value.
