@@ -6,7 +6,9 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QKeySequence>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
@@ -67,9 +69,11 @@ DocumentActions::DocumentActions(const Parts& parts, QObject* parent)
             if (m_parts.network) m_parts.network->setDensity(c->density());
         }
     });
-    // The network view's own text follows the presentation zoom.
+    // The network view's own text and lines follow the presentation zoom.
     connect(m_presentation, &PresentationMode::changed, this, [this](bool on, double zoom) {
-        if (m_parts.network) m_parts.network->setTextScale(on ? zoom : 1.0);
+        if (!m_parts.network) return;
+        m_parts.network->setTextScale(on ? zoom : 1.0);
+        m_parts.network->setStrokeScale(m_presentation->strokeScale());
     });
     connect(m_sessions, &SessionManager::autosaved, this, [this] {
         if (m_parts.window)
@@ -113,12 +117,26 @@ void DocumentActions::addSessionActions(QMenu* file, QAction* before) {
     saveAs->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
     saveAs->setStatusTip(tr("Save the session in a new file"));
     connect(saveAs, &QAction::triggered, this, &DocumentActions::saveSessionAs);
+    QAction* title = add(tr("Session &title…"));
+    title->setStatusTip(
+        tr("Give the session a title (e.g. the lesson's name): it is saved with the session and "
+           "shown in the window title"));
+    connect(title, &QAction::triggered, this, &DocumentActions::editSessionTitle);
     auto* recent = new QMenu(tr("Recent sessio&ns"), file);
     file->insertMenu(before, recent);
     rebuildRecent(recent);
     connect(m_sessions, &SessionManager::recentSessionsChanged, recent,
             [this, recent] { rebuildRecent(recent); });
     file->insertSeparator(before);
+}
+
+void DocumentActions::editSessionTitle() {
+    bool ok = false;
+    const QString title = QInputDialog::getText(
+        m_parts.window, tr("Session title"),
+        tr("Title of this session, shown in the window title and saved with the session:"),
+        QLineEdit::Normal, m_sessions->title(), &ok);
+    if (ok) m_sessions->setTitle(title);
 }
 
 void DocumentActions::rebuildRecent(QMenu* menu) {

@@ -71,8 +71,9 @@ class DocumentActions : public QObject {
   public slots:
     void showHelp();
     void openSessionDialog();
-    bool saveSession();    // to the current file, else asks
-    bool saveSessionAs();  // asks for a file
+    bool saveSession();       // to the current file, else asks
+    bool saveSessionAs();     // asks for a file
+    void editSessionTitle();  // File ▸ Session title…
     void exportImage(bool chart);
     void exportCurveCsv();
     void exportWeights(bool npy);

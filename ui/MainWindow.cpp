@@ -235,6 +235,8 @@ void MainWindow::wire() {
             });
     connect(c, &TrainingController::runStarted, m_errorPlot, &ErrorPlot::beginRun);
     connect(c, &TrainingController::runStarted, this, &MainWindow::updateTitle);
+    connect(m_documents->sessions(), &SessionManager::documentChanged, this,
+            &MainWindow::updateTitle);
     connect(c, &TrainingController::playingChanged, m_controls, &ControlPanel::setPlaying);
     connect(c, &TrainingController::playingChanged, this,
             [this](bool playing) { m_playAction->setText(playing ? tr("&Pause") : tr("&Play")); });
@@ -322,8 +324,12 @@ void MainWindow::updateTitle() {
     const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
     const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
     const QString shape = QString::fromStdString(m_controller->spec().describe());
-    setWindowTitle(m_trainName.isEmpty() ? tr("Backprop Studio — %1").arg(shape)
-                                         : tr("Backprop Studio — %1 — %2").arg(shape, m_trainName));
+    QString title = m_trainName.isEmpty() ? tr("Backprop Studio — %1").arg(shape)
+                                          : tr("Backprop Studio — %1 — %2").arg(shape, m_trainName);
+    // The session's title (or file name) first, as document programs name their document.
+    if (const QString doc = m_documents->sessions()->documentName(); !doc.isEmpty())
+        title = tr("%1 — %2").arg(doc, title);
+    setWindowTitle(title);
     QString text;
     if (train) text = tr("Training: %1 (%2 samples)").arg(m_trainName).arg(train->rows());
     if (test) text += tr(" · Test: %1 (%2 samples)").arg(m_testName).arg(test->rows());
@@ -491,6 +497,7 @@ void MainWindow::takeOver(MainWindow& old) {
         m_documents->showHelp();
     m_documents->sessions()->setDatasetPaths(old.m_documents->sessions()->trainPath(),
                                              old.m_documents->sessions()->testPath());
+    m_documents->sessions()->adoptDocument(*old.m_documents->sessions());
 
     // The window as it is now (not as last saved): geometry, docks, full screen.
     restoreGeometry(old.saveGeometry());

@@ -58,18 +58,36 @@ SessionManager::SessionManager(TrainingController* controller, ErrorPlot* plot,
         connect(m_loader, &DatasetLoader::loaded, this,
                 [this](DatasetLoader::Role role, DatasetPtr, const QString& path) {
                     (role == DatasetLoader::Role::Training ? m_trainPath : m_testPath) = path;
-                    if (role == DatasetLoader::Role::Training && m_pendingNetwork) {
-                        m_controller->loadNetwork(*m_pendingNetwork, m_pendingOptions);
-                        m_pendingNetwork.reset();
-                    }
                 });
-        auto dropPending = [this](DatasetLoader::Role role) {
-            if (role == DatasetLoader::Role::Training) m_pendingNetwork.reset();
+        auto trainFailed = [this](DatasetLoader::Role role) {
+            if (m_pending && role == DatasetLoader::Role::Training) m_pending->trainFailed = true;
         };
-        connect(m_loader, &DatasetLoader::failed, this, dropPending);
-        connect(m_loader, &DatasetLoader::cancelledLoad, this, dropPending);
+        connect(m_loader, &DatasetLoader::failed, this, trainFailed);
+        connect(m_loader, &DatasetLoader::cancelledLoad, this, trainFailed);
+        // Queued: the window hands the new data to the controller first (its own slot on the
+        // same signal may be connected after this one).
+        connect(m_loader, &DatasetLoader::busyChanged, this, &SessionManager::finishPending,
+                Qt::QueuedConnection);
     }
     connect(&m_autosave, &QTimer::timeout, this, [this] { autosaveNow(); });
+}
+
+void SessionManager::setTitle(const QString& title) {
+    const QString t = title.simplified();
+    if (t == m_title) return;
+    m_title = t;
+    emit documentChanged();
+}
+
+QString SessionManager::documentName() const {
+    if (!m_title.isEmpty()) return m_title;
+    return m_path.isEmpty() ? QString() : QFileInfo(m_path).fileName();
+}
+
+void SessionManager::adoptDocument(const SessionManager& other) {
+    m_path = other.m_path;
+    m_title = other.m_title;
+    emit documentChanged();
 }
 
 void SessionManager::setDatasetPaths(const QString& train, const QString& test) {
@@ -82,6 +100,7 @@ bp::Session SessionManager::gather() const {
     const SnapshotPtr snap = m_controller->lastSnapshot();
     const bp::TrainOptions options = m_controller->options();
     bp::Session s;
+    s.title = toStd(m_title);
     if (snap) {
         s.network = bp::Network(snap->spec);
         for (int k = 0; k < s.network.weightLayers(); ++k)
@@ -103,8 +122,10 @@ bp::Session SessionManager::gather() const {
     s.testData = toStd(m_testPath);
     if (m_plot) {
         for (const ErrorPlot::Run& run : m_plot->previousRuns()) s.runs.push_back(toRun(run));
+        // The current run is the last one whenever samples were seen in it (it goes on when the
+        // session is opened), even before its first curve point.
         const ErrorPlot::Run& current = m_plot->currentRun();
-        if (!current.error.isEmpty() || !current.accuracy.isEmpty())
+        if (!current.error.isEmpty() || !current.accuracy.isEmpty() || s.training.samplesSeen > 0)
             s.runs.push_back(toRun(current));
     }
     if (m_gatherHook) m_gatherHook(s);
@@ -129,26 +150,51 @@ void SessionManager::apply(const bp::Session& session, const QString& sessionDir
     options.shuffleSeed = session.shuffleSeed;
     options.errorWindow = session.errorWindow;
 
-    // Data first (loads run in the background; the network is kept when they arrive, as its
-    // shape fits them).
+    m_title = QString::fromStdString(session.title).simplified();
+    m_controller->setLearningRate(options.learningRate);  // at once, also while data load
+
+    // Data first: loads run in the background, and the network (whose input size may differ
+    // from the data loaded now) and the curves wait for them.
     const QString train = resolveDataPath(QString::fromStdString(session.trainData), sessionDir);
     const QString test = resolveDataPath(QString::fromStdString(session.testData), sessionDir);
-    m_pendingNetwork.reset();
+    m_pending.reset();
+    bool waiting = false;
     if (m_loader) {
         if (!train.isEmpty() && train != m_trainPath) {
-            m_pendingNetwork = session.network;
-            m_pendingOptions = options;
             m_loader->load(train, DatasetLoader::Role::Training);
+            waiting = true;
         }
-        if (!test.isEmpty() && test != m_testPath) m_loader->load(test, DatasetLoader::Role::Test);
+        if (!test.isEmpty() && test != m_testPath) {
+            m_loader->load(test, DatasetLoader::Role::Test);
+            waiting = true;
+        }
     } else {
         setDatasetPaths(train, test);
     }
+    if (waiting && m_loader->isLoading()) {
+        m_pending = Pending{session, options, false};
+    } else {
+        restoreTraining(session, options, true);
+    }
+    if (m_applyHook) m_applyHook(session);
+}
 
-    m_controller->loadNetwork(session.network, options);
+void SessionManager::finishPending() {
+    if (!m_pending || !m_loader || m_loader->isLoading()) return;
+    const Pending p = std::move(*m_pending);
+    m_pending.reset();
+    restoreTraining(p.session, p.options, !p.trainFailed);
+}
 
-    // The curves: every run of the file becomes an earlier (faded) run; the run that starts now
-    // on the restored weights is the current one.
+void SessionManager::restoreTraining(const bp::Session& session, const bp::TrainOptions& options,
+                                     bool resume) {
+    // The run saved with samples seen > 0 was going on: it goes on (same sample, same curve).
+    const bool continues = resume && session.training.samplesSeen > 0 && !session.runs.empty();
+    m_controller->loadNetwork(session.network, options,
+                              continues ? session.training.samplesSeen : 0);
+
+    // The curves: the file's earlier runs become faded runs; the run going on is the current
+    // one again (new points continue it), else a new run starts on the restored weights.
     if (m_plot) {
         m_plot->setErrorWindow(session.errorWindow);
         m_plot->beginRun(QString());
@@ -159,9 +205,8 @@ void SessionManager::apply(const bp::Session& session, const QString& sessionDir
             for (const auto& [x, y] : run.rateMarks) m_plot->markLearningRate(x, y);
             for (const auto& [x, y] : run.accuracy) m_plot->addAccuracy(x, y);
         }
-        m_plot->beginRun(m_controller->runLabel());
+        if (!continues) m_plot->beginRun(m_controller->runLabel());
     }
-    if (m_applyHook) m_applyHook(session);
 }
 
 QString SessionManager::save(const QString& path) {
@@ -173,6 +218,7 @@ QString SessionManager::save(const QString& path) {
     m_path = path;
     addRecent(path);
     emit sessionPathChanged(path);
+    emit documentChanged();
     return {};
 }
 
@@ -186,6 +232,7 @@ QString SessionManager::open(const QString& path) {
     m_path = path;
     addRecent(path);
     emit sessionPathChanged(path);
+    emit documentChanged();
     return {};
 }
 

@@ -42,8 +42,13 @@ class SessionManager : public QObject {
     bp::Session gather() const;
     // Puts a session back: network and settings into the controller, curves into the plot, the
     // datasets reloaded when they differ from the loaded ones. A dataset path that no longer
-    // exists is looked up beside the session file (sessionDir) by its file name.
+    // exists is looked up beside the session file (sessionDir) by its file name. The run that
+    // was going on when the session was saved goes on: the trainer resumes at the sample it had
+    // reached (same epoch, same place) and the run's curve stays the current one. When data
+    // must be loaded first, network and curves are put back once the loads have ended.
     void apply(const bp::Session& session, const QString& sessionDir = {});
+    // True while a session waits for its datasets before its network and curves go back.
+    bool isRestoring() const { return m_pending.has_value(); }
 
     // Save / open a file; return an empty string on success, else the error for a dialog.
     QString save(const QString& path);
@@ -56,6 +61,15 @@ class SessionManager : public QObject {
     enum class FileKind { Session, Model, Dataset, Missing };
     static FileKind kindOf(const QString& path);
     QString currentPath() const { return m_path; }
+    // The session's title (File ▸ Session title…), saved in the file and shown in the window
+    // title; empty when it has none.
+    QString title() const { return m_title; }
+    void setTitle(const QString& title);
+    // What the window title names: the session's title, else its file name, else nothing.
+    QString documentName() const;
+    // Takes over the current file and title of another manager (the window re-created on a
+    // language change) without touching the studio.
+    void adoptDocument(const SessionManager& other);
 
     // Hooks for settings outside the controller and the plot (set by the main window).
     void setGatherHook(std::function<void(bp::Session&)> hook) { m_gatherHook = std::move(hook); }
@@ -91,10 +105,15 @@ class SessionManager : public QObject {
     void recentSessionsChanged(const QStringList& files);
     // A session was opened or saved (path), e.g. for the window title.
     void sessionPathChanged(const QString& path);
+    // The session's title or file changed (documentName() has the new name).
+    void documentChanged();
     void autosaved(const QString& path);
 
   private:
     void addRecent(const QString& path);
+    // Network, options, position and curves of a session into the controller and the plot.
+    void restoreTraining(const bp::Session& session, const bp::TrainOptions& options, bool resume);
+    void finishPending();  // after the last load of a session's data ended (or failed)
     QString resolveDataPath(const QString& path, const QString& sessionDir) const;
 
     TrainingController* m_controller;                     // trains; holds network and options
@@ -102,14 +121,19 @@ class SessionManager : public QObject {
     DatasetLoader* m_loader;                              // loads data (may be null)
     QString m_trainPath, m_testPath;                      // paths of the loaded datasets
     QString m_path;                                       // last session opened or saved
+    QString m_title;                                      // the session's title (may be empty)
     std::function<void(bp::Session&)> m_gatherHook;       // adds other settings
     std::function<void(const bp::Session&)> m_applyHook;  // restores other settings
     QTimer m_autosave;                                    // autosave period
-    // A session's network waiting for the session's training set: put into the controller
-    // again when that set has loaded (its input size may differ from the set loaded before).
-    std::optional<bp::Network> m_pendingNetwork;
-    bp::TrainOptions m_pendingOptions;  // options that go with it
-    int m_autosaveMinutes = 0;          // 0 = off
+    // A session waiting for its datasets: its network (whose input size may differ from the
+    // data loaded before) and curves go back when the loads have ended.
+    struct Pending {
+        bp::Session session;
+        bp::TrainOptions options;
+        bool trainFailed = false;  // its training set did not load: nothing to resume on
+    };
+    std::optional<Pending> m_pending;
+    int m_autosaveMinutes = 0;  // 0 = off
 };
 
 }  // namespace bps

@@ -70,8 +70,11 @@ class Worker : public QObject {
     }
 
     // A new run: network (kept if keepNetwork and the spec is unchanged), trainer, stepper.
+    // resumeAt > 0: the kept network had been trained on that many samples of this training
+    // set (a session's run): the trainer continues from there (bp::Trainer::resumeAt).
     void rebuild(const bp::NetworkSpec& spec, const bp::TrainOptions& options, DatasetPtr train,
-                 DatasetPtr test, unsigned generation, bool keepNetwork) {
+                 DatasetPtr test, unsigned generation, bool keepNetwork,
+                 std::uint64_t resumeAt = 0) {
         setPlaying(false);
         {
             QMutexLocker lock(&m_mail->trainerMutex);
@@ -84,6 +87,7 @@ class Worker : public QObject {
         m_options = options;
         if (!keepNetwork || !m_net || !sameShape(m_net->spec(), spec)) {
             m_net = std::make_unique<bp::Network>(spec);
+            resumeAt = 0;  // new weights: nothing to continue
         }
         m_stepper = std::make_unique<bp::Stepper>(*m_net);
         m_stepIndex = -1;
@@ -100,6 +104,10 @@ class Worker : public QObject {
             bp::TrainOptions o = m_options;
             o.learningRate = lr;
             m_trainer = std::make_unique<bp::Trainer>(*m_net, *m_train, m_test.get(), o);
+            if (resumeAt > 0) {
+                m_trainer->resumeAt(resumeAt);
+                m_epochsDone = m_trainer->progress().epoch - 1;
+            }
             m_trainer->onProgress([this](const bp::TrainProgress& p) { return onSample(p); });
             m_trainer->onEpoch([this](const bp::EpochResult& r) {
                 ++m_epochsDone;
@@ -567,12 +575,13 @@ void TrainingController::setNetworkSpec(const bp::NetworkSpec& spec,
     startRun(false);
 }
 
-void TrainingController::loadNetwork(const bp::Network& net, const bp::TrainOptions& options) {
+void TrainingController::loadNetwork(const bp::Network& net, const bp::TrainOptions& options,
+                                     std::uint64_t samplesSeen) {
     m_spec = net.spec();
     m_options = options;
     setLearningRate(options.learningRate);
     post([copy = std::make_shared<const bp::Network>(net)](detail::Worker& w) { w.adopt(*copy); });
-    startRun(true);
+    startRun(true, samplesSeen);
 }
 
 void TrainingController::setDatasets(DatasetPtr train, DatasetPtr test) {
@@ -595,7 +604,7 @@ QString TrainingController::runLabel() const {
         .arg(m_options.epochs);
 }
 
-void TrainingController::startRun(bool keepNetwork) {
+void TrainingController::startRun(bool keepNetwork, std::uint64_t resumeAt) {
     // Fit the input and output layers to the data, so any CSV width and label range works.
     if (m_train && !m_train->empty()) {
         m_spec.layers.front() = m_train->inputs;
@@ -604,8 +613,8 @@ void TrainingController::startRun(bool keepNetwork) {
     if (m_test && m_test->inputs != m_spec.layers.front()) m_test.reset();
     ++m_generation;
     post([spec = m_spec, options = m_options, train = m_train, test = m_test, gen = m_generation,
-          keepNetwork](detail::Worker& w) {
-        w.rebuild(spec, options, train, test, gen, keepNetwork);
+          keepNetwork, resumeAt](detail::Worker& w) {
+        w.rebuild(spec, options, train, test, gen, keepNetwork, resumeAt);
     });
     m_playing = false;
     emit playingChanged(false);

@@ -21,6 +21,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QVector>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -74,8 +75,11 @@ class TrainingController : public QObject {
     // (a new test set does not throw away the weights); the trainer starts a new run.
     void setDatasets(DatasetPtr train, DatasetPtr test);
     // A network read from a file (session or model) with its weights: the weights are kept
-    // (if its shape fits the data) and a new run starts on them.
-    void loadNetwork(const bp::Network& net, const bp::TrainOptions& options);
+    // (if its shape fits the data) and a new run starts on them. samplesSeen > 0 continues a
+    // saved run instead: the trainer resumes at that sample (same epoch, same place in the
+    // epoch's order), so the run's curve and epoch count go on where the file left them.
+    void loadNetwork(const bp::Network& net, const bp::TrainOptions& options,
+                     std::uint64_t samplesSeen = 0);
     // Makes sample i of the training set the current sample for stepping (−1 un-pins).
     void selectSample(long i);
 
@@ -118,7 +122,8 @@ class TrainingController : public QObject {
   private:
     void drain();
     void post(std::function<void(detail::Worker&)> command);
-    void startRun(bool keepNetwork);  // keepNetwork: keep the weights if the shape still fits
+    // keepNetwork: keep the weights if the shape still fits; resumeAt: continue a saved run
+    void startRun(bool keepNetwork, std::uint64_t resumeAt = 0);
 
     QThread m_thread;                         // runs the worker's event loop
     detail::Worker* m_worker = nullptr;       // lives on m_thread; deleted when it finishes

@@ -818,6 +818,22 @@ seen as %2 (%3)</source>
         <source>Wrote %1 in %2</source>
         <translation>已将 %1 写入 %2</translation>
     </message>
+    <message>
+        <source>Session &amp;title…</source>
+        <translation>会话标题(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Give the session a title (e.g. the lesson&apos;s name): it is saved with the session and shown in the window title</source>
+        <translation>为会话起一个标题（例如这节课的名称）：它随会话一起保存，并显示在窗口标题中</translation>
+    </message>
+    <message>
+        <source>Session title</source>
+        <translation>会话标题</translation>
+    </message>
+    <message>
+        <source>Title of this session, shown in the window title and saved with the session:</source>
+        <translation>本会话的标题，显示在窗口标题中并随会话保存：</translation>
+    </message>
 </context>
 <context>
     <name>bps::DrawDigitLesson</name>
@@ -1502,6 +1518,10 @@ seen as %2 (%3)</source>
     <message>
         <source>As test set</source>
         <translation>作为测试集</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

@@ -109,22 +109,34 @@ class TestDocumentActions : public QObject {
             w.controller()->stepSample();
             w.controller()->sync();
             weights = w.controller()->lastSnapshot()->weights;
+            w.documents()->sessions()->setTitle(QStringLiteral("  Lesson 3:  learning rates "));
+            QCOMPARE(w.documents()->sessions()->title(),
+                     QStringLiteral("Lesson 3: learning rates"));
+            QVERIFY2(w.windowTitle().startsWith(QStringLiteral("Lesson 3: learning rates — ")),
+                     qPrintable(w.windowTitle()));
             QCOMPARE(w.documents()->sessions()->save(path), QString());
         }
         MainWindow other;
+        QVERIFY(!other.windowTitle().contains(QStringLiteral("Lesson 3")));
         QCOMPARE(other.documents()->openDocument(path), QString());
-        other.controller()->sync();
-        QVERIFY(sameBits(other.controller()->lastSnapshot()->weights, weights));
         QCOMPARE(other.controller()->learningRate(), 0.35);
         QCOMPARE(other.controlPanel()->learningRate(), 0.35);
         QCOMPARE(other.controlPanel()->density(), 13);
-        // The session's data are loaded again; the weights stay when they arrive.
+        QCOMPARE(other.documents()->sessions()->title(),
+                 QStringLiteral("Lesson 3: learning rates"));
+        QVERIFY2(other.windowTitle().startsWith(QStringLiteral("Lesson 3: learning rates — ")),
+                 qPrintable(other.windowTitle()));
+        // The session's data are loaded again; then its network goes back and its run goes on
+        // from the third sample.
         QTRY_VERIFY_WITH_TIMEOUT(
             other.loader()->current(bps::DatasetLoader::Role::Training) &&
-                other.loader()->current(bps::DatasetLoader::Role::Training)->rows() == 100,
+                other.loader()->current(bps::DatasetLoader::Role::Training)->rows() == 100 &&
+                !other.documents()->sessions()->isRestoring(),
             20000);
         other.controller()->sync();
         QVERIFY(sameBits(other.controller()->lastSnapshot()->weights, weights));
+        QCOMPARE(other.controller()->lastSnapshot()->samplesSeen, std::uint64_t{2});
+        QCOMPARE(other.controller()->lastSnapshot()->sample, 2L);
 
         // A dataset is not a document; a missing file says so.
         const QString csv = other.documents()->openDocument(data("mnist_test_10.csv"));
@@ -148,10 +160,13 @@ class TestDocumentActions : public QObject {
         QVERIFY(w.documents()->presentation()->isOn());
         QVERIFY(!w.statusBar()->isVisible());
         QCOMPARE(w.networkView()->textScale(), w.documents()->presentation()->zoom());
+        QVERIFY(w.networkView()->strokeScale() > 1.5);  // lines grow with the text
+        QCOMPARE(w.networkView()->strokeScale(), w.documents()->presentation()->strokeScale());
         QTest::keyClick(&w, Qt::Key_F11);
         QVERIFY(!w.documents()->presentation()->isOn());
         QVERIFY(w.statusBar()->isVisible());
         QCOMPARE(w.networkView()->textScale(), 1.0);
+        QCOMPARE(w.networkView()->strokeScale(), 1.0);
     }
 };
 

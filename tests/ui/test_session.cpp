@@ -148,20 +148,61 @@ class TestSession : public QObject {
         QCOMPARE(density, QStringLiteral("17"));
         QCOMPARE(opener.trainPath(), QStringLiteral(":/data/mnist_train_100.csv"));
         QCOMPARE(opener.testPath(), QStringLiteral(":/data/mnist_test_10.csv"));
-        // Both runs are back, as earlier runs; nothing of plot2's own run is left.
-        QCOMPARE(plot2.previousRuns().size(), 2);
+        // Both runs are back: the first as an earlier run, the second (saved in its middle) as
+        // the current run again; nothing of plot2's own run is left.
+        QCOMPARE(plot2.previousRuns().size(), 1);
         QVERIFY(sameRun(plot2.previousRuns()[0], runs[0]));
-        QVERIFY(sameRun(plot2.previousRuns()[1], runs[1]));
-        QVERIFY(plot2.currentRun().error.isEmpty());
+        QVERIFY(sameRun(plot2.currentRun(), runs[1]));
+        // The run goes on where it stopped: 100 + 2 samples seen, epoch 2, next sample index 2.
+        QCOMPARE(d.lastSnapshot()->samplesSeen, 102ull);
+        QCOMPARE(d.lastSnapshot()->epoch, 2);
+        QCOMPARE(d.lastSnapshot()->sampleInEpoch, std::size_t{2});
+        QCOMPARE(d.lastSnapshot()->sample, 2L);
 
-        // Training goes on from the restored weights: one sample changes them as the core does.
+        // Training goes on from the restored weights with that sample, as the core does.
         bp::Network ref(spec);
         for (int k = 0; k < ref.weightLayers(); ++k)
             ref.setWeights(k, weights[static_cast<std::size_t>(k)]);
-        ref.train(m_train->input(0), bp::bookTarget(m_train->label(0), 10), 0.6);
+        ref.train(m_train->input(2), bp::bookTarget(m_train->label(2), 10), 0.6);
         d.stepSample();
         d.sync();
         QVERIFY(sameBits(d.lastSnapshot()->weights, ref.allWeights()));
+        QCOMPARE(d.lastSnapshot()->samplesSeen, 103ull);
+        // The run's curve goes on too: the next points are added to it, after its last one.
+        const qsizetype before = plot2.currentRun().error.size();
+        QSignalSpy epochs(&d, &TrainingController::epochFinished);
+        d.stepEpoch();  // to the end of epoch 2: 97 samples
+        QTRY_VERIFY_WITH_TIMEOUT(epochs.count() == 1, 30000);
+        QCOMPARE(epochs.at(0).at(0).toInt(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isPlaying(), 5000);
+        d.sync();
+        plot2.refresh();
+        QCOMPARE(plot2.previousRuns().size(), 1);
+        QVERIFY(plot2.currentRun().error.size() > before);
+        QVERIFY(plot2.currentRun().error.front() == runs[1].error.front());
+        QVERIFY(plot2.currentRun().error.back().x() > runs[1].error.back().x());
+        QCOMPARE(plot2.currentRun().accuracy.size(), runs[1].accuracy.size() + 1);
+    }
+
+    // A session's title is saved and opened with it, and names the document.
+    void titleIsSavedAndOpened() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.bps"));
+        TrainingController c;
+        c.setDatasets(m_train, m_test);
+        SessionManager m(&c, nullptr, nullptr);
+        QSignalSpy changed(&m, &SessionManager::documentChanged);
+        QCOMPARE(m.documentName(), QString());
+        m.setTitle(QStringLiteral("Lesson 1 · 第一课"));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(m.documentName(), QStringLiteral("Lesson 1 · 第一课"));
+        QCOMPARE(m.save(path), QString());
+        QCOMPARE(bp::loadSession(path.toStdString()).title, std::string("Lesson 1 · 第一课"));
+        SessionManager n(&c, nullptr, nullptr);
+        QCOMPARE(n.open(path), QString());
+        QCOMPARE(n.title(), QStringLiteral("Lesson 1 · 第一课"));
+        n.setTitle(QString());
+        QCOMPARE(n.documentName(), QStringLiteral("t.bps"));  // no title: the file's name
     }
 
     void badFileLeavesTheStudioAsItWas() {
@@ -317,11 +358,18 @@ class TestSession : public QObject {
         bp::Session s;
         s.network = net;
         s.trainData = csv.toStdString();
+        s.training.samplesSeen = 6;  // a run saved in its second epoch (4 rows), at sample 3
+        s.runs.push_back({"α 0.5", {{4, 0.4}, {6, 0.3}}, {}, {}});
         m.apply(s);
+        QVERIFY(m.isRestoring());  // the network waits for its data
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 20000);
+        QTRY_VERIFY(!m.isRestoring());
         c.sync();
         QCOMPARE(c.spec().layers, spec.layers);
         QVERIFY(sameBits(c.lastSnapshot()->weights, net.allWeights()));
+        QCOMPARE(c.lastSnapshot()->samplesSeen, 6ull);
+        QCOMPARE(c.lastSnapshot()->epoch, 2);
+        QCOMPARE(plot.currentRun().error.size(), 2);  // the run goes on, not faded
         QCOMPARE(m.trainPath(), csv);
     }
 
