@@ -26,7 +26,9 @@ if(BP_BUILD_UI)
   get_property(bp_qm_files GLOBAL PROPERTY BP_QM_FILES)
   install(FILES ${bp_qm_files} DESTINATION ${CMAKE_INSTALL_DATADIR}/backprop-studio/translations)
 endif()
-install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The licence (GPL-3.0-or-later, LICENSE) in Debian's machine-readable copyright format.
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/resources/debian/copyright
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}
         PATTERN "TEAM_NOTES.md" EXCLUDE)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/data/mnist_train_100.csv
@@ -39,6 +41,7 @@ set(CPACK_PACKAGE_CONTACT "Backprop Studio developers <dev@backprop.studio>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_INSTALL_DIRECTORY backprop-studio)
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_DEBIAN_PACKAGE_SECTION education)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)   # libQt6*, libstdc++ … from dpkg-shlibdeps

@@ -1176,12 +1176,12 @@ seen as %2 (%3)</source>
         <translation>用另一种语言显示指南</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Backprop Studio %1&lt;/h3&gt;&lt;p&gt;See a neural network learn, the way Tariq Rashid&apos;s &lt;i&gt;Make Your Own Neural Network&lt;/i&gt; teaches it.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt %2 (built with %3) — GNU Lesser General Public License v3 (LGPLv3), &lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt;&lt;/li&gt;&lt;li&gt;Eigen %4.%5.%6 — Mozilla Public License 2.0 (MPL2), &lt;a href=&quot;https://eigen.tuxfamily.org&quot;&gt;eigen.tuxfamily.org&lt;/a&gt;&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The MNIST data (Yann LeCun, Corinna Cortes, Christopher Burges) in the CSV form of the book.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Backprop Studio %1&lt;/h3&gt;&lt;p&gt;看着神经网络学习，正如 Tariq Rashid 的《&lt;i&gt;Make Your Own Neural Network&lt;/i&gt;》（中文版《Python神经网络编程》）所讲的那样。&lt;/p&gt;&lt;p&gt;构建所用：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt %2（构建时版本 %3）——GNU 宽通用公共许可证第 3 版（LGPLv3），&lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt;&lt;/li&gt;&lt;li&gt;Eigen %4.%5.%6——Mozilla 公共许可证 2.0（MPL2），&lt;a href=&quot;https://eigen.tuxfamily.org&quot;&gt;eigen.tuxfamily.org&lt;/a&gt;&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;MNIST 数据（Yann LeCun、Corinna Cortes、Christopher Burges），采用书中的 CSV 格式。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>About Backprop Studio</source>
         <translation>关于 Backprop Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Backprop Studio %1&lt;/h3&gt;&lt;p&gt;See a neural network learn, the way Tariq Rashid&apos;s &lt;i&gt;Make Your Own Neural Network&lt;/i&gt; teaches it.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later (GPLv3+): you may share and change it. It comes with no warranty.&lt;/p&gt;&lt;p&gt;Built with:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt %2 (built with %3) — GNU Lesser General Public License v3 (LGPLv3); Qt Charts — GNU General Public License v3 (GPLv3), &lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt;&lt;/li&gt;&lt;li&gt;Eigen %4.%5.%6 — Mozilla Public License 2.0 (MPL2), &lt;a href=&quot;https://eigen.tuxfamily.org&quot;&gt;eigen.tuxfamily.org&lt;/a&gt;&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The MNIST data (Yann LeCun, Corinna Cortes, Christopher Burges) in the CSV form of the book.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Backprop Studio %1&lt;/h3&gt;&lt;p&gt;看着神经网络学习，正如 Tariq Rashid 的《&lt;i&gt;Make Your Own Neural Network&lt;/i&gt;》（中文版《自己动手用Python编写神经网络》）所讲的那样。&lt;/p&gt;&lt;p&gt;本程序是自由软件，采用 GNU 通用公共许可证第 3 版或更高版本（GPLv3+）：你可以分享和修改它。本程序不提供任何担保。&lt;/p&gt;&lt;p&gt;构建所用：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Qt %2（构建时版本 %3）——GNU 宽通用公共许可证第 3 版（LGPLv3）；Qt Charts——GNU 通用公共许可证第 3 版（GPLv3），&lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt;&lt;/li&gt;&lt;li&gt;Eigen %4.%5.%6——Mozilla 公共许可证 2.0（MPL2），&lt;a href=&quot;https://eigen.tuxfamily.org&quot;&gt;eigen.tuxfamily.org&lt;/a&gt;&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;MNIST 数据（Yann LeCun、Corinna Cortes、Christopher Burges），采用书中的 CSV 格式。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2413,7 +2413,7 @@ slope &lt; %1</source>
     <name>main</name>
     <message>
         <source>See a neural network learn, the way Make Your Own Neural Network teaches it.</source>
-        <translation>看着神经网络学习，正如《Make Your Own Neural Network》（《Python神经网络编程》）所讲的那样。</translation>
+        <translation>看着神经网络学习，正如《Make Your Own Neural Network》（《自己动手用Python编写神经网络》）所讲的那样。</translation>
     </message>
     <message>
         <source>Test set.</source>

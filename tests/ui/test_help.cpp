@@ -143,6 +143,7 @@ class TestHelp : public QObject {
                                    .arg(EIGEN_MAJOR_VERSION)
                                    .arg(EIGEN_MINOR_VERSION)));
         QVERIFY(about.contains(QStringLiteral("LGPLv3")));
+        QVERIFY(about.contains(QStringLiteral("GPLv3+")));  // the program's own licence
         QVERIFY(about.contains(QStringLiteral("MPL2")));
         QVERIFY(about.contains(QStringLiteral(BP_VERSION)));
     }
