@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 #include "ControlPanel.h"
 #include "DocumentActions.h"
@@ -23,7 +24,26 @@
 #include "SessionManager.h"
 #include "TrainingController.h"
 
+namespace {
+
+// --help and --version only print: they must work without a display too (over ssh, in scripts,
+// in a package check), so they run on the offscreen platform unless one is chosen.
+bool onlyPrints(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--") break;
+        if (a == "-h" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version" ||
+            a == "-?")
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 int main(int argc, char* argv[]) {
+    if (onlyPrints(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Backprop Studio"));
     QApplication::setOrganizationName(QStringLiteral("Backprop Studio"));

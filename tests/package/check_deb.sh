@@ -52,6 +52,6 @@ grep -q '^License: GPL-3+' "$copyright" || fail "copyright names no licence for 
 
 cli_version=$("$work/root/usr/bin/backprop-cli" --version)
 grep -qF "$version" <<<"$cli_version" || fail "backprop-cli --version said: $cli_version"
-studio_version=$(QT_QPA_PLATFORM=offscreen "$work/root/usr/bin/backprop-studio" --version 2>&1)
+studio_version=$(env -u DISPLAY -u QT_QPA_PLATFORM "$work/root/usr/bin/backprop-studio" --version 2>&1)
 grep -qF "$version" <<<"$studio_version" || fail "backprop-studio --version said: $studio_version"
 echo "ok: $cli_version / $studio_version"
