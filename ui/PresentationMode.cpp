@@ -203,12 +203,19 @@ void PresentationMode::unapply() {
     setApplicationFont(m_savedFont);
     QApplication::setPalette(m_savedPalette);
     if (!m_window) return;
-    m_window->statusBar()->setVisible(m_savedStatusBar);
+    QStatusBar* bar = m_window->statusBar();
+    bar->setVisible(m_savedStatusBar);
+    // Showing the bar shows its widgets too, also under a message that arrived meanwhile (Qt
+    // hides them only when a message is set): set the message again so they make way for it.
+    if (const QString message = bar->currentMessage(); !message.isEmpty()) {
+        bar->clearMessage();
+        bar->showMessage(message, kMessageAfterPresentingMs);
+    }
     for (const QPointer<QDockWidget>& dock : m_docks) {
         if (!dock) continue;
-        QWidget* bar = dock->titleBarWidget();
+        QWidget* title = dock->titleBarWidget();
         dock->setTitleBarWidget(nullptr);
-        delete bar;
+        delete title;
     }
     m_docks.clear();
     for (const auto& [area, width] : m_widened)

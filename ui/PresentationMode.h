@@ -29,6 +29,8 @@ class PresentationMode : public QObject {
     static constexpr double kDefaultZoom = 1.5;  // UI scale when presenting
     static constexpr double kMinZoom = 1.0;
     static constexpr double kMaxZoom = 3.0;
+    // A status message shown while presenting stays this long after leaving.
+    static constexpr int kMessageAfterPresentingMs = 5000;
 
     // window: the main window whose docks and status bar are tidied (may be null in tests: then
     // only the application font and palette change).

@@ -97,6 +97,36 @@ class TestPresentation : public QObject {
         pm.setZoom(PresentationMode::kDefaultZoom);
     }
 
+    // A status-bar message that arrives while presenting (the bar hidden) must not be drawn
+    // over the bar's own widgets when the bar comes back: Qt hides them only while a message
+    // shows, and showing the bar again would show them under it.
+    void statusMessageDoesNotOverlapTheBarsWidgetsAfterwards() {
+        Window w;
+        auto* data = new QLabel(QStringLiteral("Training: 100 samples"));
+        w.window.statusBar()->clearMessage();
+        w.window.statusBar()->addWidget(data, 1);
+        w.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        QVERIFY(data->isVisible());
+        PresentationMode pm(&w.window);
+        pm.setOn(true);
+        w.window.statusBar()->showMessage(QStringLiteral("Epoch 1: mean error 0.2"), 60000);
+        pm.setOn(false);
+        QVERIFY(w.window.statusBar()->isVisible());
+        QCOMPARE(w.window.statusBar()->currentMessage(), QStringLiteral("Epoch 1: mean error 0.2"));
+        QVERIFY(!data->isVisible());  // the message has the bar
+        w.window.statusBar()->clearMessage();
+        QVERIFY(data->isVisible());  // and gives it back
+        // The same when the message was there before presenting.
+        w.window.statusBar()->showMessage(QStringLiteral("Session saved"), 60000);
+        QVERIFY(!data->isVisible());
+        pm.setOn(true);
+        pm.setOn(false);
+        QVERIFY(!data->isVisible());
+        w.window.statusBar()->clearMessage();
+        QVERIFY(data->isVisible());
+    }
+
     void shortcutAndMemory() {
         Window w;
         w.window.show();
