@@ -11,6 +11,7 @@ packages=(
   libgl-dev
   libgtest-dev libbenchmark-dev
   python3 python3-numpy
+  desktop-file-utils
   fonts-wqy-microhei
 )
 

@@ -45,6 +45,8 @@ for d in libqt6widgets6 libqt6charts6 libqt6svg6 libc6 libstdc++6 qt6-qpa-plugin
 done
 
 dpkg-deb -x "$deb" "$work/root"
+desktop-file-validate "$work/root/usr/share/applications/backprop-studio.desktop" ||
+  fail "the .desktop file does not validate"
 copyright="$work/root/usr/share/doc/backprop-studio/copyright"
 head -1 "$copyright" | grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' ||
   fail "copyright is not in the machine-readable format"
