@@ -2,13 +2,16 @@
 #include "SampleBrowser.h"
 
 #include <QAbstractListModel>
+#include <QEvent>
 #include <QFont>
+#include <QFontMetrics>
 #include <QGuiApplication>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
 #include <QPixmap>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace bps {
@@ -32,6 +35,12 @@ class SampleModel : public QAbstractListModel {
         m_predictions = std::move(p);
         if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1));
     }
+    // Every cell's size (uniform): without it the list measures the first cell once, before
+    // the predictions lengthen its text, and then cuts "7 → 3" to "7 …".
+    void setCellSize(QSize size) {
+        m_cell = size;
+        if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1), {Qt::SizeHintRole});
+    }
     int rowCount(const QModelIndex& parent = {}) const override {
         return parent.isValid() || !m_data ? 0 : static_cast<int>(m_data->rows());
     }
@@ -54,6 +63,8 @@ class SampleModel : public QAbstractListModel {
         const int label = m_data->label(i);
         const int p = prediction(row);
         switch (role) {
+            case Qt::SizeHintRole:
+                return m_cell.isValid() ? QVariant(m_cell) : QVariant();
             case Qt::DisplayRole:
                 return text(row);
             case Qt::DecorationRole: {
@@ -101,6 +112,7 @@ class SampleModel : public QAbstractListModel {
   private:
     std::shared_ptr<const bp::Dataset> m_data;              // the training set shown
     std::shared_ptr<const std::vector<int>> m_predictions;  // network's answers, may be null
+    QSize m_cell;                                           // size of every cell (invalid: Qt's)
 };
 
 SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
@@ -112,7 +124,7 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
     m_list->setMovement(QListView::Static);
     m_list->setUniformItemSizes(true);
     m_list->setIconSize(QSize(kThumb, kThumb));
-    m_list->setGridSize(QSize(kThumb + 18, kThumb + 22));
+    updateGrid();
     m_list->setSpacing(2);
     m_list->setAutoScroll(false);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -130,6 +142,24 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
 }
 
 SampleBrowser::~SampleBrowser() = default;
+
+void SampleBrowser::updateGrid() {
+    // Wide enough for a two-digit "label → prediction" (presentation mode enlarges the font).
+    const QFontMetrics fm(m_list->font());
+    const int textWidth = fm.horizontalAdvance(QStringLiteral("88 → 88"));
+    const QSize cell(std::max(kThumb + 18, textWidth + 8), kThumb + fm.height() + 8);
+    m_list->setGridSize(cell);
+    m_model->setCellSize(cell - QSize(4, 4));
+    // Two columns always fit, so the panel widens with the text instead of cutting labels.
+    m_list->setMinimumWidth(2 * (cell.width() + 2 * m_list->spacing()) +
+                            m_list->verticalScrollBar()->sizeHint().width() +
+                            2 * m_list->frameWidth());
+}
+
+void SampleBrowser::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) updateGrid();
+    QWidget::changeEvent(event);
+}
 
 void SampleBrowser::setDataset(std::shared_ptr<const bp::Dataset> dataset) {
     m_model->setDataset(std::move(dataset));

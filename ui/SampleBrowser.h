@@ -36,7 +36,12 @@ class SampleBrowser : public QWidget {
   signals:
     void sampleActivated(long index);
 
+  protected:
+    void changeEvent(QEvent* event) override;  // FontChange: the grid follows the text
+
   private:
+    void updateGrid();  // cell size: the thumbnail and its label in the current font
+
     SampleModel* m_model = nullptr;  // thumbnails, labels, predictions
     QListView* m_list = nullptr;     // icon-mode list of the thumbnails
     QLabel* m_caption = nullptr;     // what the browser shows and what a click does

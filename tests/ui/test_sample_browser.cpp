@@ -37,6 +37,33 @@ class TestSampleBrowser : public QObject {
         QCOMPARE(b.currentSample(), 4L);
     }
 
+    // A larger font (presentation mode) gets cells wide and tall enough for "label → guess".
+    void cellsGrowWithTheFont() {
+        SampleBrowser b;
+        b.setDataset(std::make_shared<const bp::Dataset>(
+            bp::loadDataset(BP_SOURCE_DIR "/resources/data/mnist_test_10.csv")));
+        b.setPredictions(std::make_shared<std::vector<int>>(10, 3));
+        const QSize before = b.list()->gridSize();
+        QFont big = b.font();
+        big.setPointSizeF(big.pointSizeF() * 2.5);
+        b.setFont(big);
+        const QSize after = b.list()->gridSize();
+        const QFontMetrics fm(b.list()->font());
+        QVERIFY2(after.width() > fm.horizontalAdvance(b.textAt(0)),
+                 qPrintable(QStringLiteral("%1 vs %2")
+                                .arg(after.width())
+                                .arg(fm.horizontalAdvance(b.textAt(0)))));
+        QVERIFY(after.height() > before.height());
+        QVERIFY(after.height() >= 42 + fm.height());
+        QVERIFY(b.list()->minimumWidth() >= 2 * after.width());  // two columns, never cut
+        // Each item gets the whole cell, also after the predictions lengthened its text.
+        b.resize(400, 400);
+        b.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&b));
+        QTRY_VERIFY(b.list()->visualRect(b.list()->model()->index(0, 0)).width() >
+                    fm.horizontalAdvance(b.textAt(0)));
+    }
+
     void predictionsForManySamplesAreQuick() {
         auto data = std::make_shared<const bp::Dataset>(
             bp::loadDataset(BP_SOURCE_DIR "/resources/data/mnist_train_5000.csv.gz"));
