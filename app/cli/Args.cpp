@@ -2,6 +2,7 @@
 #include "Args.h"
 
 #include <charconv>
+#include <cstdio>
 
 namespace bp::cli {
 
@@ -52,14 +53,23 @@ std::string Args::required(const std::string& name) const {
     return *v;
 }
 
+namespace {
+// 0, 0.5, 1e+06: a bound as a person writes it (std::to_string gives 1000000.000000).
+std::string shortNumber(double x) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", x);
+    return buf;
+}
+}  // namespace
+
 double Args::number(const std::string& name, double fallback, double min, double max) const {
     const auto v = value(name);
     if (!v) return fallback;
     double x = 0;
     const auto r = std::from_chars(v->data(), v->data() + v->size(), x);
     if (r.ec != std::errc() || r.ptr != v->data() + v->size() || !(x >= min && x <= max))
-        fail("option '--" + name + "' needs a number from " + std::to_string(min) + " to " +
-             std::to_string(max) + ", got '" + *v + "'");
+        fail("option '--" + name + "' needs a number from " + shortNumber(min) + " to " +
+             shortNumber(max) + ", got '" + *v + "'");
     return x;
 }
 

@@ -107,6 +107,8 @@ int train(const Args& args, Context& ctx) {
     const std::string trainPath = args.required("train");
     const auto testPath = args.value("test");
     const double lr = args.number("lr", 0.1, 0.0, 1e6);
+    if (!(lr > 0))  // α = 0 learns nothing, and a model file must hold a usable rate
+        args.fail("--lr needs a learning rate above 0, got '" + *args.value("lr") + "'");
     const int epochs = static_cast<int>(args.integer("epochs", 1, 0, 1000000));
     const auto seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1LL << 62));
     const int batch = static_cast<int>(args.integer("batch", 1, 1, 1 << 20));

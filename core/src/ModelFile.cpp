@@ -219,7 +219,8 @@ SavedModel decodeModel(const std::vector<char>& bytes, const std::string& name) 
     // Training record.
     TrainingRecord training;
     if (const std::string v = optional("learning_rate", "0.1");
-        !parseNumber(v, training.learningRate))
+        !parseNumber(v, training.learningRate) || !std::isfinite(training.learningRate) ||
+        !(training.learningRate > 0))  // a rate the trainer could not use
         bad("learning_rate", v);
     if (const std::string v = optional("epochs_trained", "0");
         !parseNumber(v, training.epochsTrained) || training.epochsTrained < 0)

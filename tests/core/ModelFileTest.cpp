@@ -201,6 +201,17 @@ TEST(ModelFile, CorruptedFile) {
     EXPECT_EQ(loadError(dir / "m.bpm"),
               dir / "m.bpm" + ": header field hidden_activation has an invalid value \"swishy\"");
 
+    // A learning rate the trainer could not use (the studio would train with it).
+    for (const char* rate : {"nan", "inf", "0.0", "-.5", "0x1"}) {
+        text.assign(good.begin(), good.end());
+        text.replace(text.find("learning_rate 0.1"), 17, std::string("learning_rate ") + rate);
+        writeBytes(dir / "m.bpm", std::vector<char>(text.begin(), text.end()));
+        EXPECT_EQ(loadError(dir / "m.bpm"), dir / "m.bpm" +
+                                                ": header field learning_rate has an invalid "
+                                                "value \"" +
+                                                rate + "\"");
+    }
+
     writeBytes(dir / "png.bpm", {'\x89', 'P', 'N', 'G', '\r', '\n'});
     EXPECT_EQ(loadError(dir / "png.bpm"),
               dir / "png.bpm" +
