@@ -310,6 +310,23 @@ void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
     const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
     const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
     if (role == DatasetLoader::Role::Training) m_samples->setDataset(train);
+    // A test set whose samples do not fit the training set's width cannot be used: say so (the
+    // controller leaves it out) instead of quietly measuring no accuracy.
+    if (train && test && test->inputs != train->inputs) {
+        auto* box = new QMessageBox(
+            QMessageBox::Warning, tr("Test set not used"),
+            tr("The test set %1 has %2 values per sample, the training set %3 has %4, so the "
+               "network cannot be tested on it. Load a test set of the same kind as the "
+               "training set.")
+                .arg(m_testName)
+                .arg(test->inputs)
+                .arg(m_trainName)
+                .arg(train->inputs),
+            QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("testSetMismatch"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();  // not exec(): training and loading go on
+    }
     m_controller->setDatasets(train, test);
     m_lessons->setDatasets(train, test);
     m_controls->setSettings(m_controller->spec(), m_controller->options());
@@ -332,7 +349,13 @@ void MainWindow::updateTitle() {
     setWindowTitle(title);
     QString text;
     if (train) text = tr("Training: %1 (%2 samples)").arg(m_trainName).arg(train->rows());
-    if (test) text += tr(" · Test: %1 (%2 samples)").arg(m_testName).arg(test->rows());
+    if (test && train && test->inputs != train->inputs)
+        text += tr(" · Test: %1 (not used: %2 values per sample, not %3)")
+                    .arg(m_testName)
+                    .arg(test->inputs)
+                    .arg(train->inputs);
+    else if (test)
+        text += tr(" · Test: %1 (%2 samples)").arg(m_testName).arg(test->rows());
     m_dataLabel->setText(text);
 }
 

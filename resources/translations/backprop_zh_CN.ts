@@ -1523,6 +1523,18 @@ seen as %2 (%3)</source>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Test set not used</source>
+        <translation>未使用测试集</translation>
+    </message>
+    <message>
+        <source>The test set %1 has %2 values per sample, the training set %3 has %4, so the network cannot be tested on it. Load a test set of the same kind as the training set.</source>
+        <translation>测试集 %1 每个样本有 %2 个值，训练集 %3 每个样本有 %4 个值，因此无法用它测试网络。请加载与训练集同类的测试集。</translation>
+    </message>
+    <message>
+        <source> · Test: %1 (not used: %2 values per sample, not %3)</source>
+        <translation> · 测试集：%1（未使用：每个样本 %2 个值，而不是 %3 个）</translation>
+    </message>
 </context>
 <context>
     <name>bps::MathsPanel</name>

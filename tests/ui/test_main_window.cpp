@@ -2,9 +2,13 @@
 // Right steps one phase, settings are saved, and closing while training exits cleanly.
 #include <QAction>
 #include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -61,6 +65,42 @@ class TestMainWindow : public QObject {
         QVERIFY(w.controller()->isPlaying());
         QTest::keyClick(&w, Qt::Key_Space);
         QTRY_VERIFY(!w.controller()->isPlaying());
+    }
+
+    // A test set of another width (3 values per sample against MNIST's 784) is not used, and
+    // the window says so instead of quietly showing no accuracy.
+    void testSetOfAnotherWidthIsReported() {
+        QTemporaryDir dir;
+        const QString narrow = dir.filePath(QStringLiteral("points.csv"));
+        {
+            QFile f(narrow);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("0,12,200,40\n1,250,3,90\n");
+        }
+        MainWindow w;
+        w.show();
+        QSignalSpy loaded(w.loader(), &bps::DatasetLoader::loaded);
+        w.openDatasets(QString::fromLatin1(MainWindow::kDefaultTrain), narrow);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 20000);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = w.findChild<QMessageBox*>(QStringLiteral("testSetMismatch"))));
+        QVERIFY(box->isVisible());
+        QVERIFY2(box->text().contains(QStringLiteral("points.csv has 3 values per sample")),
+                 qPrintable(box->text()));
+        QVERIFY(box->text().contains(QStringLiteral("784")));
+        bool labelled = false;
+        for (QLabel* l : w.statusBar()->findChildren<QLabel*>())
+            if (l->text().contains(QStringLiteral("not used: 3 values per sample, not 784")))
+                labelled = true;
+        QVERIFY(labelled);
+        w.controller()->sync();
+        QVERIFY(!w.controller()->testSet());  // the controller leaves it out
+        box->accept();
+        // A fitting test set afterwards: no message, used.
+        w.openDatasets(QString(), QString::fromLatin1(MainWindow::kDefaultTest));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 3, 20000);
+        QTRY_VERIFY(!w.findChild<QMessageBox*>(QStringLiteral("testSetMismatch")));
+        QVERIFY(w.controller()->testSet());
     }
 
     void closeWhileTrainingSavesSettings() {
