@@ -439,6 +439,12 @@ QString MathsPanel::updateHtml(int k) {
                   sigmoid ? QStringLiteral("%1 ∘ (1 − %1)").arg(sub(QStringLiteral("O"), k + 1))
                           : QStringLiteral("f′(%1)").arg(sub(QStringLiteral("O"), k + 1)),
                   sub(QStringLiteral("O"), k));
+    if (s.batch > 1)  // stepping is per sample even when Play uses mini-batches
+        h += QStringLiteral("<p class='note'>%1</p>")
+                 .arg(tr("Mini-batches of %1: Play adds the mean ΔW of %1 samples at once "
+                         "(ΔW = α/%1 · Σ …). Stepping shows and applies one sample's ΔW, as "
+                         "the book does.")
+                          .arg(s.batch));
     if (!sizeOk(d, nOut) || !sizeOk(o, nIn) || !sizeOk(o1, nOut) || !sizeOk(e, nOut)) return h;
     // ΔW as the stepper applied it (kept in the snapshot), else recomputed from the same values.
     bp::Matrix dW;

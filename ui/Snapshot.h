@@ -14,21 +14,22 @@
 namespace bps {
 
 struct Snapshot {
-    bp::NetworkSpec spec;                  // layer sizes, activations, bias, rule
-    std::vector<bp::Matrix> weights;       // W_k, k = 0 … L−1 (copies)
-    bp::PassValues values;                 // x, o, e, delta (and dW when stepping) of `sample`
-    std::optional<bp::Phase> lastPhase;    // phase just run when stepping; empty at full speed
-    std::optional<bp::Phase> nextPhase;    // phase a "Step phase" would run next
-    long sample = -1;                      // index of the current sample in the training set
-    int label = -1;                        // its label (target), −1 if none
-    int prediction = -1;                   // argmax of the output after the forward pass
-    int imageWidth = 0, imageHeight = 0;   // input image shape (28×28 for MNIST), 0 if not an image
-    double learningRate = 0;               // α now
-    int epoch = 1;                         // 1-based epoch being trained
-    std::size_t sampleInEpoch = 0;         // samples done in that epoch
+    bp::NetworkSpec spec;                 // layer sizes, activations, bias, rule
+    std::vector<bp::Matrix> weights;      // W_k, k = 0 … L−1 (copies)
+    bp::PassValues values;                // x, o, e, delta (and dW when stepping) of `sample`
+    std::optional<bp::Phase> lastPhase;   // phase just run when stepping; empty at full speed
+    std::optional<bp::Phase> nextPhase;   // phase a "Step phase" would run next
+    long sample = -1;                     // index of the current sample in the training set
+    int label = -1;                       // its label (target), −1 if none
+    int prediction = -1;                  // argmax of the output after the forward pass
+    int imageWidth = 0, imageHeight = 0;  // input image shape (28×28 for MNIST), 0 if not an image
+    double learningRate = 0;              // α now
+    int batch = 1;                        // samples per update when playing (1 = the book)
+    int epoch = 1;                        // 1-based epoch being trained
+    std::size_t sampleInEpoch = 0;        // samples done in that epoch
     std::size_t samplesPerEpoch = 0;
-    unsigned long long samplesSeen = 0;    // since Reset
-    double runningError = 0;               // mean Σ(T−O)² of the last N samples
+    unsigned long long samplesSeen = 0;  // since Reset
+    double runningError = 0;             // mean Σ(T−O)² of the last N samples
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;

@@ -391,6 +391,7 @@ class Worker : public QObject {
         s->spec = m_net->spec();
         s->weights = m_net->allWeights();
         s->learningRate = learningRate();
+        s->batch = std::max(1, m_options.batch);
         if (m_train && m_train->isImage()) {
             s->imageWidth = m_train->width;
             s->imageHeight = m_train->height;

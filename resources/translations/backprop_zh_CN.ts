@@ -1642,6 +1642,10 @@ seen as %2 (%3)</source>
         <source>shapes: ΔW%1 %2×%3 = (%2×1) · (1×%3)</source>
         <translation>形状：ΔW%1 %2×%3 = (%2×1) · (1×%3)</translation>
     </message>
+    <message>
+        <source>Mini-batches of %1: Play adds the mean ΔW of %1 samples at once (ΔW = α/%1 · Σ …). Stepping shows and applies one sample&apos;s ΔW, as the book does.</source>
+        <translation>小批量，每批 %1 个样本：播放时一次加上 %1 个样本的平均 ΔW（ΔW = α/%1 · Σ …）。单步执行则和书中一样，显示并应用单个样本的 ΔW。</translation>
+    </message>
 </context>
 <context>
     <name>bps::NetworkRenderer</name>

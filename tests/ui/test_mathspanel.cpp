@@ -146,6 +146,15 @@ void TestMathsPanel::bookUpdatingOneWeight() {
     QCOMPARE(w11[0], QStringLiteral("2.00000"));
     QCOMPARE(w11[1], QString::number(net.weights(0)(0, 0), 'f', 5));
     QCOMPARE(w11[1].left(7), QStringLiteral("2.00265"));  // the book's figure
+
+    // With mini-batches set for Play, the update page says that stepping is per sample.
+    QVERIFY(!panel.plainText().contains(QStringLiteral("Mini-batches")));
+    auto batched = std::make_shared<bps::Snapshot>(*fixtures::snapshotOf(st, 0.1, -1));
+    batched->batch = 32;
+    panel.setSnapshot(batched);
+    QVERIFY2(panel.plainText().contains(QStringLiteral("Mini-batches of 32")),
+             qPrintable(panel.plainText()));
+    QVERIFY(panel.plainText().contains(QStringLiteral("one sample's ΔW")));
 }
 
 void TestMathsPanel::mnistSelectedRow() {

@@ -203,6 +203,32 @@ class TestTrainingController : public QObject {
         QVERIFY(sameMatrices(c.lastSnapshot()->weights, ref.allWeights()));
     }
 
+    // With mini-batches, a stepped sample is still the book's one-sample update (the maths
+    // panel says so from the snapshot's batch), and the snapshot tells the batch size.
+    void steppingWithMiniBatchesIsPerSample() {
+        const auto spec = specOf({784, 8, 10}, 5);
+        TrainingController c;
+        bp::TrainOptions o = optionsOf(0.2);
+        o.batch = 16;
+        c.setNetworkSpec(spec, o);
+        c.setDatasets(m_train, nullptr);
+        c.stepSample();
+        c.sync();
+        QCOMPARE(c.lastSnapshot()->batch, 16);
+        QCOMPARE(c.lastSnapshot()->samplesSeen, 1ULL);
+        bp::Network ref(spec);
+        ref.train(m_train->input(0), bp::bookTarget(m_train->label(0), 10), 0.2);
+        // The trainer's batch path (a batch of one) rounds its products differently from the
+        // per-sample path: equal to the last bits, not bit for bit.
+        const auto& w = c.lastSnapshot()->weights;
+        for (int k = 0; k < ref.weightLayers(); ++k) {
+            const double diff =
+                (w[static_cast<std::size_t>(k)] - ref.weights(k)).cwiseAbs().maxCoeff();
+            QVERIFY2(diff < 1e-12, qPrintable(QString::number(diff)));
+        }
+        QVERIFY(!sameMatrices(w, bp::Network(spec).allWeights()));  // and it did train
+    }
+
     // Snapshots are coalesced: at full speed far fewer snapshots than samples arrive.
     void snapshotsAreCoalesced() {
         TrainingController c;
