@@ -36,6 +36,16 @@ QImage render(const NetworkView& v, QSize size) {
     return img;
 }
 
+// The book's 3-3-3 network after its first phase (forward through W0), shown at 900×600.
+void showBookFirstPhase(NetworkView& view) {
+    bp::Network net = fixtures::bookNetwork();
+    bp::Stepper st(net);
+    st.setSample(fixtures::bookInput(), bp::bookTarget(1, 3));
+    st.step(0.3);
+    view.resize(900, 600);
+    view.setSnapshot(fixtures::snapshotOf(st, 0.3, 1));
+}
+
 }  // namespace
 
 class TestNetworkView : public QObject {
@@ -271,13 +281,8 @@ void TestNetworkView::mnistSelectionByClickAndHeatMap() {
 }
 
 void TestNetworkView::zoomKeepsHitTesting() {
-    bp::Network net = fixtures::bookNetwork();
-    bp::Stepper st(net);
-    st.setSample(fixtures::bookInput(), bp::bookTarget(1, 3));
-    st.step(0.3);
     NetworkView view;
-    view.resize(900, 600);
-    view.setSnapshot(fixtures::snapshotOf(st, 0.3, 1));
+    showBookFirstPhase(view);
     const QPointF before = view.neuronCenter(1, 1);
     const QPointF anchor(300, 200);
     view.setZoom(2.0, anchor);
@@ -417,13 +422,8 @@ void TestNetworkView::edgeValuesAndTooltip() {
 // ring and the output ticks. The text stays the same size (that is textScale), so the extra ink
 // is the strokes'.
 void TestNetworkView::strokesFollowPresentationScale() {
-    bp::Network net = fixtures::bookNetwork();
-    bp::Stepper st(net);
-    st.setSample(fixtures::bookInput(), bp::bookTarget(1, 3));
-    st.step(0.3);
     NetworkView view;
-    view.resize(900, 600);
-    view.setSnapshot(fixtures::snapshotOf(st, 0.3, 1));
+    showBookFirstPhase(view);
     view.setSelectedNeuron(1, 1);
     auto inkPixels = [&] {
         const QImage img = render(view, view.size());
