@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "TestFiles.h"
 #include "backprop/ModelFile.h"
 
 using namespace bp;
@@ -20,29 +21,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct ModelTempDir {
-    fs::path path;
-    ModelTempDir() {
-        std::string t = (fs::temp_directory_path() / "bp_model_XXXXXX").string();
-        path = ::mkdtemp(t.data());
-    }
-    ~ModelTempDir() { fs::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
-    std::size_t entries() const {
-        return static_cast<std::size_t>(
-            std::distance(fs::directory_iterator(path), fs::directory_iterator()));
-    }
+struct ModelTempDir : testfiles::TempDir {
+    ModelTempDir() : testfiles::TempDir("bp_model") {}
 };
-
-std::vector<char> readBytes(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
-}
-
-void writeBytes(const std::string& path, const std::vector<char>& bytes) {
-    std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
+using testfiles::readBytes;
+using testfiles::writeBytes;
 
 void expectSameNetwork(const Network& a, const Network& b) {
     EXPECT_EQ(a.spec().layers, b.spec().layers);
@@ -274,7 +257,9 @@ TEST(ModelFile, FailedSaveLeavesTheOldFileUntouched) {
     std::signal(SIGXFSZ, oldHandler);
 
     EXPECT_EQ(
-        message.rfind(dir / "m.bpm" + ": cannot save the model (write failed: File too large)", 0),
+        message.rfind(dir / "m.bpm" + ": cannot save the model (write failed: File too large; the "
+                                      "previous file, if any, is unchanged)",
+                      0),
         0u)
         << message;
     EXPECT_EQ(readBytes(dir / "m.bpm"), old);

@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "backprop/AtomicFile.h"
 #include "backprop/ModelFile.h"
 #include "backprop/Network.h"
 
@@ -93,11 +94,6 @@ Session decodeSession(const std::vector<char>& bytes, const std::string& name);
 // Atomic save. Throws SessionFileError with the path and the reason.
 void saveSession(const std::string& path, const Session& session);
 Session loadSession(const std::string& path);
-
-// Writes bytes to path atomically: a temporary file in the same folder, written, fsync'ed and
-// renamed over path; on failure the temporary file is removed and path is left as it was.
-// Throws std::runtime_error saying which step failed and why (without the path).
-void writeFileAtomically(const std::string& path, const std::vector<char>& bytes);
 
 // True when bytes start like a session file (for "open this file by its content").
 bool looksLikeSession(const std::vector<char>& head);
