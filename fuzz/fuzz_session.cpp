@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "FuzzCommon.h"
-#include "backprop/Checksum.h"
 #include "backprop/SessionFile.h"
 
 namespace {
@@ -33,14 +32,6 @@ void decode(const std::vector<char>& bytes) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    std::vector<char> bytes(data, data + size);
-    decode(bytes);
-    if (size >= 4) {
-        const std::uint32_t crc = bp::crc32(bytes.data(), size - 4);
-        for (int b = 0; b < 4; ++b)
-            bytes[size - 4 + static_cast<std::size_t>(b)] =
-                static_cast<char>((crc >> (8 * b)) & 255);
-        decode(bytes);
-    }
+    bpfuzz::decodeAsIsAndWithFixedCrc(data, size, decode);
     return 0;
 }

@@ -10,6 +10,7 @@
 #include <random>
 #include <string>
 
+#include "TestFiles.h"
 #include "backprop/DatasetIO.h"
 #include "backprop/Gzip.h"
 
@@ -18,24 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // A fresh folder for one test's files, removed afterwards.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path = fs::temp_directory_path() /
-               ("bp_csv_" + std::to_string(::getpid()) + "_" + info->name());
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& name, const std::string& content) const {
-        const std::string p = (path / name).string();
-        std::ofstream(p, std::ios::binary) << content;
-        return p;
-    }
+struct TempDir : testfiles::TempDir {
+    TempDir() : testfiles::TempDir("bp_csv") {}
 };
 
 // Random samples and the book-format text that holds them.

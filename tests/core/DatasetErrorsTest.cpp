@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "TestFiles.h"
 #include "backprop/DatasetIO.h"
 #include "backprop/Gzip.h"
 
@@ -14,24 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path = fs::temp_directory_path() /
-               ("bp_err_" + std::to_string(::getpid()) + "_" + info->name());
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& name, const std::string& content) const {
-        const std::string p = (path / name).string();
-        std::ofstream(p, std::ios::binary) << content;
-        return p;
-    }
+// A fresh folder for one test's files, removed afterwards.
+struct TempDir : testfiles::TempDir {
+    TempDir() : testfiles::TempDir("bp_err") {}
 };
 
 // The DataError parseCsv throws for text ("" if none), after checking its fields agree.

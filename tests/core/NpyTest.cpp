@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "TestFiles.h"
 #include "backprop/Npy.h"
 #include "backprop/Random.h"
 
@@ -22,15 +23,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh empty folder, removed at the end of the test.
-struct NpyTempDir {
-    fs::path path;
-    NpyTempDir() {
-        std::string t = (fs::temp_directory_path() / "bp_npy_XXXXXX").string();
-        path = ::mkdtemp(t.data());
-    }
-    ~NpyTempDir() { fs::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
+struct NpyTempDir : testfiles::TempDir {
+    NpyTempDir() : testfiles::TempDir("bp_npy") {}
 };
 
 Matrix randomMatrix(int rows, int cols, std::uint64_t seed) {

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "TestFiles.h"
 #include "backprop/Checksum.h"
 #include "backprop/SessionFile.h"
 
@@ -24,29 +25,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct SessionTempDir {
-    fs::path path;
-    SessionTempDir() {
-        std::string t = (fs::temp_directory_path() / "bp_session_XXXXXX").string();
-        path = ::mkdtemp(t.data());
-    }
-    ~SessionTempDir() { fs::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
-    std::size_t entries() const {
-        return static_cast<std::size_t>(
-            std::distance(fs::directory_iterator(path), fs::directory_iterator()));
-    }
+struct SessionTempDir : testfiles::TempDir {
+    SessionTempDir() : testfiles::TempDir("bp_session") {}
 };
-
-std::vector<char> readAll(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
-}
-
-void writeAll(const std::string& path, const std::vector<char>& bytes) {
-    std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
+using testfiles::readBytes;
+using testfiles::writeBytes;
 
 // Trained a little, so weights differ from the seeded initial ones.
 Network trainedNet(NetworkSpec spec) {
@@ -330,7 +313,7 @@ TEST(SessionFile, FailedSaveLeavesTheOldFileUntouched) {
     Session small;
     small.network = Network(NetworkSpec{{4, 3, 2}});
     saveSession(dir / "s.bps", small);
-    const std::vector<char> old = readAll(dir / "s.bps");
+    const std::vector<char> old = readBytes(dir / "s.bps");
 
     // The kernel refuses writes beyond 64 KB (EFBIG): a 784-200-10 session cannot be written.
     Session big;
@@ -355,7 +338,7 @@ TEST(SessionFile, FailedSaveLeavesTheOldFileUntouched) {
                             0),
               0u)
         << message;
-    EXPECT_EQ(readAll(dir / "s.bps"), old);
+    EXPECT_EQ(readBytes(dir / "s.bps"), old);
     EXPECT_EQ(dir.entries(), 1u) << "the temporary file was left behind";
 
     EXPECT_THROW(saveSession(dir / "no/such/folder/s.bps", small), SessionFileError);
@@ -368,7 +351,7 @@ TEST(SessionFile, FailedSaveLeavesTheOldFileUntouched) {
         EXPECT_EQ(std::string(e.what()),
                   dir / "missing.bps" + ": cannot open session file (No such file or directory)");
     }
-    writeAll(dir / "junk.bps", bytesOf("BPSESSION 1\n"));
+    writeBytes(dir / "junk.bps", bytesOf("BPSESSION 1\n"));
     EXPECT_THROW(loadSession(dir / "junk.bps"), SessionTruncatedError);
 }
 
