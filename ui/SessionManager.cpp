@@ -215,11 +215,15 @@ QString SessionManager::save(const QString& path) {
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
+    becomeCurrent(path);
+    return {};
+}
+
+void SessionManager::becomeCurrent(const QString& path) {
     m_path = path;
     addRecent(path);
     emit sessionPathChanged(path);
     emit documentChanged();
-    return {};
 }
 
 QString SessionManager::open(const QString& path) {
@@ -229,10 +233,7 @@ QString SessionManager::open(const QString& path) {
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
-    m_path = path;
-    addRecent(path);
-    emit sessionPathChanged(path);
-    emit documentChanged();
+    becomeCurrent(path);
     return {};
 }
 

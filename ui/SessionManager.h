@@ -111,6 +111,7 @@ class SessionManager : public QObject {
 
   private:
     void addRecent(const QString& path);
+    void becomeCurrent(const QString& path);  // the file just saved or opened
     // Network, options, position and curves of a session into the controller and the plot.
     void restoreTraining(const bp::Session& session, const bp::TrainOptions& options, bool resume);
     void finishPending();  // after the last load of a session's data ended (or failed)
