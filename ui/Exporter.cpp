@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QLayout>
 #include <QPainter>
+#include <QPixmap>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -124,6 +125,20 @@ QString exportNetwork(const NetworkView& view, const QString& path, QSize size,
 
 QString exportWidget(QWidget& widget, const QString& path, QSize size, ImageFormat format) {
     const QSize old = widget.size();
+    // The size asked for wins over the widget's own limits for the render (a chart with a
+    // minimum of 500 × 500 px exported at 640 × 400 must not be cut); they are put back.
+    const QSize oldMin = widget.minimumSize(), oldMax = widget.maximumSize();
+    widget.setMinimumSize(0, 0);
+    widget.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    // A widget in a window that was never shown (a lesson in a closed lessons window) is
+    // polished on its first render, and its parents' layouts then run again: let both happen
+    // now, or the render would undo the size set below in the middle of the export.
+    {
+        QPixmap settle(1, 1);
+        widget.render(&settle);
+        for (QWidget* p = widget.parentWidget(); p; p = p->parentWidget())
+            if (p->layout()) p->layout()->activate();
+    }
     layOut(widget, size);
     const QString error = paintToFile(
         path, size, format,
@@ -132,6 +147,8 @@ QString exportWidget(QWidget& widget, const QString& path, QSize size, ImageForm
         },
         widget.windowTitle());
     layOut(widget, old);
+    widget.setMinimumSize(oldMin);
+    widget.setMaximumSize(oldMax);
     return error;
 }
 

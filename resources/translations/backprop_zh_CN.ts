@@ -1197,6 +1197,26 @@ seen as %2 (%3)</source>
         <source>Backprop Studio — Lessons</source>
         <translation>Backprop Studio — 课程</translation>
     </message>
+    <message>
+        <source>Export picture…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <source>Save this lesson&apos;s picture (its chart, plot or network) as PNG or SVG, at a size you choose, for slides and worksheets</source>
+        <translation>把本课的图片（图表、坐标图或网络）按你选择的尺寸保存为 PNG 或 SVG，用于幻灯片和练习单</translation>
+    </message>
+    <message>
+        <source>This lesson has no picture to export.</source>
+        <translation>本课没有可导出的图片。</translation>
+    </message>
+    <message>
+        <source>Export the lesson&apos;s picture</source>
+        <translation>导出本课的图片</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
 </context>
 <context>
     <name>bps::LinearClassifierLesson</name>

@@ -4,15 +4,19 @@
 // by the core's reader) and as CSV (read back bit for bit); the dialog driven through its fields.
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QVBoxLayout>
 #include <QXmlStreamReader>
 #include <QtTest>
 #include <cstring>
+#include <memory>
 
 #include "ErrorPlot.h"
 #include "ExportDialog.h"
@@ -167,6 +171,48 @@ class TestExport : public QObject {
         const QString text = QString::fromUtf8(f.readAll());
         QCOMPARE(text, plot.csv());
         QCOMPARE(text.count(QLatin1Char('\n')), 1 + 500 + 1 + 200);
+    }
+
+    // The size asked for wins over a widget's own minimum and maximum (a lesson's chart with a
+    // 500 × 500 minimum exported at 300 × 200 is laid out at 300 × 200, not cut) and over the
+    // layout of a window never shown (a lesson's page); the limits are put back afterwards.
+    void sizeWinsOverTheWidgetsLimits() {
+        struct Framed : QWidget {
+            void paintEvent(QPaintEvent*) override {
+                QPainter p(this);
+                p.fillRect(rect(), Qt::white);
+                p.setPen(QPen(Qt::black, 4));
+                p.drawRect(rect().adjusted(2, 2, -2, -2));  // a frame along the edges
+            }
+        };
+        QTemporaryDir dir;
+        enum class Case { Minimum, Maximum, InALayout };
+        for (const Case c : {Case::Minimum, Case::Maximum, Case::InALayout}) {
+            QWidget page;  // never shown
+            auto* layout = new QVBoxLayout(&page);
+            auto* w = new Framed;
+            layout->addWidget(new QLabel(QStringLiteral("above")));
+            if (c == Case::InALayout) {
+                layout->addWidget(w);
+                page.resize(700, 900);
+            } else {
+                w->setParent(nullptr);
+            }
+            std::unique_ptr<Framed> own(c == Case::InALayout ? nullptr : w);
+            if (c == Case::Minimum) w->setMinimumSize(500, 500);
+            if (c == Case::Maximum) w->setMaximumSize(100, 80);
+            const QString png = dir.filePath(QStringLiteral("framed.png"));
+            QCOMPARE(Exporter::exportWidget(*w, png, QSize(300, 200), Exporter::ImageFormat::Png),
+                     QString());
+            const QImage img(png);
+            QCOMPARE(img.size(), QSize(300, 200));
+            // The frame's right and bottom edges are at the picture's edges.
+            QVERIFY(qGray(img.pixel(297, 100)) < 80);
+            QVERIFY(qGray(img.pixel(150, 197)) < 80);
+            QVERIFY(qGray(img.pixel(150, 100)) > 200);
+            if (c == Case::Minimum) QCOMPARE(w->minimumSize(), QSize(500, 500));
+            if (c == Case::Maximum) QCOMPARE(w->maximumSize(), QSize(100, 80));
+        }
     }
 
     void weightsAsNpyAndCsv() {

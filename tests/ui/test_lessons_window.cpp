@@ -1,8 +1,12 @@
 // The lessons window: every lesson listed in the book's order, opened by id, snapshots from the
 // studio forwarded to the visible lesson, a hidden lesson paused.
 #include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <set>
 
@@ -34,6 +38,7 @@ class TestLessonsWindow : public QObject {
     void opensAtALesson();
     void forwardsSnapshots();
     void pausesHiddenLessons();
+    void exportsEachLessonsPicture();
 };
 
 void TestLessonsWindow::listsEveryLesson() {
@@ -112,4 +117,42 @@ void TestLessonsWindow::pausesHiddenLessons() {
 }
 
 QTEST_MAIN(TestLessonsWindow)
+// Every lesson with a picture exports it as PNG at the size asked and as SVG; the button is
+// enabled exactly for those lessons, and a lesson without one says so.
+void TestLessonsWindow::exportsEachLessonsPicture() {
+    QTemporaryDir dir;
+    LessonsWindow w;
+    w.setSnapshot(smallSnapshot());
+    auto* button = w.findChild<QPushButton*>(QStringLiteral("lessonExportPicture"));
+    QVERIFY(button);
+    int exported = 0;
+    for (int i = 0; i < w.lessonCount(); ++i) {
+        w.showLesson(i);
+        const QString id = w.lesson(i)->id();
+        QCOMPARE(button->isEnabled(), w.lesson(i)->picture() != nullptr);
+        const QString png = dir.filePath(id + QStringLiteral(".png"));
+        const QString error =
+            w.exportPicture(png, QSize(640, 400), bps::Exporter::ImageFormat::Png);
+        if (!w.lesson(i)->picture()) {
+            QVERIFY2(!error.isEmpty(), qPrintable(id));
+            continue;
+        }
+        QVERIFY2(error.isEmpty(), qPrintable(id + QStringLiteral(": ") + error));
+        const QImage img(png);
+        QCOMPARE(img.size(), QSize(640, 400));
+        std::set<QRgb> colours;
+        for (int y = 0; y < img.height() && colours.size() < 3; y += 3)
+            for (int x = 0; x < img.width() && colours.size() < 3; x += 3)
+                colours.insert(img.pixel(x, y));
+        QVERIFY2(colours.size() >= 2, qPrintable(id + QStringLiteral(": a blank picture")));
+        const QString svg = dir.filePath(id + QStringLiteral(".svg"));
+        QCOMPARE(w.exportPicture(svg, QSize(640, 400), bps::Exporter::ImageFormat::Svg), QString());
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(f.readAll().contains("<svg"), qPrintable(id));
+        ++exported;
+    }
+    QVERIFY2(exported >= 7, qPrintable(QString::number(exported)));
+}
+
 #include "test_lessons_window.moc"

@@ -351,4 +351,8 @@ QString BookExamplesLesson::presetExplanation() const {
     return {};
 }
 
+QWidget* BookExamplesLesson::picture() const {
+    return m_view;
+}
+
 }  // namespace bps

@@ -39,6 +39,7 @@ class BookExamplesLesson : public Lesson {
 
     QString title() const override { return tr("The book's worked examples"); }
     QString id() const override { return QStringLiteral("book-examples"); }
+    QWidget* picture() const override;
 
     void selectPreset(Preset p);  // builds the preset's network and sets its sample
     Preset preset() const { return m_preset; }

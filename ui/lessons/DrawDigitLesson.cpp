@@ -327,4 +327,8 @@ void DrawDigitLesson::openWithDialog() {
                              tr("%1 is not a picture this program can read.").arg(path));
 }
 
+QWidget* DrawDigitLesson::picture() const {
+    return m_bars;  // the network's answer to the drawing
+}
+
 }  // namespace bps

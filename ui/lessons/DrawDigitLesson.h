@@ -82,6 +82,7 @@ class DrawDigitLesson : public Lesson {
 
     QString title() const override { return tr("Draw your own digit"); }
     QString id() const override { return QStringLiteral("draw-digit"); }
+    QWidget* picture() const override;
 
     void setSnapshot(SnapshotPtr s) override;
     void activated() override;  // answers with the newest snapshot at once

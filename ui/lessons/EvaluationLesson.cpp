@@ -413,4 +413,8 @@ void EvaluationLesson::fillGallery() {
         m_galleryTitle->setText(m_galleryTitle->text() + tr(" — the first %1 shown").arg(shown));
 }
 
+QWidget* EvaluationLesson::picture() const {
+    return m_matrix;
+}
+
 }  // namespace bps

@@ -79,6 +79,7 @@ class EvaluationLesson : public Lesson {
 
     QString title() const override { return tr("Evaluation: accuracy and confusion"); }
     QString id() const override { return QStringLiteral("evaluation"); }
+    QWidget* picture() const override;
 
     void setSnapshot(SnapshotPtr s) override;
     void setDatasets(DatasetPtr train, DatasetPtr test) override;

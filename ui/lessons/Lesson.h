@@ -54,6 +54,10 @@ class Lesson : public QWidget {
     virtual void activated() {}
     virtual void deactivated() {}
 
+    // The lesson's main drawing (its chart, plot or network view), which the lessons window's
+    // "Export picture…" writes as PNG or SVG at a chosen size; null = nothing to export.
+    virtual QWidget* picture() const { return nullptr; }
+
     // The plain-words panel ("what to try / what to notice"); the lesson puts it in its layout.
     QLabel* explanationPanel() const { return m_explanation; }
     QString explanation() const { return m_explanation->text(); }

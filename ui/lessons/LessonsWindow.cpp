@@ -2,8 +2,14 @@
 
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
+#include <QVBoxLayout>
 
+#include "ExportDialog.h"
+#include "Exporter.h"
+#include "NetworkView.h"
 #include "lessons/LessonRegistry.h"
 
 namespace bps {
@@ -33,9 +39,18 @@ LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
         item->setData(Qt::UserRole, raw->id());
         m_lessons.push_back(raw);
     }
+    m_exportButton = new QPushButton(tr("Export picture…"), this);
+    m_exportButton->setObjectName(QStringLiteral("lessonExportPicture"));
+    m_exportButton->setToolTip(
+        tr("Save this lesson's picture (its chart, plot or network) as PNG or SVG, at a size "
+           "you choose, for slides and worksheets"));
+    connect(m_exportButton, &QPushButton::clicked, this, &LessonsWindow::exportPictureDialog);
+    auto* side = new QVBoxLayout;
+    side->addWidget(m_sideBar, 1);
+    side->addWidget(m_exportButton);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_sideBar);
+    layout->addLayout(side);
     layout->addWidget(m_stack, 1);
     connect(m_sideBar, &QListWidget::currentRowChanged, this, &LessonsWindow::showLesson);
     if (!m_lessons.empty()) showLesson(0);
@@ -71,6 +86,7 @@ void LessonsWindow::showLesson(int index) {
     }
     m_stack->setCurrentIndex(index);
     Lesson* l = m_lessons[static_cast<std::size_t>(index)];
+    m_exportButton->setEnabled(l->picture() != nullptr);
     if (m_snapshot) l->setSnapshot(m_snapshot);
     if (isVisible() && m_active != index) {
         l->activated();
@@ -106,6 +122,28 @@ void LessonsWindow::setDatasets(std::shared_ptr<const bp::Dataset> train,
     m_train = std::move(train);
     m_test = std::move(test);
     for (Lesson* l : m_lessons) l->setDatasets(m_train, m_test);
+}
+
+QString LessonsWindow::exportPicture(const QString& path, QSize size,
+                                     Exporter::ImageFormat format) {
+    const Lesson* l = currentLesson();
+    QWidget* picture = l ? l->picture() : nullptr;
+    if (!picture) return tr("This lesson has no picture to export.");
+    // The network view lays itself out for the size (as File ▸ Export does for the studio's).
+    if (const auto* view = qobject_cast<const NetworkView*>(picture))
+        return Exporter::exportNetwork(*view, path, size, format);
+    return Exporter::exportWidget(*picture, path, size, format);
+}
+
+void LessonsWindow::exportPictureDialog() {
+    const Lesson* l = currentLesson();
+    if (!l || !l->picture()) return;
+    ExportDialog dialog(tr("Export the lesson's picture"), QStringLiteral("lesson-") + l->id(),
+                        QSize(1600, 1000), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    if (const QString e = exportPicture(dialog.path(), dialog.imageSize(), dialog.format());
+        !e.isEmpty())
+        QMessageBox::warning(this, tr("Export"), e);
 }
 
 void LessonsWindow::showEvent(QShowEvent* e) {

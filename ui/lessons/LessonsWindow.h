@@ -5,15 +5,18 @@
 // loaded data sets go to every lesson through setDatasets().
 #pragma once
 
+#include <QSize>
 #include <QString>
 #include <QWidget>
 #include <memory>
 #include <vector>
 
+#include "Exporter.h"
 #include "Snapshot.h"
 #include "lessons/Lesson.h"
 
 class QListWidget;
+class QPushButton;
 class QStackedWidget;
 
 namespace bps {
@@ -42,6 +45,10 @@ class LessonsWindow : public QWidget {
     // The studio's loaded training and test sets (either may be null), handed to every lesson.
     void setDatasets(std::shared_ptr<const bp::Dataset> train,
                      std::shared_ptr<const bp::Dataset> test);
+    // Writes the current lesson's picture (Lesson::picture) to path at size; empty string on
+    // success, else the message. exportPictureDialog asks for format, size and file first.
+    QString exportPicture(const QString& path, QSize size, Exporter::ImageFormat format);
+    void exportPictureDialog();
 
   signals:
     void lessonChanged(const QString& id);
@@ -54,6 +61,7 @@ class LessonsWindow : public QWidget {
     std::vector<Lesson*> m_lessons;                      // owned by m_stack (Qt parent)
     QListWidget* m_sideBar = nullptr;                    // lesson titles
     QStackedWidget* m_stack = nullptr;                   // one page per lesson
+    QPushButton* m_exportButton = nullptr;               // Export picture… (current lesson)
     SnapshotPtr m_snapshot;                              // newest snapshot from the studio
     std::shared_ptr<const bp::Dataset> m_train, m_test;  // the studio's data sets
     int m_active = -1;                                   // lesson that was last activated

@@ -439,4 +439,8 @@ void LinearClassifierLesson::refresh() {
     m_plot->update();
 }
 
+QWidget* LinearClassifierLesson::picture() const {
+    return m_plot;
+}
+
 }  // namespace bps

@@ -54,6 +54,7 @@ class LinearClassifierLesson : public Lesson {
 
     QString title() const override { return tr("A linear classifier: bugs and a line"); }
     QString id() const override { return QStringLiteral("linear-classifier"); }
+    QWidget* picture() const override;
 
     // Actions (the buttons call these; the tests too).
     bool trainNext();  // trains on the next bug in turn; false if there is none usable

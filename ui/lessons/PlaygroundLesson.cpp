@@ -515,4 +515,8 @@ void PlaygroundLesson::redraw() {
             .arg(te.empty() ? tr("—") : QString::number(m_model.accuracy(te) * 100, 'f', 1)));
 }
 
+QWidget* PlaygroundLesson::picture() const {
+    return m_view;
+}
+
 }  // namespace bps

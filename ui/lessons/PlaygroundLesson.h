@@ -61,6 +61,7 @@ class PlaygroundLesson : public Lesson {
 
     QString title() const override { return tr("One classifier is not enough"); }
     QString id() const override { return QStringLiteral("playground"); }
+    QWidget* picture() const override;
     void deactivated() override { pause(); }
 
     // Actions (the controls call these; the tests too).

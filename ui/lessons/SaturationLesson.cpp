@@ -629,4 +629,8 @@ void SaturationLesson::showSnapshot() {
                              .arg(bookDemoError(), 0, 'f', 3));
 }
 
+QWidget* SaturationLesson::picture() const {
+    return m_views->currentWidget();  // the curve or the network, as shown
+}
+
 }  // namespace bps

@@ -83,6 +83,7 @@ class SaturationLesson : public Lesson {
 
     QString title() const override { return tr("Sigmoid, saturation and preparing data"); }
     QString id() const override { return QStringLiteral("saturation"); }
+    QWidget* picture() const override;
     void setSnapshot(SnapshotPtr s) override;
     void deactivated() override { pauseDemo(); }
 

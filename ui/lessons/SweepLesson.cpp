@@ -529,4 +529,8 @@ void SweepLesson::showRunIn(ErrorPlot* plot, const QString& label, const QVector
     for (const QPointF& a : accuracy) plot->addAccuracy(a.x(), a.y());
 }
 
+QWidget* SweepLesson::picture() const {
+    return m_plot;
+}
+
 }  // namespace bps

@@ -84,6 +84,7 @@ class SweepLesson : public Lesson {
 
     QString title() const override { return tr("Learning-rate sweep"); }
     QString id() const override { return QStringLiteral("lr-sweep"); }
+    QWidget* picture() const override;
 
     void setDatasets(DatasetPtr train, DatasetPtr test) override;
 
