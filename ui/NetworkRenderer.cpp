@@ -18,8 +18,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kLevels = 6;  // width/opacity steps of the edges (one drawLines call each)
 
 // The context lupdate files these strings under (tr() in NetworkRenderer members).
-QString tr(const char* s) {
-    return QCoreApplication::translate("bps::NetworkRenderer", s);
+QString tr(const char* s, const char* disambiguation = nullptr, int n = -1) {
+    return QCoreApplication::translate("bps::NetworkRenderer", s, disambiguation, n);
 }
 
 double at(const std::vector<bp::Vector>& v, int k, int i) {
@@ -454,6 +454,20 @@ bool NetworkRenderer::hasValues(int layer) const {
     return layer < static_cast<int>(o.size()) && o[layer].size() == m_snap->spec.layers[layer];
 }
 
+bool NetworkRenderer::saturated(int layer, int index) const {
+    // Hidden layers only: an output at the book's target 0.01 or 0.99 sits on the edge of
+    // saturation by design, and its error, not its slope, is what matters there.
+    if (layer < 1 || layer >= m_snap->spec.weightLayers() || !hasValues(layer)) return false;
+    return bp::isSaturated(m_snap->spec.hidden, m_snap->values.o[layer](index));
+}
+
+int NetworkRenderer::saturatedCount(const PhaseView& pv) const {
+    int n = 0;
+    for (int k = 1; k <= std::min(pv.reachedLayer, m_snap->spec.weightLayers() - 1); ++k)
+        for (int i = 0; hasValues(k) && i < m_snap->spec.layers[k]; ++i) n += saturated(k, i);
+    return n;
+}
+
 double NetworkRenderer::errorRange(int fromLayer) const {
     double m = 0;
     const auto& e = m_snap->values.e;
@@ -641,6 +655,16 @@ void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& 
             }
             if (!reached && !errors) p.setPen(outline);
         }
+        // Saturated neurons ("frozen": slope below 0.01, their weights hardly learn) get a ring.
+        if (reached && k >= 1) {
+            const QPen keep = p.pen();
+            p.setPen(QPen(palette::kSaturated, (thin ? 1.5 : 2.5) * sw));
+            p.setBrush(Qt::NoBrush);
+            const double rr = r + (thin ? 1.5 : 3.0) * sw;
+            for (int i = 0; i < static_cast<int>(g.centres.size()); ++i)
+                if (saturated(k, i)) p.drawEllipse(g.centres[i], rr, rr);
+            p.setPen(keep);
+        }
     }
     // The constant-1 bias nodes (also under an image input).
     for (int k = 0; s.spec.bias && k < L; ++k) {
@@ -823,6 +847,16 @@ void NetworkRenderer::paintLegend(QPainter& p, const QRectF& scene, const Layout
     }
     lineItem(palette::kPositive, false, tr("w > 0"));
     lineItem(palette::kNegative, true, tr("w < 0"));
+    if (const int n = saturatedCount(pv); n > 0) {  // only when there are some
+        const double r = 0.45 * fs;
+        p.setPen(QPen(palette::kSaturated, 2.5 * m_strokeScale));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(QPointF(x + r, y + 0.4 * fs), r, r);
+        x += 2 * r + 0.4 * fs;
+        x += text(tr("saturated hidden: slope < 0.01 (%n neuron(s))", nullptr, n), x,
+                  y + 0.4 * fs + fm.ascent() / 2 - 1) +
+             1.4 * fs;
+    }
     // The note on what the lines mean; on the next row when the first is full.
     const QString note =
         l.small ? tr("line width ∝ |w|")
@@ -921,6 +955,9 @@ HitResult NetworkRenderer::hitTest(const QRectF& scene, QPointF pos, const ViewS
         if (std::isfinite(h.value)) lines << tr("output o = %1").arg(num(h.value, 6));
         if (k >= 1 && std::isfinite(at(s.values.e, k, i)))
             lines << tr("error e = %1").arg(num(at(s.values.e, k, i), 6));
+        if (saturated(k, i))
+            lines << tr("saturated: slope f′ = %1 < 0.01, so its weights hardly change")
+                         .arg(num(bp::slopeFromOutput(s.spec.hidden, h.value), 4));
         h.text = lines.join(QLatin1Char('\n'));
         return h;
     }

@@ -121,6 +121,9 @@ class NetworkRenderer {
     const QImage& heatImage(int j, double* vmax) const;
     bool isImageInput() const;
     bool hasValues(int layer) const;
+    // Hidden neuron i of layer k is saturated (bp::isSaturated of its output): drawn with a ring.
+    bool saturated(int layer, int index) const;
+    int saturatedCount(const PhaseView& pv) const;  // in the layers the signal has reached
     double errorRange(int fromLayer) const;
     QString layerName(int layer) const;
     QString phaseCaption() const;

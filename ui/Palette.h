@@ -24,6 +24,7 @@ inline const QColor kBackground{252, 252, 249};
 inline const QColor kInk{34, 34, 38};           // text and outlines
 inline const QColor kMuted{120, 124, 130};      // secondary text, not-yet-computed nodes
 inline const QColor kHighlight{255, 236, 160};  // layer the signal just reached
+inline const QColor kSaturated{86, 180, 233};   // ring of a saturated ("frozen") neuron
 
 // Black or white, whichever reads better on `bg`.
 QColor textOn(QRgb bg);

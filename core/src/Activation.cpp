@@ -51,6 +51,10 @@ Scalar slopeFromOutput(Activation a, Scalar o) {
     return 1.0;
 }
 
+bool isSaturated(Activation a, Scalar o) {
+    return a != Activation::ReLU && slopeFromOutput(a, o) < kSaturatedSlope;
+}
+
 void activate(Activation a, const Eigen::Ref<const Matrix>& x, Eigen::Ref<Matrix> out) {
     for (Eigen::Index j = 0; j < x.cols(); ++j)
         for (Eigen::Index i = 0; i < x.rows(); ++i) out(i, j) = activate(a, x(i, j));

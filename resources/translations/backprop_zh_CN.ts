@@ -1813,6 +1813,16 @@ seen as %2 (%3)</source>
         <source>opacity ∝ |w|; the %1 strongest inputs of each neuron</source>
         <translation>不透明度 ∝ |w|；每个神经元画出最强的 %1 个输入</translation>
     </message>
+    <message numerus="yes">
+        <source>saturated hidden: slope &lt; 0.01 (%n neuron(s))</source>
+        <translation>
+            <numerusform>饱和的隐藏神经元：斜率 &lt; 0.01（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>saturated: slope f′ = %1 &lt; 0.01, so its weights hardly change</source>
+        <translation>饱和：斜率 f′ = %1 &lt; 0.01，因此它的权重几乎不变</translation>
+    </message>
 </context>
 <context>
     <name>bps::PlaygroundLesson</name>

@@ -339,3 +339,17 @@ TEST(NetworkSpec, Validation) {
     EXPECT_EQ(net.spec().describe(), "784-200-10 sigmoid");
     EXPECT_EQ(net.parameterCount(), 784u * 200u + 200u * 10u);
 }
+
+// Saturation as the studio marks it: slope below 0.01 for the sigmoid (o < 0.0101 or
+// o > 0.9899) and tanh (|o| > 0.99499); never for ReLU, whose zero slope is a dead neuron.
+TEST(Activation, SaturatedWhereTheSlopeIsBelowOneHundredth) {
+    EXPECT_FALSE(isSaturated(Activation::Sigmoid, 0.5));
+    EXPECT_FALSE(isSaturated(Activation::Sigmoid, 0.0102));  // slope 0.01010
+    EXPECT_TRUE(isSaturated(Activation::Sigmoid, 0.0101));   // slope 0.009998
+    EXPECT_TRUE(isSaturated(Activation::Sigmoid, 1.0 / (1.0 + std::exp(-4.6))));  // |x| = 4.6
+    EXPECT_FALSE(isSaturated(Activation::Sigmoid, 1.0 / (1.0 + std::exp(-4.5))));
+    EXPECT_TRUE(isSaturated(Activation::Tanh, -0.996));
+    EXPECT_FALSE(isSaturated(Activation::Tanh, 0.99));
+    EXPECT_FALSE(isSaturated(Activation::ReLU, 0.0));
+    EXPECT_FALSE(isSaturated(Activation::ReLU, 50.0));
+}

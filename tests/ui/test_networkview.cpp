@@ -61,6 +61,7 @@ class TestNetworkView : public QObject {
     void edgeValuesAndTooltip();
     void snapshotWithoutValues();
     void strokesFollowPresentationScale();
+    void saturatedNeuronsAreRinged();
     void screenshots();
 };
 
@@ -441,6 +442,51 @@ void TestNetworkView::strokesFollowPresentationScale() {
     QVERIFY2(wide > thin * 13 / 10, qPrintable(QStringLiteral("ink %1 → %2").arg(thin).arg(wide)));
     view.setStrokeScale(1.0);
     QCOMPARE(inkPixels(), thin);
+}
+
+// A neuron whose sigmoid slope o(1−o) is below 0.01 is "frozen": it gets a ring, and hovering
+// says why it barely learns. The others, and layers the signal has not reached, get none.
+void TestNetworkView::saturatedNeuronsAreRinged() {
+    bp::Network net = fixtures::bookNetwork();
+    bp::Matrix w0 = net.weights(0);
+    w0.row(0).setConstant(4.0);  // hidden 0: x = 4·(0.9 + 0.1 + 0.8) = 7.2, o = 0.99925
+    net.setWeights(0, w0);
+    bp::Stepper st(net);
+    st.setSample(fixtures::bookInput(), bp::bookTarget(1, 3));
+    NetworkView view;
+    view.resize(900, 600);
+    auto ringPixels = [&](int layer, int index) {
+        const QImage img = render(view, view.size());
+        const QPointF c = view.neuronCenter(layer, index);
+        int n = 0;
+        for (int dy = -60; dy <= 60; ++dy)
+            for (int dx = -60; dx <= 60; ++dx) {
+                const QPoint at = c.toPoint() + QPoint(dx, dy);
+                if (img.rect().contains(at) &&
+                    colourDistance(img.pixel(at), bps::palette::kSaturated.rgb()) < 30)
+                    ++n;
+            }
+        return n;
+    };
+    view.setSnapshot(fixtures::snapshotOf(st, 0.3, 1));  // nothing computed yet
+    QCOMPARE(ringPixels(1, 0), 0);
+    st.step(0.3);  // forward through W0: the hidden layer has its outputs
+    view.setSnapshot(fixtures::snapshotOf(st, 0.3, 1));
+    QVERIFY(st.values().o[1](0) > 0.9899);
+    QVERIFY2(ringPixels(1, 0) > 20, qPrintable(QString::number(ringPixels(1, 0))));
+    QCOMPARE(ringPixels(1, 1), 0);  // o = 0.77: slope 0.18
+    const QString text = view.hitTest(view.neuronCenter(1, 0)).text;
+    QVERIFY2(text.contains(QStringLiteral("saturated: slope f′ = 0.0007")), qPrintable(text));
+    QVERIFY(!view.hitTest(view.neuronCenter(1, 1)).text.contains(QStringLiteral("saturated")));
+    // Outputs are not marked: at the book's targets 0.01 / 0.99 they sit on the edge by design.
+    bp::Matrix w1 = net.weights(1);
+    w1.row(0).setConstant(-6.0);  // output 0: o ≈ 0.0001
+    net.setWeights(1, w1);
+    st.step(0.3);  // forward through W1
+    view.setSnapshot(fixtures::snapshotOf(st, 0.3, 1));
+    QVERIFY(bp::isSaturated(bp::Activation::Sigmoid, st.values().o[2](0)));
+    QCOMPARE(ringPixels(2, 0), 0);
+    QVERIFY(ringPixels(1, 0) > 20);
 }
 
 // Before any sample (empty PassValues): nodes drawn empty, nothing reported as a value.

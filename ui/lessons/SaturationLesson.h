@@ -90,7 +90,7 @@ class SaturationLesson : public Lesson {
     // Share of neurons (layers ≥ 1) whose slope f′ (o(1 − o) for the sigmoid) is below
     // kSaturatedSlope; perLayer, if given, receives the share of each layer ≥ 1.
     static double saturationShare(const Snapshot& s, std::vector<double>* perLayer = nullptr);
-    static constexpr double kSaturatedSlope = 0.01;
+    static constexpr double kSaturatedSlope = bp::kSaturatedSlope;
 
     static DataFacts measure(const bp::Network& net, const std::vector<bp::Vector>& inputs,
                              const std::vector<bp::Vector>& targets);

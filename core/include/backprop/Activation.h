@@ -27,4 +27,11 @@ void inverse(Activation a, const Eigen::Ref<const Matrix>& o, Eigen::Ref<Matrix>
 Scalar activate(Activation a, Scalar x);
 Scalar slopeFromOutput(Activation a, Scalar o);
 
+// Slope below which a neuron is called saturated: its updates ΔW ∝ f′ hardly move it (for the
+// sigmoid o < 0.0101 or o > 0.9899, a net input |x| > 4.6).
+inline constexpr Scalar kSaturatedSlope = 0.01;
+// A sigmoid or tanh neuron with output o whose slope is below kSaturatedSlope. (ReLU has no
+// saturation; its zero slope at o = 0 is a "dead" neuron, not counted here.)
+bool isSaturated(Activation a, Scalar o);
+
 }  // namespace bp
