@@ -101,7 +101,7 @@ void DocumentActions::addSessionActions(QMenu* file, QAction* before) {
         file->insertAction(before, a);
         return a;
     };
-    QAction* open = add(tr("Open &session…"));
+    QAction* open = add(tr("&Open session…"));
     open->setToolTip(
         tr("Open a saved session (network, weights, data, settings, curves) or a "
            "model file"));
@@ -117,7 +117,7 @@ void DocumentActions::addSessionActions(QMenu* file, QAction* before) {
     saveAs->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
     saveAs->setStatusTip(tr("Save the session in a new file"));
     connect(saveAs, &QAction::triggered, this, &DocumentActions::saveSessionAs);
-    QAction* title = add(tr("Session &title…"));
+    QAction* title = add(tr("Session tit&le…"));
     title->setStatusTip(
         tr("Give the session a title (e.g. the lesson's name): it is saved with the session and "
            "shown in the window title"));

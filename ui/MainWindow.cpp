@@ -143,7 +143,7 @@ void MainWindow::createMenus() {
     });
     file->addSeparator();
     m_documents->addSessionActions(file);
-    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    QMenu* exportMenu = file->addMenu(tr("E&xport"));
     m_documents->fillExportMenu(exportMenu);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
@@ -155,7 +155,7 @@ void MainWindow::createMenus() {
     m_playAction = train->addAction(tr("&Play"));
     m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
     connect(m_playAction, &QAction::triggered, m_controller, &TrainingController::togglePlay);
-    QAction* phase = train->addAction(tr("Step &phase"));
+    QAction* phase = train->addAction(tr("Step p&hase"));
     phase->setShortcut(QKeySequence(Qt::Key_Right));
     connect(phase, &QAction::triggered, m_controller, &TrainingController::stepPhase);
     QAction* sample = train->addAction(tr("Step &sample"));
@@ -347,6 +347,8 @@ void MainWindow::updateTitle() {
     if (const QString doc = m_documents->sessions()->documentName(); !doc.isEmpty())
         title = tr("%1 — %2").arg(doc, title);
     setWindowTitle(title);
+    // On the picture too, for the projector (full screen has no title bar) and for exports.
+    m_network->setDocumentTitle(m_documents->sessions()->title());
     QString text;
     if (train) text = tr("Training: %1 (%2 samples)").arg(m_trainName).arg(train->rows());
     if (test && train && test->inputs != train->inputs)

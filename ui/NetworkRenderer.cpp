@@ -783,15 +783,34 @@ void NetworkRenderer::paintCaptions(QPainter& p, const QRectF& scene, const Layo
     const Snapshot& s = *m_snap;
     const double fs = l.font;
     p.setPen(palette::kInk);
-    p.setFont(font(fs * 1.05, true));
+    const QFont captionFont = font(fs * 1.05, true);
+    p.setFont(captionFont);
     const QRectF top(scene.left() + fs, scene.top() + 0.3 * fs, scene.width() - 2 * fs, 1.6 * fs);
-    p.drawText(top, Qt::AlignLeft | Qt::AlignVCenter, phaseCaption());
-    p.setFont(font(fs * 0.9));
+    const QString caption = phaseCaption();
+    p.drawText(top, Qt::AlignLeft | Qt::AlignVCenter, caption);
+    const QFont infoFont = font(fs * 0.9);
+    p.setFont(infoFont);
     QStringList info;
     if (s.label >= 0) info << tr("label %1").arg(s.label);
     if (s.prediction >= 0 && pv.reachedLayer >= s.spec.weightLayers())
         info << tr("prediction %1").arg(s.prediction);
-    p.drawText(top, Qt::AlignRight | Qt::AlignVCenter, info.join(QStringLiteral("   ")));
+    const QString infoText = info.join(QStringLiteral("   "));
+    p.drawText(top, Qt::AlignRight | Qt::AlignVCenter, infoText);
+    // The session's title in the middle, where the two sides leave room (elided if need be).
+    if (!m_documentTitle.isEmpty()) {
+        const double left = QFontMetricsF(captionFont).horizontalAdvance(caption) + 2 * fs;
+        const double right = QFontMetricsF(infoFont).horizontalAdvance(infoText) + 2 * fs;
+        const QRectF gap(top.left() + left, top.top(), top.width() - left - right, top.height());
+        if (gap.width() > 4 * fs) {
+            QFont titleFont = font(fs * 1.05, true);
+            titleFont.setItalic(true);
+            p.setFont(titleFont);
+            p.setPen(palette::kMuted);
+            const QString shown =
+                QFontMetricsF(titleFont).elidedText(m_documentTitle, Qt::ElideRight, gap.width());
+            p.drawText(gap, Qt::AlignHCenter | Qt::AlignVCenter, shown);
+        }
+    }
 }
 
 void NetworkRenderer::paintLegend(QPainter& p, const QRectF& scene, const Layout& l,

@@ -48,6 +48,9 @@ class NetworkRenderer {
     // shows); the densest layers keep 1-px lines, whose opacity carries |w| (speed, see paint).
     void setStrokeScale(double scale);
     double strokeScale() const { return m_strokeScale; }
+    // The session's title, drawn at the top centre (on the projector and in exports); "" = none.
+    void setDocumentTitle(const QString& title) { m_documentTitle = title; }
+    const QString& documentTitle() const { return m_documentTitle; }
     const Snapshot* snapshot() const { return m_snap.get(); }
 
     static PhaseView phaseView(const Snapshot* s);
@@ -143,6 +146,7 @@ class NetworkRenderer {
     mutable bool m_layoutValid = false;      // m_layout matches the last scene/shape
     double m_textScale = 1.0;                // presentation enlargement of the text
     double m_strokeScale = 1.0;              // presentation enlargement of the lines
+    QString m_documentTitle;                 // session title shown at the top, may be empty
     mutable int m_edgeDensity = -1;          // density the edge sets were chosen with
     mutable std::vector<EdgeSet> m_wEdges;   // strongest |w| per neuron, per weight layer
     mutable std::vector<EdgeSet> m_dwEdges;  // strongest |Δw| per neuron, per weight layer

@@ -79,6 +79,16 @@ double NetworkView::strokeScale() const {
     return m_renderer->strokeScale();
 }
 
+void NetworkView::setDocumentTitle(const QString& title) {
+    if (title == m_renderer->documentTitle()) return;
+    m_renderer->setDocumentTitle(title);
+    update();
+}
+
+QString NetworkView::documentTitle() const {
+    return m_renderer->documentTitle();
+}
+
 int NetworkView::density() const {
     return m_density;
 }

@@ -62,6 +62,9 @@ class NetworkView : public QWidget {
     // Line widths × scale (presentation mode), see NetworkRenderer::setStrokeScale.
     void setStrokeScale(double scale);
     double strokeScale() const;
+    // The session's title at the top of the view (NetworkRenderer::setDocumentTitle).
+    void setDocumentTitle(const QString& title);
+    QString documentTitle() const;
     void renderTo(QPainter& p, const QRect& r) const;  // for PNG/SVG export and the benchmark
 
     SnapshotPtr snapshot() const { return m_snapshot; }

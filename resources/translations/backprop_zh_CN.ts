@@ -667,8 +667,8 @@ seen as %2 (%3)</source>
         <translation>会话：%1</translation>
     </message>
     <message>
-        <source>Open &amp;session…</source>
-        <translation>打开会话(&amp;S)…</translation>
+        <source>&amp;Open session…</source>
+        <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
         <source>Open a saved session (network, weights, data, settings, curves) or a model file</source>
@@ -819,8 +819,8 @@ seen as %2 (%3)</source>
         <translation>已将 %1 写入 %2</translation>
     </message>
     <message>
-        <source>Session &amp;title…</source>
-        <translation>会话标题(&amp;T)…</translation>
+        <source>Session tit&amp;le…</source>
+        <translation>会话标题(&amp;L)…</translation>
     </message>
     <message>
         <source>Give the session a title (e.g. the lesson&apos;s name): it is saved with the session and shown in the window title</source>
@@ -1412,8 +1412,8 @@ seen as %2 (%3)</source>
         <translation>打开内置的 MNIST 子集(&amp;B)</translation>
     </message>
     <message>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1432,8 +1432,8 @@ seen as %2 (%3)</source>
         <translation>运行(&amp;P)</translation>
     </message>
     <message>
-        <source>Step &amp;phase</source>
-        <translation>下一阶段(&amp;P)</translation>
+        <source>Step p&amp;hase</source>
+        <translation>下一阶段(&amp;H)</translation>
     </message>
     <message>
         <source>Step &amp;sample</source>

@@ -3,7 +3,9 @@
 // opens in another with the same weights and control settings, files are opened by content,
 // Help ▸ Contents shows the guide and F11 turns presentation mode on.
 #include <QAction>
+#include <QMenu>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -14,6 +16,7 @@
 #include "ControlPanel.h"
 #include "DocumentActions.h"
 #include "HelpWindow.h"
+#include "Language.h"
 #include "MainWindow.h"
 #include "NetworkView.h"
 #include "PresentationMode.h"
@@ -96,6 +99,37 @@ class TestDocumentActions : public QObject {
         QVERIFY(withShortcut(w, QKeySequence::HelpContents));
     }
 
+    // In every menu, each entry's Alt-letter (the & mnemonic) is its own, so a key opens the
+    // entry at once instead of cycling between two; in English and in Chinese.
+    void noMnemonicIsUsedTwiceInAMenu() {
+        for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            bps::Language::instance()->setLanguage(language);
+            MainWindow w;
+            QList<QMenu*> menus{};
+            for (QAction* a : w.menuBar()->actions())
+                if (a->menu()) menus << a->menu();
+            for (int i = 0; i < menus.size(); ++i)
+                for (QAction* a : menus[i]->actions())
+                    if (a->menu()) menus << a->menu();
+            QStringList problems;
+            for (QMenu* m : menus) {
+                QHash<QChar, QString> owner;
+                for (QAction* a : m->actions()) {
+                    const QString text = a->text();
+                    const qsizetype amp = text.indexOf(QRegularExpression(QStringLiteral("&[^&]")));
+                    if (a->isSeparator() || amp < 0) continue;
+                    const QChar key = text.at(amp + 1).toLower();
+                    if (owner.contains(key))
+                        problems << QStringLiteral("%1: '%2' in \"%3\" and \"%4\"")
+                                        .arg(language, key, owner[key], text);
+                    owner.insert(key, text);
+                }
+            }
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        }
+        bps::Language::instance()->setLanguage(QStringLiteral("en"));
+    }
+
     void sessionFromOneWindowOpensInAnother() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("lesson.bps"));
@@ -114,6 +148,7 @@ class TestDocumentActions : public QObject {
                      QStringLiteral("Lesson 3: learning rates"));
             QVERIFY2(w.windowTitle().startsWith(QStringLiteral("Lesson 3: learning rates — ")),
                      qPrintable(w.windowTitle()));
+            QCOMPARE(w.networkView()->documentTitle(), QStringLiteral("Lesson 3: learning rates"));
             QCOMPARE(w.documents()->sessions()->save(path), QString());
         }
         MainWindow other;

@@ -62,6 +62,7 @@ class TestNetworkView : public QObject {
     void snapshotWithoutValues();
     void strokesFollowPresentationScale();
     void saturatedNeuronsAreRinged();
+    void sessionTitleAtTheTop();
     void screenshots();
 };
 
@@ -487,6 +488,32 @@ void TestNetworkView::saturatedNeuronsAreRinged() {
     QVERIFY(bp::isSaturated(bp::Activation::Sigmoid, st.values().o[2](0)));
     QCOMPARE(ringPixels(2, 0), 0);
     QVERIFY(ringPixels(1, 0) > 20);
+}
+
+// The session's title is drawn on the top line between the phase caption and the label (the
+// projector shows no title bar), and only where they leave room.
+void TestNetworkView::sessionTitleAtTheTop() {
+    NetworkView view;
+    showBookFirstPhase(view);
+    view.resize(1400, 700);
+    auto topStrip = [&](const NetworkView& v) {
+        const QImage img = render(v, v.size());
+        return img.copy(QRect(v.width() / 2, 0, v.width() / 3, 40));
+    };
+    const QImage plain = topStrip(view);
+    view.setDocumentTitle(QStringLiteral("Lesson 3: learning rates"));
+    QCOMPARE(view.documentTitle(), QStringLiteral("Lesson 3: learning rates"));
+    const QImage titled = topStrip(view);
+    int differing = 0;
+    for (int y = 0; y < plain.height(); ++y)
+        for (int x = 0; x < plain.width(); ++x)
+            if (colourDistance(plain.pixel(x, y), titled.pixel(x, y)) > 40) ++differing;
+    QVERIFY2(differing > 50, qPrintable(QString::number(differing)));
+    // Too narrow for it next to the caption: left out, nothing drawn over the caption.
+    view.resize(260, 300);
+    const QImage narrowTitled = render(view, view.size());
+    view.setDocumentTitle(QString());
+    QCOMPARE(render(view, view.size()), narrowTitled);
 }
 
 // Before any sample (empty PassValues): nodes drawn empty, nothing reported as a value.
