@@ -59,11 +59,6 @@ SessionManager::SessionManager(TrainingController* controller, ErrorPlot* plot,
                 [this](DatasetLoader::Role role, DatasetPtr, const QString& path) {
                     (role == DatasetLoader::Role::Training ? m_trainPath : m_testPath) = path;
                 });
-        auto trainFailed = [this](DatasetLoader::Role role) {
-            if (m_pending && role == DatasetLoader::Role::Training) m_pending->trainFailed = true;
-        };
-        connect(m_loader, &DatasetLoader::failed, this, trainFailed);
-        connect(m_loader, &DatasetLoader::cancelledLoad, this, trainFailed);
         // Queued: the window hands the new data to the controller first (its own slot on the
         // same signal may be connected after this one).
         connect(m_loader, &DatasetLoader::busyChanged, this, &SessionManager::finishPending,
@@ -172,7 +167,7 @@ void SessionManager::apply(const bp::Session& session, const QString& sessionDir
         setDatasetPaths(train, test);
     }
     if (waiting && m_loader->isLoading()) {
-        m_pending = Pending{session, options, false};
+        m_pending = Pending{session, options, train};
     } else {
         restoreTraining(session, options, true);
     }
@@ -183,15 +178,20 @@ void SessionManager::finishPending() {
     if (!m_pending || !m_loader || m_loader->isLoading()) return;
     const Pending p = std::move(*m_pending);
     m_pending.reset();
-    restoreTraining(p.session, p.options, !p.trainFailed);
+    // The run goes on only on its own training set: if that load failed (or was replaced), the
+    // set loaded now is another one.
+    restoreTraining(p.session, p.options, p.trainPath.isEmpty() || p.trainPath == m_trainPath);
 }
 
 void SessionManager::restoreTraining(const bp::Session& session, const bp::TrainOptions& options,
                                      bool resume) {
     // The run saved with samples seen > 0 was going on: it goes on (same sample, same curve).
     const bool continues = resume && session.training.samplesSeen > 0 && !session.runs.empty();
+    const auto& curve =
+        session.runs.empty() ? std::vector<bp::CurvePoint>{} : session.runs.back().error;
     m_controller->loadNetwork(session.network, options,
-                              continues ? session.training.samplesSeen : 0);
+                              continues ? session.training.samplesSeen : 0,
+                              continues && !curve.empty() ? curve.back().second : 0.0);
 
     // The curves: the file's earlier runs become faded runs; the run going on is the current
     // one again (new points continue it), else a new run starts on the restored weights.

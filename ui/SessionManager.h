@@ -131,7 +131,7 @@ class SessionManager : public QObject {
     struct Pending {
         bp::Session session;
         bp::TrainOptions options;
-        bool trainFailed = false;  // its training set did not load: nothing to resume on
+        QString trainPath;  // its training set ("" = keep the loaded one)
     };
     std::optional<Pending> m_pending;
     int m_autosaveMinutes = 0;  // 0 = off

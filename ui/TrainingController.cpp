@@ -73,8 +73,8 @@ class Worker : public QObject {
     // resumeAt > 0: the kept network had been trained on that many samples of this training
     // set (a session's run): the trainer continues from there (bp::Trainer::resumeAt).
     void rebuild(const bp::NetworkSpec& spec, const bp::TrainOptions& options, DatasetPtr train,
-                 DatasetPtr test, unsigned generation, bool keepNetwork,
-                 std::uint64_t resumeAt = 0) {
+                 DatasetPtr test, unsigned generation, bool keepNetwork, std::uint64_t resumeAt = 0,
+                 double resumeError = 0.0) {
         setPlaying(false);
         {
             QMutexLocker lock(&m_mail->trainerMutex);
@@ -105,7 +105,7 @@ class Worker : public QObject {
             o.learningRate = lr;
             m_trainer = std::make_unique<bp::Trainer>(*m_net, *m_train, m_test.get(), o);
             if (resumeAt > 0) {
-                m_trainer->resumeAt(resumeAt);
+                m_trainer->resumeAt(resumeAt, resumeError);
                 m_epochsDone = m_trainer->progress().epoch - 1;
             }
             m_trainer->onProgress([this](const bp::TrainProgress& p) { return onSample(p); });
@@ -577,12 +577,12 @@ void TrainingController::setNetworkSpec(const bp::NetworkSpec& spec,
 }
 
 void TrainingController::loadNetwork(const bp::Network& net, const bp::TrainOptions& options,
-                                     std::uint64_t samplesSeen) {
+                                     std::uint64_t samplesSeen, double runningError) {
     m_spec = net.spec();
     m_options = options;
     setLearningRate(options.learningRate);
     post([copy = std::make_shared<const bp::Network>(net)](detail::Worker& w) { w.adopt(*copy); });
-    startRun(true, samplesSeen);
+    startRun(true, samplesSeen, runningError);
 }
 
 void TrainingController::setDatasets(DatasetPtr train, DatasetPtr test) {
@@ -605,7 +605,7 @@ QString TrainingController::runLabel() const {
         .arg(m_options.epochs);
 }
 
-void TrainingController::startRun(bool keepNetwork, std::uint64_t resumeAt) {
+void TrainingController::startRun(bool keepNetwork, std::uint64_t resumeAt, double resumeError) {
     // Fit the input and output layers to the data, so any CSV width and label range works.
     if (m_train && !m_train->empty()) {
         m_spec.layers.front() = m_train->inputs;
@@ -614,8 +614,8 @@ void TrainingController::startRun(bool keepNetwork, std::uint64_t resumeAt) {
     if (m_test && m_test->inputs != m_spec.layers.front()) m_test.reset();
     ++m_generation;
     post([spec = m_spec, options = m_options, train = m_train, test = m_test, gen = m_generation,
-          keepNetwork, resumeAt](detail::Worker& w) {
-        w.rebuild(spec, options, train, test, gen, keepNetwork, resumeAt);
+          keepNetwork, resumeAt, resumeError](detail::Worker& w) {
+        w.rebuild(spec, options, train, test, gen, keepNetwork, resumeAt, resumeError);
     });
     m_playing = false;
     emit playingChanged(false);

@@ -77,9 +77,10 @@ class TrainingController : public QObject {
     // A network read from a file (session or model) with its weights: the weights are kept
     // (if its shape fits the data) and a new run starts on them. samplesSeen > 0 continues a
     // saved run instead: the trainer resumes at that sample (same epoch, same place in the
-    // epoch's order), so the run's curve and epoch count go on where the file left them.
+    // epoch's order), so the run's curve and epoch count go on where the file left them;
+    // runningError (> 0) is the run's last running error, where its curve goes on from.
     void loadNetwork(const bp::Network& net, const bp::TrainOptions& options,
-                     std::uint64_t samplesSeen = 0);
+                     std::uint64_t samplesSeen = 0, double runningError = 0.0);
     // Makes sample i of the training set the current sample for stepping (−1 un-pins).
     void selectSample(long i);
 
@@ -123,7 +124,7 @@ class TrainingController : public QObject {
     void drain();
     void post(std::function<void(detail::Worker&)> command);
     // keepNetwork: keep the weights if the shape still fits; resumeAt: continue a saved run
-    void startRun(bool keepNetwork, std::uint64_t resumeAt = 0);
+    void startRun(bool keepNetwork, std::uint64_t resumeAt = 0, double resumeError = 0.0);
 
     QThread m_thread;                         // runs the worker's event loop
     detail::Worker* m_worker = nullptr;       // lives on m_thread; deleted when it finishes

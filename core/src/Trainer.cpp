@@ -313,11 +313,12 @@ EpochResult Trainer::runEpoch() {
     return partial;
 }
 
-void Trainer::resumeAt(std::uint64_t samplesSeen) {
-    std::fill(m_window.begin(), m_window.end(), 0.0);
-    m_windowPos = 0;
-    m_windowSum = 0;
-    m_progress.runningError = 0;
+void Trainer::resumeAt(std::uint64_t samplesSeen, double runningError) {
+    const bool seeded = std::isfinite(runningError) && runningError > 0;
+    std::fill(m_window.begin(), m_window.end(), seeded ? runningError : 0.0);
+    m_windowPos = seeded ? m_window.size() : 0;  // a full window of the saved mean
+    m_windowSum = seeded ? runningError * static_cast<double>(m_window.size()) : 0.0;
+    m_progress.runningError = seeded ? runningError : 0.0;
     m_progress.samplesSeen = samplesSeen;
     m_epochOpen = false;
     m_progress.sampleInEpoch = 0;

@@ -401,3 +401,27 @@ TEST(Trainer, ResumedEpochMeanErrorCountsOnlyTrainedSamples) {
     EXPECT_NEAR(running[0], errors[0], 1e-12);  // a window of one sample, not (e + 0 + 0 + 0)/4
     EXPECT_NEAR(running[3], (errors[0] + errors[1] + errors[2] + errors[3]) / 4, 1e-12);
 }
+
+// Given the saved run's last running error, the window starts full of it: the running error
+// goes on from that value instead of from one sample's error (the curve does not jump).
+TEST(Trainer, ResumedRunningErrorStartsFromTheSavedValue) {
+    const Dataset data = randomDataset(20, 6, 3, 5);
+    Network net(spec({6, 5, 3}));
+    TrainOptions o;
+    o.errorWindow = 4;
+    Trainer t(net, data, nullptr, o);
+    t.resumeAt(15, 0.5);
+    EXPECT_EQ(t.progress().runningError, 0.5);
+    EXPECT_EQ(t.progress().samplesSeen, 15u);
+    Network copy = net;
+    Vector in(6);
+    for (int j = 0; j < 6; ++j) in(j) = scaleInput(data.row(15)[j]);
+    Vector target = Vector::Constant(3, 0.01);
+    target(data.label(15)) = 0.99;
+    const double e = copy.train(in, target, o.learningRate);
+    t.advance(1);
+    EXPECT_NEAR(t.progress().runningError, (3 * 0.5 + e) / 4, 1e-12);
+    Trainer u(net, data, nullptr, o);
+    u.resumeAt(15, std::numeric_limits<double>::quiet_NaN());  // nothing usable: empty window
+    EXPECT_EQ(u.progress().runningError, 0.0);
+}

@@ -158,6 +158,8 @@ class TestSession : public QObject {
         QCOMPARE(d.lastSnapshot()->epoch, 2);
         QCOMPARE(d.lastSnapshot()->sampleInEpoch, std::size_t{2});
         QCOMPARE(d.lastSnapshot()->sample, 2L);
+        // The running error goes on from the run's last point, not from zero.
+        QCOMPARE(d.lastSnapshot()->runningError, runs[1].error.back().y());
 
         // Training goes on from the restored weights with that sample, as the core does.
         bp::Network ref(spec);
@@ -360,10 +362,17 @@ class TestSession : public QObject {
         s.trainData = csv.toStdString();
         s.training.samplesSeen = 6;  // a run saved in its second epoch (4 rows), at sample 3
         s.runs.push_back({"α 0.5", {{4, 0.4}, {6, 0.3}}, {}, {}});
+        // As when the studio starts with a session on its command line: another training set is
+        // still loading; the session's load replaces (cancels) it, which is not a failure of
+        // the session's own data.
+        QSignalSpy cancelled(&loader, &bps::DatasetLoader::cancelledLoad);
+        loader.load(QStringLiteral(BP_SOURCE_DIR "/resources/data/mnist_train_5000.csv.gz"),
+                    bps::DatasetLoader::Role::Training);
         m.apply(s);
         QVERIFY(m.isRestoring());  // the network waits for its data
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 20000);
         QTRY_VERIFY(!m.isRestoring());
+        QCOMPARE(cancelled.count(), 1);
         c.sync();
         QCOMPARE(c.spec().layers, spec.layers);
         QVERIFY(sameBits(c.lastSnapshot()->weights, net.allWeights()));

@@ -94,9 +94,10 @@ class Trainer {
     // Puts the cursor where a trainer on this dataset would be after `samplesSeen` samples:
     // epoch samplesSeen / rows + 1, position samplesSeen % rows of that epoch's order (the
     // same shuffled order), so a saved run continues where it stopped. The network's weights
-    // are used as they are; the running-error window and the epoch's mean error start empty.
-    // Per sample, training on from here is bit-identical to never having stopped.
-    void resumeAt(std::uint64_t samplesSeen);
+    // are used as they are; the epoch's mean error starts empty. The running-error window
+    // starts empty, or, given the run's last running error (> 0), full of that value, so the
+    // curve goes on smoothly. Per sample, training on is bit-identical to never having stopped.
+    void resumeAt(std::uint64_t samplesSeen, double runningError = 0.0);
 
     const TrainProgress& progress() const { return m_progress; }
     const TrainOptions& options() const { return m_options; }
