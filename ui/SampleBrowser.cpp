@@ -124,8 +124,8 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
     m_list->setMovement(QListView::Static);
     m_list->setUniformItemSizes(true);
     m_list->setIconSize(QSize(kThumb, kThumb));
-    updateGrid();
     m_list->setSpacing(2);
+    updateGrid();
     m_list->setAutoScroll(false);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setLayoutMode(QListView::Batched);
