@@ -71,6 +71,7 @@ DocumentActions::DocumentActions(const Parts& parts, QObject* parent)
     });
     // The network view's own text and lines follow the presentation zoom.
     connect(m_presentation, &PresentationMode::changed, this, [this](bool on, double zoom) {
+        if (m_parts.plot) m_parts.plot->setCompact(on);
         if (!m_parts.network) return;
         m_parts.network->setTextScale(on ? zoom : 1.0);
         m_parts.network->setStrokeScale(m_presentation->strokeScale());

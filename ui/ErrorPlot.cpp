@@ -147,8 +147,7 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
 
 void ErrorPlot::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() != QEvent::FontChange || m_baseFontSize <= 0 ||
-        font().pointSizeF() <= 0)
+    if (event->type() != QEvent::FontChange || m_baseFontSize <= 0 || font().pointSizeF() <= 0)
         return;
     const double ratio = font().pointSizeF() / m_baseFontSize;
     auto scaled = [ratio](QFont f) {
@@ -169,6 +168,13 @@ void ErrorPlot::setErrorWindow(int samples) {
     m_caption->setText(
         tr("Running error Σ(T−O)², mean of the last %1 samples; test accuracy after each epoch")
             .arg(m_errorWindow));
+    m_view->setToolTip(m_caption->text());
+}
+
+void ErrorPlot::setCompact(bool compact) {
+    m_compact = compact;
+    m_caption->setVisible(!compact);
+    m_clearButton->setVisible(!compact);
 }
 
 void ErrorPlot::beginRun(const QString& label) {

@@ -58,6 +58,10 @@ class ErrorPlot : public QWidget {
     void addAccuracy(double samplesSeen, double accuracy);  // accuracy in 0 … 1; NaN ignored
     void markLearningRate(double samplesSeen, double lr);
     void setErrorWindow(int samples);  // N of "mean of the last N samples"
+    // Presentation mode: the caption and the Clear button are hidden, so the chart (and its axis
+    // titles) get their room; the caption stays as the chart's tooltip.
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
     void clearPreviousRuns();
 
     bool exportPng(const QString& path, QSize size = {});  // size empty = as on screen
@@ -102,6 +106,7 @@ class ErrorPlot : public QWidget {
     QVector<QLineSeries*> m_fadedSeries;      // earlier runs, same order as m_previous
     QLabel* m_caption = nullptr;              // "mean of the last N samples"
     QPushButton* m_clearButton = nullptr;     // clears earlier runs
+    bool m_compact = false;                   // caption and button hidden (presentation)
     Run m_current;                            // the run being trained
     QVector<Run> m_previous;                  // earlier runs, oldest first
     int m_errorWindow = 100;                  // N of the running error

@@ -15,6 +15,7 @@
 
 #include "ControlPanel.h"
 #include "DocumentActions.h"
+#include "ErrorPlot.h"
 #include "HelpWindow.h"
 #include "Language.h"
 #include "MainWindow.h"
@@ -196,12 +197,14 @@ class TestDocumentActions : public QObject {
         QVERIFY(!w.statusBar()->isVisible());
         QCOMPARE(w.networkView()->textScale(), w.documents()->presentation()->zoom());
         QVERIFY(w.networkView()->strokeScale() > 1.5);  // lines grow with the text
+        QVERIFY(w.errorPlot()->isCompact());            // the chart's caption makes room
         QCOMPARE(w.networkView()->strokeScale(), w.documents()->presentation()->strokeScale());
         QTest::keyClick(&w, Qt::Key_F11);
         QVERIFY(!w.documents()->presentation()->isOn());
         QVERIFY(w.statusBar()->isVisible());
         QCOMPARE(w.networkView()->textScale(), 1.0);
         QCOMPARE(w.networkView()->strokeScale(), 1.0);
+        QVERIFY(!w.errorPlot()->isCompact());
     }
 };
 

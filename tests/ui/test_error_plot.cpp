@@ -1,5 +1,6 @@
 // test_error_plot.cpp — points appear (down-sampled), a run is kept faded after Reset and
 // cleared by the button, learning-rate marks, CSV and PNG export.
+#include <QGraphicsView>
 #include <QImage>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -92,6 +93,27 @@ class TestErrorPlot : public QObject {
         };
         QCOMPARE(lines, expected);
         QCOMPARE(plot.currentRun().rateMarks.size(), 1);
+    }
+
+    // Compact (presentation mode): the caption and the button go, the chart gets their height,
+    // the caption stays as the chart's tooltip; and everything comes back.
+    void compactGivesTheChartTheRoom() {
+        ErrorPlot plot;
+        plot.resize(400, 320);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        auto* view = plot.findChild<QGraphicsView*>();
+        auto* button = plot.findChild<QPushButton*>();
+        QVERIFY(view && button);
+        const int before = view->height();
+        QVERIFY(button->isVisible());
+        QVERIFY(view->toolTip().contains(QStringLiteral("mean of the last")));
+        plot.setCompact(true);
+        QTRY_VERIFY(view->height() > before);
+        QVERIFY(!button->isVisible());
+        plot.setCompact(false);
+        QTRY_COMPARE(view->height(), before);
+        QVERIFY(button->isVisible());
     }
 
     void pngExport() {
