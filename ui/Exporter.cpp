@@ -124,6 +124,9 @@ QString exportNetwork(const NetworkView& view, const QString& path, QSize size,
 }
 
 QString exportWidget(QWidget& widget, const QString& path, QSize size, ImageFormat format) {
+    // The network view lays itself out for the size (its own renderTo), not through a resize.
+    if (const auto* view = qobject_cast<const NetworkView*>(&widget))
+        return exportNetwork(*view, path, size, format);
     const QSize old = widget.size();
     // The size asked for wins over the widget's own limits for the render (a chart with a
     // minimum of 500 × 500 px exported at 640 × 400 must not be cut); they are put back.

@@ -36,7 +36,8 @@ QString paintToFile(const QString& path, QSize size, ImageFormat format,
 // The network view as drawn now (snapshot, selection, density), laid out for size.
 QString exportNetwork(const NetworkView& view, const QString& path, QSize size, ImageFormat format);
 // Any chart or panel widget (the error chart, a lesson's chart), laid out again at size: the
-// widget is resized for the render and put back (vector output for SVG).
+// widget is resized for the render and put back (vector output for SVG). A NetworkView goes
+// through exportNetwork.
 QString exportWidget(QWidget& widget, const QString& path, QSize size, ImageFormat format);
 
 // The error chart's data (ErrorPlot::csv: run, label, series, samples_seen, value).

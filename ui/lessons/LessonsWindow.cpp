@@ -9,7 +9,6 @@
 
 #include "ExportDialog.h"
 #include "Exporter.h"
-#include "NetworkView.h"
 #include "lessons/LessonRegistry.h"
 
 namespace bps {
@@ -129,9 +128,6 @@ QString LessonsWindow::exportPicture(const QString& path, QSize size,
     const Lesson* l = currentLesson();
     QWidget* picture = l ? l->picture() : nullptr;
     if (!picture) return tr("This lesson has no picture to export.");
-    // The network view lays itself out for the size (as File ▸ Export does for the studio's).
-    if (const auto* view = qobject_cast<const NetworkView*>(picture))
-        return Exporter::exportNetwork(*view, path, size, format);
     return Exporter::exportWidget(*picture, path, size, format);
 }
 
