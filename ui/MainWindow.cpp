@@ -312,7 +312,7 @@ void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
     if (role == DatasetLoader::Role::Training) m_samples->setDataset(train);
     // A test set whose samples do not fit the training set's width cannot be used: say so (the
     // controller leaves it out) instead of quietly measuring no accuracy.
-    if (train && test && test->inputs != train->inputs) {
+    if (testSetUnusable()) {
         auto* box = new QMessageBox(
             QMessageBox::Warning, tr("Test set not used"),
             tr("The test set %1 has %2 values per sample, the training set %3 has %4, so the "
@@ -337,6 +337,12 @@ void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
     }
 }
 
+bool MainWindow::testSetUnusable() const {
+    const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
+    const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
+    return train && test && test->inputs != train->inputs;
+}
+
 void MainWindow::updateTitle() {
     const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
     const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
@@ -351,7 +357,7 @@ void MainWindow::updateTitle() {
     m_network->setDocumentTitle(m_documents->sessions()->title());
     QString text;
     if (train) text = tr("Training: %1 (%2 samples)").arg(m_trainName).arg(train->rows());
-    if (test && train && test->inputs != train->inputs)
+    if (testSetUnusable())
         text += tr(" · Test: %1 (not used: %2 values per sample, not %3)")
                     .arg(m_testName)
                     .arg(test->inputs)

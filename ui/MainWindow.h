@@ -89,6 +89,8 @@ class MainWindow : public QMainWindow {
     void updateTitle();
     void rebuildRecentMenu();
     void onDatasetLoaded(DatasetLoader::Role role);
+    // The loaded test set has another width than the training set (the controller leaves it out).
+    bool testSetUnusable() const;
 
     TrainingController* m_controller = nullptr;   // trains on its worker thread
     DatasetLoader* m_loader = nullptr;            // background file loads

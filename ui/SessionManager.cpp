@@ -187,11 +187,10 @@ void SessionManager::restoreTraining(const bp::Session& session, const bp::Train
                                      bool resume) {
     // The run saved with samples seen > 0 was going on: it goes on (same sample, same curve).
     const bool continues = resume && session.training.samplesSeen > 0 && !session.runs.empty();
-    const auto& curve =
-        session.runs.empty() ? std::vector<bp::CurvePoint>{} : session.runs.back().error;
+    const bool hasError = continues && !session.runs.back().error.empty();
     m_controller->loadNetwork(session.network, options,
                               continues ? session.training.samplesSeen : 0,
-                              continues && !curve.empty() ? curve.back().second : 0.0);
+                              hasError ? session.runs.back().error.back().second : 0.0);
 
     // The curves: the file's earlier runs become faded runs; the run going on is the current
     // one again (new points continue it), else a new run starts on the restored weights.
