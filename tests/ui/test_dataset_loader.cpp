@@ -13,6 +13,7 @@
 #include <QtTest>
 
 #include "DatasetLoader.h"
+#include "TestFiles.h"
 
 using bps::DatasetLoader;
 using Role = bps::DatasetLoader::Role;
@@ -29,11 +30,7 @@ class TestDatasetLoader : public QObject {
     QTemporaryDir m_dir;
 
     QString writeFile(const QString& name, const QByteArray& content) {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly)) return {};
-        f.write(content);
-        return path;
+        return testfiles::writeFile(m_dir.filePath(name), content);
     }
 
   private slots:

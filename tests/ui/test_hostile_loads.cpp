@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include "DatasetLoader.h"
+#include "TestFiles.h"
 
 using bps::DatasetLoader;
 using Role = bps::DatasetLoader::Role;
@@ -20,11 +21,7 @@ class TestHostileLoads : public QObject {
     QTemporaryDir m_dir;
 
     QString writeFile(const QString& name, const QByteArray& content) {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly)) return {};
-        f.write(content);
-        return path;
+        return testfiles::writeFile(m_dir.filePath(name), content);
     }
     static QByteArray resource(const char* name) {
         QFile f(QStringLiteral(BP_SOURCE_DIR "/resources/data/") + QLatin1String(name));

@@ -15,6 +15,7 @@
 
 #include "ControlPanel.h"
 #include "MainWindow.h"
+#include "TestFiles.h"
 #include "TrainingController.h"
 
 using bps::MainWindow;
@@ -71,12 +72,9 @@ class TestMainWindow : public QObject {
     // the window says so instead of quietly showing no accuracy.
     void testSetOfAnotherWidthIsReported() {
         QTemporaryDir dir;
-        const QString narrow = dir.filePath(QStringLiteral("points.csv"));
-        {
-            QFile f(narrow);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("0,12,200,40\n1,250,3,90\n");
-        }
+        const QString narrow = testfiles::writeFile(dir.filePath(QStringLiteral("points.csv")),
+                                                    "0,12,200,40\n1,250,3,90\n");
+        QVERIFY(!narrow.isEmpty());
         MainWindow w;
         w.show();
         QSignalSpy loaded(w.loader(), &bps::DatasetLoader::loaded);

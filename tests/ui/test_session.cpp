@@ -11,6 +11,7 @@
 #include "DatasetLoader.h"
 #include "ErrorPlot.h"
 #include "SessionManager.h"
+#include "TestFiles.h"
 #include "TrainingController.h"
 #include "backprop/DatasetIO.h"
 
@@ -332,12 +333,10 @@ class TestSession : public QObject {
     // for its own training set and keeps its weights.
     void sessionOnOtherDataKeepsItsWeights() {
         QTemporaryDir dir;
-        const QString csv = dir.filePath(QStringLiteral("points.csv"));
-        {
-            QFile f(csv);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("0,12,200,40\n1,250,3,90\n0,10,190,35\n1,240,20,80\n");
-        }
+        const QString csv =
+            testfiles::writeFile(dir.filePath(QStringLiteral("points.csv")),
+                                 "0,12,200,40\n1,250,3,90\n0,10,190,35\n1,240,20,80\n");
+        QVERIFY(!csv.isEmpty());
         bps::DatasetLoader loader;
         TrainingController c;
         ErrorPlot plot;
