@@ -16,13 +16,13 @@
 #include <cstdio>
 #include <string_view>
 
-#include "ControlPanel.h"
-#include "DocumentActions.h"
-#include "Language.h"
-#include "LatencyProbe.h"
-#include "MainWindow.h"
-#include "SessionManager.h"
-#include "TrainingController.h"
+#include "document/SessionManager.h"
+#include "shell/DocumentActions.h"
+#include "shell/Language.h"
+#include "shell/MainWindow.h"
+#include "studio/LatencyProbe.h"
+#include "training/TrainingController.h"
+#include "views/ControlPanel.h"
 
 namespace {
 

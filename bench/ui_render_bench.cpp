@@ -17,10 +17,10 @@
 #include <QPainter>
 #include <memory>
 
-#include "NetworkView.h"
-#include "Snapshot.h"
 #include "backprop/DatasetIO.h"
 #include "backprop/Network.h"
+#include "training/Snapshot.h"
+#include "views/NetworkView.h"
 
 namespace {
 

@@ -6,10 +6,10 @@
 #include <QTest>
 #include <memory>
 
-#include "DatasetLoader.h"
-#include "Snapshot.h"
 #include "backprop/Network.h"
 #include "backprop/Trainer.h"
+#include "training/DatasetLoader.h"
+#include "training/Snapshot.h"
 
 namespace lessonfix {
 

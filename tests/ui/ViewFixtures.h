@@ -6,10 +6,10 @@
 #include <QtGlobal>
 #include <memory>
 
-#include "Snapshot.h"
 #include "backprop/DatasetIO.h"
 #include "backprop/Network.h"
 #include "backprop/Stepper.h"
+#include "training/Snapshot.h"
 
 namespace fixtures {
 

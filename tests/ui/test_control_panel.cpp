@@ -9,7 +9,7 @@
 #include <QtTest>
 #include <cmath>
 
-#include "ControlPanel.h"
+#include "views/ControlPanel.h"
 
 using bps::ControlPanel;
 

@@ -12,8 +12,8 @@
 #include <QTimer>
 #include <QtTest>
 
-#include "DatasetLoader.h"
 #include "TestFiles.h"
+#include "training/DatasetLoader.h"
 
 using bps::DatasetLoader;
 using Role = bps::DatasetLoader::Role;

@@ -8,8 +8,8 @@
 #include <QTimer>
 #include <QtTest>
 
-#include "MainWindow.h"
-#include "TrainingController.h"
+#include "shell/MainWindow.h"
+#include "training/TrainingController.h"
 
 using bps::MainWindow;
 using Role = bps::DatasetLoader::Role;

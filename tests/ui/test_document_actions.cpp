@@ -13,16 +13,16 @@
 #include <QtTest>
 #include <cstring>
 
-#include "ControlPanel.h"
-#include "DocumentActions.h"
-#include "ErrorPlot.h"
-#include "HelpWindow.h"
-#include "Language.h"
-#include "MainWindow.h"
-#include "NetworkView.h"
-#include "PresentationMode.h"
-#include "SessionManager.h"
-#include "TrainingController.h"
+#include "document/SessionManager.h"
+#include "shell/DocumentActions.h"
+#include "shell/HelpWindow.h"
+#include "shell/Language.h"
+#include "shell/MainWindow.h"
+#include "shell/PresentationMode.h"
+#include "training/TrainingController.h"
+#include "views/ControlPanel.h"
+#include "views/ErrorPlot.h"
+#include "views/NetworkView.h"
 
 using bps::MainWindow;
 

@@ -6,7 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "ErrorPlot.h"
+#include "views/ErrorPlot.h"
 
 using bps::ErrorPlot;
 

@@ -18,12 +18,12 @@
 #include <cstring>
 #include <memory>
 
-#include "ErrorPlot.h"
-#include "ExportDialog.h"
-#include "Exporter.h"
-#include "NetworkView.h"
 #include "ViewFixtures.h"
 #include "backprop/Npy.h"
+#include "document/ExportDialog.h"
+#include "document/Exporter.h"
+#include "views/ErrorPlot.h"
+#include "views/NetworkView.h"
 
 using namespace bps;
 

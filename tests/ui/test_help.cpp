@@ -12,7 +12,7 @@
 #include <QToolButton>
 #include <QtTest>
 
-#include "HelpWindow.h"
+#include "shell/HelpWindow.h"
 
 using bps::HelpWindow;
 

@@ -19,17 +19,17 @@
 #include <QTranslator>
 #include <QtTest>
 
-#include "ControlPanel.h"
-#include "DatasetLoader.h"
-#include "DocumentActions.h"
-#include "ErrorPlot.h"
-#include "Language.h"
-#include "MainWindow.h"
-#include "NetworkView.h"
-#include "PresentationMode.h"
-#include "SampleBrowser.h"
-#include "TrainingController.h"
 #include "lessons/LessonsWindow.h"
+#include "shell/DocumentActions.h"
+#include "shell/Language.h"
+#include "shell/MainWindow.h"
+#include "shell/PresentationMode.h"
+#include "training/DatasetLoader.h"
+#include "training/TrainingController.h"
+#include "views/ControlPanel.h"
+#include "views/ErrorPlot.h"
+#include "views/NetworkView.h"
+#include "views/SampleBrowser.h"
 
 using bps::Language;
 using bps::MainWindow;

@@ -3,9 +3,9 @@
 #include <QtTest>
 
 #include "LessonScreenshot.h"
-#include "MathsPanel.h"
-#include "NetworkView.h"
 #include "lessons/BookExamplesLesson.h"
+#include "views/MathsPanel.h"
+#include "views/NetworkView.h"
 
 using bps::BookExamplesLesson;
 

@@ -6,10 +6,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "MainWindow.h"
-#include "TrainingController.h"
 #include "lessons/LessonsWindow.h"
 #include "lessons/SaturationLesson.h"
+#include "shell/MainWindow.h"
+#include "training/TrainingController.h"
 
 using bps::MainWindow;
 

@@ -5,9 +5,9 @@
 #include <QtTest>
 
 #include "LessonScreenshot.h"
-#include "NetworkView.h"
 #include "lessons/LessonSnapshot.h"
 #include "lessons/SaturationLesson.h"
+#include "views/NetworkView.h"
 
 using bps::SaturationLesson;
 

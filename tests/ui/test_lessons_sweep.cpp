@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "ErrorPlot.h"
 #include "LessonFixtures.h"
 #include "backprop/Trainer.h"
 #include "lessons/LessonHooks.h"
 #include "lessons/SweepLesson.h"
+#include "views/ErrorPlot.h"
 
 using namespace bps;
 

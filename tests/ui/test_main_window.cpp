@@ -13,10 +13,10 @@
 #include <QtTest>
 #include <cmath>
 
-#include "ControlPanel.h"
-#include "MainWindow.h"
 #include "TestFiles.h"
-#include "TrainingController.h"
+#include "shell/MainWindow.h"
+#include "training/TrainingController.h"
+#include "views/ControlPanel.h"
 
 using bps::MainWindow;
 

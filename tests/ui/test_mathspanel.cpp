@@ -5,8 +5,8 @@
 #include <QTest>
 #include <cmath>
 
-#include "MathsPanel.h"
 #include "ViewFixtures.h"
+#include "views/MathsPanel.h"
 
 using bps::MathsPanel;
 

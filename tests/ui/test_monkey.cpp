@@ -16,8 +16,8 @@
 #include <QtTest>
 #include <random>
 
-#include "MainWindow.h"
-#include "TrainingController.h"
+#include "shell/MainWindow.h"
+#include "training/TrainingController.h"
 
 using bps::MainWindow;
 using Role = bps::DatasetLoader::Role;

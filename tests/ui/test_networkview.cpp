@@ -14,9 +14,9 @@
 #include <cmath>
 #include <numeric>
 
-#include "NetworkView.h"
-#include "Palette.h"
 #include "ViewFixtures.h"
+#include "views/NetworkView.h"
+#include "views/Palette.h"
 
 using bps::HitResult;
 using bps::NetworkView;

@@ -21,11 +21,11 @@
 #include <QVBoxLayout>
 #include <QtTest>
 
-#include "ErrorPlot.h"
-#include "NetworkView.h"
-#include "PresentationMode.h"
-#include "SampleBrowser.h"
 #include "ViewFixtures.h"
+#include "shell/PresentationMode.h"
+#include "views/ErrorPlot.h"
+#include "views/NetworkView.h"
+#include "views/SampleBrowser.h"
 
 using bps::PresentationMode;
 

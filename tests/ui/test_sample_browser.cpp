@@ -5,8 +5,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "SampleBrowser.h"
 #include "backprop/DatasetIO.h"
+#include "views/SampleBrowser.h"
 
 using bps::SampleBrowser;
 

@@ -8,12 +8,12 @@
 #include <cstring>
 #include <memory>
 
-#include "DatasetLoader.h"
-#include "ErrorPlot.h"
-#include "SessionManager.h"
 #include "TestFiles.h"
-#include "TrainingController.h"
 #include "backprop/DatasetIO.h"
+#include "document/SessionManager.h"
+#include "training/DatasetLoader.h"
+#include "training/TrainingController.h"
+#include "views/ErrorPlot.h"
 
 using bps::ErrorPlot;
 using bps::SessionManager;

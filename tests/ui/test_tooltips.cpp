@@ -13,10 +13,10 @@
 #include <QTabBar>
 #include <QtTest>
 
-#include "ExportDialog.h"
-#include "HelpWindow.h"
-#include "MainWindow.h"
+#include "document/ExportDialog.h"
 #include "lessons/LessonsWindow.h"
+#include "shell/HelpWindow.h"
+#include "shell/MainWindow.h"
 
 namespace {
 

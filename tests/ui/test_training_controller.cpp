@@ -8,10 +8,10 @@
 #include <QtTest>
 #include <memory>
 
-#include "TrainingController.h"
 #include "backprop/DatasetIO.h"
 #include "backprop/Stepper.h"
 #include "backprop/Trainer.h"
+#include "training/TrainingController.h"
 
 using bps::TrainingController;
 

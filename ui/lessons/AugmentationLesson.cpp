@@ -14,9 +14,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <thread>
 
-#include "DatasetLoader.h"
 #include "backprop/Augment.h"
 #include "lessons/LessonImages.h"
+#include "training/DatasetLoader.h"
 
 namespace bps {
 namespace {

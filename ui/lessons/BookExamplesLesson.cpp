@@ -9,9 +9,9 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "MathsPanel.h"
-#include "NetworkView.h"
 #include "lessons/LessonSnapshot.h"
+#include "views/MathsPanel.h"
+#include "views/NetworkView.h"
 
 namespace bps {
 namespace {

@@ -16,10 +16,10 @@
 #include <cmath>
 #include <limits>
 
-#include "DatasetLoader.h"
 #include "backprop/Trainer.h"
 #include "lessons/LessonImages.h"
 #include "lessons/LessonSnapshot.h"
+#include "training/DatasetLoader.h"
 
 namespace bps {
 namespace lessons {

@@ -16,8 +16,9 @@
 #include <QWidget>
 #include <memory>
 
-#include "Snapshot.h"
 #include "backprop/Dataset.h"
+#include "training/DatasetPtr.h"
+#include "training/Snapshot.h"
 
 namespace bps {
 

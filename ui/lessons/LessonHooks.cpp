@@ -3,9 +3,9 @@
 
 #include <QPointer>
 
-#include "ErrorPlot.h"
 #include "lessons/AugmentationLesson.h"
 #include "lessons/SweepLesson.h"
+#include "views/ErrorPlot.h"
 
 namespace bps {
 

@@ -13,8 +13,8 @@
 #include <memory>
 #include <vector>
 
-#include "Snapshot.h"
 #include "backprop/Network.h"
+#include "training/Snapshot.h"
 
 namespace bps::lessons {
 

@@ -4,9 +4,9 @@
 
 #include <memory>
 
-#include "Snapshot.h"
 #include "backprop/Network.h"
 #include "backprop/Stepper.h"
+#include "training/Snapshot.h"
 
 namespace bps::lessons {
 

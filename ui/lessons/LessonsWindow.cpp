@@ -7,8 +7,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
-#include "ExportDialog.h"
-#include "Exporter.h"
+#include "document/ExportDialog.h"
+#include "document/Exporter.h"
 #include "lessons/LessonRegistry.h"
 
 namespace bps {

@@ -11,9 +11,9 @@
 #include <memory>
 #include <vector>
 
-#include "Exporter.h"
-#include "Snapshot.h"
+#include "document/Exporter.h"
 #include "lessons/Lesson.h"
+#include "training/Snapshot.h"
 
 class QListWidget;
 class QPushButton;

@@ -18,7 +18,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "Palette.h"
+#include "views/Palette.h"
 
 namespace bps {
 namespace {

@@ -17,7 +17,7 @@
 #include <array>
 #include <cmath>
 
-#include "Palette.h"
+#include "views/Palette.h"
 
 namespace bps {
 namespace {

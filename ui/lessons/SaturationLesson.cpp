@@ -18,12 +18,12 @@
 #include <cmath>
 #include <limits>
 
-#include "ErrorPlot.h"
-#include "NetworkView.h"
-#include "Palette.h"
 #include "backprop/Activation.h"
 #include "backprop/DatasetIO.h"
 #include "lessons/LessonSnapshot.h"
+#include "views/ErrorPlot.h"
+#include "views/NetworkView.h"
+#include "views/Palette.h"
 
 namespace bps {
 namespace {

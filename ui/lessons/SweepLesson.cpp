@@ -23,8 +23,8 @@
 #include <cmath>
 #include <thread>
 
-#include "DatasetLoader.h"
-#include "ErrorPlot.h"
+#include "training/DatasetLoader.h"
+#include "views/ErrorPlot.h"
 
 namespace bps {
 namespace lessons {

@@ -1,5 +1,5 @@
 // Language.cpp — translators for English and Simplified Chinese, the startup choice, the menu.
-#include "Language.h"
+#include "shell/Language.h"
 
 #include <QAction>
 #include <QActionGroup>

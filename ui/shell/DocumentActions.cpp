@@ -1,5 +1,5 @@
 // DocumentActions.cpp — sessions, export, presentation mode and help in the main window's menus.
-#include "DocumentActions.h"
+#include "shell/DocumentActions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,16 +16,16 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 
-#include "ControlPanel.h"
-#include "ErrorPlot.h"
-#include "ExportDialog.h"
-#include "Exporter.h"
-#include "HelpWindow.h"
-#include "Language.h"
-#include "NetworkView.h"
-#include "PresentationMode.h"
-#include "SessionManager.h"
-#include "TrainingController.h"
+#include "document/ExportDialog.h"
+#include "document/Exporter.h"
+#include "document/SessionManager.h"
+#include "shell/HelpWindow.h"
+#include "shell/Language.h"
+#include "shell/PresentationMode.h"
+#include "training/TrainingController.h"
+#include "views/ControlPanel.h"
+#include "views/ErrorPlot.h"
+#include "views/NetworkView.h"
 
 namespace bps {
 

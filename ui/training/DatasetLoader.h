@@ -19,14 +19,13 @@
 #include <memory>
 
 #include "backprop/Dataset.h"
+#include "training/DatasetPtr.h"
 
 class QProgressDialog;
 class QWidget;
 class QFileDialog;
 
 namespace bps {
-
-using DatasetPtr = std::shared_ptr<const bp::Dataset>;
 
 class DatasetLoader : public QObject {
     Q_OBJECT
@@ -100,5 +99,3 @@ class DatasetLoader : public QObject {
 };
 
 }  // namespace bps
-
-Q_DECLARE_METATYPE(bps::DatasetPtr)

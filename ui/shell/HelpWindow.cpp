@@ -1,5 +1,5 @@
 // HelpWindow.cpp — the embedded user guide and the About box.
-#include "HelpWindow.h"
+#include "shell/HelpWindow.h"
 
 #include <Eigen/Core>
 #include <QApplication>

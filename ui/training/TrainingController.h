@@ -26,10 +26,11 @@
 #include <memory>
 #include <vector>
 
-#include "Snapshot.h"
 #include "backprop/Dataset.h"
 #include "backprop/Network.h"
 #include "backprop/Trainer.h"
+#include "training/DatasetPtr.h"
+#include "training/Snapshot.h"
 
 namespace bps {
 
@@ -38,7 +39,6 @@ struct Mailbox;
 class Worker;
 }  // namespace detail
 
-using DatasetPtr = std::shared_ptr<const bp::Dataset>;
 using PredictionsPtr = std::shared_ptr<const std::vector<int>>;
 
 class TrainingController : public QObject {

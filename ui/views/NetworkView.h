@@ -21,7 +21,7 @@
 #include <QWidget>
 #include <memory>
 
-#include "Snapshot.h"
+#include "training/Snapshot.h"
 
 namespace bps {
 

@@ -1,5 +1,5 @@
 // DatasetLoader.cpp — background dataset loading with progress, Cancel and error dialogs.
-#include "DatasetLoader.h"
+#include "training/DatasetLoader.h"
 
 #include <QFile>
 #include <QFileDialog>

@@ -1,4 +1,4 @@
-#include "NetworkView.h"
+#include "views/NetworkView.h"
 
 #include <QEvent>
 #include <QHelpEvent>
@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "NetworkRenderer.h"
+#include "views/NetworkRenderer.h"
 
 namespace bps {
 

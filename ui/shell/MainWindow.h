@@ -9,10 +9,10 @@
 #include <memory>
 #include <vector>
 
-#include "DatasetLoader.h"
-#include "Snapshot.h"
 #include "backprop/Network.h"
 #include "backprop/Trainer.h"
+#include "training/DatasetLoader.h"
+#include "training/Snapshot.h"
 
 class QAction;
 class QLabel;
@@ -60,9 +60,9 @@ class MainWindow : public QMainWindow {
     MathsPanel* mathsPanel() const { return m_maths; }
     LessonsWindow* lessonsWindow() const { return m_lessons; }
 
-    // Language switch (ui/Language.h). The widgets set their texts once, in their constructors,
-    // so a recreatable window answers QEvent::LanguageChange with recreate(): a new MainWindow
-    // on the same controller (trained network, run), with this window's data sets, chart
+    // Language switch (ui/shell/Language.h). The widgets set their texts once, in their
+    // constructors, so a recreatable window answers QEvent::LanguageChange with recreate(): a new
+    // MainWindow on the same controller (trained network, run), with this window's data sets, chart
     // history, settings, selection and geometry; this one hides and deletes itself later.
     // Only for a heap window that nobody else deletes (backprop-studio's); off by default, so
     // a window on the stack (tests) just keeps its texts. The new window is recreatable too.

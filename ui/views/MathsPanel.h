@@ -14,7 +14,7 @@
 #include <map>
 #include <vector>
 
-#include "Snapshot.h"
+#include "training/Snapshot.h"
 
 class QTextBrowser;
 

@@ -1,5 +1,5 @@
 // SampleBrowser.cpp — the thumbnail list and its model.
-#include "SampleBrowser.h"
+#include "views/SampleBrowser.h"
 
 #include <QAbstractListModel>
 #include <QEvent>

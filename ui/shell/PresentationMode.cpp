@@ -1,5 +1,5 @@
 // PresentationMode.cpp — application font × zoom, high-contrast palette, tidy window.
-#include "PresentationMode.h"
+#include "shell/PresentationMode.h"
 
 #include <QAction>
 #include <QApplication>

@@ -6,9 +6,9 @@
 #include <QString>
 #include <QWidget>
 
-#include "Snapshot.h"
 #include "backprop/Network.h"
 #include "backprop/Trainer.h"
+#include "training/Snapshot.h"
 
 class QCheckBox;
 class QComboBox;

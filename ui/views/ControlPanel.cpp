@@ -1,5 +1,5 @@
 // ControlPanel.cpp — the training controls.
-#include "ControlPanel.h"
+#include "views/ControlPanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,5 +1,5 @@
 // ErrorPlot.cpp — all Qt Charts code of the project.
-#include "ErrorPlot.h"
+#include "views/ErrorPlot.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,4 +1,4 @@
-#include "MathsPanel.h"
+#include "views/MathsPanel.h"
 
 #include <QTextBrowser>
 #include <QVBoxLayout>

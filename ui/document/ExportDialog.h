@@ -6,7 +6,7 @@
 #include <QSize>
 #include <QString>
 
-#include "Exporter.h"
+#include "document/Exporter.h"
 
 class QComboBox;
 class QDialogButtonBox;

@@ -1,6 +1,6 @@
 // SessionManager.cpp — gathers the studio's state into a bp::Session and restores it; autosave,
 // crash recovery and recent sessions.
-#include "SessionManager.h"
+#include "document/SessionManager.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,9 +11,9 @@
 #include <QStandardPaths>
 #include <exception>
 
-#include "DatasetLoader.h"
-#include "ErrorPlot.h"
-#include "TrainingController.h"
+#include "training/DatasetLoader.h"
+#include "training/TrainingController.h"
+#include "views/ErrorPlot.h"
 
 namespace bps {
 

@@ -1,4 +1,5 @@
-// LatencyProbe.h — measures how long the GUI thread's event loop stalls.
+// LatencyProbe.h — measures how long the GUI thread's event loop stalls. Instrumentation of the
+// backprop-studio program (app/studio/), not part of the bp_ui library.
 //
 // A precise timer fires every intervalMs on the thread the probe lives on; each tick records how
 // late it came (gap − interval). The largest lateness is the longest time the event loop could

@@ -17,8 +17,8 @@
 #include <QTransform>
 #include <vector>
 
-#include "NetworkView.h"
-#include "Snapshot.h"
+#include "training/Snapshot.h"
+#include "views/NetworkView.h"
 
 class QPainter;
 

@@ -1,5 +1,5 @@
 // TrainingController.cpp — the worker that owns the core objects, and the GUI-side mailbox drain.
-#include "TrainingController.h"
+#include "training/TrainingController.h"
 
 #include <QElapsedTimer>
 #include <QMutex>

@@ -1,4 +1,4 @@
-#include "NetworkRenderer.h"
+#include "views/NetworkRenderer.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -9,7 +9,7 @@
 #include <cmath>
 #include <limits>
 
-#include "Palette.h"
+#include "views/Palette.h"
 
 namespace bps {
 namespace {

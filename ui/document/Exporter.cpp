@@ -1,5 +1,5 @@
 // Exporter.cpp — PNG/SVG renders, curve CSV, weights as .npy and CSV.
-#include "Exporter.h"
+#include "document/Exporter.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -16,9 +16,9 @@
 #include <charconv>
 #include <exception>
 
-#include "ErrorPlot.h"
-#include "NetworkView.h"
 #include "backprop/Npy.h"
+#include "views/ErrorPlot.h"
+#include "views/NetworkView.h"
 
 namespace bps::Exporter {
 

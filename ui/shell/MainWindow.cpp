@@ -1,5 +1,5 @@
 // MainWindow.cpp — docks, menus, shortcuts, settings; the wiring between views and controller.
-#include "MainWindow.h"
+#include "shell/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,18 +22,18 @@
 #include <QSvgGenerator>
 #include <cmath>
 
-#include "ControlPanel.h"
-#include "DocumentActions.h"
-#include "ErrorPlot.h"
-#include "HelpWindow.h"
-#include "Language.h"
-#include "MathsPanel.h"
-#include "NetworkView.h"
-#include "PresentationMode.h"
-#include "SampleBrowser.h"
-#include "SessionManager.h"
-#include "TrainingController.h"
+#include "document/SessionManager.h"
 #include "lessons/LessonsWindow.h"
+#include "shell/DocumentActions.h"
+#include "shell/HelpWindow.h"
+#include "shell/Language.h"
+#include "shell/PresentationMode.h"
+#include "training/TrainingController.h"
+#include "views/ControlPanel.h"
+#include "views/ErrorPlot.h"
+#include "views/MathsPanel.h"
+#include "views/NetworkView.h"
+#include "views/SampleBrowser.h"
 
 namespace bps {
 

@@ -1,5 +1,5 @@
 // ExportDialog.cpp — format, width × height and file of an image export.
-#include "ExportDialog.h"
+#include "document/ExportDialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
