@@ -5,40 +5,16 @@
 #include <cmath>
 #include <cstring>
 
+#include "TestNets.h"
 #include "backprop/Network.h"
 #include "backprop/Random.h"
 #include "backprop/Stepper.h"
 
 using namespace bp;
 
-namespace {
-
-Matrix mat(int rows, int cols, std::initializer_list<double> rowMajor) {
-    Matrix m(rows, cols);
-    auto it = rowMajor.begin();
-    for (int i = 0; i < rows; ++i)
-        for (int j = 0; j < cols; ++j) m(i, j) = *it++;
-    return m;
-}
-
-Vector vec(std::initializer_list<double> v) {
-    Vector out(static_cast<Eigen::Index>(v.size()));
-    int i = 0;
-    for (double x : v) out(i++) = x;
-    return out;
-}
-
-// The book's three-layer example (chapter "Multiplying signals: three layers").
-Network bookThreeLayers() {
-    NetworkSpec spec;
-    spec.layers = {3, 3, 3};
-    Network net(spec);
-    net.setWeights(0, mat(3, 3, {0.9, 0.3, 0.4, 0.2, 0.8, 0.2, 0.1, 0.5, 0.6}));
-    net.setWeights(1, mat(3, 3, {0.3, 0.7, 0.5, 0.6, 0.5, 0.2, 0.8, 0.1, 0.9}));
-    return net;
-}
-
-}  // namespace
+using testnets::bookThreeLayers;
+using testnets::mat;
+using testnets::vec;
 
 TEST(BookExamples, TwoNodes) {
     // Inputs 1.0 and 0.5, w11 = 0.9, w12 = 0.2, w21 = 0.3, w22 = 0.8 → 0.7408, 0.6457.
@@ -344,8 +320,8 @@ TEST(NetworkSpec, Validation) {
 // o > 0.9899) and tanh (|o| > 0.99499); never for ReLU, whose zero slope is a dead neuron.
 TEST(Activation, SaturatedWhereTheSlopeIsBelowOneHundredth) {
     EXPECT_FALSE(isSaturated(Activation::Sigmoid, 0.5));
-    EXPECT_FALSE(isSaturated(Activation::Sigmoid, 0.0102));  // slope 0.01010
-    EXPECT_TRUE(isSaturated(Activation::Sigmoid, 0.0101));   // slope 0.009998
+    EXPECT_FALSE(isSaturated(Activation::Sigmoid, 0.0102));                       // slope 0.01010
+    EXPECT_TRUE(isSaturated(Activation::Sigmoid, 0.0101));                        // slope 0.009998
     EXPECT_TRUE(isSaturated(Activation::Sigmoid, 1.0 / (1.0 + std::exp(-4.6))));  // |x| = 4.6
     EXPECT_FALSE(isSaturated(Activation::Sigmoid, 1.0 / (1.0 + std::exp(-4.5))));
     EXPECT_TRUE(isSaturated(Activation::Tanh, -0.996));
