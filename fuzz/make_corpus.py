@@ -197,5 +197,16 @@ put("session", "newer.bps", session(m333, version=b"9"))
 put("session", "truncated.bps", session(m333, [run1])[:-40])
 put("session", "bad_model.bps", session(m333[:-4] + b"\0\0\0\0"))
 
+# Class mode's messages (docs/CLASSROOM_PROTOCOL.md), one of each type.
+put("class_message", 'epoch.json', '{"type":"epoch","run":1,"epoch":1,"samples_seen":60000,"test_accuracy":0.9547,"mean_error":0.07,"learning_rate":0.1}'.encode())
+put("class_message", 'epoch_null.json', '{"type":"epoch","run":1,"epoch":2,"samples_seen":60000,"test_accuracy":null,"mean_error":0.07,"learning_rate":0.1}'.encode())
+put("class_message", 'goal.json', '{"type":"goal","active":true,"min_accuracy":0.95,"max_hidden":50}'.encode())
+put("class_message", 'hello.json', '{"type":"hello","protocol":1,"code":"ROOM42","name":"Ann Lee","key":"abcdefgh12345678"}'.encode())
+put("class_message", 'progress.json', '{"type":"progress","run":1,"samples_seen":300,"learning_rate":0.1,"error":[[100,0.9],[200,0.5]],"rate_changes":[[150,0.2]]}'.encode())
+put("class_message", 'refused.json', '{"type":"refused","reason":"name_taken"}'.encode())
+put("class_message", 'run.json', '{"type":"run","run":1,"layers":[784,100,10],"learning_rate":0.1,"seed":1,"batch":1}'.encode())
+put("class_message", 'session.json', '{"type":"session","purpose":"sweep","bps":"QlBTRVNTSU9OIDEK"}'.encode())
+put("class_message", 'welcome.json', '{"type":"welcome","protocol":1,"name":"李雷"}'.encode())
+
 total = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(OUT) for f in fs)
 print("corpus written to %s (%d bytes)" % (OUT, total))

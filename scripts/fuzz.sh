@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes every file loader: builds the libFuzzer targets with clang (ASan + UBSan) into
+# Fuzzes every file loader and class mode's message parser: builds the libFuzzer targets with clang (ASan + UBSan) into
 # build/fuzz and runs each for SECONDS (default 30). Fails on any crash, hang (an input taking
 # more than 10 s), sanitizer report, check failure or memory above 2048 MB.
 #   scripts/fuzz.sh [SECONDS] [TARGET…]     e.g. scripts/fuzz.sh 600 csv
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(csv idx idx_gz gunzip model npy session); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(csv idx idx_gz gunzip model npy session class_message); fi
 
 # clang and its libFuzzer/sanitizer runtimes, installed like scripts/deps.sh does when missing.
 if ! command -v clang++ >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null |
@@ -36,6 +36,7 @@ for t in "${targets[@]}"; do
     model) dict=(-dict=fuzz/model.dict) ;;
     npy) dict=(-dict=fuzz/npy.dict) ;;
     session) dict=(-dict=fuzz/session.dict) ;;
+    class_message) dict=(-dict=fuzz/class_message.dict) ;;
   esac
   log=build/fuzz/$t.log
   echo "== fuzz_$t for ${seconds} s (log: $log)"

@@ -26,6 +26,8 @@ Commands:
   backquery  draw the input a model "imagines" for a label, as a PNG
   convert    convert a data file between CSV and IDX
   info       rows, inputs and label counts of a data file (or the loader's error)
+  class-host host a class: students' runs arrive over the room's network (class mode)
+  class-join join a class and train as 'train' does, sending the run to the teacher
 
 Data files: MNIST CSV (label, then the pixels; header row, CRLF, BOM allowed; .csv.gz too)
 and IDX (*-images-idx3-ubyte with *-labels-idx1-ubyte beside it, .gz allowed).
@@ -112,6 +114,43 @@ Loads FILE and prints its rows, inputs per row (and image shape) and the count o
 or the loader's error (exit status 1).
 )HELP";
 
+constexpr const char* kClassHostHelp =
+    R"HELP(Usage: backprop-cli class-host --port P --code C [--report FILE.csv] [--duration S]
+
+Hosts a class (class mode, docs/CLASSROOM_PROTOCOL.md) without a display: students join with
+the code (backprop-cli class-join, or Class > Join a class in the studio) and their runs
+arrive here. Prints who joins and leaves; stops after S seconds, or on Ctrl-C.
+
+  --port P              TCP port to listen on (1-65535)
+  --code C              the join code: 4 to 16 letters or digits (not case-sensitive)
+  --report FILE.csv     one row per epoch result received:
+                        name,learning_rate,hidden,epoch,test_accuracy,samples_seen
+                        (written as results arrive; complete when the host stops)
+  --duration S          stop after S seconds (default: run until interrupted)
+  --listen ADDRESS      listen on this address only (default: every address; 127.0.0.1 for
+                        this computer alone)
+  --max-students N      connections accepted at once (default 80)
+On exit prints the number of students and results, and what was refused (by kind).
+)HELP";
+
+constexpr const char* kClassJoinHelp =
+    R"HELP(Usage: backprop-cli class-join --host ADDRESS:P --code C --name N [TRAIN OPTIONS]
+
+Joins the class at ADDRESS:P with its code and a display name, trains exactly as
+'backprop-cli train' does with the TRAIN OPTIONS that follow (see 'backprop-cli train --help')
+and sends the run to the teacher: network shape, learning rate, the running error
+(downsampled) and each epoch's test accuracy, at most 10 messages a second.
+If the teacher's host is away, training goes on and the client tries again every few seconds;
+results wait (up to 500) and are sent when it is back.
+
+  --host ADDRESS:P      the teacher's computer and port (e.g. 192.168.1.20:5710, [::1]:5710)
+  --code C              the class's join code
+  --name N              your name as the class sees it: 1 to 24 letters, digits, spaces, - _ . '
+  --wait S              after training, wait up to S seconds for every result to reach the
+                        teacher (default 10)
+Exit status as train; also 1 when results could not be delivered in time.
+)HELP";
+
 struct Command {
     const char* name;
     const char* help;
@@ -119,29 +158,16 @@ struct Command {
     int (*run)(const Args&, Context&);
 };
 
+std::vector<OptionSpec> classJoinOptions() {
+    std::vector<OptionSpec> list = {{"host"}, {"code"}, {"name"}, {"wait"}};
+    const std::vector<OptionSpec>& t = trainOptions();
+    list.insert(list.end(), t.begin(), t.end());
+    return list;
+}
+
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
-        {"train",
-         kTrainHelp,
-         {{"train"},
-          {"test"},
-          {"layers"},
-          {"lr"},
-          {"epochs"},
-          {"seed"},
-          {"batch"},
-          {"shuffle", false},
-          {"limit"},
-          {"augment-rotate"},
-          {"activation"},
-          {"bias", false},
-          {"rule"},
-          {"init-npy"},
-          {"export-npy"},
-          {"save"},
-          {"json", false},
-          {"quiet", false}},
-         &train},
+        {"train", kTrainHelp, trainOptions(), &train},
         {"eval", kEvalHelp, {{"model"}, {"test"}, {"json", false}}, &eval},
         {"query", kQueryHelp, {{"model"}, {"input"}, {"row"}, {"json", false}}, &query},
         {"backquery",
@@ -150,6 +176,11 @@ const std::vector<Command>& commands() {
          &backquery},
         {"convert", kConvertHelp, {{"to"}, {"quiet", false}}, &convert},
         {"info", kInfoHelp, {{"json", false}}, &info},
+        {"class-host",
+         kClassHostHelp,
+         {{"port"}, {"code"}, {"report"}, {"duration"}, {"listen"}, {"max-students"}},
+         &classHost},
+        {"class-join", kClassJoinHelp, classJoinOptions(), &classJoin},
     };
     return list;
 }

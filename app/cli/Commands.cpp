@@ -102,7 +102,20 @@ bool endsWith(const std::string& s, const std::string& tail) {
 
 }  // namespace
 
+const std::vector<OptionSpec>& trainOptions() {
+    static const std::vector<OptionSpec> list = {
+        {"train"},      {"test"},        {"layers"},         {"lr"},       {"epochs"},
+        {"seed"},       {"batch"},       {"shuffle", false}, {"limit"},    {"augment-rotate"},
+        {"activation"}, {"bias", false}, {"rule"},           {"init-npy"}, {"export-npy"},
+        {"save"},       {"json", false}, {"quiet", false}};
+    return list;
+}
+
 int train(const Args& args, Context& ctx) {
+    return trainWith(args, ctx, TrainObserver{});
+}
+
+int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
     const bool json = args.flag("json"), quiet = args.flag("quiet");
     const std::string trainPath = args.required("train");
     const auto testPath = args.value("test");
@@ -164,9 +177,10 @@ int train(const Args& args, Context& ctx) {
     Trainer trainer(net, trainSet, testPath ? &testSet : nullptr, options);
 
     ProgressBar bar(ctx.err, ctx.terminal && !quiet);
-    if (bar.enabled())
+    if (bar.enabled() || observer.progress)
         trainer.onProgress([&](const TrainProgress& p) {
-            if (bar.due(p.sampleInEpoch, p.samplesPerEpoch)) {  // cheap check every sample
+            if (observer.progress) observer.progress(p);
+            if (bar.enabled() && bar.due(p.sampleInEpoch, p.samplesPerEpoch)) {  // cheap check
                 std::string label = "epoch ";
                 label += std::to_string(p.epoch);
                 label += '/';
@@ -204,8 +218,10 @@ int train(const Args& args, Context& ctx) {
             ctx.out << "\n";
         }
         ctx.out.flush();
+        if (observer.epoch) observer.epoch(r, trainer.learningRate());
     });
 
+    if (observer.started) observer.started(spec, options);
     if (epochs > 0) trainer.run();  // DivergenceError propagates: exit status 3
     bar.clear();
 
