@@ -12,13 +12,15 @@
 namespace bp::classroom {
 
 ClassClient::ClassClient(QObject* parent) : QObject(parent) {
+    m_retry = new QTimer(this);  // a child: moves with the object to its thread
+    m_pump = new QTimer(this);   // a child: moves with the object to its thread
     qRegisterMetaType<bp::classroom::SessionOffer>();
     qRegisterMetaType<bp::classroom::Goal>();
     qRegisterMetaType<bp::classroom::ClassClient::State>();
-    m_retry.setSingleShot(true);
-    connect(&m_retry, &QTimer::timeout, this, &ClassClient::connectNow);
-    m_pump.setInterval(20);
-    connect(&m_pump, &QTimer::timeout, this, &ClassClient::pump);
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, &ClassClient::connectNow);
+    m_pump->setInterval(20);
+    connect(m_pump, &QTimer::timeout, this, &ClassClient::pump);
     m_clock.start();
 }
 
@@ -46,8 +48,8 @@ QString ClassClient::start(const Options& options) {
 }
 
 void ClassClient::stop() {
-    m_retry.stop();
-    m_pump.stop();
+    m_retry->stop();
+    m_pump->stop();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -93,14 +95,14 @@ void ClassClient::onConnected() {
 }
 
 void ClassClient::onDisconnected() {
-    m_pump.stop();
+    m_pump->stop();
     if (m_final) {
         setState(State::Refused);
         return;
     }
     setState(State::Waiting);
     // Spread the class's retries so thirty students do not knock at the same instant.
-    m_retry.start(kRetryMs / 2 + QRandomGenerator::global()->bounded(kRetryMs));
+    m_retry->start(kRetryMs / 2 + QRandomGenerator::global()->bounded(kRetryMs));
 }
 
 void ClassClient::onText(const QString& text) {
@@ -112,7 +114,7 @@ void ClassClient::onText(const QString& text) {
         m_joinedName = w->name;
         rejoined();
         setState(State::Joined);
-        m_pump.start();
+        m_pump->start();
     } else if (const auto* r = std::get_if<Refused>(&m)) {
         m_lastRefusal = r->reason;
         m_final = r->reason != RefuseReason::Full && r->reason != RefuseReason::Timeout &&

@@ -104,8 +104,8 @@ class ClassClient : public QObject {
     QString m_joinedName;  // as the host shows it
     RefuseReason m_lastRefusal = RefuseReason::Code;
     bool m_final = false;                 // refused for good: no retry
-    QTimer m_retry;                       // single shot, kRetryMs
-    QTimer m_pump;                        // sends what the budget allows
+    QTimer* m_retry = nullptr;            // single shot, kRetryMs
+    QTimer* m_pump = nullptr;             // sends what the budget allows
     QElapsedTimer m_clock;                // budget and progress pacing
     double m_rate = Limits::kClientRate;  // messages per second
     double m_tokens = 1;                  // budget left

@@ -24,12 +24,14 @@ struct ClassHost::Peer {
 };
 
 ClassHost::ClassHost(QObject* parent) : QObject(parent) {
+    m_housekeeping = new QTimer(this);  // a child: moves with the object to its thread
+    m_changed = new QTimer(this);       // a child: moves with the object to its thread
     qRegisterMetaType<bp::classroom::EpochRow>();
-    m_housekeeping.setInterval(1000);
-    connect(&m_housekeeping, &QTimer::timeout, this, &ClassHost::housekeeping);
-    m_changed.setSingleShot(true);
-    m_changed.setInterval(200);
-    connect(&m_changed, &QTimer::timeout, this, &ClassHost::changed);
+    m_housekeeping->setInterval(1000);
+    connect(m_housekeeping, &QTimer::timeout, this, &ClassHost::housekeeping);
+    m_changed->setSingleShot(true);
+    m_changed->setInterval(200);
+    connect(m_changed, &QTimer::timeout, this, &ClassHost::changed);
 }
 
 ClassHost::~ClassHost() {
@@ -55,12 +57,12 @@ QString ClassHost::start(const Options& options) {
         return why;
     }
     connect(m_server, &QWebSocketServer::newConnection, this, &ClassHost::onNewConnection);
-    m_housekeeping.start();
+    m_housekeeping->start();
     return {};
 }
 
 void ClassHost::stop() {
-    m_housekeeping.stop();
+    m_housekeeping->stop();
     if (m_server) {
         m_server->close();  // the port is closed from here on
         delete m_server;
@@ -108,7 +110,7 @@ StudentSummary* ClassHost::student(int id) {
 }
 
 void ClassHost::touch() {
-    if (!m_changed.isActive()) m_changed.start();
+    if (!m_changed->isActive()) m_changed->start();
 }
 
 void ClassHost::onNewConnection() {

@@ -149,9 +149,9 @@ class ClassHost : public QObject {
     Counters m_counters{};                              // refusals by kind
     qint64 m_accepted = 0;                              // messages parsed and used
     int m_nextId = 1;
-    Goal m_goal{false, 0.95, 0};  // the challenge in force (inactive at first)
-    QTimer m_housekeeping;        // hello deadlines, once a second
-    QTimer m_changed;             // coalesces changed()
+    Goal m_goal{false, 0.95, 0};       // the challenge in force (inactive at first)
+    QTimer* m_housekeeping = nullptr;  // hello deadlines, once a second
+    QTimer* m_changed = nullptr;       // coalesces changed()
 };
 
 }  // namespace bp::classroom
