@@ -31,13 +31,13 @@ int classJoin(const Args& args, Context&) {
 #include <atomic>
 #include <cmath>
 #include <csignal>
-#include <fstream>
 #include <mutex>
 #include <ostream>
 #include <vector>
 
 #include "ClassClient.h"
 #include "ClassHost.h"
+#include "ClassReport.h"
 #include "Cli.h"
 #include "Json.h"
 
@@ -62,10 +62,6 @@ struct QtApp {
     }
 };
 
-std::string number(double v) {
-    return std::isnan(v) ? std::string() : jsonNumber(v);
-}
-
 QString code(const Args& args) {
     const QString c = QString::fromStdString(args.required("code"));
     if (!isValidCode(c))
@@ -88,15 +84,13 @@ int classHost(const Args& args, Context& ctx) {
         options.address = QHostAddress(QString::fromStdString(*a));
         if (options.address.isNull()) args.fail("--listen needs an IP address, got '" + *a + "'");
     }
-    std::ofstream report;
+    ClassReport report;
     const auto reportPath = args.value("report");
-    if (reportPath) {
-        report.open(*reportPath, std::ios::binary | std::ios::trunc);
-        if (!report) throw std::runtime_error(*reportPath + ": cannot be written");
-        report << "name,learning_rate,hidden,epoch,test_accuracy,samples_seen\n";
-    }
 
     QtApp qt;
+    if (reportPath)
+        if (const QString why = report.open(QString::fromStdString(*reportPath)); !why.isEmpty())
+            throw std::runtime_error(why.toStdString());
     ClassHost host;
     if (const QString why = host.start(options); !why.isEmpty())
         throw std::runtime_error("cannot listen on port " + std::to_string(options.port) + ": " +
@@ -114,11 +108,7 @@ int classHost(const Args& args, Context& ctx) {
     });
     QObject::connect(&host, &ClassHost::epochReceived, [&](const EpochRow& r) {
         ++rows;
-        if (!report.is_open()) return;
-        // Names hold no comma or quote (normalizedName), so no field needs quoting.
-        report << r.name.toStdString() << ',' << number(r.learningRate) << ',' << r.hidden << ','
-               << r.epoch.epoch << ',' << number(r.epoch.testAccuracy) << ','
-               << static_cast<std::uint64_t>(r.epoch.samplesSeen) << '\n';
+        report.write(r);
     });
 
     g_interrupted.store(false);
@@ -128,7 +118,7 @@ int classHost(const Args& args, Context& ctx) {
     clock.start();
     QTimer tick;
     QObject::connect(&tick, &QTimer::timeout, [&] {
-        if (report.is_open()) report.flush();
+        report.flush();
         if (g_interrupted.load() || (duration > 0 && clock.elapsed() >= duration * 1000))
             QCoreApplication::quit();
     });
@@ -139,10 +129,8 @@ int classHost(const Args& args, Context& ctx) {
 
     const QVector<StudentSummary> students = host.students();
     host.stop();
-    if (report.is_open()) {
-        report.close();
-        if (!report) throw std::runtime_error(*reportPath + ": writing failed");
-    }
+    if (const QString why = report.close(); !why.isEmpty())
+        throw std::runtime_error(why.toStdString() + " (the report is incomplete)");
     ctx.out << "stopped: " << students.size() << " student(s), " << rows << " epoch result(s), "
             << host.messagesAccepted() << " message(s) accepted\n";
     std::string refused;

@@ -39,7 +39,7 @@ done
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "version $(dpkg-deb -f "$deb" Version)"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for d in libqt6widgets6 libqt6charts6 libqt6svg6 libc6 libstdc++6 qt6-qpa-plugins \
+for d in libqt6widgets6 libqt6charts6 libqt6svg6 libqt6websockets6 libqt6network6 libc6 libstdc++6 qt6-qpa-plugins \
   qt6-translations-l10n fonts-wqy-microhei; do
   grep -q "\b$d\b" <<<"$depends" || fail "Depends lacks $d"
 done
