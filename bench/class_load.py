@@ -80,9 +80,10 @@ def main():
     env = dict(os.environ)
     if a.studio:
         studio = os.path.join(a.build, "app", "backprop-studio")
-        env.update(BP_LATENCY_PROBE="1", HOME=work, QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "xcb"))
+        env.update(BP_LATENCY_PROBE="1", HOME=work, BP_QUIT_AFTER_MS=str(int(duration * 1000)))
+        env.pop("QT_QPA_PLATFORM", None)
         cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x720x24", studio, "--host-class", str(port),
-               "--class-code", code, "--class-report", report, "--quit-after", str(int(duration * 1000))]
+               "--class-code", code, "--class-report", report]
     else:
         cmd = [cli, "class-host", "--port", str(port), "--code", code, "--listen", "127.0.0.1",
                "--report", report, "--duration", str(duration)]
