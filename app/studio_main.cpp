@@ -90,16 +90,10 @@ int main(int argc, char* argv[]) {
     parser.process(app);
     const QStringList args = parser.positionalArguments();
 
-    // A language switch replaces the window (MainWindow::recreate); the new one adopts the
-    // controller. So `window` is the first window, used only until exec(); afterwards the
-    // current one is the controller's parent.
+    // The window lives until the end: a language switch retranslates it in place.
     auto* first = new bps::MainWindow;
-    first->setRecreatable(true);
     bps::MainWindow& window = *first;
     bps::TrainingController* controller = window.controller();
-    const auto current = [controller] {
-        return qobject_cast<bps::MainWindow*>(controller->parent());
-    };
     double lastRate = 0;
     QObject::connect(window.controller(), &bps::TrainingController::throughput, controller,
                      [&lastRate](double r) {
@@ -150,9 +144,9 @@ int main(int argc, char* argv[]) {
     window.setAutoPlay(autoplay);
     if (parser.isSet(quitOpt)) {
         QObject::connect(window.controller(), &bps::TrainingController::playingChanged, controller,
-                         [current, played = false](bool playing) mutable {
+                         [&window, played = false](bool playing) mutable {
                              if (playing) played = true;
-                             if (played && !playing) current()->close();
+                             if (played && !playing) window.close();
                          });
     }
     // Files by their content: sessions and models open as documents, anything else is data.
@@ -180,10 +174,10 @@ int main(int argc, char* argv[]) {
     window.documents()->startUp(args.isEmpty() && !autoplay && !parser.isSet(quitOpt) &&
                                 qEnvironmentVariableIntValue("BP_QUIT_AFTER_MS") == 0);
     if (const int ms = qEnvironmentVariableIntValue("BP_QUIT_AFTER_MS"); ms > 0) {
-        QTimer::singleShot(ms, controller, [current] { current()->close(); });
+        QTimer::singleShot(ms, controller, [&window] { window.close(); });
     }
     const int rc = QApplication::exec();
-    current()->documents()->shutDown();  // a normal exit: no recovery offer next time
+    window.documents()->shutDown();  // a normal exit: no recovery offer next time
     if (probe) {
         probe->stop();
         const auto s = controller->lastSnapshot();
@@ -191,6 +185,6 @@ int main(int argc, char* argv[]) {
                      qPrintable(probe->report()), s ? s->samplesSeen : 0ULL, lastRate);
         for (const QString& line : epochLines) std::fprintf(stderr, "%s\n", qPrintable(line));
     }
-    delete current();  // and with it the controller, which stops its worker
+    delete first;  // and with it the controller, which stops its worker
     return rc;
 }

@@ -1,13 +1,21 @@
 // test_language.cpp — English ⇄ Simplified Chinese while the studio runs.
 //
-// A language switch re-creates the main window (MainWindow::recreate): the test trains a
-// network, switches to zh_CN and back, and checks that the menus, the dock titles and the
-// control buttons show the Chinese strings and then the English ones again, while the network's
-// weights, the run, the data sets, the chart's points (current and earlier runs) and the window
-// geometry stay exactly as they were.
+// A language switch retranslates every widget in place (QEvent::LanguageChange → each widget's
+// own retranslateUi()): the test trains a network, switches to zh_CN and back, and checks that
+// the menus, the dock titles and the control buttons show the Chinese strings and then the
+// English ones again, while the window itself (the same object), the network's weights, the
+// run, the data sets, the chart's points (current and earlier runs) and the window geometry stay
+// exactly as they were — and so does state that nothing copies: text typed but not applied, the
+// view's zoom, a lesson's progress.
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QAction>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QGroupBox>
+#include <QLabel>
 #include <QLibraryInfo>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
@@ -15,11 +23,15 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
+#include <memory>
 
+#include "lessons/BookExamplesLesson.h"
 #include "lessons/LessonsWindow.h"
+#include "lessons/LinearClassifierLesson.h"
 #include "shell/DocumentActions.h"
 #include "shell/Language.h"
 #include "shell/MainWindow.h"
@@ -56,6 +68,36 @@ QStringList buttonTexts(const QWidget* w) {
     return out;
 }
 
+// Every text a widget tree shows (labels, buttons, group boxes, tabs, combo items, menus and
+// their actions, tool tips, window titles), in a fixed order, each tagged with its widget.
+QStringList allTexts(const QWidget* root) {
+    QStringList out;
+    QList<const QWidget*> widgets{root};
+    for (const QWidget* w : root->findChildren<QWidget*>()) widgets << w;
+    for (const QWidget* w : widgets) {
+        const QString tag = QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(':');
+        if (!w->toolTip().isEmpty()) out << tag + QStringLiteral("tip=") + w->toolTip();
+        if (w->isWindow()) out << tag + QStringLiteral("title=") + w->windowTitle();
+        if (auto* l = qobject_cast<const QLabel*>(w)) out << tag + l->text();
+        if (auto* b = qobject_cast<const QAbstractButton*>(w)) out << tag + b->text();
+        if (auto* g = qobject_cast<const QGroupBox*>(w)) out << tag + g->title();
+        if (auto* d = qobject_cast<const QDockWidget*>(w)) out << tag + d->windowTitle();
+        if (auto* t = qobject_cast<const QTabWidget*>(w))
+            for (int i = 0; i < t->count(); ++i) out << tag + t->tabText(i);
+        if (auto* c = qobject_cast<const QComboBox*>(w))
+            for (int i = 0; i < c->count(); ++i) out << tag + c->itemText(i);
+        if (auto* sp = qobject_cast<const QAbstractSpinBox*>(w))
+            out << tag + sp->specialValueText();
+        if (auto* m = qobject_cast<const QMenu*>(w)) {
+            out << tag + m->title();
+            for (const QAction* a : m->actions())
+                out << tag + a->text() + QLatin1Char('|') + a->toolTip() + QLatin1Char('|') +
+                           a->statusTip() + QLatin1Char('|') + a->shortcut().toString();
+        }
+    }
+    return out;
+}
+
 bool sameMatrices(const std::vector<bp::Matrix>& a, const std::vector<bp::Matrix>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
@@ -72,11 +114,6 @@ bool sameRuns(const bps::ErrorPlot::Run& a, const bps::ErrorPlot::Run& b) {
     return true;
 }
 
-// The window that now owns the controller (a switch hands it to the new window).
-MainWindow* windowOf(bps::TrainingController* c) {
-    return qobject_cast<MainWindow*>(c->parent());
-}
-
 }  // namespace
 
 class TestLanguage : public QObject {
@@ -84,16 +121,12 @@ class TestLanguage : public QObject {
   private:
     QTemporaryDir m_settingsDir;
 
-    // Switches and waits until the window w is replaced; returns the new window.
-    MainWindow* switchTo(MainWindow* w, const QString& code) {
-        QPointer<MainWindow> old = w;
-        QSignalSpy replaced(w, &MainWindow::replaced);
+    // Switches and waits until w's File menu says it (LanguageChange events are posted).
+    static bool switchTo(MainWindow* w, const QString& code) {
         Language::instance()->setLanguage(code);
-        if (!replaced.wait(5000)) return nullptr;
-        auto* next = replaced.first().first().value<MainWindow*>();
-        // The old window goes (deleteLater); the controller moved to the new one.
-        if (!QTest::qWaitFor([&] { return old.isNull(); }, 5000)) return nullptr;
-        return next;
+        const QString file =
+            code == QLatin1String("zh_CN") ? QStringLiteral("文件(&F)") : QStringLiteral("&File");
+        return QTest::qWaitFor([&] { return menuTitles(w).contains(file); }, 5000);
     }
 
   private slots:
@@ -130,18 +163,52 @@ class TestLanguage : public QObject {
         QVERIFY(!Language::instance()->qtTranslationLoaded());
     }
 
-    // A window that is not recreatable (on the stack, say) keeps its texts and is not deleted.
+    // A window on the stack is retranslated in place (and of course not deleted): nothing about
+    // it asks for a window on the heap any more.
     void stackWindowStays() {
         MainWindow w;
-        QVERIFY(!w.isRecreatable());
-        QSignalSpy replaced(&w, &MainWindow::replaced);
-        Language::instance()->setLanguage(QStringLiteral("zh_CN"));
-        QTest::qWait(50);
-        QCOMPARE(replaced.count(), 0);
+        const QPointer<MainWindow> alive = &w;
+        QVERIFY(switchTo(&w, QStringLiteral("zh_CN")));
+        QVERIFY(alive);
+        QVERIFY(!menuTitles(&w).contains(QStringLiteral("&File")));
+        QVERIFY(switchTo(&w, QStringLiteral("en")));
+        QVERIFY(alive);
         QVERIFY(menuTitles(&w).contains(QStringLiteral("&File")));
-        Language::instance()->setLanguage(QStringLiteral("en"));
-        QTest::qWait(50);
-        QCOMPARE(replaced.count(), 0);
+    }
+
+    // A window switched to Chinese says exactly what a window built in Chinese says: every text
+    // of the window, its menus, docks, views, the lessons window and every lesson, so no text
+    // is set only once in a constructor. (Both windows are fresh: same state, same words.)
+    void retranslatedEqualsBuiltInLanguage() {
+        // Both windows settled: the controller's first snapshot shown, the event loop idle.
+        const auto settle = [](MainWindow& w) {
+            return QTest::qWaitFor([&] { return w.controller()->lastSnapshot() != nullptr; },
+                                   5000) &&
+                   (QTest::qWait(100), true);
+        };
+        MainWindow english;
+        QVERIFY(settle(english));
+        const QStringList before = allTexts(&english);
+        QVERIFY(before.size() > 200);
+        QVERIFY(switchTo(&english, QStringLiteral("zh_CN")));
+        QTest::qWait(20);  // every posted LanguageChange delivered
+        const QStringList switched = allTexts(&english);
+        MainWindow chinese;
+        QVERIFY(settle(chinese));
+        const QStringList built = allTexts(&chinese);
+        QCOMPARE(switched.size(), built.size());
+        for (qsizetype i = 0; i < built.size(); ++i)
+            QVERIFY2(switched[i] == built[i],
+                     qPrintable(
+                         QStringLiteral("switched: %1\nbuilt:    %2").arg(switched[i], built[i])));
+        // And the switch changed something real: most texts differ from the English ones.
+        qsizetype changed = 0;
+        for (qsizetype i = 0; i < before.size() && i < switched.size(); ++i)
+            changed += before[i] != switched[i] ? 1 : 0;
+        QVERIFY2(changed > before.size() / 2, qPrintable(QString::number(changed)));
+        QVERIFY(switchTo(&english, QStringLiteral("en")));
+        QTest::qWait(20);
+        QCOMPARE(allTexts(&english), before);
     }
 
     // The system locale chooses, unless the menu's choice was remembered.
@@ -165,30 +232,32 @@ class TestLanguage : public QObject {
     // not grow twice: turned off afterwards, it is the font from before.
     void presentationSurvives() {
         const QFont original = QApplication::font();
-        auto* w = new MainWindow;
-        w->setRecreatable(true);
+        auto w = std::make_unique<MainWindow>();
         w->show();
-        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
         w->documents()->presentation()->setOn(true);
         const QFont presenting = QApplication::font();
         QVERIFY(presenting.pointSizeF() > original.pointSizeF());
-        MainWindow* zh = switchTo(w, QStringLiteral("zh_CN"));
-        QVERIFY(zh);
-        QVERIFY(zh->documents()->presentation()->isOn());
+        QVERIFY(switchTo(w.get(), QStringLiteral("zh_CN")));
+        QVERIFY(w->documents()->presentation()->isOn());
         QCOMPARE(QApplication::font().pointSizeF(), presenting.pointSizeF());
-        MainWindow* en = switchTo(zh, QStringLiteral("en"));
-        QVERIFY(en);
-        QVERIFY(en->documents()->presentation()->isOn());
+        // The presentation actions are retranslated too (they live outside every widget).
+        QVERIFY(w->documents()->presentation()->toggleAction()->text() !=
+                QStringLiteral("&Presentation mode"));
+        QVERIFY(switchTo(w.get(), QStringLiteral("en")));
+        QVERIFY(w->documents()->presentation()->isOn());
+        QCOMPARE(w->documents()->presentation()->toggleAction()->text(),
+                 QStringLiteral("&Presentation mode"));
         QCOMPARE(QApplication::font().pointSizeF(), presenting.pointSizeF());
-        en->documents()->presentation()->setOn(false);
+        w->documents()->presentation()->setOn(false);
         QCOMPARE(QApplication::font().pointSizeF(), original.pointSizeF());
-        delete en;
     }
 
     // The heart of it: a trained network, two runs on the chart, switch to Chinese and back.
     void switchKeepsEverything() {
-        auto* w = new MainWindow;
-        w->setRecreatable(true);
+        auto window = std::make_unique<MainWindow>();
+        MainWindow* w = window.get();
+        const QPointer<MainWindow> alive = w;
         bps::TrainingController* c = w->controller();
         w->resize(1280, 800);
         w->show();
@@ -258,12 +327,51 @@ class TestLanguage : public QObject {
         };
         const int sampleCount = w->sampleBrowser()->count();
 
+        // State that lives only in widgets, and that no switch code copies: the hidden layers
+        // typed but not applied (the New network button says so), the network view's zoom, the
+        // selected neuron, a lesson's progress (the book's example stepped twice, the linear
+        // classifier trained on three bugs).
+        auto* hiddenField =
+            w->controlPanel()->findChild<QLineEdit*>(QStringLiteral("hiddenLayers"));
+        QVERIFY(hiddenField);
+        hiddenField->setText(QStringLiteral("30, 7"));
+        emit hiddenField->textEdited(hiddenField->text());
+        w->networkView()->setZoom(1.75, QPointF(100, 100));
+        w->networkView()->setSelectedNeuron(1, 3);
+        auto* book = qobject_cast<bps::BookExamplesLesson*>(
+            w->lessonsWindow()->lessonById(QStringLiteral("book-examples")));
+        auto* linear = qobject_cast<bps::LinearClassifierLesson*>(
+            w->lessonsWindow()->lessonById(QStringLiteral("linear-classifier")));
+        QVERIFY(book && linear);
+        book->selectPreset(bps::BookExamplesLesson::Preset::ThreeLayers);
+        QVERIFY(book->stepPhase());
+        QVERIFY(book->stepPhase());
+        const std::size_t bookPhase = book->stepper().phaseIndex();
+        linear->trainNext();
+        linear->trainNext();
+        linear->trainNext();
+        const double linearK = linear->k();
+        const std::size_t linearSteps = linear->steps().size();
+        const auto widgetState = [&](MainWindow* now) {
+            QCOMPARE(
+                now->controlPanel()->findChild<QLineEdit*>(QStringLiteral("hiddenLayers"))->text(),
+                QStringLiteral("30, 7"));
+            QCOMPARE(now->networkView()->zoom(), 1.75);
+            QCOMPARE(now->networkView()->selectedLayer(), 1);
+            QCOMPARE(now->networkView()->selectedIndex(), 3);
+            QCOMPARE(book->preset(), bps::BookExamplesLesson::Preset::ThreeLayers);
+            QCOMPARE(book->stepper().phaseIndex(), bookPhase);
+            QCOMPARE(linear->k(), linearK);
+            QCOMPARE(linear->steps().size(), linearSteps);
+        };
+
         // → 简体中文
-        MainWindow* zh = switchTo(w, QStringLiteral("zh_CN"));
-        QVERIFY(zh);
-        w = nullptr;  // deleted
-        QCOMPARE(windowOf(c), zh);
+        QVERIFY(switchTo(w, QStringLiteral("zh_CN")));
+        QVERIFY(alive);  // the same window: nothing was re-created
+        MainWindow* zh = w;
         unchanged(zh);
+        if (QTest::currentTestFailed()) return;
+        widgetState(zh);
         if (QTest::currentTestFailed()) return;
         QCOMPARE(zh->sampleBrowser()->count(), sampleCount);
         const QStringList chineseMenus = menuTitles(zh);
@@ -285,6 +393,15 @@ class TestLanguage : public QObject {
         QVERIFY(buttons.contains(QStringLiteral("重置")));
         QVERIFY(!buttons.contains(QStringLiteral("Play")));
         QVERIFY(zh->windowTitle().startsWith(QStringLiteral("Backprop Studio")));
+        // The unapplied settings are still marked, in Chinese.
+        const QString dirty =
+            QCoreApplication::translate("bps::ControlPanel", "New network (settings changed)");
+        QVERIFY(dirty != QStringLiteral("New network (settings changed)"));
+        QVERIFY2(buttons.contains(dirty), qPrintable(buttons.join('|')));
+        // The book example's phase line and the linear lesson's table speak Chinese too.
+        QVERIFY(linear->tableText().contains(
+            QCoreApplication::translate("bps::LinearClassifierLesson", "ladybird %1").arg(1)));
+        QVERIFY(!linear->tableText().contains(QStringLiteral("ladybird")));
         // The lessons window came back at the same lesson, in Chinese.
         QVERIFY(zh->lessonsWindow()->isVisible());
         QVERIFY(zh->lessonsWindow()->currentLesson());
@@ -302,15 +419,17 @@ class TestLanguage : public QObject {
             if (a->data().toString() == QLatin1String("en")) english = a;
         }
         QVERIFY(english && !english->isChecked());
-        QPointer<MainWindow> old = zh;
-        QSignalSpy replaced(zh, &MainWindow::replaced);
         english->trigger();
-        QVERIFY(replaced.wait(5000));
-        QTRY_VERIFY(old.isNull());
-        MainWindow* en = windowOf(c);
-        QCOMPARE(replaced.first().first().value<MainWindow*>(), en);
+        QTRY_VERIFY_WITH_TIMEOUT(menuTitles(zh).contains(QStringLiteral("&File")), 5000);
+        QVERIFY(english->isChecked());
+        QVERIFY(alive);
+        MainWindow* en = w;
         unchanged(en);
         if (QTest::currentTestFailed()) return;
+        widgetState(en);
+        QVERIFY(buttonTexts(en->controlPanel())
+                    .contains(QStringLiteral("New network (settings changed)")));
+        QVERIFY(linear->tableText().contains(QStringLiteral("ladybird 1")));
         QCOMPARE(menuTitles(en), englishMenus);
         QCOMPARE(dockTitles(en), englishDocks);
         QCOMPARE(en->windowTitle(), title);
@@ -325,7 +444,6 @@ class TestLanguage : public QObject {
         QTRY_VERIFY(en->networkView()->snapshot() &&
                     en->networkView()->snapshot()->samplesSeen == before->samplesSeen + 1);
         QTRY_VERIFY(en->errorPlot()->currentRun().error.size() >= current.error.size());
-        delete en;
     }
 };
 

@@ -79,12 +79,6 @@ QString SessionManager::documentName() const {
     return m_path.isEmpty() ? QString() : QFileInfo(m_path).fileName();
 }
 
-void SessionManager::adoptDocument(const SessionManager& other) {
-    m_path = other.m_path;
-    m_title = other.m_title;
-    emit documentChanged();
-}
-
 void SessionManager::setDatasetPaths(const QString& train, const QString& test) {
     m_trainPath = train;
     m_testPath = test;

@@ -67,9 +67,6 @@ class SessionManager : public QObject {
     void setTitle(const QString& title);
     // What the window title names: the session's title, else its file name, else nothing.
     QString documentName() const;
-    // Takes over the current file and title of another manager (the window re-created on a
-    // language change) without touching the studio.
-    void adoptDocument(const SessionManager& other);
 
     // Hooks for settings outside the controller and the plot (set by the main window).
     void setGatherHook(std::function<void(bp::Session&)> hook) { m_gatherHook = std::move(hook); }

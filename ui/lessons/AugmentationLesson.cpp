@@ -28,64 +28,42 @@ constexpr const char* kEmbeddedTest = ":/data/mnist_test_1000.csv.gz";
 }  // namespace
 
 AugmentationLesson::AugmentationLesson(QWidget* parent) : Lesson(parent) {
-    setExplanation(
-        tr("<h3>More data for free: rotated copies</h3>"
-           "<p>More examples usually mean better learning, but collecting them is work. The book's "
-           "trick: turn each training picture a little, by +10° and −10°, and train on all three. "
-           "A 4 tilted by 10° is still a 4, and people do write slanted digits. The turn is done "
-           "by <b>bilinear interpolation</b>: each new pixel mixes the four old pixels around the "
-           "point it comes from.</p>"
-           "<p><b>Try:</b> step through pictures and angles. Then press Compare: the same network, "
-           "from the same seed, learns once from the pictures and once from the pictures plus "
-           "their copies.</p>"
-           "<p><b>Notice:</b> the copies mostly help when data is scarce; too large an angle "
-           "turns a 6 into something else. Training takes three times as long.</p>"));
-
     auto* tiles = new QHBoxLayout;
-    const QString captions[3] = {tr("original"), tr("turned +θ"), tr("turned −θ")};
     for (int k = 0; k < 3; ++k) {
         auto* tile = new lessons::ImageTile(this);
         tile->setMinimumSide(168);
-        tile->setCaption(captions[k]);
         m_tiles[static_cast<std::size_t>(k)] = tile;
         tiles->addWidget(tile, 1);
     }
     m_indexBox = new QSpinBox(this);
     m_indexBox->setRange(0, 0);
-    m_indexBox->setToolTip(tr("Which training picture to turn"));
     m_angleBox = new QDoubleSpinBox(this);
     m_angleBox->setRange(0.0, 90.0);
     m_angleBox->setDecimals(1);
     m_angleBox->setSingleStep(1.0);
     m_angleBox->setValue(10.0);
-    m_angleBox->setSuffix(tr("°"));
-    m_angleBox->setToolTip(tr("How far the copies are turned each way (the book: 10°)"));
     m_previewInfo = new QLabel(this);
     auto* pick = new QHBoxLayout;
-    pick->addWidget(new QLabel(tr("Picture:"), this));
+    m_pictureLabel = new QLabel(this);
+    pick->addWidget(m_pictureLabel);
     pick->addWidget(m_indexBox);
     pick->addSpacing(12);
-    pick->addWidget(new QLabel(tr("Angle θ:"), this));
+    m_angleLabel = new QLabel(this);
+    pick->addWidget(m_angleLabel);
     pick->addWidget(m_angleBox);
     pick->addSpacing(12);
     pick->addWidget(m_previewInfo, 1);
-    auto* previewBox = new QGroupBox(tr("Preview"), this);
+    auto* previewBox = new QGroupBox(this);
+    m_previewBox = previewBox;
     auto* previewLayout = new QVBoxLayout(previewBox);
     previewLayout->addLayout(pick);
     previewLayout->addLayout(tiles, 1);
 
-    m_compareButton = new QPushButton(tr("Compare: without and with the copies"), this);
-    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_compareButton = new QPushButton(this);
+    m_cancelButton = new QPushButton(this);
     m_cancelButton->setEnabled(false);
-    m_compareButton->setToolTip(
-        tr("Train the same network twice at once: on the pictures, and "
-           "on the pictures with their turned copies"));
-    m_cancelButton->setToolTip(tr("Stop both runs"));
-    m_useButton = new QPushButton(tr("Train the studio on the rotated set"), this);
+    m_useButton = new QPushButton(this);
     m_useButton->setVisible(false);  // shown by activated() when the studio listens
-    m_useButton->setToolTip(
-        tr("Makes the training set three times as large (original, +θ, −θ) "
-           "and hands it to the studio"));
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_result = new QLabel(this);
@@ -96,7 +74,8 @@ AugmentationLesson::AugmentationLesson(QWidget* parent) : Lesson(parent) {
     buttons->addWidget(m_cancelButton);
     buttons->addStretch(1);
     buttons->addWidget(m_useButton);
-    auto* compareBox = new QGroupBox(tr("Does it help?"), this);
+    auto* compareBox = new QGroupBox(this);
+    m_compareBox = compareBox;
     auto* compareLayout = new QVBoxLayout(compareBox);
     compareLayout->addLayout(buttons);
     compareLayout->addWidget(m_progress);
@@ -121,11 +100,57 @@ AugmentationLesson::AugmentationLesson(QWidget* parent) : Lesson(parent) {
     connect(m_compareButton, &QPushButton::clicked, this, &AugmentationLesson::startComparison);
     connect(m_cancelButton, &QPushButton::clicked, this, &AugmentationLesson::cancelComparison);
     connect(m_useButton, &QPushButton::clicked, this, &AugmentationLesson::makeAugmentedSet);
-    m_result->setText(tr("Network 784-%1-10, learning rate %2, %3 epoch(s), the same seed for "
-                         "both runs.")
-                          .arg(m_hidden)
-                          .arg(m_rate)
-                          .arg(m_epochs));
+    setResult([hidden = m_hidden, rate = m_rate, epochs = m_epochs] {
+        return tr("Network 784-%1-10, learning rate %2, %3 epoch(s), the same seed for "
+                  "both runs.")
+            .arg(hidden)
+            .arg(rate)
+            .arg(epochs);
+    });
+    retranslateUi();
+}
+
+void AugmentationLesson::retranslateUi() {
+    setExplanation(
+        tr("<h3>More data for free: rotated copies</h3>"
+           "<p>More examples usually mean better learning, but collecting them is work. The book's "
+           "trick: turn each training picture a little, by +10° and −10°, and train on all three. "
+           "A 4 tilted by 10° is still a 4, and people do write slanted digits. The turn is done "
+           "by <b>bilinear interpolation</b>: each new pixel mixes the four old pixels around the "
+           "point it comes from.</p>"
+           "<p><b>Try:</b> step through pictures and angles. Then press Compare: the same network, "
+           "from the same seed, learns once from the pictures and once from the pictures plus "
+           "their copies.</p>"
+           "<p><b>Notice:</b> the copies mostly help when data is scarce; too large an angle "
+           "turns a 6 into something else. Training takes three times as long.</p>"));
+
+    m_tiles[0]->setCaption(tr("original"));
+    m_tiles[1]->setCaption(tr("turned +θ"));
+    m_tiles[2]->setCaption(tr("turned −θ"));
+    m_indexBox->setToolTip(tr("Which training picture to turn"));
+    m_angleBox->setSuffix(tr("°"));
+    m_angleBox->setToolTip(tr("How far the copies are turned each way (the book: 10°)"));
+    m_pictureLabel->setText(tr("Picture:"));
+    m_angleLabel->setText(tr("Angle θ:"));
+    m_previewBox->setTitle(tr("Preview"));
+    m_compareButton->setText(tr("Compare: without and with the copies"));
+    m_cancelButton->setText(tr("Cancel"));
+    m_compareButton->setToolTip(
+        tr("Train the same network twice at once: on the pictures, and "
+           "on the pictures with their turned copies"));
+    m_cancelButton->setToolTip(tr("Stop both runs"));
+    m_useButton->setText(tr("Train the studio on the rotated set"));
+    m_useButton->setToolTip(
+        tr("Makes the training set three times as large (original, +θ, −θ) "
+           "and hands it to the studio"));
+    m_compareBox->setTitle(tr("Does it help?"));
+    m_result->setText(m_resultText());
+    if (m_previewSet) showPreview();  // the captions with the angle, the picture's line
+}
+
+void AugmentationLesson::setResult(std::function<QString()> text) {
+    m_resultText = std::move(text);
+    m_result->setText(m_resultText());
 }
 
 AugmentationLesson::~AugmentationLesson() {
@@ -240,7 +265,8 @@ void AugmentationLesson::startComparison() {
     m_compareButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_progress->setValue(0);
-    m_result->setText(tr("Training two networks at once (±%1°)…").arg(theta, 0, 'f', 1));
+    setResult(
+        [theta] { return tr("Training two networks at once (±%1°)…").arg(theta, 0, 'f', 1); });
     m_watcher.setFuture(
         QtConcurrent::run([train, test, theta, specTemplate, opts, cancel, done, total]() mutable {
             Comparison c;
@@ -294,22 +320,25 @@ void AugmentationLesson::comparisonDone() {
     m_comparison = m_watcher.result();
     const Comparison& c = m_comparison;
     if (!c.error.isEmpty()) {
-        m_result->setText(tr("Could not load the data: %1").arg(c.error));
+        setResult([error = c.error] { return tr("Could not load the data: %1").arg(error); });
     } else if (c.plain.cancelled || c.rotated.cancelled) {
-        m_result->setText(tr("Cancelled."));
+        setResult([] { return tr("Cancelled."); });
     } else {
-        auto pct = [](double a) { return QString::number(100.0 * a, 'f', 2); };
-        m_result->setText(
-            tr("<p>Test accuracy <b>without</b> the copies: <b>%1 %</b> &nbsp;&nbsp; "
-               "<b>with</b> the ±%2° copies: <b>%3 %</b> (%4 points).</p>"
-               "<p>Network %5, learning rate %6, %7 epoch(s), the same seed for both.</p>")
-                .arg(pct(c.plain.accuracy))
-                .arg(m_angleBox->value(), 0, 'f', 1)
-                .arg(pct(c.rotated.accuracy))
-                .arg((c.rotated.accuracy - c.plain.accuracy) * 100.0, 0, 'f', 2)
-                .arg(QStringLiteral("784-%1-10").arg(m_hidden))
-                .arg(m_rate)
-                .arg(m_epochs));
+        setResult([plain = c.plain.accuracy, rotated = c.rotated.accuracy,
+                   theta = m_angleBox->value(), hidden = m_hidden, rate = m_rate,
+                   epochs = m_epochs] {
+            auto pct = [](double a) { return QString::number(100.0 * a, 'f', 2); };
+            return tr("<p>Test accuracy <b>without</b> the copies: <b>%1 %</b> &nbsp;&nbsp; "
+                      "<b>with</b> the ±%2° copies: <b>%3 %</b> (%4 points).</p>"
+                      "<p>Network %5, learning rate %6, %7 epoch(s), the same seed for both.</p>")
+                .arg(pct(plain))
+                .arg(theta, 0, 'f', 1)
+                .arg(pct(rotated))
+                .arg((rotated - plain) * 100.0, 0, 'f', 2)
+                .arg(QStringLiteral("784-%1-10").arg(hidden))
+                .arg(rate)
+                .arg(epochs);
+        });
     }
     emit comparisonFinished();
 }
@@ -318,7 +347,7 @@ void AugmentationLesson::makeAugmentedSet() {
     if (m_augmentWatcher.isRunning()) return;
     DatasetPtr train = m_studioTrain;
     if (!train || !train->isImage()) {
-        m_result->setText(tr("The studio has no image training set loaded."));
+        setResult([] { return tr("The studio has no image training set loaded."); });
         return;
     }
     m_useButton->setEnabled(false);

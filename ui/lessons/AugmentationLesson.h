@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <array>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include "backprop/Dataset.h"
@@ -17,6 +18,7 @@
 #include "lessons/TrainRun.h"
 
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -78,7 +80,12 @@ class AugmentationLesson : public Lesson {
     void comparisonFinished();
     void augmentedTrainingSetReady(std::shared_ptr<const bp::Dataset> augmented);
 
+  protected:
+    void retranslateUi() override;
+
   private:
+    // Shows the comparison's sentence, and keeps how to say it again in another language.
+    void setResult(std::function<QString()> text);
     void showPreview();
     void updateProgress();
     void comparisonDone();
@@ -104,8 +111,13 @@ class AugmentationLesson : public Lesson {
     QPushButton* m_cancelButton = nullptr;
     QPushButton* m_useButton = nullptr;
     QProgressBar* m_progress = nullptr;
-    QLabel* m_result = nullptr;  // the two accuracies
-    QLabel* m_previewInfo = nullptr;
+    QLabel* m_result = nullptr;             // the two accuracies
+    std::function<QString()> m_resultText;  // … in the current language
+    QLabel* m_previewInfo = nullptr;        // label, picture i of n in the set
+    QLabel* m_pictureLabel = nullptr;       // "Picture:"
+    QLabel* m_angleLabel = nullptr;         // "Angle θ:"
+    QGroupBox* m_previewBox = nullptr;      // "Preview"
+    QGroupBox* m_compareBox = nullptr;      // "Does it help?"
 };
 
 }  // namespace bps

@@ -18,6 +18,50 @@
 namespace bps {
 
 BackQueryLesson::BackQueryLesson(QWidget* parent) : Lesson(parent) {
+    // one row of ten on a wide window, two rows of five otherwise (pictures stay large enough
+    // for a projector); see resizeEvent
+    m_grid = new QGridLayout;
+    m_grid->setSpacing(10);
+    for (int l = 0; l < 10; ++l) {
+        auto* tile = new lessons::ImageTile(this);
+        tile->setMinimumSide(120);
+        tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        m_tiles[static_cast<std::size_t>(l)] = tile;
+        m_grid->addWidget(tile, l / 5, l % 5);
+    }
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_scaleBox = new QSpinBox(this);
+    m_scaleBox->setRange(1, 16);
+    m_scaleBox->setValue(4);
+    m_exportButton = new QPushButton(this);
+    m_exportButton->setEnabled(false);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_status, 1);
+    bar->addWidget(m_scaleLabel = new QLabel(this));
+    bar->addWidget(m_scaleBox);
+    bar->addWidget(m_exportButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addLayout(m_grid, 5);
+    layout->addWidget(explanationPanel(), 1);
+
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(150);  // a few redraws a second while training
+    connect(&m_timer, &QTimer::timeout, this, &BackQueryLesson::refresh);
+    connect(m_exportButton, &QPushButton::clicked, this, &BackQueryLesson::exportWithDialog);
+    m_statusText = [] {
+        return tr(
+            "No network yet: start training in the studio (or load a model) and "
+            "the pictures appear here.");
+    };
+    retranslateUi();
+}
+
+void BackQueryLesson::retranslateUi() {
     setExplanation(
         tr("<h3>Back query: looking inside the network's mind</h3>"
            "<p>Normally a picture goes <i>in</i> and ten outputs come <i>out</i>. Here we do it "
@@ -32,48 +76,26 @@ BackQueryLesson::BackQueryLesson(QWidget* parent) : Lesson(parent) {
            "where ink speaks <i>against</i> it. Under each picture is what the network answers "
            "when it is shown its own imagined digit.</p>"));
 
-    // one row of ten on a wide window, two rows of five otherwise (pictures stay large enough
-    // for a projector); see resizeEvent
-    m_grid = new QGridLayout;
-    m_grid->setSpacing(10);
-    for (int l = 0; l < 10; ++l) {
-        auto* tile = new lessons::ImageTile(this);
-        tile->setMinimumSide(120);
-        tile->setCaption(tr("label %1").arg(l));
-        tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-        m_tiles[static_cast<std::size_t>(l)] = tile;
-        m_grid->addWidget(tile, l / 5, l % 5);
-    }
-
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-    m_scaleBox = new QSpinBox(this);
-    m_scaleBox->setRange(1, 16);
-    m_scaleBox->setValue(4);
     m_scaleBox->setSuffix(tr("×"));
     m_scaleBox->setToolTip(tr("Each pixel of the 28×28 pictures becomes this many pixels"));
-    m_exportButton = new QPushButton(tr("Export PNG…"), this);
-    m_exportButton->setEnabled(false);
+    m_exportButton->setText(tr("Export PNG…"));
     m_exportButton->setToolTip(tr("Save the ten pictures in a row as a PNG image"));
+    m_scaleLabel->setText(tr("Scale:"));
+    m_status->setText(m_statusText());
+    showCaptions();
+}
 
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(m_status, 1);
-    bar->addWidget(new QLabel(tr("Scale:"), this));
-    bar->addWidget(m_scaleBox);
-    bar->addWidget(m_exportButton);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addLayout(m_grid, 5);
-    layout->addWidget(explanationPanel(), 1);
-
-    m_timer.setSingleShot(true);
-    m_timer.setInterval(150);  // a few redraws a second while training
-    connect(&m_timer, &QTimer::timeout, this, &BackQueryLesson::refresh);
-    connect(m_exportButton, &QPushButton::clicked, this, &BackQueryLesson::exportWithDialog);
-    m_status->setText(
-        tr("No network yet: start training in the studio (or load a model) and "
-           "the pictures appear here."));
+void BackQueryLesson::showCaptions() {
+    for (int l = 0; l < 10; ++l) {
+        const std::size_t i = static_cast<std::size_t>(l);
+        if (m_refreshes == 0)
+            m_tiles[i]->setCaption(tr("label %1").arg(l));
+        else
+            m_tiles[i]->setCaption(tr("label %1\nseen as %2 (%3)")
+                                       .arg(l)
+                                       .arg(m_answer[i])
+                                       .arg(m_answerValue[i], 0, 'f', 2));
+    }
 }
 
 BackQueryLesson::~BackQueryLesson() = default;
@@ -116,9 +138,12 @@ void BackQueryLesson::refresh() {
     const SnapshotPtr s = std::move(m_pending);
     m_pending.reset();
     if (!lessons::isDigitNetwork(s->spec)) {
-        m_status->setText(tr("The studio's network (%1) does not take square pictures with ten "
-                             "outputs, so there is no digit to imagine.")
-                              .arg(QString::fromStdString(s->spec.describe())));
+        m_statusText = [shape = QString::fromStdString(s->spec.describe())] {
+            return tr("The studio's network (%1) does not take square pictures with ten "
+                      "outputs, so there is no digit to imagine.")
+                .arg(shape);
+        };
+        m_status->setText(m_statusText());
         return;
     }
     const auto net = lessons::networkOf(s);
@@ -133,19 +158,20 @@ void BackQueryLesson::refresh() {
         m_answer[i] = lessons::argmaxOf(out);
         m_answerValue[i] = out[m_answer[i]];
         m_tiles[i]->setImage(lessons::inkImage(m_ink[i], m_side, m_side));
-        m_tiles[i]->setCaption(tr("label %1\nseen as %2 (%3)")
-                                   .arg(l)
-                                   .arg(m_answer[i])
-                                   .arg(m_answerValue[i], 0, 'f', 2));
         m_tiles[i]->setHighlighted(m_answer[i] != l);
     }
     m_shownSamples = s->samplesSeen;
     ++m_refreshes;
-    m_status->setText(tr("Network %1 after %2 training samples (epoch %3, learning rate %4).")
-                          .arg(QString::fromStdString(s->spec.describe()))
-                          .arg(m_shownSamples)
-                          .arg(s->epoch)
-                          .arg(s->learningRate));
+    showCaptions();
+    m_statusText = [shape = QString::fromStdString(s->spec.describe()), seen = m_shownSamples,
+                    epoch = s->epoch, rate = s->learningRate] {
+        return tr("Network %1 after %2 training samples (epoch %3, learning rate %4).")
+            .arg(shape)
+            .arg(seen)
+            .arg(epoch)
+            .arg(rate);
+    };
+    m_status->setText(m_statusText());
     m_exportButton->setEnabled(true);
 }
 

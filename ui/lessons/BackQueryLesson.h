@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -63,9 +64,11 @@ class BackQueryLesson : public Lesson {
 
   protected:
     void resizeEvent(QResizeEvent* e) override;
+    void retranslateUi() override;
 
   private:
     void exportWithDialog();
+    void showCaptions();  // "label 3", then "label 3 / seen as 3 (0.87)"
     void setColumns(int columns);
 
     SnapshotPtr m_pending;                            // newest snapshot, not yet drawn
@@ -80,6 +83,8 @@ class BackQueryLesson : public Lesson {
     QGridLayout* m_grid = nullptr;                  // holds the tiles
     int m_columns = 5;                              // tiles per row
     QLabel* m_status = nullptr;                     // which network is shown / why none
+    std::function<QString()> m_statusText;          // … in the current language
+    QLabel* m_scaleLabel = nullptr;                 // "Scale:"
     QSpinBox* m_scaleBox = nullptr;                 // export scale
     QPushButton* m_exportButton = nullptr;
 };

@@ -24,27 +24,16 @@ QString num(double v, int decimals) {
 
 BookExamplesLesson::BookExamplesLesson(QWidget* parent) : Lesson(parent) {
     m_presetBox = new QComboBox(this);
-    m_presetBox->addItem(tr("Two inputs, two neurons"));
-    m_presetBox->addItem(tr("Three layers of three"));
-    m_presetBox->addItem(tr("Updating one weight"));
-    m_presetBox->addItem(tr("Splitting the error by the weights"));
-    m_stepButton = new QPushButton(tr("Step phase ▶"), this);
-    m_runButton = new QPushButton(tr("Run the whole sample ▶▶"), this);
-    m_restartButton = new QPushButton(tr("Start again ⟲"), this);
-    m_presetBox->setToolTip(
-        tr("Which worked example of the book to follow, with its inputs "
-           "and weights"));
-    m_stepButton->setToolTip(
-        tr("Do the next phase of the calculation and watch its numbers appear in the network "
-           "and the maths panel"));
-    m_runButton->setToolTip(tr("Do all the remaining phases of this sample at once"));
-    m_restartButton->setToolTip(
-        tr("Go back to the example's starting weights, before the first phase"));
+    for (int i = 0; i < 4; ++i) m_presetBox->addItem(QString());
+    m_stepButton = new QPushButton(this);
+    m_runButton = new QPushButton(this);
+    m_restartButton = new QPushButton(this);
     m_phaseLabel = new QLabel(this);
     m_phaseLabel->setMinimumWidth(220);
 
     auto* bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Example:"), this));
+    m_exampleLabel = new QLabel(this);
+    bar->addWidget(m_exampleLabel);
     bar->addWidget(m_presetBox);
     bar->addSpacing(12);
     bar->addWidget(m_stepButton);
@@ -95,9 +84,33 @@ BookExamplesLesson::BookExamplesLesson(QWidget* parent) : Lesson(parent) {
     connect(m_view, &NetworkView::neuronSelected, m_maths, &MathsPanel::setSelectedNeuron);
 
     selectPreset(Preset::TwoByTwo);
+    retranslateUi();
 }
 
 BookExamplesLesson::~BookExamplesLesson() = default;
+
+void BookExamplesLesson::retranslateUi() {
+    m_presetBox->setItemText(0, tr("Two inputs, two neurons"));
+    m_presetBox->setItemText(1, tr("Three layers of three"));
+    m_presetBox->setItemText(2, tr("Updating one weight"));
+    m_presetBox->setItemText(3, tr("Splitting the error by the weights"));
+    m_stepButton->setText(tr("Step phase ▶"));
+    m_runButton->setText(tr("Run the whole sample ▶▶"));
+    m_restartButton->setText(tr("Start again ⟲"));
+    m_presetBox->setToolTip(
+        tr("Which worked example of the book to follow, with its inputs "
+           "and weights"));
+    m_stepButton->setToolTip(
+        tr("Do the next phase of the calculation and watch its numbers appear in the network "
+           "and the maths panel"));
+    m_runButton->setToolTip(tr("Do all the remaining phases of this sample at once"));
+    m_restartButton->setToolTip(
+        tr("Go back to the example's starting weights, before the first phase"));
+    m_exampleLabel->setText(tr("Example:"));
+    setExplanation(presetExplanation());
+    updatePhaseLabel();
+    if (m_preset == Preset::SplitError) updateSplit();
+}
 
 void BookExamplesLesson::selectPreset(Preset p) {
     m_preset = p;
@@ -219,6 +232,11 @@ void BookExamplesLesson::show() {
     SnapshotPtr s = lessons::snapshotOfStepper(*m_stepper, kLearningRate);
     m_view->setSnapshot(s);
     m_maths->setSnapshot(s);
+    updatePhaseLabel();
+    if (m_preset == Preset::SplitError) updateSplit();
+}
+
+void BookExamplesLesson::updatePhaseLabel() {
     const int done = static_cast<int>(m_stepper->phaseIndex());
     const int total = static_cast<int>(m_stepper->phases().size());
     m_phaseLabel->setText(m_stepper->finished()
@@ -229,7 +247,6 @@ void BookExamplesLesson::show() {
                                     .arg(phaseWords(m_stepper->nextPhase())));
     m_stepButton->setEnabled(!m_stepper->finished());
     m_runButton->setEnabled(!m_stepper->finished());
-    if (m_preset == Preset::SplitError) updateSplit();
 }
 
 // Proportional split: e_hidden,j = Σ_k e_k · w_jk / Σ_j' w_j'k  (W(k, j) = w_jk, row sums).

@@ -60,9 +60,13 @@ class BookExamplesLesson : public Lesson {
 
     static constexpr double kLearningRate = 0.1;  // α of the book's weight-update example
 
+  protected:
+    void retranslateUi() override;
+
   private:
-    void show();         // hands the stepper's values to the view and the panel
-    void updateSplit();  // rebuilds the side-by-side panel
+    void show();              // hands the stepper's values to the view and the panel
+    void updatePhaseLabel();  // "Phase 2 of 5 — next: …"; the step buttons
+    void updateSplit();       // rebuilds the side-by-side panel
     QString presetExplanation() const;
 
     Preset m_preset = Preset::TwoByTwo;  // the example shown
@@ -74,10 +78,11 @@ class BookExamplesLesson : public Lesson {
     QPushButton* m_stepButton = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_restartButton = nullptr;
-    QLabel* m_phaseLabel = nullptr;   // "next: …"
-    NetworkView* m_view = nullptr;    // the studio's network view
-    MathsPanel* m_maths = nullptr;    // the studio's maths panel
-    QTextBrowser* m_split = nullptr;  // the split comparison (split preset only)
+    QLabel* m_exampleLabel = nullptr;  // "Example:"
+    QLabel* m_phaseLabel = nullptr;    // "next: …"
+    NetworkView* m_view = nullptr;     // the studio's network view
+    MathsPanel* m_maths = nullptr;     // the studio's maths panel
+    QTextBrowser* m_split = nullptr;   // the split comparison (split preset only)
 };
 
 }  // namespace bps

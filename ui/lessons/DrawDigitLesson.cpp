@@ -137,46 +137,30 @@ void OutputBars::paintEvent(QPaintEvent*) {
 // ---- DrawDigitLesson ----
 
 DrawDigitLesson::DrawDigitLesson(QWidget* parent) : Lesson(parent) {
-    setExplanation(tr(
-        "<h3>Draw your own digit</h3>"
-        "<p>Draw a digit with the mouse (or open a photo or scan of one). Before the network "
-        "sees it, it is prepared exactly the way the MNIST pictures were: "
-        "<b>1</b> colours inverted so ink is bright, <b>2</b> cropped to the ink, "
-        "<b>3</b> shrunk to fit a 20×20 box keeping its shape, <b>4</b> placed in a 28×28 "
-        "square so its centre of mass sits in the middle, <b>5</b> scaled to 0.01–1.00.</p>"
-        "<p><b>Try:</b> a thin 1, a 7 with a bar, a tiny digit in a corner, a digit drawn very "
-        "big. Watch the bars move while you draw.</p>"
-        "<p><b>Notice:</b> thanks to steps 2–4 the size and place of your drawing barely matter. "
-        "Digits written unlike the American writers of MNIST (a 1 with a long nose, a crossed 7) "
-        "are harder for the network.</p>"));
-
     m_canvas = new lessons::DrawCanvas(this);
-    m_clearButton = new QPushButton(tr("Clear"), this);
-    m_openButton = new QPushButton(tr("Open picture…"), this);
-    m_clearButton->setToolTip(tr("Start again on a blank sheet"));
-    m_openButton->setToolTip(tr("Put a photo or scan of a handwritten digit on the canvas"));
+    m_clearButton = new QPushButton(this);
+    m_openButton = new QPushButton(this);
     auto* canvasButtons = new QHBoxLayout;
     canvasButtons->addWidget(m_clearButton);
     canvasButtons->addWidget(m_openButton);
     canvasButtons->addStretch(1);
     auto* canvasColumn = new QVBoxLayout;
-    canvasColumn->addWidget(new QLabel(tr("<b>Draw here</b>"), this));
+    m_headings[0] = new QLabel(this);
+    canvasColumn->addWidget(m_headings[0]);
     canvasColumn->addWidget(m_canvas);
     canvasColumn->addLayout(canvasButtons);
     canvasColumn->addStretch(1);
 
     auto* stepsGrid = new QGridLayout;
-    const QString names[4] = {tr("1 inverted: ink bright, its box"), tr("2 cropped"),
-                              tr("3 fitted 20×20"), tr("4 centred 28×28\n5 scaled to 0.01 … 1.00")};
     for (int i = 0; i < 4; ++i) {
         auto* tile = new lessons::ImageTile(this);
         tile->setMinimumSide(100);
-        tile->setCaption(names[i]);
         m_stepTiles[static_cast<std::size_t>(i)] = tile;
         stepsGrid->addWidget(tile, i / 2, i % 2);
     }
     auto* stepsColumn = new QVBoxLayout;
-    stepsColumn->addWidget(new QLabel(tr("<b>Prepared like MNIST</b>"), this));
+    m_headings[1] = new QLabel(this);
+    stepsColumn->addWidget(m_headings[1]);
     stepsColumn->addLayout(stepsGrid, 1);
 
     m_bars = new lessons::OutputBars(this);
@@ -188,7 +172,8 @@ DrawDigitLesson::DrawDigitLesson(QWidget* parent) : Lesson(parent) {
     m_networkLabel = new QLabel(this);
     m_networkLabel->setWordWrap(true);
     auto* barsColumn = new QVBoxLayout;
-    barsColumn->addWidget(new QLabel(tr("<b>The network's ten outputs</b>"), this));
+    m_headings[2] = new QLabel(this);
+    barsColumn->addWidget(m_headings[2]);
     barsColumn->addWidget(m_bars, 1);
     barsColumn->addWidget(m_answerLabel);
     barsColumn->addWidget(m_networkLabel);
@@ -212,10 +197,37 @@ DrawDigitLesson::DrawDigitLesson(QWidget* parent) : Lesson(parent) {
     });
     connect(m_clearButton, &QPushButton::clicked, m_canvas, &lessons::DrawCanvas::clear);
     connect(m_openButton, &QPushButton::clicked, this, &DrawDigitLesson::openWithDialog);
+    m_networkText = [] { return tr("No network yet: train one in the studio first."); };
     recompute();
+    retranslateUi();
 }
 
 DrawDigitLesson::~DrawDigitLesson() = default;
+
+void DrawDigitLesson::retranslateUi() {
+    setExplanation(tr(
+        "<h3>Draw your own digit</h3>"
+        "<p>Draw a digit with the mouse (or open a photo or scan of one). Before the network "
+        "sees it, it is prepared exactly the way the MNIST pictures were: "
+        "<b>1</b> colours inverted so ink is bright, <b>2</b> cropped to the ink, "
+        "<b>3</b> shrunk to fit a 20×20 box keeping its shape, <b>4</b> placed in a 28×28 "
+        "square so its centre of mass sits in the middle, <b>5</b> scaled to 0.01–1.00.</p>"
+        "<p><b>Try:</b> a thin 1, a 7 with a bar, a tiny digit in a corner, a digit drawn very "
+        "big. Watch the bars move while you draw.</p>"
+        "<p><b>Notice:</b> thanks to steps 2–4 the size and place of your drawing barely matter. "
+        "Digits written unlike the American writers of MNIST (a 1 with a long nose, a crossed 7) "
+        "are harder for the network.</p>"));
+
+    m_clearButton->setText(tr("Clear"));
+    m_openButton->setText(tr("Open picture…"));
+    m_clearButton->setToolTip(tr("Start again on a blank sheet"));
+    m_openButton->setToolTip(tr("Put a photo or scan of a handwritten digit on the canvas"));
+    m_headings[0]->setText(tr("<b>Draw here</b>"));
+    m_headings[1]->setText(tr("<b>Prepared like MNIST</b>"));
+    m_headings[2]->setText(tr("<b>The network's ten outputs</b>"));
+    showAnswer();
+    showSteps();
+}
 
 void DrawDigitLesson::setSnapshot(SnapshotPtr s) {
     if (!s) return;
@@ -239,13 +251,15 @@ void DrawDigitLesson::recompute() {
         m_pending.reset();
         if (lessons::isDigitNetwork(s->spec) && s->spec.layers.front() == 784) {
             m_net = lessons::networkOf(s);
-            m_networkLabel->setText(tr("Network: the studio's %1 after %2 samples.")
-                                        .arg(QString::fromStdString(s->spec.describe()))
-                                        .arg(s->samplesSeen));
+            m_networkText = [shape = QString::fromStdString(s->spec.describe()),
+                             seen = s->samplesSeen] {
+                return tr("Network: the studio's %1 after %2 samples.").arg(shape).arg(seen);
+            };
         } else {
             m_net.reset();
-            m_networkLabel->setText(tr("The studio's network (%1) does not read 28×28 digits.")
-                                        .arg(QString::fromStdString(s->spec.describe())));
+            m_networkText = [shape = QString::fromStdString(s->spec.describe())] {
+                return tr("The studio's network (%1) does not read 28×28 digits.").arg(shape);
+            };
         }
     }
     const QImage& pic = m_canvas->picture();
@@ -255,16 +269,19 @@ void DrawDigitLesson::recompute() {
     else
         m_outputs = bp::Vector();
     m_bars->setValues(m_outputs);
+    showAnswer();
+    showSteps();
+}
+
+void DrawDigitLesson::showAnswer() {
+    m_networkLabel->setText(m_networkText());
     if (!m_net) {
-        if (m_networkLabel->text().isEmpty())
-            m_networkLabel->setText(tr("No network yet: train one in the studio first."));
         m_answerLabel->setText(QString());
     } else if (m_steps.empty()) {
         m_answerLabel->setText(tr("Draw a digit…"));
     } else {
         m_answerLabel->setText(tr("The network says: %1").arg(answer()));
     }
-    showSteps();
 }
 
 void DrawDigitLesson::showSteps() {
@@ -278,6 +295,7 @@ void DrawDigitLesson::showSteps() {
         p.drawRect(QRect(s.crop.x, s.crop.y, s.crop.w, s.crop.h).adjusted(-2, -2, 1, 1));
     }
     m_stepTiles[0]->setImage(ink);
+    m_stepTiles[0]->setCaption(tr("1 inverted: ink bright, its box"));
     if (s.empty()) {
         for (std::size_t i = 1; i < 4; ++i) m_stepTiles[i]->setImage(QImage());
         m_stepTiles[1]->setCaption(tr("2 cropped"));
@@ -309,7 +327,10 @@ bool DrawDigitLesson::loadPicture(const QString& path) {
     reader.setAutoTransform(true);
     const QImage img = reader.read();
     if (img.isNull()) {
-        m_networkLabel->setText(tr("Could not read %1: %2").arg(path, reader.errorString()));
+        m_networkText = [path, error = reader.errorString()] {
+            return tr("Could not read %1: %2").arg(path, error);
+        };
+        m_networkLabel->setText(m_networkText());
         return false;
     }
     m_canvas->setPicture(img);

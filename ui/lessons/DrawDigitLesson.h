@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QWidget>
 #include <array>
+#include <functional>
 #include <memory>
 
 #include "backprop/Network.h"
@@ -98,15 +99,21 @@ class DrawDigitLesson : public Lesson {
     int answer() const;                                      // argmax of outputs, −1 if none
     bool hasNetwork() const { return m_net != nullptr; }
 
+  protected:
+    void retranslateUi() override;
+
   private:
     void openWithDialog();
-    void showSteps();
+    void showSteps();   // the four pictures and their captions
+    void showAnswer();  // "The network says: 7" and which network answers
 
     lessons::DrawCanvas* m_canvas = nullptr;
     lessons::OutputBars* m_bars = nullptr;
     std::array<lessons::ImageTile*, 4> m_stepTiles{};  // ink+crop box, cropped, fitted, centred
     QLabel* m_answerLabel = nullptr;                   // "The network says: 7"
     QLabel* m_networkLabel = nullptr;                  // which network answers
+    std::function<QString()> m_networkText;            // … in the current language
+    std::array<QLabel*, 3> m_headings{};               // draw here, prepared, outputs
     QPushButton* m_clearButton = nullptr;
     QPushButton* m_openButton = nullptr;
     std::unique_ptr<bp::Network> m_net;  // from the newest snapshot

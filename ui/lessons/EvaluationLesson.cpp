@@ -177,18 +177,6 @@ EvaluationLesson::Result evaluateOn(std::shared_ptr<const bp::Network> net,
 }  // namespace
 
 EvaluationLesson::EvaluationLesson(QWidget* parent) : Lesson(parent) {
-    setExplanation(tr(
-        "<h3>How good is it, really?</h3>"
-        "<p>The <b>test set</b> holds pictures the network never trained on. Its accuracy is the "
-        "honest score: the share it labels right. The <b>confusion matrix</b> shows where the "
-        "rest go: row = the true digit, column = the network's answer, so the diagonal holds "
-        "the right answers and every other cell a kind of mistake.</p>"
-        "<p><b>Try:</b> click a cell (say true 4, answer 9) to see those pictures. Train more, "
-        "then press Evaluate again.</p>"
-        "<p><b>Notice:</b> the mistakes are not random: 4↔9, 3↔5, 7↔2 are common, and some "
-        "test pictures are hard even for people. The number under each picture is the output "
-        "of the wrong answer — a confident mistake is close to 1.</p>"));
-
     m_accuracyLabel = new QLabel(this);
     QFont big = m_accuracyLabel->font();
     big.setPointSizeF(big.pointSizeF() * 2.0);
@@ -196,9 +184,8 @@ EvaluationLesson::EvaluationLesson(QWidget* parent) : Lesson(parent) {
     m_accuracyLabel->setFont(big);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
-    m_evaluateButton = new QPushButton(tr("Evaluate now"), this);
+    m_evaluateButton = new QPushButton(this);
     m_evaluateButton->setEnabled(false);
-    m_evaluateButton->setToolTip(tr("Run the studio's current network on every test picture"));
 
     auto* head = new QHBoxLayout;
     head->addWidget(m_accuracyLabel);
@@ -209,8 +196,8 @@ EvaluationLesson::EvaluationLesson(QWidget* parent) : Lesson(parent) {
     m_matrix = new lessons::ConfusionMatrixView(this);
     auto* matrixColumn = new QVBoxLayout;
     matrixColumn->addWidget(m_matrix, 1);
-    auto* showAll = new QPushButton(tr("Show all mistakes"), this);
-    showAll->setToolTip(tr("The gallery shows every wrongly labelled test picture again"));
+    auto* showAll = new QPushButton(this);
+    m_showAllButton = showAll;
     matrixColumn->addWidget(showAll);
     auto* matrixBox = new QWidget(this);
     matrixBox->setLayout(matrixColumn);
@@ -249,8 +236,36 @@ EvaluationLesson::EvaluationLesson(QWidget* parent) : Lesson(parent) {
     connect(m_matrix, &lessons::ConfusionMatrixView::cellClicked, this,
             &EvaluationLesson::showCell);
     connect(showAll, &QPushButton::clicked, this, [this] { showCell(-1, -1); });
-    m_accuracyLabel->setText(tr("— %"));
-    m_status->setText(tr("No network yet: train one in the studio, then evaluate it here."));
+    setStatus([] { return tr("No network yet: train one in the studio, then evaluate it here."); });
+    retranslateUi();
+}
+
+void EvaluationLesson::retranslateUi() {
+    setExplanation(tr(
+        "<h3>How good is it, really?</h3>"
+        "<p>The <b>test set</b> holds pictures the network never trained on. Its accuracy is the "
+        "honest score: the share it labels right. The <b>confusion matrix</b> shows where the "
+        "rest go: row = the true digit, column = the network's answer, so the diagonal holds "
+        "the right answers and every other cell a kind of mistake.</p>"
+        "<p><b>Try:</b> click a cell (say true 4, answer 9) to see those pictures. Train more, "
+        "then press Evaluate again.</p>"
+        "<p><b>Notice:</b> the mistakes are not random: 4↔9, 3↔5, 7↔2 are common, and some "
+        "test pictures are hard even for people. The number under each picture is the output "
+        "of the wrong answer — a confident mistake is close to 1.</p>"));
+
+    m_evaluateButton->setText(tr("Evaluate now"));
+    m_evaluateButton->setToolTip(tr("Run the studio's current network on every test picture"));
+    m_showAllButton->setText(tr("Show all mistakes"));
+    m_showAllButton->setToolTip(tr("The gallery shows every wrongly labelled test picture again"));
+    m_accuracyLabel->setText(hasResult() ? tr("%1 %").arg(100.0 * accuracy(), 0, 'f', 1)
+                                         : tr("— %"));
+    m_status->setText(m_statusText());
+    if (hasResult()) showCell(m_selRow, m_selCol);  // the gallery's title and captions
+}
+
+void EvaluationLesson::setStatus(std::function<QString()> text) {
+    m_statusText = std::move(text);
+    m_status->setText(m_statusText());
 }
 
 EvaluationLesson::~EvaluationLesson() {
@@ -262,7 +277,8 @@ void EvaluationLesson::setSnapshot(SnapshotPtr s) {
     if (!s) return;
     m_snapshot = std::move(s);
     m_evaluateButton->setEnabled(true);
-    if (!hasResult() && !isRunning()) m_status->setText(tr("A network is ready: press Evaluate."));
+    if (!hasResult() && !isRunning())
+        setStatus([] { return tr("A network is ready: press Evaluate."); });
 }
 
 void EvaluationLesson::setDatasets(DatasetPtr /*train*/, DatasetPtr test) {
@@ -284,10 +300,11 @@ void EvaluationLesson::evaluate() {
     std::shared_ptr<const bp::Network> net = lessons::networkOf(m_snapshot);
     if (!net) return;
     m_evaluatedSnapshot = m_snapshot;
-    m_status->setText(tr("Evaluating %1 on %2…")
-                          .arg(QString::fromStdString(net->spec().describe()),
-                               m_test ? QString::fromStdString(m_test->source)
-                                      : tr("the embedded 1,000 MNIST test samples")));
+    setStatus([shape = QString::fromStdString(net->spec().describe()),
+               source = m_test ? QString::fromStdString(m_test->source) : QString()] {
+        return tr("Evaluating %1 on %2…")
+            .arg(shape, !source.isEmpty() ? source : tr("the embedded 1,000 MNIST test samples"));
+    });
     m_evaluateButton->setEnabled(false);
     m_watcher.setFuture(QtConcurrent::run(evaluateOn, net, m_test));
 }
@@ -296,7 +313,7 @@ void EvaluationLesson::finished() {
     Result r = m_watcher.result();
     m_evaluateButton->setEnabled(true);
     if (!r.error.isEmpty()) {
-        m_status->setText(tr("Could not evaluate: %1").arg(r.error));
+        setStatus([error = r.error] { return tr("Could not evaluate: %1").arg(error); });
         emit evaluated();
         return;
     }
@@ -316,13 +333,17 @@ void EvaluationLesson::finished() {
     for (int d = 0; d < 10; ++d)
         right += static_cast<std::size_t>(
             m_counts[static_cast<std::size_t>(d)][static_cast<std::size_t>(d)]);
-    m_status->setText(tr("%1 of %2 test pictures right (%3), network %4 after %5 training "
-                         "samples.")
-                          .arg(right)
-                          .arg(test.rows())
-                          .arg(QString::fromStdString(test.source))
-                          .arg(QString::fromStdString(m_evaluatedSnapshot->spec.describe()))
-                          .arg(m_evaluatedSnapshot->samplesSeen));
+    setStatus([right, rows = test.rows(), source = QString::fromStdString(test.source),
+               shape = QString::fromStdString(m_evaluatedSnapshot->spec.describe()),
+               seen = m_evaluatedSnapshot->samplesSeen] {
+        return tr("%1 of %2 test pictures right (%3), network %4 after %5 training "
+                  "samples.")
+            .arg(right)
+            .arg(rows)
+            .arg(source)
+            .arg(shape)
+            .arg(seen);
+    });
     showCell(m_selRow, m_selCol);
     emit evaluated();
     if (m_again) {

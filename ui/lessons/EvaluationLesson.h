@@ -11,6 +11,7 @@
 #include <QFutureWatcher>
 #include <QWidget>
 #include <array>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -106,9 +107,12 @@ class EvaluationLesson : public Lesson {
     void finished();
     void fillGallery();
     void layOutGallery();  // as many columns as fit the gallery's width
+    // Shows a status sentence, and keeps how to say it again in another language.
+    void setStatus(std::function<QString()> text);
 
   protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void retranslateUi() override;
 
   private:
     SnapshotPtr m_snapshot;              // newest network from the studio
@@ -121,9 +125,11 @@ class EvaluationLesson : public Lesson {
     int m_selRow = -1, m_selCol = -1;    // cell shown in the gallery (−1 = all mistakes)
     std::vector<std::size_t> m_gallery;  // test indices in the gallery
     lessons::ConfusionMatrixView* m_matrix = nullptr;
-    QLabel* m_accuracyLabel = nullptr;  // big "94.3 %"
-    QLabel* m_status = nullptr;         // what was evaluated / running / error
-    QLabel* m_galleryTitle = nullptr;   // what the gallery shows
+    QLabel* m_accuracyLabel = nullptr;       // big "94.3 %"
+    QLabel* m_status = nullptr;              // what was evaluated / running / error
+    std::function<QString()> m_statusText;   // … in the current language
+    QPushButton* m_showAllButton = nullptr;  // Show all mistakes
+    QLabel* m_galleryTitle = nullptr;        // what the gallery shows
     QPushButton* m_evaluateButton = nullptr;
     QScrollArea* m_scroll = nullptr;
     QWidget* m_galleryWidget = nullptr;  // holds the tiles

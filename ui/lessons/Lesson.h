@@ -6,11 +6,13 @@
 //   - id(): a stable, untranslated identifier ("book-examples") for menus, settings and tests;
 //   - an explanation panel in plain words ("what to try / what to notice") that the lesson
 //     fills with setExplanation(); the lesson places explanationPanel() in its own layout;
+//   - retranslateUi(): all its texts, set again on QEvent::LanguageChange;
 //   - setSnapshot(): the studio's current network (spec + weight copies), forwarded by the
 //     lessons window from TrainingController::snapshotReady. Default: ignored. A lesson that
 //     needs a live network builds one with bp::Network(snapshot->spec) + setWeights(weights).
 #pragma once
 
+#include <QEvent>
 #include <QLabel>
 #include <QString>
 #include <QWidget>
@@ -66,6 +68,16 @@ class Lesson : public QWidget {
   protected:
     // Rich text (HTML) already translated by the caller: setExplanation(tr("<b>…</b>…")).
     void setExplanation(const QString& html) { m_explanation->setText(html); }
+
+    // Sets every text of the lesson in the current language, those that describe its state
+    // (a result, a step, a status) from that state. Each lesson calls it at the end of its
+    // constructor; QEvent::LanguageChange calls it again (Qt's idiom: the lesson and all it has
+    // computed stay, only the words change).
+    virtual void retranslateUi() = 0;
+    void changeEvent(QEvent* event) override {
+        if (event->type() == QEvent::LanguageChange) retranslateUi();
+        QWidget::changeEvent(event);
+    }
 
   private:
     QLabel* m_explanation = nullptr;  // the explanation text panel (owned by this widget)

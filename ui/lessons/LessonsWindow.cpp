@@ -1,5 +1,6 @@
 #include "lessons/LessonsWindow.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMessageBox>
@@ -14,7 +15,6 @@
 namespace bps {
 
 LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
-    setWindowTitle(tr("Backprop Studio — Lessons"));
     resize(1440, 880);
     m_sideBar = new QListWidget(this);
     m_sideBar->setObjectName(QStringLiteral("lessonSideBar"));
@@ -33,16 +33,12 @@ LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     for (std::unique_ptr<Lesson>& l : made) {
         Lesson* raw = l.release();
         m_stack->addWidget(raw);  // the stack owns it
-        auto* item = new QListWidgetItem(
-            QStringLiteral("%1. %2").arg(m_sideBar->count() + 1).arg(raw->title()), m_sideBar);
+        auto* item = new QListWidgetItem(m_sideBar);
         item->setData(Qt::UserRole, raw->id());
         m_lessons.push_back(raw);
     }
-    m_exportButton = new QPushButton(tr("Export picture…"), this);
+    m_exportButton = new QPushButton(this);
     m_exportButton->setObjectName(QStringLiteral("lessonExportPicture"));
-    m_exportButton->setToolTip(
-        tr("Save this lesson's picture (its chart, plot or network) as PNG or SVG, at a size "
-           "you choose, for slides and worksheets"));
     connect(m_exportButton, &QPushButton::clicked, this, &LessonsWindow::exportPictureDialog);
     auto* side = new QVBoxLayout;
     side->addWidget(m_sideBar, 1);
@@ -53,9 +49,25 @@ LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     layout->addWidget(m_stack, 1);
     connect(m_sideBar, &QListWidget::currentRowChanged, this, &LessonsWindow::showLesson);
     if (!m_lessons.empty()) showLesson(0);
+    retranslateUi();
 }
 
 LessonsWindow::~LessonsWindow() = default;
+
+void LessonsWindow::retranslateUi() {
+    setWindowTitle(tr("Backprop Studio — Lessons"));
+    for (int i = 0; i < lessonCount(); ++i)  // title() asks tr() each time
+        m_sideBar->item(i)->setText(QStringLiteral("%1. %2").arg(i + 1).arg(lesson(i)->title()));
+    m_exportButton->setText(tr("Export picture…"));
+    m_exportButton->setToolTip(
+        tr("Save this lesson's picture (its chart, plot or network) as PNG or SVG, at a size "
+           "you choose, for slides and worksheets"));
+}
+
+void LessonsWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(event);
+}
 
 Lesson* LessonsWindow::lessonById(const QString& id) const {
     for (Lesson* l : m_lessons)

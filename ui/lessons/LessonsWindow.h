@@ -56,8 +56,11 @@ class LessonsWindow : public QWidget {
   protected:
     void hideEvent(QHideEvent*) override;  // the visible lesson is deactivated
     void showEvent(QShowEvent*) override;  // and activated again
+    void changeEvent(QEvent*) override;    // LanguageChange → retranslateUi()
 
   private:
+    void retranslateUi();  // title, side bar (the lessons' titles), Export button
+
     std::vector<Lesson*> m_lessons;                      // owned by m_stack (Qt parent)
     QListWidget* m_sideBar = nullptr;                    // lesson titles
     QStackedWidget* m_stack = nullptr;                   // one page per lesson

@@ -38,7 +38,16 @@ QString n4(double v) {
 BugPlot::BugPlot(QWidget* parent) : QWidget(parent) {
     setMinimumSize(480, 420);
     setCursor(Qt::CrossCursor);
-    setToolTip(tr("Click to add a bug (right-click: the other kind)"));
+    retranslateUi();
+}
+
+void BugPlot::retranslateUi() {
+    setToolTip(tr("Click to add a bug (right-click: the other kind)"));  // the rest is painted
+}
+
+void BugPlot::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 void BugPlot::setState(const std::vector<lessons::Bug>* bugs,
@@ -230,63 +239,44 @@ LinearClassifierLesson::LinearClassifierLesson(QWidget* parent) : Lesson(parent)
     m_plot = new BugPlot(this);
     m_plot->setState(&m_bugs, &m_model, &m_steps);
 
-    auto* next = new QPushButton(tr("Train on the next bug ▶"), this);
-    auto* pass = new QPushButton(tr("One pass over all bugs ▶▶"), this);
-    auto* again = new QPushButton(tr("Start again (k = 0.25) ⟲"), this);
-    auto* book = new QPushButton(tr("The book's two bugs"), this);
-    auto* clear = new QPushButton(tr("Remove all bugs"), this);
-    next->setToolTip(
-        tr("Move the line by one step for the next bug: Δk = α·E/x. The table shows the sums"));
-    pass->setToolTip(tr("Train on every bug once, in order"));
-    again->setToolTip(
-        tr("Put the slope back to the book's k = 0.25 and clear the table; the bugs stay"));
-    book->setToolTip(tr("Put back the book's two example bugs and start again"));
-    clear->setToolTip(tr("Start from an empty plot, then click to add your own bugs"));
-    m_moderate = new QCheckBox(tr("Moderate each update with a learning rate α"), this);
+    Texts& t = m_texts;
+    auto* next = t.next = new QPushButton(this);
+    auto* pass = t.pass = new QPushButton(this);
+    auto* again = t.again = new QPushButton(this);
+    auto* book = t.book = new QPushButton(this);
+    auto* clear = t.clear = new QPushButton(this);
+    m_moderate = new QCheckBox(this);
     m_moderate->setChecked(true);
-    m_moderate->setToolTip(
-        tr("Ticked, each step moves the line only a fraction α of the way. Unticked, the line "
-           "fits the last bug exactly and forgets the one before"));
     m_alpha = new QDoubleSpinBox(this);
     m_alpha->setRange(0.01, 1.0);
     m_alpha->setSingleStep(0.05);
     m_alpha->setDecimals(2);
     m_alpha->setValue(0.5);
-    m_alpha->setToolTip(
-        tr("The fraction of each correction that is applied, 0.01 … 1 (the book: 0.5); used "
-           "from the next step"));
     m_intercept = new QDoubleSpinBox(this);
     m_intercept->setRange(-2.0, 2.0);
     m_intercept->setSingleStep(0.1);
     m_intercept->setDecimals(2);
     m_intercept->setValue(0.0);
-    m_intercept->setToolTip(
-        tr("Where the line crosses the length axis (the book: 0). Training changes only the "
-           "slope k"));
-    m_addLadybird = new QRadioButton(tr("ladybird"), this);
-    m_addCaterpillar = new QRadioButton(tr("caterpillar"), this);
-    m_addLadybird->setToolTip(
-        tr("A click on the plot adds a ladybird (right-click: a caterpillar)"));
-    m_addCaterpillar->setToolTip(
-        tr("A click on the plot adds a caterpillar (right-click: a ladybird)"));
+    m_addLadybird = new QRadioButton(this);
+    m_addCaterpillar = new QRadioButton(this);
     m_addLadybird->setChecked(true);
     auto* group = new QButtonGroup(this);
     group->addButton(m_addLadybird);
     group->addButton(m_addCaterpillar);
 
-    auto* train = new QGroupBox(tr("Training"), this);
+    auto* train = t.trainBox = new QGroupBox(this);
     auto* tl = new QGridLayout(train);
     tl->addWidget(next, 0, 0, 1, 2);
     tl->addWidget(pass, 1, 0, 1, 2);
     tl->addWidget(again, 2, 0, 1, 2);
     tl->addWidget(m_moderate, 3, 0, 1, 2);
-    tl->addWidget(new QLabel(tr("learning rate α"), this), 4, 0);
+    tl->addWidget(t.alphaLabel = new QLabel(this), 4, 0);
     tl->addWidget(m_alpha, 4, 1);
-    tl->addWidget(new QLabel(tr("intercept b in y = kx + b"), this), 5, 0);
+    tl->addWidget(t.interceptLabel = new QLabel(this), 5, 0);
     tl->addWidget(m_intercept, 5, 1);
-    auto* dataBox = new QGroupBox(tr("Bugs"), this);
+    auto* dataBox = t.bugsBox = new QGroupBox(this);
     auto* dl = new QGridLayout(dataBox);
-    dl->addWidget(new QLabel(tr("A click adds a"), this), 0, 0);
+    dl->addWidget(t.clickLabel = new QLabel(this), 0, 0);
     dl->addWidget(m_addLadybird, 0, 1);
     dl->addWidget(m_addCaterpillar, 0, 2);
     dl->addWidget(book, 1, 0, 1, 2);
@@ -299,8 +289,6 @@ LinearClassifierLesson::LinearClassifierLesson(QWidget* parent) : Lesson(parent)
     m_status->setFont(sf);
 
     m_table = new QTableWidget(0, 7, this);
-    m_table->setHorizontalHeaderLabels({tr("bug"), tr("x"), tr("target t"), tr("y = kx + b"),
-                                        tr("E = t − y"), tr("Δk = α·E/x"), tr("new k")});
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -331,6 +319,47 @@ LinearClassifierLesson::LinearClassifierLesson(QWidget* parent) : Lesson(parent)
         addBug({d.x(), d.y(), lady ? lessons::BugKind::Ladybird : lessons::BugKind::Caterpillar});
     });
 
+    loadBookBugs();
+    retranslateUi();
+}
+
+void LinearClassifierLesson::retranslateUi() {
+    const Texts& t = m_texts;
+    t.next->setText(tr("Train on the next bug ▶"));
+    t.pass->setText(tr("One pass over all bugs ▶▶"));
+    t.again->setText(tr("Start again (k = 0.25) ⟲"));
+    t.book->setText(tr("The book's two bugs"));
+    t.clear->setText(tr("Remove all bugs"));
+    t.next->setToolTip(
+        tr("Move the line by one step for the next bug: Δk = α·E/x. The table shows the sums"));
+    t.pass->setToolTip(tr("Train on every bug once, in order"));
+    t.again->setToolTip(
+        tr("Put the slope back to the book's k = 0.25 and clear the table; the bugs stay"));
+    t.book->setToolTip(tr("Put back the book's two example bugs and start again"));
+    t.clear->setToolTip(tr("Start from an empty plot, then click to add your own bugs"));
+    m_moderate->setText(tr("Moderate each update with a learning rate α"));
+    m_moderate->setToolTip(
+        tr("Ticked, each step moves the line only a fraction α of the way. Unticked, the line "
+           "fits the last bug exactly and forgets the one before"));
+    m_alpha->setToolTip(
+        tr("The fraction of each correction that is applied, 0.01 … 1 (the book: 0.5); used "
+           "from the next step"));
+    m_intercept->setToolTip(
+        tr("Where the line crosses the length axis (the book: 0). Training changes only the "
+           "slope k"));
+    m_addLadybird->setText(tr("ladybird"));
+    m_addCaterpillar->setText(tr("caterpillar"));
+    m_addLadybird->setToolTip(
+        tr("A click on the plot adds a ladybird (right-click: a caterpillar)"));
+    m_addCaterpillar->setToolTip(
+        tr("A click on the plot adds a caterpillar (right-click: a ladybird)"));
+    t.trainBox->setTitle(tr("Training"));
+    t.alphaLabel->setText(tr("learning rate α"));
+    t.interceptLabel->setText(tr("intercept b in y = kx + b"));
+    t.bugsBox->setTitle(tr("Bugs"));
+    t.clickLabel->setText(tr("A click adds a"));
+    m_table->setHorizontalHeaderLabels({tr("bug"), tr("x"), tr("target t"), tr("y = kx + b"),
+                                        tr("E = t − y"), tr("Δk = α·E/x"), tr("new k")});
     setExplanation(tr(
         "<b>The simplest learner: a line.</b> Ladybirds are wide and short, caterpillars narrow "
         "and long. The line y = k·x should keep ladybirds below it and caterpillars above. For "
@@ -340,7 +369,7 @@ LinearClassifierLesson::LinearClassifierLesson(QWidget* parent) : Lesson(parent)
         "each step makes the line fit the last bug exactly and forget the one before (k = 2.9 "
         "after two bugs); with α = 0.5 the line ends between them. Click to add bugs; ringed "
         "bugs are on the wrong side."));
-    loadBookBugs();
+    refresh();  // the table's bug names and the status line
 }
 
 double LinearClassifierLesson::alpha() const {

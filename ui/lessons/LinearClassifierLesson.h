@@ -15,6 +15,7 @@
 
 class QCheckBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 class QRadioButton;
@@ -40,8 +41,11 @@ class BugPlot : public QWidget {
   protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent*) override;
+    void changeEvent(QEvent*) override;  // LanguageChange → retranslateUi()
 
   private:
+    void retranslateUi();
+
     const std::vector<lessons::Bug>* m_bugs = nullptr;
     const lessons::LinearClassifier* m_model = nullptr;
     const std::vector<lessons::LinearStep>* m_steps = nullptr;
@@ -74,8 +78,25 @@ class LinearClassifierLesson : public Lesson {
     BugPlot* plot() const { return m_plot; }
     QString tableText() const;  // the table of steps as tab-separated text
 
+  protected:
+    void retranslateUi() override;
+
   private:
     void refresh();
+
+    // Buttons and captions whose only job is their text.
+    struct Texts {
+        QPushButton* next = nullptr;   // train on the next bug
+        QPushButton* pass = nullptr;   // one pass over all bugs
+        QPushButton* again = nullptr;  // start again
+        QPushButton* book = nullptr;   // the book's two bugs
+        QPushButton* clear = nullptr;  // remove all bugs
+        QGroupBox* trainBox = nullptr;
+        QGroupBox* bugsBox = nullptr;
+        QLabel* alphaLabel = nullptr;
+        QLabel* interceptLabel = nullptr;
+        QLabel* clickLabel = nullptr;  // "A click adds a"
+    };
 
     lessons::LinearClassifier m_model;         // the line
     std::vector<lessons::Bug> m_bugs;          // the examples
@@ -90,6 +111,7 @@ class LinearClassifierLesson : public Lesson {
     QRadioButton* m_addCaterpillar = nullptr;
     QTableWidget* m_table = nullptr;
     QLabel* m_status = nullptr;  // k, accuracy
+    Texts m_texts;               // texts set by retranslateUi
 };
 
 }  // namespace bps

@@ -257,75 +257,48 @@ PlaygroundLesson::PlaygroundLesson(QWidget* parent) : Lesson(parent) {
     m_view->setModel(&m_model);
 
     m_shapeBox = new QComboBox(this);
-    m_shapeBox->addItems({tr("XOR (four corners)"), tr("Circle in a ring"), tr("Two Gaussians"),
-                          tr("Spiral"), tr("Your own points (click)")});
-    m_shapeBox->setToolTip(
-        tr("The points the network must separate: orange circles (class 0) from blue squares "
-           "(class 1). Choosing other points starts the training again"));
+    for (int i = 0; i < 5; ++i) m_shapeBox->addItem(QString());
     m_noiseSlider = new QSlider(Qt::Horizontal, this);
     m_noiseSlider->setRange(0, 100);
-    m_noiseSlider->setToolTip(
-        tr("Scatter the points at random, 0 … 100%. The more noise, the more the test points "
-           "disagree with the training points"));
     m_testSlider = new QSlider(Qt::Horizontal, this);
     m_testSlider->setRange(10, 50);
     m_testSlider->setValue(30);
-    m_testSlider->setToolTip(
-        tr("The share of the points (10 … 50%) kept out of training, to test the network on"));
-    m_showTest = new QCheckBox(tr("Show test points"), this);
+    m_showTest = new QCheckBox(this);
     m_showTest->setChecked(true);
-    m_showTest->setToolTip(
-        tr("Draw the test points (hollow) on the plane; the network never trains on them"));
-    auto* newPoints = new QPushButton(tr("New points"), this);
-    newPoints->setToolTip(
-        tr("A new random draw of the same points; your clicked points and the weights stay"));
+    auto* newPoints = m_texts.newPoints = new QPushButton(this);
     m_hiddenSpin = new QSpinBox(this);
     m_hiddenSpin->setRange(0, 16);
     m_hiddenSpin->setValue(4);
-    m_hiddenSpin->setSpecialValueText(tr("none (one linear classifier)"));
-    m_hiddenSpin->setToolTip(
-        tr("Neurons in the hidden layer, 0 … 16; with none the network can draw only one "
-           "straight line. Changing it starts the training again"));
     m_activationBox = new QComboBox(this);
-    m_activationBox->addItems({tr("tanh"), tr("sigmoid")});
-    m_activationBox->setToolTip(
-        tr("The hidden neurons' activation function: tanh (−1 … 1) or the book's sigmoid "
-           "(0 … 1). Changing it starts the training again"));
+    m_activationBox->addItem(QString());
+    m_activationBox->addItem(QString());
     m_rateSpin = new QDoubleSpinBox(this);
     m_rateSpin->setRange(0.001, 3.0);
     m_rateSpin->setDecimals(3);
     m_rateSpin->setSingleStep(0.05);
     m_rateSpin->setValue(0.1);
-    m_rateSpin->setToolTip(
-        tr("The size α of each weight update; it takes effect at once, also while playing. Too "
-           "large and the boundary jumps about"));
-    m_playButton = new QPushButton(tr("Play ▶"), this);
-    auto* stepButton = new QPushButton(tr("One epoch"), this);
-    auto* resetButton = new QPushButton(tr("New weights ⟲"), this);
-    m_playButton->setToolTip(
-        tr("Train without stopping and watch the background colours move; press again to "
-           "pause"));
-    stepButton->setToolTip(tr("Train once on every training point, then stop"));
-    resetButton->setToolTip(tr("Start again from new random weights, on the same points"));
+    m_playButton = new QPushButton(this);
+    auto* stepButton = m_texts.step = new QPushButton(this);
+    auto* resetButton = m_texts.reset = new QPushButton(this);
     m_status = new QLabel(this);
     QFont sf = m_status->font();
     sf.setPointSizeF(sf.pointSizeF() * 1.1);
     m_status->setFont(sf);
     m_status->setWordWrap(true);
 
-    auto* dataBox = new QGroupBox(tr("Data"), this);
-    auto* dl = new QFormLayout(dataBox);
-    dl->addRow(tr("Points"), m_shapeBox);
+    auto* dataBox = m_texts.dataBox = new QGroupBox(this);
+    auto* dl = m_texts.dataForm = new QFormLayout(dataBox);
+    dl->addRow(QString(), m_shapeBox);
     m_noiseLabel = new QLabel(this);
     m_testLabel = new QLabel(this);
     dl->addRow(m_noiseLabel, m_noiseSlider);
     dl->addRow(m_testLabel, m_testSlider);
     dl->addRow(m_showTest, newPoints);
-    auto* netBox = new QGroupBox(tr("Network: 2 → hidden → 2"), this);
-    auto* nl = new QFormLayout(netBox);
-    nl->addRow(tr("Hidden neurons"), m_hiddenSpin);
-    nl->addRow(tr("Hidden activation"), m_activationBox);
-    nl->addRow(tr("Learning rate α"), m_rateSpin);
+    auto* netBox = m_texts.netBox = new QGroupBox(this);
+    auto* nl = m_texts.netForm = new QFormLayout(netBox);
+    nl->addRow(QString(), m_hiddenSpin);
+    nl->addRow(QString(), m_activationBox);
+    nl->addRow(QString(), m_rateSpin);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_playButton);
     buttons->addWidget(stepButton);
@@ -367,6 +340,60 @@ PlaygroundLesson::PlaygroundLesson(QWidget* parent) : Lesson(parent) {
     m_timer.setInterval(30);
     connect(&m_timer, &QTimer::timeout, this, &PlaygroundLesson::tick);
 
+    rebuildData();
+    rebuildNetwork();
+    retranslateUi();
+}
+
+void PlaygroundLesson::retranslateUi() {
+    m_shapeBox->setItemText(0, tr("XOR (four corners)"));
+    m_shapeBox->setItemText(1, tr("Circle in a ring"));
+    m_shapeBox->setItemText(2, tr("Two Gaussians"));
+    m_shapeBox->setItemText(3, tr("Spiral"));
+    m_shapeBox->setItemText(4, tr("Your own points (click)"));
+    m_shapeBox->setToolTip(
+        tr("The points the network must separate: orange circles (class 0) from blue squares "
+           "(class 1). Choosing other points starts the training again"));
+    m_noiseSlider->setToolTip(
+        tr("Scatter the points at random, 0 … 100%. The more noise, the more the test points "
+           "disagree with the training points"));
+    m_testSlider->setToolTip(
+        tr("The share of the points (10 … 50%) kept out of training, to test the network on"));
+    m_showTest->setText(tr("Show test points"));
+    m_showTest->setToolTip(
+        tr("Draw the test points (hollow) on the plane; the network never trains on them"));
+    m_texts.newPoints->setText(tr("New points"));
+    m_texts.newPoints->setToolTip(
+        tr("A new random draw of the same points; your clicked points and the weights stay"));
+    m_hiddenSpin->setSpecialValueText(tr("none (one linear classifier)"));
+    m_hiddenSpin->setToolTip(
+        tr("Neurons in the hidden layer, 0 … 16; with none the network can draw only one "
+           "straight line. Changing it starts the training again"));
+    m_activationBox->setItemText(0, tr("tanh"));
+    m_activationBox->setItemText(1, tr("sigmoid"));
+    m_activationBox->setToolTip(
+        tr("The hidden neurons' activation function: tanh (−1 … 1) or the book's sigmoid "
+           "(0 … 1). Changing it starts the training again"));
+    m_rateSpin->setToolTip(
+        tr("The size α of each weight update; it takes effect at once, also while playing. Too "
+           "large and the boundary jumps about"));
+    m_playButton->setText(running() ? tr("Pause ❙❙") : tr("Play ▶"));
+    m_texts.step->setText(tr("One epoch"));
+    m_texts.reset->setText(tr("New weights ⟲"));
+    m_playButton->setToolTip(
+        tr("Train without stopping and watch the background colours move; press again to "
+           "pause"));
+    m_texts.step->setToolTip(tr("Train once on every training point, then stop"));
+    m_texts.reset->setToolTip(tr("Start again from new random weights, on the same points"));
+    m_texts.dataBox->setTitle(tr("Data"));
+    m_texts.netBox->setTitle(tr("Network: 2 → hidden → 2"));
+    const auto rowLabel = [](QFormLayout* form, QWidget* field, const QString& text) {
+        if (auto* label = qobject_cast<QLabel*>(form->labelForField(field))) label->setText(text);
+    };
+    rowLabel(m_texts.dataForm, m_shapeBox, tr("Points"));
+    rowLabel(m_texts.netForm, m_hiddenSpin, tr("Hidden neurons"));
+    rowLabel(m_texts.netForm, m_activationBox, tr("Hidden activation"));
+    rowLabel(m_texts.netForm, m_rateSpin, tr("Learning rate α"));
     setExplanation(
         tr("<b>One line cannot separate XOR.</b> Orange and blue points must end up on different "
            "colours of the background, which shows what the network answers at every place.<br>"
@@ -376,13 +403,17 @@ PlaygroundLesson::PlaygroundLesson(QWidget* parent) : Lesson(parent) {
            "combines these lines into a region no single line could draw. The spiral needs about "
            "12 neurons and patience. Add noise and watch the test points (hollow) disagree with "
            "the training points."));
-    rebuildData();
-    rebuildNetwork();
+    showShares();
+    showStatus();
+}
+
+void PlaygroundLesson::showShares() {
+    m_noiseLabel->setText(tr("Noise %1%").arg(std::lround(m_noise * 100)));
+    m_testLabel->setText(tr("Test share %1%").arg(std::lround(m_testShare * 100)));
 }
 
 void PlaygroundLesson::rebuildData() {
-    m_noiseLabel->setText(tr("Noise %1%").arg(std::lround(m_noise * 100)));
-    m_testLabel->setText(tr("Test share %1%").arg(std::lround(m_testShare * 100)));
+    showShares();
     std::vector<lessons::PlanePoint> all =
         lessons::makePlaneData(m_shape, kPoints, m_noise, m_dataSeed);
     m_model.setData(all, m_testShare, m_dataSeed);
@@ -505,6 +536,10 @@ QString PlaygroundLesson::statusText() const {
 
 void PlaygroundLesson::redraw() {
     m_view->setMaps(m_model.maps(kMapSide, kNodeMapSide));
+    showStatus();
+}
+
+void PlaygroundLesson::showStatus() {
     const auto& tr_ = m_model.trainingPoints();
     const auto& te = m_model.testPoints();
     m_status->setText(

@@ -16,6 +16,8 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 class QSlider;
@@ -90,8 +92,13 @@ class PlaygroundLesson : public Lesson {
     static constexpr int kMapSide = 64;       // grid of the decision map
     static constexpr int kNodeMapSide = 24;   // grid of the maps on the hidden nodes
 
+  protected:
+    void retranslateUi() override;
+
   private:
     void rebuildData();  // points from shape, noise, seed; split; user points kept
+    void showShares();   // "Noise 20%", "Test share 30%"
+    void showStatus();   // epoch, loss, accuracies
     void rebuildNetwork();
     void redraw();
 
@@ -117,6 +124,16 @@ class PlaygroundLesson : public Lesson {
     QDoubleSpinBox* m_rateSpin = nullptr;
     QPushButton* m_playButton = nullptr;
     QLabel* m_status = nullptr;
+    // Widgets whose only job is their text.
+    struct Texts {
+        QPushButton* newPoints = nullptr;
+        QPushButton* step = nullptr;   // one epoch
+        QPushButton* reset = nullptr;  // new weights
+        QGroupBox* dataBox = nullptr;
+        QGroupBox* netBox = nullptr;
+        QFormLayout* dataForm = nullptr;  // its row labels
+        QFormLayout* netForm = nullptr;
+    } m_texts;
 };
 
 }  // namespace bps

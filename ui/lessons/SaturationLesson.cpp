@@ -182,18 +182,15 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
     sf.setPointSizeF(sf.pointSizeF() * 1.1);
     m_satLabel->setFont(sf);
     m_satLabel->setWordWrap(true);
-    m_fromDemo = new QRadioButton(tr("the demo network (right)"), this);
-    m_fromStudio = new QRadioButton(tr("the studio's network"), this);
+    m_fromDemo = new QRadioButton(this);
+    m_fromStudio = new QRadioButton(this);
     m_fromDemo->setChecked(true);
     m_fromStudio->setEnabled(false);
-    m_fromStudio->setToolTip(tr("Available once the studio has trained or stepped a sample"));
-    m_fromDemo->setToolTip(
-        tr("Mark the net inputs of the demo network that trains on the right, after each sample"));
 
-    auto* curveBox = new QGroupBox(tr("The sigmoid and each neuron's net input"), this);
+    auto* curveBox = m_texts.curveBox = new QGroupBox(this);
     auto* cl = new QVBoxLayout(curveBox);
     auto* src = new QHBoxLayout;
-    src->addWidget(new QLabel(tr("Show:"), this));
+    src->addWidget(m_texts.show = new QLabel(this));
     src->addWidget(m_fromDemo);
     src->addWidget(m_fromStudio);
     src->addStretch(1);
@@ -201,52 +198,36 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
     m_netView = new NetworkView(this);
     m_netView->setDensity(4);
     m_views = new QTabWidget(this);
-    m_views->addTab(m_plot, tr("The sigmoid curve"));
-    m_views->addTab(m_netView, tr("The network"));
+    m_views->addTab(m_plot, QString());
+    m_views->addTab(m_netView, QString());
     cl->addWidget(m_views, 1);
     cl->addWidget(m_satLabel);
     cl->addWidget(m_satBar);
 
     m_inputsBox = new QComboBox(this);
-    m_inputsBox->addItems(
-        {tr("x/255·0.99 + 0.01 (the book)"), tr("raw pixels 0 … 255"), tr("x/255: 0 … 1")});
-    m_inputsBox->setToolTip(
-        tr("How each pixel (0 … 255) is scaled before it enters the network. Raw pixels give "
-           "huge net inputs; inputs of 0 give their weights nothing to learn from"));
+    for (int i = 0; i < 3; ++i) m_inputsBox->addItem(QString());
     m_targetsBox = new QComboBox(this);
-    m_targetsBox->addItems({tr("0.01 and 0.99 (the book)"), tr("0 and 1")});
-    m_targetsBox->setToolTip(
-        tr("The outputs the network is trained towards, for the wrong and the right digit. A "
-           "sigmoid never reaches 0 or 1, so those targets push the weights into saturation"));
+    for (int i = 0; i < 2; ++i) m_targetsBox->addItem(QString());
     m_weightsBox = new QComboBox(this);
-    m_weightsBox->addItems(
-        {tr("normal, std 1/√incoming (the book)"), tr("all zero"), tr("huge: normal, std 10")});
-    m_weightsBox->setToolTip(
-        tr("The weights before training. All zero: the hidden layer never learns; huge: the "
-           "neurons saturate from the first sample"));
-    auto* prepBox = new QGroupBox(tr("Preparing the data"), this);
-    auto* pl = new QFormLayout(prepBox);
-    pl->addRow(tr("Inputs"), m_inputsBox);
-    pl->addRow(tr("Targets"), m_targetsBox);
-    pl->addRow(tr("Starting weights"), m_weightsBox);
+    for (int i = 0; i < 3; ++i) m_weightsBox->addItem(QString());
+    auto* prepBox = m_texts.prepBox = new QGroupBox(this);
+    auto* pl = m_texts.prepForm = new QFormLayout(prepBox);
+    pl->addRow(QString(), m_inputsBox);
+    pl->addRow(QString(), m_targetsBox);
+    pl->addRow(QString(), m_weightsBox);
     m_warningArea = new QWidget(this);
     m_warningLayout = new QVBoxLayout(m_warningArea);
     m_warningLayout->setContentsMargins(0, 0, 0, 0);
     pl->addRow(m_warningArea);
 
-    m_playButton = new QPushButton(tr("Train ▶"), this);
-    auto* again = new QPushButton(tr("Start again ⟲"), this);
-    m_playButton->setToolTip(
-        tr("Train the demo network on the 100 samples, prepared as chosen above, and watch the "
-           "error curve and the saturation bar; press again to pause"));
-    again->setToolTip(
-        tr("Forget the training so far and start the demo again from its starting weights"));
+    m_playButton = new QPushButton(this);
+    auto* again = m_texts.again = new QPushButton(this);
     m_demoLabel = new QLabel(this);
     m_demoLabel->setWordWrap(true);
     m_chart = new ErrorPlot(this);
     m_chart->setErrorWindow(kWindow);
     m_chart->setMinimumHeight(260);
-    auto* demoBox = new QGroupBox(tr("Demo: 784-100-10 on 100 MNIST samples, α = 0.1"), this);
+    auto* demoBox = m_texts.demoBox = new QGroupBox(this);
     auto* dl = new QVBoxLayout(demoBox);
     auto* db = new QHBoxLayout;
     db->addWidget(m_playButton);
@@ -288,6 +269,53 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
         if (m_demo.errors.size() >= static_cast<std::size_t>(kDemoSamples)) pauseDemo();
     });
 
+    restartDemo();
+    retranslateUi();
+}
+
+void SaturationLesson::retranslateUi() {
+    m_fromDemo->setText(tr("the demo network (right)"));
+    m_fromStudio->setText(tr("the studio's network"));
+    m_fromStudio->setToolTip(tr("Available once the studio has trained or stepped a sample"));
+    m_fromDemo->setToolTip(
+        tr("Mark the net inputs of the demo network that trains on the right, after each sample"));
+    m_texts.curveBox->setTitle(tr("The sigmoid and each neuron's net input"));
+    m_texts.show->setText(tr("Show:"));
+    m_views->setTabText(0, tr("The sigmoid curve"));
+    m_views->setTabText(1, tr("The network"));
+    m_inputsBox->setItemText(0, tr("x/255·0.99 + 0.01 (the book)"));
+    m_inputsBox->setItemText(1, tr("raw pixels 0 … 255"));
+    m_inputsBox->setItemText(2, tr("x/255: 0 … 1"));
+    m_inputsBox->setToolTip(
+        tr("How each pixel (0 … 255) is scaled before it enters the network. Raw pixels give "
+           "huge net inputs; inputs of 0 give their weights nothing to learn from"));
+    m_targetsBox->setItemText(0, tr("0.01 and 0.99 (the book)"));
+    m_targetsBox->setItemText(1, tr("0 and 1"));
+    m_targetsBox->setToolTip(
+        tr("The outputs the network is trained towards, for the wrong and the right digit. A "
+           "sigmoid never reaches 0 or 1, so those targets push the weights into saturation"));
+    m_weightsBox->setItemText(0, tr("normal, std 1/√incoming (the book)"));
+    m_weightsBox->setItemText(1, tr("all zero"));
+    m_weightsBox->setItemText(2, tr("huge: normal, std 10"));
+    m_weightsBox->setToolTip(
+        tr("The weights before training. All zero: the hidden layer never learns; huge: the "
+           "neurons saturate from the first sample"));
+    m_texts.prepBox->setTitle(tr("Preparing the data"));
+    const auto rowLabel = [this](QWidget* field, const QString& text) {
+        if (auto* label = qobject_cast<QLabel*>(m_texts.prepForm->labelForField(field)))
+            label->setText(text);
+    };
+    rowLabel(m_inputsBox, tr("Inputs"));
+    rowLabel(m_targetsBox, tr("Targets"));
+    rowLabel(m_weightsBox, tr("Starting weights"));
+    m_playButton->setText(demoRunning() ? tr("Pause ❙❙") : tr("Train ▶"));
+    m_texts.again->setText(tr("Start again ⟲"));
+    m_playButton->setToolTip(
+        tr("Train the demo network on the 100 samples, prepared as chosen above, and watch the "
+           "error curve and the saturation bar; press again to pause"));
+    m_texts.again->setToolTip(
+        tr("Forget the training so far and start the demo again from its starting weights"));
+    m_texts.demoBox->setTitle(tr("Demo: 784-100-10 on 100 MNIST samples, α = 0.1"));
     setExplanation(
         tr("<b>Why the book scales its data.</b> A neuron learns in proportion to the slope of its "
            "sigmoid, o(1−o). Far out on the flat ends (shaded) the slope is almost 0: the neuron "
@@ -297,7 +325,13 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
            "after 300 samples still many times the book's preparation (faded line), which "
            "learns at once. Each warning's <i>Fix</i> "
            "button puts back the book's choice."));
-    restartDemo();
+    // The state's words: the warnings (from the same facts), the chart's two runs, the
+    // indicator and the demo's line (from the same snapshot).
+    if (m_hasFacts) m_warnings = check(m_facts);
+    updateWarnings();
+    m_chart->setRunLabel(0, tr("the book's preparation"));
+    m_chart->setRunLabel(1, tr("your preparation"));
+    showShown();
 }
 
 SaturationLesson::~SaturationLesson() = default;
@@ -460,8 +494,11 @@ void SaturationLesson::restartDemo() {
     if (!m_data.empty()) {
         std::vector<bp::Vector> ins(m_data.rows()), ts(m_data.rows());
         for (std::size_t i = 0; i < m_data.rows(); ++i) prepare(m_prep, i, ins[i], ts[i]);
-        m_warnings = check(measure(*m_demo.net, ins, ts));
+        m_facts = measure(*m_demo.net, ins, ts);
+        m_hasFacts = true;
+        m_warnings = check(m_facts);
     } else {
+        m_hasFacts = false;
         m_warnings.clear();
     }
     updateWarnings();
@@ -596,6 +633,10 @@ void SaturationLesson::showSnapshot() {
     } else {
         m_shown.reset();
     }
+    showShown();
+}
+
+void SaturationLesson::showShown() {
     std::vector<std::vector<double>> xs;
     QStringList names;
     std::vector<double> perLayer;

@@ -24,6 +24,8 @@
 #include "lessons/Lesson.h"
 
 class QComboBox;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -134,16 +136,23 @@ class SaturationLesson : public Lesson {
     double trainOne(DemoRun& run);
     static double windowMean(const std::vector<double>& e);
     void updateWarnings();
-    void showSnapshot();  // the shown snapshot into the plot and the indicator
+    void showSnapshot();  // chooses the shown snapshot (demo or studio), then showShown()
+    void showShown();     // the shown snapshot into the plot, the indicator and the demo line
 
-    bp::Dataset m_data;  // the embedded 100 MNIST samples
-    Preparation m_prep;  // chosen preparation
-    DemoRun m_demo;      // trained with m_prep
-    DemoRun m_book;      // trained with the book's preparation
-    std::vector<Warning> m_warnings;
-    QTimer m_timer;        // the demo's live training
-    SnapshotPtr m_studio;  // last snapshot from the studio
-    SnapshotPtr m_shown;   // what the plot and the indicator show
+  protected:
+    void retranslateUi() override;
+
+  private:
+    bp::Dataset m_data;               // the embedded 100 MNIST samples
+    Preparation m_prep;               // chosen preparation
+    DemoRun m_demo;                   // trained with m_prep
+    DemoRun m_book;                   // trained with the book's preparation
+    std::vector<Warning> m_warnings;  // check(m_facts)
+    DataFacts m_facts;                // of the prepared data and starting weights
+    bool m_hasFacts = false;          // m_facts measured (there is data)
+    QTimer m_timer;                   // the demo's live training
+    SnapshotPtr m_studio;             // last snapshot from the studio
+    SnapshotPtr m_shown;              // what the plot and the indicator show
     double m_shownShare = 0;
 
     SigmoidPlot* m_plot = nullptr;
@@ -161,6 +170,15 @@ class SaturationLesson : public Lesson {
     QPushButton* m_playButton = nullptr;
     ErrorPlot* m_chart = nullptr;
     QLabel* m_demoLabel = nullptr;
+    // Widgets whose only job is their text.
+    struct Texts {
+        QGroupBox* curveBox = nullptr;
+        QGroupBox* prepBox = nullptr;
+        QGroupBox* demoBox = nullptr;
+        QFormLayout* prepForm = nullptr;  // its row labels
+        QLabel* show = nullptr;           // "Show:"
+        QPushButton* again = nullptr;     // start again
+    } m_texts;
 };
 
 }  // namespace bps

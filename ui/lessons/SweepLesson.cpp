@@ -175,68 +175,40 @@ constexpr const char* kEmbeddedTest = ":/data/mnist_test_1000.csv.gz";
 }  // namespace
 
 SweepLesson::SweepLesson(QWidget* parent) : Lesson(parent) {
-    setExplanation(
-        tr("<h3>Which learning rate is best?</h3>"
-           "<p>The book finds out by hand: train the same network several times, changing only the "
-           "learning rate α, and compare the test accuracy. Here every run starts from the "
-           "<b>same random weights</b> (same seed) and sees the samples in the same order, so the "
-           "learning rate is the only difference. Two runs train at once, one per processor "
-           "core.</p>"
-           "<p><b>Try:</b> press Start, then click a point to open that run's error curve in the "
-           "studio's error chart. Try 2 epochs, or fewer hidden nodes.</p>"
-           "<p><b>Notice:</b> too small a rate learns too slowly in the time given; too large a "
-           "rate overshoots and bounces around. The best lies in between — the book found about "
-           "0.1–0.3 for one epoch.</p>"));
-
     m_threads = std::max(1, std::min(2, QThread::idealThreadCount()));
     m_ratesEdit = new QLineEdit(QStringLiteral("0.01, 0.05, 0.1, 0.2, 0.3, 0.6, 0.9"), this);
-    m_ratesEdit->setToolTip(tr("Learning rates, separated by commas or spaces"));
     m_hiddenBox = new QSpinBox(this);
     m_hiddenBox->setRange(1, 1000);
     m_hiddenBox->setValue(100);
-    m_hiddenBox->setToolTip(
-        tr("Neurons in the one hidden layer (784-n-10), the same for every run"));
     m_epochsBox = new QSpinBox(this);
     m_epochsBox->setRange(1, 20);
     m_epochsBox->setValue(1);
-    m_epochsBox->setToolTip(tr("Passes over the training set per run"));
     m_seedBox = new QSpinBox(this);
     m_seedBox->setRange(0, 1000000);
     m_seedBox->setValue(1);
-    m_seedBox->setToolTip(
-        tr("Seed of the random starting weights: every run starts from the same weights"));
     m_dataBox = new QComboBox(this);
-    m_dataBox->addItem(tr("Embedded MNIST: 5,000 train / 1,000 test"));
-    m_dataBox->addItem(tr("The studio's training and test sets"));
-    m_dataBox->setItemData(1, 0, Qt::UserRole - 1);
-    m_dataBox->setToolTip(
-        tr("What the runs train and test on (the studio's sets once it has "
-           "loaded them)"));  // disabled until the studio gives sets
-    m_startButton = new QPushButton(tr("Start"), this);
-    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_dataBox->addItem(QString());
+    m_dataBox->addItem(QString());
+    m_dataBox->setItemData(1, 0, Qt::UserRole - 1);  // disabled until the studio gives sets
+    m_startButton = new QPushButton(this);
+    m_cancelButton = new QPushButton(this);
     m_cancelButton->setEnabled(false);
-    m_startButton->setToolTip(tr("Train one network per learning rate, two at a time"));
-    m_cancelButton->setToolTip(tr("Stop every run at its next sample"));
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("Learning rates:"), m_ratesEdit);
-    form->addRow(tr("Hidden nodes:"), m_hiddenBox);
-    form->addRow(tr("Epochs:"), m_epochsBox);
-    form->addRow(tr("Seed:"), m_seedBox);
-    form->addRow(tr("Data:"), m_dataBox);
+    auto* form = m_form = new QFormLayout;
+    for (QWidget* field : std::initializer_list<QWidget*>{m_ratesEdit, m_hiddenBox, m_epochsBox,
+                                                          m_seedBox, m_dataBox})
+        form->addRow(QString(), field);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_startButton);
     buttons->addWidget(m_cancelButton);
     m_list = new QListWidget(this);
-    m_openButton = new QPushButton(tr("Open curve in the error chart"), this);
+    m_openButton = new QPushButton(this);
     m_openButton->setEnabled(false);
-    m_openButton->setToolTip(
-        tr("Show the selected run's training error in the error chart (or click its point)"));
 
     auto* controls = new QVBoxLayout;
     controls->addLayout(form);
@@ -274,7 +246,69 @@ SweepLesson::SweepLesson(QWidget* parent) : Lesson(parent) {
                                  m_runs[static_cast<std::size_t>(row)].done);
     });
     connect(m_openButton, &QPushButton::clicked, this, [this] { openRun(m_list->currentRow()); });
-    m_status->setText(tr("Press Start: %1 runs, %2 at a time.").arg(rates().size()).arg(m_threads));
+    setStatus([n = rates().size(), threads = m_threads] {
+        return tr("Press Start: %1 runs, %2 at a time.").arg(n).arg(threads);
+    });
+    retranslateUi();
+}
+
+void SweepLesson::retranslateUi() {
+    setExplanation(
+        tr("<h3>Which learning rate is best?</h3>"
+           "<p>The book finds out by hand: train the same network several times, changing only the "
+           "learning rate α, and compare the test accuracy. Here every run starts from the "
+           "<b>same random weights</b> (same seed) and sees the samples in the same order, so the "
+           "learning rate is the only difference. Two runs train at once, one per processor "
+           "core.</p>"
+           "<p><b>Try:</b> press Start, then click a point to open that run's error curve in the "
+           "studio's error chart. Try 2 epochs, or fewer hidden nodes.</p>"
+           "<p><b>Notice:</b> too small a rate learns too slowly in the time given; too large a "
+           "rate overshoots and bounces around. The best lies in between — the book found about "
+           "0.1–0.3 for one epoch.</p>"));
+
+    m_ratesEdit->setToolTip(tr("Learning rates, separated by commas or spaces"));
+    m_hiddenBox->setToolTip(
+        tr("Neurons in the one hidden layer (784-n-10), the same for every run"));
+    m_epochsBox->setToolTip(tr("Passes over the training set per run"));
+    m_seedBox->setToolTip(
+        tr("Seed of the random starting weights: every run starts from the same weights"));
+    m_dataBox->setItemText(0, tr("Embedded MNIST: 5,000 train / 1,000 test"));
+    m_dataBox->setItemText(1, tr("The studio's training and test sets"));
+    m_dataBox->setToolTip(
+        tr("What the runs train and test on (the studio's sets once it has "
+           "loaded them)"));
+    m_startButton->setText(tr("Start"));
+    m_cancelButton->setText(tr("Cancel"));
+    m_startButton->setToolTip(tr("Train one network per learning rate, two at a time"));
+    m_cancelButton->setToolTip(tr("Stop every run at its next sample"));
+    const auto rowLabel = [this](QWidget* field, const QString& text) {
+        if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(field))) label->setText(text);
+    };
+    rowLabel(m_ratesEdit, tr("Learning rates:"));
+    rowLabel(m_hiddenBox, tr("Hidden nodes:"));
+    rowLabel(m_epochsBox, tr("Epochs:"));
+    rowLabel(m_seedBox, tr("Seed:"));
+    rowLabel(m_dataBox, tr("Data:"));
+    m_openButton->setText(tr("Open curve in the error chart"));
+    m_openButton->setToolTip(
+        tr("Show the selected run's training error in the error chart (or click its point)"));
+    if (m_ownPlot) m_ownPlot->setWindowTitle(tr("Learning-rate sweep: error curves"));
+    m_status->setText(m_statusText());
+    for (int i = 0; i < static_cast<int>(m_runs.size()); ++i)
+        if (QListWidgetItem* item = m_list->item(i)) item->setText(runLine(i));
+}
+
+void SweepLesson::setStatus(std::function<QString()> text) {
+    m_statusText = std::move(text);
+    m_status->setText(m_statusText());
+}
+
+QString SweepLesson::runLine(int index) const {
+    const Run& r = m_runs[static_cast<std::size_t>(index)];
+    if (!r.done) return tr("α = %1: waiting").arg(r.rate);
+    if (r.outcome.cancelled) return tr("α = %1: cancelled").arg(r.rate);
+    if (r.outcome.diverged) return tr("α = %1: diverged (weights became infinite)").arg(r.rate);
+    return tr("α = %1: %2 % test accuracy").arg(r.rate).arg(r.outcome.accuracy * 100.0, 0, 'f', 2);
 }
 
 SweepLesson::~SweepLesson() {
@@ -341,7 +375,7 @@ void SweepLesson::start() {
     if (isRunning()) return;
     const std::vector<double> rs = rates();
     if (rs.empty()) {
-        m_status->setText(tr("Give at least one learning rate between 0 and 10."));
+        setStatus([] { return tr("Give at least one learning rate between 0 and 10."); });
         return;
     }
     auto job = std::make_shared<Job>();
@@ -354,14 +388,15 @@ void SweepLesson::start() {
     m_runs.assign(rs.size(), Run{});
     for (std::size_t i = 0; i < rs.size(); ++i) m_runs[i].rate = rs[i];
     m_list->clear();
-    for (int i = 0; i < static_cast<int>(rs.size()); ++i)
-        m_list->addItem(tr("α = %1: waiting").arg(rs[static_cast<std::size_t>(i)]));
+    for (int i = 0; i < static_cast<int>(rs.size()); ++i) m_list->addItem(runLine(i));
     updatePlot();
     m_startButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_openButton->setEnabled(false);
     m_progress->setValue(0);
-    m_status->setText(tr("Training %1 networks, %2 at a time…").arg(rs.size()).arg(m_threads));
+    setStatus([n = rs.size(), threads = m_threads] {
+        return tr("Training %1 networks, %2 at a time…").arg(n).arg(threads);
+    });
 
     // Settings are read here, on the GUI thread; the workers get copies.
     const int threads = m_threads;
@@ -377,7 +412,8 @@ void SweepLesson::start() {
             if (!trainLoad.data || !testLoad.data) {
                 const QString error = !trainLoad.data ? trainLoad.error : testLoad.error;
                 QMetaObject::invokeMethod(
-                    this, [this, error] { m_status->setText(error); }, Qt::QueuedConnection);
+                    this, [this, error] { setStatus([error] { return error; }); },
+                    Qt::QueuedConnection);
                 return;
             }
             job->train = trainLoad.data;
@@ -417,7 +453,7 @@ void SweepLesson::start() {
 
 void SweepLesson::cancel() {
     if (m_job) m_job->cancel = true;
-    if (isRunning()) m_status->setText(tr("Cancelling…"));
+    if (isRunning()) setStatus([] { return tr("Cancelling…"); });
 }
 
 QString SweepLesson::runLabel(int index) const {
@@ -434,15 +470,7 @@ void SweepLesson::onRunFinished(int index, const lessons::RunOutcome& outcome) {
     Run& r = m_runs[static_cast<std::size_t>(index)];
     r.done = true;
     r.outcome = outcome;
-    QString line;
-    if (outcome.cancelled)
-        line = tr("α = %1: cancelled").arg(r.rate);
-    else if (outcome.diverged)
-        line = tr("α = %1: diverged (weights became infinite)").arg(r.rate);
-    else
-        line =
-            tr("α = %1: %2 % test accuracy").arg(r.rate).arg(outcome.accuracy * 100.0, 0, 'f', 2);
-    if (QListWidgetItem* item = m_list->item(index)) item->setText(line);
+    if (QListWidgetItem* item = m_list->item(index)) item->setText(runLine(index));
     updatePlot();
     if (m_list->currentRow() == index) m_openButton->setEnabled(true);
     emit runFinished(index);
@@ -462,13 +490,16 @@ void SweepLesson::onAllFinished() {
              r.outcome.accuracy > m_runs[static_cast<std::size_t>(best)].outcome.accuracy))
             best = i;
     }
-    if (cancelled)
-        m_status->setText(tr("Cancelled."));
-    else if (best >= 0)
-        m_status->setText(
-            tr("Done. Best: α = %1 with %2 % on the test set.")
-                .arg(m_runs[static_cast<std::size_t>(best)].rate)
-                .arg(m_runs[static_cast<std::size_t>(best)].outcome.accuracy * 100.0, 0, 'f', 2));
+    if (cancelled) {
+        setStatus([] { return tr("Cancelled."); });
+    } else if (best >= 0) {
+        const Run& b = m_runs[static_cast<std::size_t>(best)];
+        setStatus([rate = b.rate, accuracy = b.outcome.accuracy] {
+            return tr("Done. Best: α = %1 with %2 % on the test set.")
+                .arg(rate)
+                .arg(accuracy * 100.0, 0, 'f', 2);
+        });
+    }
     emit sweepFinished(cancelled);
 }
 

@@ -97,38 +97,78 @@ HelpWindow* DocumentActions::helpWindow() const {
 }
 
 void DocumentActions::addSessionActions(QMenu* file, QAction* before) {
-    auto add = [&](const QString& text) {
-        auto* a = new QAction(text, file);
+    auto add = [&] {
+        auto* a = new QAction(file);
         file->insertAction(before, a);
         return a;
     };
-    QAction* open = add(tr("&Open session…"));
-    open->setToolTip(
-        tr("Open a saved session (network, weights, data, settings, curves) or a "
-           "model file"));
-    open->setStatusTip(open->toolTip());
-    connect(open, &QAction::triggered, this, &DocumentActions::openSessionDialog);
-    QAction* save = add(tr("&Save session"));
-    save->setShortcut(QKeySequence::Save);
-    save->setStatusTip(
-        tr("Save the network, its weights, the data paths, the settings and the "
-           "curves in one file"));
-    connect(save, &QAction::triggered, this, &DocumentActions::saveSession);
-    QAction* saveAs = add(tr("Save session &as…"));
-    saveAs->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
-    saveAs->setStatusTip(tr("Save the session in a new file"));
-    connect(saveAs, &QAction::triggered, this, &DocumentActions::saveSessionAs);
-    QAction* title = add(tr("Session tit&le…"));
-    title->setStatusTip(
-        tr("Give the session a title (e.g. the lesson's name): it is saved with the session and "
-           "shown in the window title"));
-    connect(title, &QAction::triggered, this, &DocumentActions::editSessionTitle);
-    auto* recent = new QMenu(tr("Recent sessio&ns"), file);
-    file->insertMenu(before, recent);
-    rebuildRecent(recent);
-    connect(m_sessions, &SessionManager::recentSessionsChanged, recent,
-            [this, recent] { rebuildRecent(recent); });
+    m_actions.open = add();
+    connect(m_actions.open, &QAction::triggered, this, &DocumentActions::openSessionDialog);
+    m_actions.save = add();
+    m_actions.save->setShortcut(QKeySequence::Save);
+    connect(m_actions.save, &QAction::triggered, this, &DocumentActions::saveSession);
+    m_actions.saveAs = add();
+    connect(m_actions.saveAs, &QAction::triggered, this, &DocumentActions::saveSessionAs);
+    m_actions.title = add();
+    connect(m_actions.title, &QAction::triggered, this, &DocumentActions::editSessionTitle);
+    m_actions.recent = new QMenu(file);
+    file->insertMenu(before, m_actions.recent);
+    rebuildRecent(m_actions.recent);
+    connect(m_sessions, &SessionManager::recentSessionsChanged, m_actions.recent,
+            [this] { rebuildRecent(m_actions.recent); });
     file->insertSeparator(before);
+    retranslate();
+}
+
+void DocumentActions::retranslate() {
+    Actions& a = m_actions;
+    if (a.open) {
+        a.open->setText(tr("&Open session…"));
+        a.open->setToolTip(
+            tr("Open a saved session (network, weights, data, settings, curves) or a "
+               "model file"));
+        a.open->setStatusTip(a.open->toolTip());
+        a.save->setText(tr("&Save session"));
+        a.save->setStatusTip(
+            tr("Save the network, its weights, the data paths, the settings and the "
+               "curves in one file"));
+        a.saveAs->setText(tr("Save session &as…"));
+        a.saveAs->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+        a.saveAs->setStatusTip(tr("Save the session in a new file"));
+        a.title->setText(tr("Session tit&le…"));
+        a.title->setStatusTip(
+            tr("Give the session a title (e.g. the lesson's name): it is saved with the session "
+               "and shown in the window title"));
+        a.recent->setTitle(tr("Recent sessio&ns"));
+        rebuildRecent(a.recent);  // its "Clear the list"
+    }
+    const auto set = [](QAction* action, const QString& text, const QString& tip) {
+        if (!action) return;
+        action->setText(text);
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+    };
+    set(a.exportNetwork, tr("&Network view as an image…"),
+        tr("The network as drawn now, as PNG or SVG, at a size "
+           "you choose"));
+    set(a.exportChart, tr("&Error chart as an image…"),
+        tr("The error curve chart as PNG or SVG, at a size you "
+           "choose"));
+    set(a.exportCsv, tr("Error &data as CSV…"),
+        tr("Every point of every curve: run, label, series, samples "
+           "seen, value"));
+    set(a.exportNpy, tr("&Weights as NumPy .npy…"),
+        tr("One .npy file per weight matrix (wih.npy, who.npy …), "
+           "as the book's Python code loads them"));
+    set(a.exportWeightsCsv, tr("Weights as &CSV…"),
+        tr("One CSV file per weight matrix (wih.csv, who.csv …): a line "
+           "per neuron of the next layer"));
+    if (a.zoom) a.zoom->setTitle(tr("Presentation &size"));
+    if (a.contents) {
+        a.contents->setText(tr("&Contents"));
+        a.contents->setStatusTip(tr("The user guide: getting started, the lessons, your own data"));
+        a.about->setText(tr("&About Backprop Studio"));
+    }
 }
 
 void DocumentActions::editSessionTitle() {
@@ -160,50 +200,37 @@ void DocumentActions::rebuildRecent(QMenu* menu) {
 }
 
 void DocumentActions::fillExportMenu(QMenu* exportMenu) {
-    auto add = [&](const QString& text, const QString& tip, auto slot) {
-        QAction* a = exportMenu->addAction(text);
-        a->setToolTip(tip);
-        a->setStatusTip(tip);
+    auto add = [&](auto slot) {
+        QAction* a = exportMenu->addAction(QString());
         connect(a, &QAction::triggered, this, slot);
+        return a;
     };
-    add(tr("&Network view as an image…"),
-        tr("The network as drawn now, as PNG or SVG, at a size "
-           "you choose"),
-        [this] { exportImage(false); });
-    add(tr("&Error chart as an image…"),
-        tr("The error curve chart as PNG or SVG, at a size you "
-           "choose"),
-        [this] { exportImage(true); });
-    add(tr("Error &data as CSV…"),
-        tr("Every point of every curve: run, label, series, samples "
-           "seen, value"),
-        &DocumentActions::exportCurveCsv);
+    m_actions.exportNetwork = add([this] { exportImage(false); });
+    m_actions.exportChart = add([this] { exportImage(true); });
+    m_actions.exportCsv = add(&DocumentActions::exportCurveCsv);
     exportMenu->addSeparator();
-    add(tr("&Weights as NumPy .npy…"),
-        tr("One .npy file per weight matrix (wih.npy, who.npy …), "
-           "as the book's Python code loads them"),
-        [this] { exportWeights(true); });
-    add(tr("Weights as &CSV…"),
-        tr("One CSV file per weight matrix (wih.csv, who.csv …): a line "
-           "per neuron of the next layer"),
-        [this] { exportWeights(false); });
+    m_actions.exportNpy = add([this] { exportWeights(true); });
+    m_actions.exportWeightsCsv = add([this] { exportWeights(false); });
+    retranslate();
 }
 
 void DocumentActions::addViewActions(QMenu* view) {
     view->addSeparator();
     view->addAction(m_presentation->toggleAction());
-    QMenu* zoom = view->addMenu(tr("Presentation &size"));
-    for (QAction* a : m_presentation->zoomActions()) zoom->addAction(a);
+    m_actions.zoom = view->addMenu(QString());
+    for (QAction* a : m_presentation->zoomActions()) m_actions.zoom->addAction(a);
+    retranslate();
 }
 
 void DocumentActions::addHelpActions(QMenu* help) {
-    QAction* contents = help->addAction(tr("&Contents"));
-    contents->setShortcut(QKeySequence::HelpContents);
-    contents->setStatusTip(tr("The user guide: getting started, the lessons, your own data"));
-    connect(contents, &QAction::triggered, this, &DocumentActions::showHelp);
-    QAction* about = help->addAction(tr("&About Backprop Studio"));
-    about->setMenuRole(QAction::AboutRole);
-    connect(about, &QAction::triggered, this, [this] { HelpWindow::showAbout(m_parts.window); });
+    m_actions.contents = help->addAction(QString());
+    m_actions.contents->setShortcut(QKeySequence::HelpContents);
+    connect(m_actions.contents, &QAction::triggered, this, &DocumentActions::showHelp);
+    m_actions.about = help->addAction(QString());
+    m_actions.about->setMenuRole(QAction::AboutRole);
+    connect(m_actions.about, &QAction::triggered, this,
+            [this] { HelpWindow::showAbout(m_parts.window); });
+    retranslate();
 }
 
 void DocumentActions::startUp(bool offerRecovery) {

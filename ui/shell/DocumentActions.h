@@ -4,8 +4,8 @@
 // View ▸ Presentation mode, Help ▸ Contents and About; autosave and the recovery offer after a
 // crash; opening a file given on the command line by its content.
 //
-// The add…Actions functions create their actions as children of the menu they fill, so a window
-// that rebuilds its menus (e.g. on a language change) can simply call them again.
+// The add…Actions functions create their actions as children of the menu they fill; the window
+// calls retranslate() from its retranslateUi() (a language change) to set their texts again.
 #pragma once
 
 #include <QObject>
@@ -54,6 +54,9 @@ class DocumentActions : public QObject {
     // Help menu: Contents (F1) and About Backprop Studio.
     void addHelpActions(QMenu* help);
 
+    // Sets the texts of the actions made so far in the current language.
+    void retranslate();
+
     // After the window is shown: offer the autosaved session if the last run crashed (and
     // offerRecovery: no file was named on the command line), mark this run as running, start
     // the autosave, restore presentation mode.
@@ -83,7 +86,25 @@ class DocumentActions : public QObject {
     QString askSaveFile(const QString& title, const QString& filter, const QString& suffix);
     void warn(const QString& title, const QString& message);
 
+    // The actions made by the add…/fill… functions (null until made).
+    struct Actions {
+        QAction* open = nullptr;              // Open session…
+        QAction* save = nullptr;              // Ctrl+S
+        QAction* saveAs = nullptr;            // Ctrl+Shift+S
+        QAction* title = nullptr;             // Session title…
+        QMenu* recent = nullptr;              // Recent sessions
+        QAction* exportNetwork = nullptr;     // network view as PNG/SVG
+        QAction* exportChart = nullptr;       // error chart as PNG/SVG
+        QAction* exportCsv = nullptr;         // curves as CSV
+        QAction* exportNpy = nullptr;         // weights as .npy
+        QAction* exportWeightsCsv = nullptr;  // weights as CSV
+        QMenu* zoom = nullptr;                // View ▸ Presentation size
+        QAction* contents = nullptr;          // Help ▸ Contents (F1)
+        QAction* about = nullptr;             // Help ▸ About
+    };
+
     Parts m_parts;                               // the studio's parts
+    Actions m_actions;                           // the menus' entries
     SessionManager* m_sessions = nullptr;        // save/open/autosave
     PresentationMode* m_presentation = nullptr;  // classroom display
     QPointer<HelpWindow> m_help;                 // the user guide window (made on demand)

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLibraryInfo>
 #include <QMenu>
 #include <QSettings>
@@ -15,6 +16,25 @@ namespace {
 
 // Where lrelease's output is embedded (ui/CMakeLists.txt, qt_add_resources PREFIX "/i18n").
 constexpr const char* kResourceDir = ":/i18n";
+
+// The Language menu: retitles itself on LanguageChange, and checks the language installed now
+// (chosen here or anywhere else).
+class LanguageMenu : public QMenu {
+  public:
+    explicit LanguageMenu(QWidget* parent) : QMenu(parent) {
+        setObjectName(QStringLiteral("languageMenu"));
+        retranslateUi();
+    }
+
+  protected:
+    void changeEvent(QEvent* event) override {
+        if (event->type() == QEvent::LanguageChange) retranslateUi();
+        QMenu::changeEvent(event);
+    }
+
+  private:
+    void retranslateUi() { setTitle(Language::tr("Lan&guage")); }
+};
 
 }  // namespace
 
@@ -69,8 +89,7 @@ bool Language::setLanguage(const QString& requested, bool remember) {
 }
 
 QMenu* Language::createMenu(QWidget* parent) {
-    auto* menu = new QMenu(tr("Lan&guage"), parent);
-    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto* menu = new LanguageMenu(parent);
     auto* group = new QActionGroup(menu);
     group->setExclusive(true);
     // Each language is named in itself (an endonym), deliberately not translated: whoever cannot
@@ -87,6 +106,9 @@ QMenu* Language::createMenu(QWidget* parent) {
         QObject::connect(action, &QAction::triggered, instance(),
                          [code] { instance()->setLanguage(code, true); });
     }
+    QObject::connect(instance(), &Language::languageChanged, menu, [group](const QString& code) {
+        for (QAction* a : group->actions()) a->setChecked(a->data().toString() == code);
+    });
     return menu;
 }
 

@@ -9,9 +9,10 @@
 // buttons; Debian package qt6-translations-l10n). English loads backprop_en.qm too, for the
 // plural forms of "%n sample(s)".
 //
-// Installing a translator sends QEvent::LanguageChange to every widget. The studio's widgets set
-// their texts once, in their constructors, so a window re-creates itself on that event (see
-// MainWindow::changeEvent); Language only installs the translators and says so.
+// Installing a translator sends QEvent::LanguageChange to every widget. Each of the studio's
+// widgets answers it in changeEvent() with its own retranslateUi(), which sets its texts again
+// (those that describe a state, from that state); windows and their state stay as they are.
+// Language only installs the translators and says so.
 #pragma once
 
 #include <QLocale>

@@ -39,9 +39,8 @@ namespace bps {
 
 namespace {
 
-QDockWidget* makeDock(const QString& title, const QString& objectName, QWidget* content,
-                      QMainWindow* window) {
-    auto* dock = new QDockWidget(title, window);
+QDockWidget* makeDock(const QString& objectName, QWidget* content, QMainWindow* window) {
+    auto* dock = new QDockWidget(window);
     dock->setObjectName(objectName);  // for saveState / restoreState
     dock->setWidget(content);
     return dock;
@@ -51,21 +50,11 @@ QString displayName(const QString& path) {
     return QFileInfo(path).fileName();
 }
 
-// Feeds one run of another chart into plot, as the controller did (a re-created window).
-void replayRun(ErrorPlot& plot, const ErrorPlot::Run& run) {
-    plot.beginRun(run.label);
-    plot.addErrorPoints(run.error);
-    for (const QPointF& a : run.accuracy) plot.addAccuracy(a.x(), a.y());
-    for (const ErrorPlot::RateMark& m : run.rateMarks) plot.markLearningRate(m.x, m.lr);
-}
-
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : MainWindow(parent, nullptr) {}
-
-MainWindow::MainWindow(QWidget* parent, TrainingController* controller) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("MainWindow"));
-    m_controller = controller ? controller : new TrainingController(this);
+    m_controller = new TrainingController(this);
     m_loader = new DatasetLoader(this, this);
     m_lessons = new LessonsWindow(this);  // a window of its own, opened from the Lessons menu
 
@@ -82,10 +71,11 @@ MainWindow::MainWindow(QWidget* parent, TrainingController* controller) : QMainW
     m_errorPlot = new ErrorPlot;
     m_maths = new MathsPanel;
 
-    auto* controlsDock = makeDock(tr("Controls"), QStringLiteral("ControlsDock"), scroll, this);
-    auto* samplesDock = makeDock(tr("Samples"), QStringLiteral("SamplesDock"), m_samples, this);
-    auto* chartDock = makeDock(tr("Error curve"), QStringLiteral("ErrorDock"), m_errorPlot, this);
-    auto* mathsDock = makeDock(tr("Maths"), QStringLiteral("MathsDock"), m_maths, this);
+    auto* controlsDock = makeDock(QStringLiteral("ControlsDock"), scroll, this);
+    auto* samplesDock = makeDock(QStringLiteral("SamplesDock"), m_samples, this);
+    auto* chartDock = makeDock(QStringLiteral("ErrorDock"), m_errorPlot, this);
+    auto* mathsDock = makeDock(QStringLiteral("MathsDock"), m_maths, this);
+    m_docks = {controlsDock, samplesDock, chartDock, mathsDock};
     // The side docks run the full height; the chart and the maths sit under the network.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
@@ -118,81 +108,121 @@ MainWindow::MainWindow(QWidget* parent, TrainingController* controller) : QMainW
     m_viewMenu->addAction(mathsDock->toggleViewAction());
     m_documents->addViewActions(m_viewMenu);
     wire();
-    if (!controller) restoreSettings();  // a re-created window takes over the old one's state
-    updateTitle();
+    restoreSettings();
+    retranslateUi();
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* openTrain = file->addAction(tr("Open &training set…"));
-    openTrain->setShortcut(QKeySequence::Open);
-    openTrain->setStatusTip(tr("Load a training set: MNIST CSV (.csv, .csv.gz) or IDX files"));
-    connect(openTrain, &QAction::triggered, this,
+    Menus& m = m_menus;
+    m.file = menuBar()->addMenu(QString());
+    m.openTrain = m.file->addAction(QString());
+    m.openTrain->setShortcut(QKeySequence::Open);
+    connect(m.openTrain, &QAction::triggered, this,
             [this] { m_loader->openWithDialog(DatasetLoader::Role::Training); });
-    QAction* openTest = file->addAction(tr("Open t&est set…"));
-    openTest->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
-    openTest->setStatusTip(tr("Load a test set, measured after every epoch"));
-    connect(openTest, &QAction::triggered, this,
+    m.openTest = m.file->addAction(QString());
+    connect(m.openTest, &QAction::triggered, this,
             [this] { m_loader->openWithDialog(DatasetLoader::Role::Test); });
-    m_recentMenu = file->addMenu(tr("&Recent files"));
-    QAction* defaults = file->addAction(tr("Open the &built-in MNIST subset"));
-    connect(defaults, &QAction::triggered, this, [this] {
+    m_recentMenu = m.file->addMenu(QString());
+    m.defaults = m.file->addAction(QString());
+    connect(m.defaults, &QAction::triggered, this, [this] {
         openDatasets(QString::fromLatin1(kDefaultTrain), QString::fromLatin1(kDefaultTest));
     });
-    file->addSeparator();
-    m_documents->addSessionActions(file);
-    QMenu* exportMenu = file->addMenu(tr("E&xport"));
-    m_documents->fillExportMenu(exportMenu);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
-    quit->setMenuRole(QAction::QuitRole);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    m.file->addSeparator();
+    m_documents->addSessionActions(m.file);
+    m.exportMenu = m.file->addMenu(QString());
+    m_documents->fillExportMenu(m.exportMenu);
+    m.file->addSeparator();
+    m.quit = m.file->addAction(QString());
+    m.quit->setMenuRole(QAction::QuitRole);
+    connect(m.quit, &QAction::triggered, this, &QWidget::close);
 
-    QMenu* train = menuBar()->addMenu(tr("&Training"));
-    m_playAction = train->addAction(tr("&Play"));
+    m.training = menuBar()->addMenu(QString());
+    m_playAction = m.training->addAction(QString());
     m_playAction->setShortcut(QKeySequence(Qt::Key_Space));
     connect(m_playAction, &QAction::triggered, m_controller, &TrainingController::togglePlay);
-    QAction* phase = train->addAction(tr("Step p&hase"));
-    phase->setShortcut(QKeySequence(Qt::Key_Right));
-    connect(phase, &QAction::triggered, m_controller, &TrainingController::stepPhase);
-    QAction* sample = train->addAction(tr("Step &sample"));
-    sample->setShortcut(QKeySequence(tr("Shift+Right")));
-    connect(sample, &QAction::triggered, m_controller, &TrainingController::stepSample);
-    QAction* epoch = train->addAction(tr("Step &epoch"));
-    epoch->setShortcut(QKeySequence(tr("Ctrl+Right")));
-    connect(epoch, &QAction::triggered, m_controller, &TrainingController::stepEpoch);
-    train->addSeparator();
-    QAction* reset = train->addAction(tr("&Reset"));
-    reset->setShortcut(QKeySequence(tr("Ctrl+R")));
-    connect(reset, &QAction::triggered, m_controller, &TrainingController::reset);
-    QAction* clear = train->addAction(tr("&Clear earlier curves"));
-    connect(clear, &QAction::triggered, m_errorPlot, &ErrorPlot::clearPreviousRuns);
+    m.phase = m.training->addAction(QString());
+    m.phase->setShortcut(QKeySequence(Qt::Key_Right));
+    connect(m.phase, &QAction::triggered, m_controller, &TrainingController::stepPhase);
+    m.sample = m.training->addAction(QString());
+    connect(m.sample, &QAction::triggered, m_controller, &TrainingController::stepSample);
+    m.epoch = m.training->addAction(QString());
+    connect(m.epoch, &QAction::triggered, m_controller, &TrainingController::stepEpoch);
+    m.training->addSeparator();
+    m.reset = m.training->addAction(QString());
+    connect(m.reset, &QAction::triggered, m_controller, &TrainingController::reset);
+    m.clear = m.training->addAction(QString());
+    connect(m.clear, &QAction::triggered, m_errorPlot, &ErrorPlot::clearPreviousRuns);
 
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction* fit = m_viewMenu->addAction(tr("&Fit network"));
-    fit->setShortcut(QKeySequence(tr("Ctrl+0")));
-    connect(fit, &QAction::triggered, m_network, &NetworkView::resetView);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m.fit = m_viewMenu->addAction(QString());
+    connect(m.fit, &QAction::triggered, m_network, &NetworkView::resetView);
     m_viewMenu->addSeparator();
 
     // One action per lesson, in the lessons window's (the book's) order.
-    QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
-    lessons->setObjectName(QStringLiteral("lessonsMenu"));
+    m.lessons = menuBar()->addMenu(QString());
+    m.lessons->setObjectName(QStringLiteral("lessonsMenu"));
     for (int i = 0; i < m_lessons->lessonCount(); ++i) {
-        const Lesson* l = m_lessons->lesson(i);
-        QAction* a = lessons->addAction(QStringLiteral("&%1. %2").arg(i + 1).arg(l->title()));
-        a->setData(l->id());
-        const QString id = l->id();
+        const QString id = m_lessons->lesson(i)->id();
+        QAction* a = m.lessons->addAction(QString());
+        a->setData(id);
         connect(a, &QAction::triggered, m_lessons, [this, id] { m_lessons->openAt(id); });
     }
 
     menuBar()->addMenu(Language::createMenu(this));  // English / 简体中文, switched at once
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    m_documents->addHelpActions(help);
-    connect(help->addAction(tr("About &Qt")), &QAction::triggered, qApp, &QApplication::aboutQt);
+    m.help = menuBar()->addMenu(QString());
+    m_documents->addHelpActions(m.help);
+    m.aboutQt = m.help->addAction(QString());
+    connect(m.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::retranslateUi() {
+    const Menus& m = m_menus;
+    m.file->setTitle(tr("&File"));
+    m.openTrain->setText(tr("Open &training set…"));
+    m.openTrain->setStatusTip(tr("Load a training set: MNIST CSV (.csv, .csv.gz) or IDX files"));
+    m.openTest->setText(tr("Open t&est set…"));
+    m.openTest->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    m.openTest->setStatusTip(tr("Load a test set, measured after every epoch"));
+    m_recentMenu->setTitle(tr("&Recent files"));
+    rebuildRecentMenu();
+    m.defaults->setText(tr("Open the &built-in MNIST subset"));
+    m.exportMenu->setTitle(tr("E&xport"));
+    m.quit->setText(tr("&Quit"));
+    m.quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
+
+    m.training->setTitle(tr("&Training"));
+    m_playAction->setText(m_controller->isPlaying() ? tr("&Pause") : tr("&Play"));
+    m.phase->setText(tr("Step p&hase"));
+    m.sample->setText(tr("Step &sample"));
+    m.sample->setShortcut(QKeySequence(tr("Shift+Right")));
+    m.epoch->setText(tr("Step &epoch"));
+    m.epoch->setShortcut(QKeySequence(tr("Ctrl+Right")));
+    m.reset->setText(tr("&Reset"));
+    m.reset->setShortcut(QKeySequence(tr("Ctrl+R")));
+    m.clear->setText(tr("&Clear earlier curves"));
+
+    m_viewMenu->setTitle(tr("&View"));
+    m.fit->setText(tr("&Fit network"));
+    m.fit->setShortcut(QKeySequence(tr("Ctrl+0")));
+
+    m.lessons->setTitle(tr("&Lessons"));
+    const QList<QAction*> lessonActions = m.lessons->actions();
+    for (int i = 0; i < m_lessons->lessonCount() && i < lessonActions.size(); ++i)
+        lessonActions[i]->setText(
+            QStringLiteral("&%1. %2").arg(i + 1).arg(m_lessons->lesson(i)->title()));
+
+    m.help->setTitle(tr("&Help"));
+    m.aboutQt->setText(tr("About &Qt"));
+    m_documents->retranslate();
+
+    m_docks[0]->setWindowTitle(tr("Controls"));
+    m_docks[1]->setWindowTitle(tr("Samples"));
+    m_docks[2]->setWindowTitle(tr("Error curve"));
+    m_docks[3]->setWindowTitle(tr("Maths"));
+    updateTitle();
 }
 
 void MainWindow::wire() {
@@ -241,8 +271,6 @@ void MainWindow::wire() {
     connect(c, &TrainingController::playingChanged, this,
             [this](bool playing) { m_playAction->setText(playing ? tr("&Pause") : tr("&Play")); });
     connect(c, &TrainingController::predictionsReady, m_samples, &SampleBrowser::setPredictions);
-    connect(c, &TrainingController::predictionsReady, this,
-            [this](PredictionsPtr p) { m_predictions = std::move(p); });
     connect(c, &TrainingController::throughput, m_controls, &ControlPanel::setThroughput);
     connect(c, &TrainingController::trainingFailed, this, [this](const QString& message) {
         // The controller has paused. Plain words first, the trainer's own message as details,
@@ -439,102 +467,8 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
     QMainWindow::changeEvent(event);
-    // Each translator installed or removed sends a LanguageChange, and the children are still
-    // being sent this one: re-create once, later.
-    if (event->type() == QEvent::LanguageChange && m_recreatable && !m_recreating) {
-        m_recreating = true;
-        QMetaObject::invokeMethod(this, &MainWindow::recreate, Qt::QueuedConnection);
-    }
-}
-
-MainWindow* MainWindow::recreate() {
-    m_recreating = true;
-    if (m_loader->isLoading()) {  // the load finishes in this window, then it is re-created
-        connect(
-            m_loader, &DatasetLoader::busyChanged, this,
-            [this](bool busy) {
-                if (!busy) recreate();
-            },
-            Qt::SingleShotConnection);
-        return nullptr;
-    }
-    // Presentation mode scales the application font: put it back before the new window is
-    // built, and turn the mode on again in the new one.
-    PresentationMode* presentation = m_documents->presentation();
-    const bool presenting = presentation->isOn();
-    presentation->setOn(false);
-
-    auto* next = new MainWindow(parentWidget(), m_controller);
-    next->setRecreatable(m_recreatable);
-    if (m_controller->parent() == this) m_controller->setParent(next);
-    next->takeOver(*this);
-    emit replaced(next);
-    if (isVisible()) next->show();      // first, so the application always has a window
-    next->m_documents->startUp(false);  // autosave; no recovery offer (this is no new start)
-    if (presenting) next->m_documents->presentation()->setOn(true);
-    m_lessons->hide();
-    hide();
-    deleteLater();
-    return next;
-}
-
-void MainWindow::takeOver(MainWindow& old) {
-    // Data: the same sets (shared, read-only), their names, the recent files.
-    for (const auto role : {DatasetLoader::Role::Training, DatasetLoader::Role::Test})
-        m_loader->setCurrent(role, old.m_loader->current(role));
-    m_trainName = old.m_trainName;
-    m_testName = old.m_testName;
-    m_loader->setRecentFiles(old.m_loader->recentFiles());
-    rebuildRecentMenu();
-    m_samples->setDataset(m_loader->current(DatasetLoader::Role::Training));
-    m_samples->setPredictions(old.m_predictions);
-    m_predictions = old.m_predictions;
-    m_autoPlay = old.m_autoPlay;
-
-    // Controls: the controller's network and options, the old speed and density.
-    m_controls->setSettings(m_controller->spec(), m_controller->options());
-    m_controls->setLearningRate(m_controller->learningRate());
-    m_controls->setSpeedIndex(old.m_controls->speedIndex());
-    m_controls->setDensity(old.m_controls->density());
-    m_network->setDensity(m_controls->density());
-    m_controls->setPlaying(m_controller->isPlaying());
-    m_playAction->setText(m_controller->isPlaying() ? tr("&Pause") : tr("&Play"));
-
-    // Views: the newest values and the selected neuron.
-    if (const SnapshotPtr s = m_controller->lastSnapshot()) {
-        m_network->setSnapshot(s);
-        m_maths->setSnapshot(s);
-        m_controls->setSnapshot(s);
-        m_samples->setCurrentSample(s->sample);
-    }
-    m_network->setSelectedNeuron(old.m_network->selectedLayer(), old.m_network->selectedIndex());
-
-    // The chart: every run again, the earlier ones first (they become the faded lines).
-    for (const ErrorPlot::Run& run : old.m_errorPlot->previousRuns()) replayRun(*m_errorPlot, run);
-    replayRun(*m_errorPlot, old.m_errorPlot->currentRun());
-    m_errorPlot->refresh();
-
-    // The lessons window (at the same lesson; a lesson's own progress starts afresh) and the
-    // help window, if they are open; the data paths a session saves.
-    m_lessons->setDatasets(m_loader->current(DatasetLoader::Role::Training),
-                           m_loader->current(DatasetLoader::Role::Test));
-    if (const SnapshotPtr s = m_controller->lastSnapshot()) m_lessons->setSnapshot(s);
-    if (old.m_lessons->isVisible() && old.m_lessons->currentLesson()) {
-        m_lessons->setGeometry(old.m_lessons->geometry());
-        m_lessons->openAt(old.m_lessons->currentLesson()->id());
-    }
-    if (old.m_documents->helpWindow() && old.m_documents->helpWindow()->isVisible())
-        m_documents->showHelp();
-    m_documents->sessions()->setDatasetPaths(old.m_documents->sessions()->trainPath(),
-                                             old.m_documents->sessions()->testPath());
-    m_documents->sessions()->adoptDocument(*old.m_documents->sessions());
-
-    // The window as it is now (not as last saved): geometry, docks, full screen.
-    restoreGeometry(old.saveGeometry());
-    if (old.windowState() == Qt::WindowNoState) setGeometry(old.geometry());
-    restoreState(old.saveState());
-    updateTitle();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QStringList>
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "training/Snapshot.h"
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -60,29 +62,37 @@ class MainWindow : public QMainWindow {
     MathsPanel* mathsPanel() const { return m_maths; }
     LessonsWindow* lessonsWindow() const { return m_lessons; }
 
-    // Language switch (ui/shell/Language.h). The widgets set their texts once, in their
-    // constructors, so a recreatable window answers QEvent::LanguageChange with recreate(): a new
-    // MainWindow on the same controller (trained network, run), with this window's data sets, chart
-    // history, settings, selection and geometry; this one hides and deletes itself later.
-    // Only for a heap window that nobody else deletes (backprop-studio's); off by default, so
-    // a window on the stack (tests) just keeps its texts. The new window is recreatable too.
-    void setRecreatable(bool on) { m_recreatable = on; }
-    bool isRecreatable() const { return m_recreatable; }
-    // Emits replaced(new window) and returns it (null if deferred until a load finishes).
-    MainWindow* recreate();
-
-  signals:
-    void replaced(bps::MainWindow* next);
-
   protected:
     void closeEvent(QCloseEvent* event) override;
-    void changeEvent(QEvent* event) override;  // LanguageChange → recreate(), once
+    // Language switch (ui/shell/Language.h): QEvent::LanguageChange → retranslateUi(). Every
+    // widget of the window does the same with its own texts, so the window, its controller and
+    // every view's state stay as they are.
+    void changeEvent(QEvent* event) override;
 
   private:
-    // A window on an existing controller (recreate()); null: a new controller of its own.
-    MainWindow(QWidget* parent, TrainingController* controller);
-    void takeOver(MainWindow& old);  // the state that lives in old's widgets (recreate())
+    // The menus' entries (File, Training, View, Lessons, Help); their texts: retranslateUi().
+    struct Menus {
+        QMenu* file = nullptr;
+        QAction* openTrain = nullptr;  // Ctrl+O
+        QAction* openTest = nullptr;   // Ctrl+Shift+O
+        QAction* defaults = nullptr;   // the built-in subset
+        QMenu* exportMenu = nullptr;   // filled by DocumentActions
+        QAction* quit = nullptr;       // Ctrl+Q
+        QMenu* training = nullptr;
+        QAction* phase = nullptr;   // Right
+        QAction* sample = nullptr;  // Shift+Right
+        QAction* epoch = nullptr;   // Ctrl+Right
+        QAction* reset = nullptr;   // Ctrl+R
+        QAction* clear = nullptr;   // clear earlier curves
+        QAction* fit = nullptr;     // View ▸ Fit network (Ctrl+0)
+        QMenu* lessons = nullptr;   // one action per lesson (data: its id)
+        QMenu* help = nullptr;
+        QAction* aboutQt = nullptr;
+    };
+
     void createMenus();
+    // Every text of the window in the current language (menus, docks, title, status bar).
+    void retranslateUi();
     void wire();
     void restoreSettings();
     void saveSettings() const;
@@ -110,11 +120,8 @@ class MainWindow : public QMainWindow {
     DocumentActions* m_documents = nullptr;       // sessions, export, presentation, help
     QElapsedTimer m_mathsClock;                   // since the maths panel was last updated
     static constexpr int kMathsIntervalMs = 500;  // its update interval while Play runs
-
-    // Language switch (recreate()).
-    std::shared_ptr<const std::vector<int>> m_predictions;  // newest, handed on
-    bool m_recreatable = false;                             // LanguageChange → recreate()
-    bool m_recreating = false;                              // recreate() queued or done
+    Menus m_menus;                                // menu entries (texts: retranslateUi)
+    std::array<QDockWidget*, 4> m_docks{};        // controls, samples, error curve, maths
 };
 
 }  // namespace bps

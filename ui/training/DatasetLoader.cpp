@@ -1,6 +1,7 @@
 // DatasetLoader.cpp — background dataset loading with progress, Cancel and error dialogs.
 #include "training/DatasetLoader.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -16,7 +17,31 @@ namespace bps {
 
 namespace {
 constexpr int kMaxRecent = 8;  // entries of File ▸ Recent files
-}
+
+// "Loading mnist_train.csv…": says its texts again in a new language (it stays open while the
+// user may switch).
+class LoadProgressDialog : public QProgressDialog {
+  public:
+    using QProgressDialog::QProgressDialog;
+    void setFileName(const QString& name) {
+        m_fileName = name;
+        retranslateUi();
+    }
+
+  protected:
+    void changeEvent(QEvent* event) override {
+        if (event->type() == QEvent::LanguageChange) retranslateUi();
+        QProgressDialog::changeEvent(event);
+    }
+
+  private:
+    void retranslateUi() {
+        setWindowTitle(DatasetLoader::tr("Loading"));
+        setLabelText(DatasetLoader::tr("Loading %1…").arg(m_fileName));
+    }
+    QString m_fileName;  // the file being loaded
+};
+}  // namespace
 
 DatasetLoader::DatasetLoader(QWidget* dialogParent, QObject* parent)
     : QObject(parent), m_dialogParent(dialogParent) {
@@ -123,14 +148,13 @@ void DatasetLoader::startNext() {
     m_permille = std::make_shared<std::atomic<int>>(0);
     if (m_dialogParent) {
         if (!m_progressDialog) {
-            m_progressDialog = new QProgressDialog(m_dialogParent);
-            m_progressDialog->setWindowTitle(tr("Loading"));
+            m_progressDialog = new LoadProgressDialog(m_dialogParent);
             m_progressDialog->setRange(0, 1000);
             m_progressDialog->setMinimumDuration(400);  // quick loads show no dialog
             m_progressDialog->setWindowModality(Qt::NonModal);
             connect(m_progressDialog, &QProgressDialog::canceled, this, &DatasetLoader::cancel);
         }
-        m_progressDialog->setLabelText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+        static_cast<LoadProgressDialog*>(m_progressDialog)->setFileName(QFileInfo(path).fileName());
         m_progressDialog->reset();
         m_progressDialog->setValue(0);
     }

@@ -4,6 +4,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -44,106 +45,82 @@ int ControlPanel::speedCount() {
 
 ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     // --- run ---
-    auto* run = new QGroupBox(tr("Training"), this);
-    m_play = new QPushButton(tr("Play"), run);
-    m_play->setToolTip(tr("Train continuously (Space)"));
-    m_stepPhase = new QPushButton(tr("Step phase"), run);
-    m_stepPhase->setToolTip(
-        tr("Run one phase of the training step: forward through one layer, "
-           "the output error, the error back through one layer, or one "
-           "weight update (Right arrow)"));
-    m_stepSample = new QPushButton(tr("Step sample"), run);
-    m_stepSample->setToolTip(tr("Train on one sample: every phase at once"));
-    m_stepEpoch = new QPushButton(tr("Step epoch"), run);
-    m_stepEpoch->setToolTip(tr("Train to the end of the epoch at full speed"));
-    m_reset = new QPushButton(tr("Reset"), run);
-    m_reset->setToolTip(
-        tr("Re-initialise the weights from the seed, so the run replays exactly; "
-           "the curve of this run stays on the chart, faded"));
+    auto* run = new QGroupBox(this);
+    m_runBox = run;
+    m_play = new QPushButton(run);
+    m_stepPhase = new QPushButton(run);
+    m_stepSample = new QPushButton(run);
+    m_stepEpoch = new QPushButton(run);
+    m_reset = new QPushButton(run);
     m_speed = new QSlider(Qt::Horizontal, run);
     m_speed->setRange(0, speedCount() - 1);
     m_speed->setValue(speedCount() - 1);
-    m_speed->setToolTip(tr("From slow motion (each phase visible) to full speed"));
     m_speedLabel = new QLabel(run);
-    m_speedLabel->setMinimumWidth(
-        m_speedLabel->fontMetrics().horizontalAdvance(tr("%1 samples/s").arg(5000)));
 
     m_rate = new QSlider(Qt::Horizontal, run);
     m_rate->setRange(0, kRateSteps);
-    m_rate->setToolTip(
-        tr("Learning rate α on a log scale from 0.0001 to 1; it takes effect at "
-           "the next sample, also while training runs"));
     m_rateField = new QDoubleSpinBox(run);
     m_rateField->setDecimals(5);
     m_rateField->setRange(kMinRate, kMaxRate);
     m_rateField->setSingleStep(0.01);
-    m_rateField->setToolTip(m_rate->toolTip());
 
+    m_speedCaption = new QLabel(run);
+    m_rateCaption = new QLabel(run);
     auto* grid = new QGridLayout(run);
     grid->addWidget(m_play, 0, 0);
     grid->addWidget(m_stepPhase, 0, 1);
     grid->addWidget(m_stepSample, 0, 2);
     grid->addWidget(m_stepEpoch, 1, 0);
     grid->addWidget(m_reset, 1, 1);
-    grid->addWidget(new QLabel(tr("Speed"), run), 2, 0);
+    grid->addWidget(m_speedCaption, 2, 0);
     grid->addWidget(m_speed, 2, 1);
     grid->addWidget(m_speedLabel, 2, 2);
-    grid->addWidget(new QLabel(tr("Learning rate α"), run), 3, 0);
+    grid->addWidget(m_rateCaption, 3, 0);
     grid->addWidget(m_rate, 3, 1);
     grid->addWidget(m_rateField, 3, 2);
 
     // --- network shape ---
-    auto* shape = new QGroupBox(tr("Network"), this);
+    auto* shape = new QGroupBox(this);
+    m_shapeBox = shape;
     m_hidden = new QLineEdit(QStringLiteral("100"), shape);
+    m_hidden->setObjectName(QStringLiteral("hiddenLayers"));
     m_hidden->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("^\\s*(\\d{1,4}(\\s*,\\s*\\d{1,4})*)?\\s*,?\\s*$")),
         m_hidden));
-    m_hidden->setToolTip(
-        tr("Neurons of each hidden layer, separated by commas: \"100\" or "
-           "\"200, 50\"; empty for no hidden layer"));
     m_activation = new QComboBox(shape);
-    m_activation->addItem(tr("sigmoid (the book)"), static_cast<int>(bp::Activation::Sigmoid));
-    m_activation->addItem(tr("tanh"), static_cast<int>(bp::Activation::Tanh));
-    m_activation->addItem(tr("ReLU"), static_cast<int>(bp::Activation::ReLU));
-    m_activation->setToolTip(tr("Activation of the hidden layers (the output layer is sigmoid)"));
+    m_activation->addItem(QString(), static_cast<int>(bp::Activation::Sigmoid));
+    m_activation->addItem(QString(), static_cast<int>(bp::Activation::Tanh));
+    m_activation->addItem(QString(), static_cast<int>(bp::Activation::ReLU));
     m_epochs = new QSpinBox(shape);
     m_epochs->setRange(1, 100);
-    m_epochs->setToolTip(tr("Epochs Play runs before it stops"));
     m_batch = new QSpinBox(shape);
     m_batch->setRange(1, 1024);
-    m_batch->setToolTip(
-        tr("1 = update after every sample, as the book does; more = mini-batches "
-           "(mean ΔW of the batch)"));
     m_seed = new QSpinBox(shape);
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setValue(1);
-    m_seed->setToolTip(tr("Seed of the initial weights: the same seed gives the same network"));
-    m_apply = new QPushButton(tr("New network"), shape);
-    m_apply->setToolTip(tr("Build a new network with these settings"));
-    auto* form = new QFormLayout(shape);
-    form->addRow(tr("Hidden layers"), m_hidden);
-    form->addRow(tr("Activation"), m_activation);
-    form->addRow(tr("Epochs"), m_epochs);
-    form->addRow(tr("Batch size"), m_batch);
-    form->addRow(tr("Seed"), m_seed);
-    form->addRow(m_apply);
+    m_apply = new QPushButton(shape);
+    m_shapeForm = new QFormLayout(shape);
+    m_shapeForm->addRow(QString(), m_hidden);
+    m_shapeForm->addRow(QString(), m_activation);
+    m_shapeForm->addRow(QString(), m_epochs);
+    m_shapeForm->addRow(QString(), m_batch);
+    m_shapeForm->addRow(QString(), m_seed);
+    m_shapeForm->addRow(m_apply);
 
     // --- view ---
-    auto* view = new QGroupBox(tr("View"), this);
+    auto* view = new QGroupBox(this);
+    m_viewBox = view;
     m_density = new QSpinBox(view);
     m_density->setRange(1, 100);
     m_density->setValue(8);
-    m_density->setToolTip(
-        tr("Strongest incoming connections drawn per neuron (all of them for "
-           "the neuron under the mouse or selected)"));
-    m_edgeValues = new QCheckBox(tr("Numbers on connections"), view);
-    m_edgeValues->setToolTip(tr("Show each weight's value on its connection (small networks)"));
-    auto* viewForm = new QFormLayout(view);
-    viewForm->addRow(tr("Connections per neuron"), m_density);
-    viewForm->addRow(m_edgeValues);
+    m_edgeValues = new QCheckBox(view);
+    m_viewForm = new QFormLayout(view);
+    m_viewForm->addRow(QString(), m_density);
+    m_viewForm->addRow(m_edgeValues);
 
     // --- progress ---
-    auto* state = new QGroupBox(tr("Progress"), this);
+    auto* state = new QGroupBox(this);
+    m_stateBox = state;
     m_phase = new QLabel(state);
     m_phase->setWordWrap(true);
     m_progress = new QLabel(state);
@@ -197,14 +174,90 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     connect(m_seed, &QSpinBox::valueChanged, this, &ControlPanel::markShapeDirty);
 
     setLearningRate(0.1);
+    retranslateUi();
+}
+
+void ControlPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ControlPanel::retranslateUi() {
+    m_runBox->setTitle(tr("Training"));
+    m_play->setToolTip(tr("Train continuously (Space)"));
+    m_stepPhase->setText(tr("Step phase"));
+    m_stepPhase->setToolTip(
+        tr("Run one phase of the training step: forward through one layer, "
+           "the output error, the error back through one layer, or one "
+           "weight update (Right arrow)"));
+    m_stepSample->setText(tr("Step sample"));
+    m_stepSample->setToolTip(tr("Train on one sample: every phase at once"));
+    m_stepEpoch->setText(tr("Step epoch"));
+    m_stepEpoch->setToolTip(tr("Train to the end of the epoch at full speed"));
+    m_reset->setText(tr("Reset"));
+    m_reset->setToolTip(
+        tr("Re-initialise the weights from the seed, so the run replays exactly; "
+           "the curve of this run stays on the chart, faded"));
+    m_speed->setToolTip(tr("From slow motion (each phase visible) to full speed"));
+    m_speedLabel->setMinimumWidth(
+        m_speedLabel->fontMetrics().horizontalAdvance(tr("%1 samples/s").arg(5000)));
+    m_rate->setToolTip(
+        tr("Learning rate α on a log scale from 0.0001 to 1; it takes effect at "
+           "the next sample, also while training runs"));
+    m_rateField->setToolTip(m_rate->toolTip());
+    m_speedCaption->setText(tr("Speed"));
+    m_rateCaption->setText(tr("Learning rate α"));
+
+    m_shapeBox->setTitle(tr("Network"));
+    m_hidden->setToolTip(
+        tr("Neurons of each hidden layer, separated by commas: \"100\" or "
+           "\"200, 50\"; empty for no hidden layer"));
+    m_activation->setItemText(0, tr("sigmoid (the book)"));
+    m_activation->setItemText(1, tr("tanh"));
+    m_activation->setItemText(2, tr("ReLU"));
+    m_activation->setToolTip(tr("Activation of the hidden layers (the output layer is sigmoid)"));
+    m_epochs->setToolTip(tr("Epochs Play runs before it stops"));
+    m_batch->setToolTip(
+        tr("1 = update after every sample, as the book does; more = mini-batches "
+           "(mean ΔW of the batch)"));
+    m_seed->setToolTip(tr("Seed of the initial weights: the same seed gives the same network"));
+    m_apply->setToolTip(tr("Build a new network with these settings"));
+    const auto rowLabel = [](QFormLayout* form, QWidget* field, const QString& text) {
+        if (auto* label = qobject_cast<QLabel*>(form->labelForField(field))) label->setText(text);
+    };
+    rowLabel(m_shapeForm, m_hidden, tr("Hidden layers"));
+    rowLabel(m_shapeForm, m_activation, tr("Activation"));
+    rowLabel(m_shapeForm, m_epochs, tr("Epochs"));
+    rowLabel(m_shapeForm, m_batch, tr("Batch size"));
+    rowLabel(m_shapeForm, m_seed, tr("Seed"));
+
+    m_viewBox->setTitle(tr("View"));
+    m_density->setToolTip(
+        tr("Strongest incoming connections drawn per neuron (all of them for "
+           "the neuron under the mouse or selected)"));
+    m_edgeValues->setText(tr("Numbers on connections"));
+    m_edgeValues->setToolTip(tr("Show each weight's value on its connection (small networks)"));
+    rowLabel(m_viewForm, m_density, tr("Connections per neuron"));
+
+    m_stateBox->setTitle(tr("Progress"));
+
+    // The texts that say the state: shown again from the state they say.
+    updateApplyText();
     updateSpeedLabel();
-    setPlaying(false);
+    setPlaying(m_playing);
+    showSnapshotText();
+    setThroughput(m_throughputValue);
 }
 
 void ControlPanel::markShapeDirty() {
-    m_apply->setText(tr("New network (settings changed)"));
-    QFont f = m_apply->font();
-    f.setBold(true);
+    m_shapeDirty = true;
+    updateApplyText();
+}
+
+void ControlPanel::updateApplyText() {
+    m_apply->setText(m_shapeDirty ? tr("New network (settings changed)") : tr("New network"));
+    QFont f = font();
+    f.setBold(m_shapeDirty);
     m_apply->setFont(f);
 }
 
@@ -273,8 +326,8 @@ void ControlPanel::setSettings(const bp::NetworkSpec& spec, const bp::TrainOptio
     m_batch->setValue(options.batch);
     m_seed->setValue(
         static_cast<int>(std::min<std::uint64_t>(spec.seed, std::numeric_limits<int>::max())));
-    m_apply->setText(tr("New network"));
-    m_apply->setFont(font());
+    m_shapeDirty = false;
+    updateApplyText();
 }
 
 void ControlPanel::setLearningRate(double lr) {
@@ -337,6 +390,13 @@ void ControlPanel::setSnapshot(SnapshotPtr s) {
         m_inputs = s->spec.layers.front();
         m_outputs = s->spec.layers.back();
     }
+    m_snapshot = std::move(s);
+    showSnapshotText();
+}
+
+void ControlPanel::showSnapshotText() {
+    const Snapshot* s = m_snapshot.get();
+    if (!s) return;
     const int L = s->spec.weightLayers();
     QString phase;
     if (s->lastPhase) phase = tr("Done: %1").arg(phaseText(*s->lastPhase, L));
@@ -360,6 +420,7 @@ void ControlPanel::setSnapshot(SnapshotPtr s) {
 }
 
 void ControlPanel::setThroughput(double samplesPerSecond) {
+    m_throughputValue = samplesPerSecond;
     m_throughput->setText(samplesPerSecond > 0 ? tr("%1 samples/s").arg(samplesPerSecond, 0, 'f', 0)
                                                : QString());
 }
@@ -380,8 +441,8 @@ void ControlPanel::apply() {
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes) return;
     }
-    m_apply->setText(tr("New network"));
-    m_apply->setFont(font());
+    m_shapeDirty = false;
+    updateApplyText();
     emit networkRequested(spec(), options());
 }
 

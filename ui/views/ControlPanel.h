@@ -13,6 +13,8 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -72,9 +74,26 @@ class ControlPanel : public QWidget {
     void densityChanged(int edgesPerNeuron);
     void showEdgeValuesChanged(bool on);
 
+  protected:
+    void changeEvent(QEvent* event) override;  // LanguageChange → retranslateUi()
+
   private:
+    // Sets every text in the current language, those that say the state from the state
+    // (playing, speed, the last snapshot, settings edited but not applied).
+    void retranslateUi();
     void updateSpeedLabel();
     void markShapeDirty();
+    void updateApplyText();   // "New network", bold "(settings changed)" while m_shapeDirty
+    void showSnapshotText();  // phase and progress of m_snapshot
+
+    QGroupBox* m_runBox = nullptr;       // "Training"
+    QGroupBox* m_shapeBox = nullptr;     // "Network"
+    QGroupBox* m_viewBox = nullptr;      // "View"
+    QGroupBox* m_stateBox = nullptr;     // "Progress"
+    QFormLayout* m_shapeForm = nullptr;  // hidden, activation, epochs, batch, seed
+    QFormLayout* m_viewForm = nullptr;   // density, numbers on edges
+    QLabel* m_speedCaption = nullptr;    // "Speed"
+    QLabel* m_rateCaption = nullptr;     // "Learning rate α"
 
     QPushButton* m_play = nullptr;          // Play / Pause
     QPushButton* m_stepPhase = nullptr;     // one phase of the stepper
@@ -97,6 +116,9 @@ class ControlPanel : public QWidget {
     QLabel* m_progress = nullptr;           // epoch, sample, samples seen, running error
     QLabel* m_throughput = nullptr;         // samples/s while playing
     bool m_trained = false;                 // the current network has seen samples
+    bool m_shapeDirty = false;              // the network fields were edited since Apply
+    SnapshotPtr m_snapshot;                 // the last one shown (its phase and progress)
+    double m_throughputValue = 0;           // samples/s shown, 0 = none
     bool m_playing = false;                 // as last reported
     int m_inputs = 784, m_outputs = 10;     // current network's input/output sizes (for labels)
 };

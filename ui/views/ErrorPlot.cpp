@@ -86,13 +86,10 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     m_chart->setAnimationOptions(QChart::NoAnimation);
 
     m_axisX = new QValueAxis;
-    m_axisX->setTitleText(tr("samples seen"));
     m_axisX->setLabelFormat(QStringLiteral("%.0f"));
     m_axisError = new QValueAxis;
-    m_axisError->setTitleText(tr("running error"));
     m_axisError->setLabelFormat(QStringLiteral("%.2f"));
     m_axisAccuracy = new QValueAxis;
-    m_axisAccuracy->setTitleText(tr("test accuracy %"));
     m_axisAccuracy->setRange(0, 100);
     m_axisAccuracy->setLabelFormat(QStringLiteral("%.0f"));
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
@@ -100,10 +97,8 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     m_chart->addAxis(m_axisAccuracy, Qt::AlignRight);
 
     m_errorSeries = new QLineSeries;
-    m_errorSeries->setName(tr("running error"));
     m_errorSeries->setPen(QPen(kErrorColour, 2));
     m_accuracySeries = new QLineSeries;
-    m_accuracySeries->setName(tr("test accuracy"));
     m_accuracySeries->setPen(QPen(kAccuracyColour, 2, Qt::DashLine));
     m_accuracySeries->setPointsVisible(true);
     m_chart->addSeries(m_errorSeries);
@@ -119,8 +114,7 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
 
     m_caption = new QLabel(this);
     m_caption->setWordWrap(true);  // a long caption must not make the chart wide (large fonts)
-    m_clearButton = new QPushButton(tr("Clear earlier runs"), this);
-    m_clearButton->setToolTip(tr("Remove the faded curves of earlier runs"));
+    m_clearButton = new QPushButton(this);
     m_clearButton->setEnabled(false);
     connect(m_clearButton, &QPushButton::clicked, this, &ErrorPlot::clearPreviousRuns);
 
@@ -137,7 +131,7 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(50);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ErrorPlot::refresh);
-    setErrorWindow(m_errorWindow);
+    retranslateUi();
     updateAxes();
     m_baseFontSize = font().pointSizeF();
     m_legendFont = m_chart->legend()->font();
@@ -145,8 +139,22 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     m_axisTitleFont = m_axisX->titleFont();
 }
 
+void ErrorPlot::retranslateUi() {
+    m_axisX->setTitleText(tr("samples seen"));
+    m_axisError->setTitleText(tr("running error"));
+    m_axisAccuracy->setTitleText(tr("test accuracy %"));
+    m_errorSeries->setName(m_current.label.isEmpty()
+                               ? tr("running error")
+                               : tr("running error (%1)").arg(m_current.label));
+    m_clearButton->setText(tr("Clear earlier runs"));
+    m_clearButton->setToolTip(tr("Remove the faded curves of earlier runs"));
+    setErrorWindow(m_errorWindow);
+    refresh();  // the accuracy series' name
+}
+
 void ErrorPlot::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
     if (event->type() != QEvent::FontChange || m_baseFontSize <= 0 || font().pointSizeF() <= 0)
         return;
     const double ratio = font().pointSizeF() / m_baseFontSize;
@@ -195,6 +203,16 @@ void ErrorPlot::beginRun(const QString& label) {
     m_accuracySeries->clear();
     m_clearButton->setEnabled(!m_previous.isEmpty());
     refresh();
+}
+
+void ErrorPlot::setRunLabel(int run, const QString& label) {
+    if (run >= 0 && run < m_previous.size()) {
+        m_previous[run].label = label;
+        m_fadedSeries[run]->setName(label);
+    } else if (run == m_previous.size()) {
+        m_current.label = label;
+        m_errorSeries->setName(tr("running error (%1)").arg(label));
+    }
 }
 
 QLineSeries* ErrorPlot::makeFadedSeries(const Run& run, int index) {

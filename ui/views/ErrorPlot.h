@@ -54,6 +54,9 @@ class ErrorPlot : public QWidget {
     // Starts a new run labelled label; the current run, if it has points, is kept as a faded
     // line (at most kMaxPreviousRuns, the oldest goes first).
     void beginRun(const QString& label);
+    // Renames a run: 0 … previousRuns().size() − 1 an earlier one, previousRuns().size() the
+    // current one (a lesson's labels in a new language).
+    void setRunLabel(int run, const QString& label);
     void addErrorPoints(const QVector<QPointF>& points);
     void addAccuracy(double samplesSeen, double accuracy);  // accuracy in 0 … 1; NaN ignored
     void markLearningRate(double samplesSeen, double lr);
@@ -89,9 +92,10 @@ class ErrorPlot : public QWidget {
   protected:
     // The chart's texts grow and shrink with the widget's font (presentation mode scales the
     // application font; Qt Charts keeps the fonts its theme chose when the chart was made).
-    void changeEvent(QEvent* event) override;
+    void changeEvent(QEvent* event) override;  // FontChange: scaled fonts; LanguageChange
 
   private:
+    void retranslateUi();  // axis titles, series names, caption, button
     void scheduleRefresh();
     void updateAxes();
     QLineSeries* makeFadedSeries(const Run& run, int index);

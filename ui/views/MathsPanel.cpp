@@ -1,5 +1,6 @@
 #include "views/MathsPanel.h"
 
+#include <QEvent>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -49,6 +50,11 @@ MathsPanel::MathsPanel(QWidget* parent) : QWidget(parent), m_browser(new QTextBr
         " td.num { text-align: right; padding: 1px 6px; }"
         " td.br { color: #444; font-size: large; }"));
     rebuild();
+}
+
+void MathsPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) rebuild();
+    QWidget::changeEvent(event);
 }
 
 void MathsPanel::setSnapshot(SnapshotPtr s) {

@@ -39,6 +39,10 @@ class MathsPanel : public QWidget {
     // Largest layer that is shown as whole matrices (above it: the selected neuron's row).
     static constexpr int kSmallLayer = 12;
 
+  protected:
+    // LanguageChange: the document is written again from the same snapshot and selection.
+    void changeEvent(QEvent* event) override;
+
   private:
     void rebuild();
     QString forwardHtml(int k);    // x_{k+1} = W_k·o_k, o_{k+1} = f(x_{k+1})

@@ -240,6 +240,11 @@ void NetworkView::leaveEvent(QEvent*) {
     setHover(-1, -1);
 }
 
+void NetworkView::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::LanguageChange) update();
+    QWidget::changeEvent(e);
+}
+
 bool NetworkView::event(QEvent* e) {
     if (e->type() == QEvent::ToolTip) {
         auto* he = static_cast<QHelpEvent*>(e);

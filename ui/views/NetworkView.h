@@ -106,6 +106,8 @@ class NetworkView : public QWidget {
     void mouseDoubleClickEvent(QMouseEvent*) override;
     void leaveEvent(QEvent*) override;
     bool event(QEvent*) override;  // tooltips
+    // LanguageChange: repaint (the renderer writes its texts through tr() as it paints).
+    void changeEvent(QEvent*) override;
 
   private:
     void setHover(int layer, int index);

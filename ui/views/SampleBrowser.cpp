@@ -41,6 +41,11 @@ class SampleModel : public QAbstractListModel {
         m_cell = size;
         if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1), {Qt::SizeHintRole});
     }
+    // The texts ("5 → 3", tool tips) are made when asked: the view asks again.
+    void retranslate() {
+        if (rowCount() > 0)
+            emit dataChanged(index(0), index(rowCount() - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+    }
     int rowCount(const QModelIndex& parent = {}) const override {
         return parent.isValid() || !m_data ? 0 : static_cast<int>(m_data->rows());
     }
@@ -129,7 +134,7 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
     m_list->setAutoScroll(false);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setLayoutMode(QListView::Batched);
-    m_caption = new QLabel(tr("label → prediction; click a sample to step through it"), this);
+    m_caption = new QLabel(this);
     m_caption->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -139,6 +144,12 @@ SampleBrowser::SampleBrowser(QWidget* parent) : QWidget(parent) {
         m_current = index.row();
         emit sampleActivated(index.row());
     });
+    retranslateUi();
+}
+
+void SampleBrowser::retranslateUi() {
+    m_caption->setText(tr("label → prediction; click a sample to step through it"));
+    m_model->retranslate();
 }
 
 SampleBrowser::~SampleBrowser() = default;
@@ -158,6 +169,7 @@ void SampleBrowser::updateGrid() {
 
 void SampleBrowser::changeEvent(QEvent* event) {
     if (event->type() == QEvent::FontChange) updateGrid();
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
     QWidget::changeEvent(event);
 }
 

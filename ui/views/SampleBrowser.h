@@ -37,10 +37,12 @@ class SampleBrowser : public QWidget {
     void sampleActivated(long index);
 
   protected:
-    void changeEvent(QEvent* event) override;  // FontChange: the grid follows the text
+    // FontChange: the grid follows the text; LanguageChange: retranslateUi().
+    void changeEvent(QEvent* event) override;
 
   private:
-    void updateGrid();  // cell size: the thumbnail and its label in the current font
+    void updateGrid();     // cell size: the thumbnail and its label in the current font
+    void retranslateUi();  // the caption; the samples' labels are asked for again
 
     SampleModel* m_model = nullptr;  // thumbnails, labels, predictions
     QListView* m_list = nullptr;     // icon-mode list of the thumbnails
