@@ -55,6 +55,11 @@ Trains the book's network sample by sample (or in mini-batches) and prints one l
   --seed N              seed of the initial weights and of --shuffle (default 1)
   --batch N             mini-batch size (default 1: per-sample updates as in the book)
   --shuffle             shuffle the samples each epoch (default: file order, as the book)
+  --threads N           threads sharing the first weight matrix's rows in per-sample training
+                        (default: every core this process may use; more than that are not
+                        started); the result is the same, bit for bit, for any N
+  --precision P         double (default, the book's float64) or float: the first weight matrix
+                        in float32, faster, not bit-identical (per-sample training only)
   --limit N             use only the first N training rows
   --augment-rotate DEG  also train on each image turned by +DEG and −DEG degrees (the book
                         uses 10): three times the samples; needs square images
@@ -67,7 +72,7 @@ Trains the book's network sample by sample (or in mini-batches) and prints one l
   --save MODEL          save the trained model (.bpm, see docs/MODEL_FORMAT.md)
   --json                one JSON object per epoch: epoch, epochs, seconds (training loop of the
                         epoch), mean_error, test_accuracy (null without --test), samples,
-                        learning_rate
+                        learning_rate, threads, precision
   --quiet               no header line, no progress bar, no "saved" messages
 A progress bar is drawn on stderr when stderr is a terminal.
 )HELP";

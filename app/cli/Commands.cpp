@@ -20,6 +20,9 @@
 namespace bp::cli {
 namespace {
 
+// --threads above this is a typing mistake, not a machine (more than the cores are not started).
+constexpr long long kMaxThreads = 1024;
+
 std::string fixed(double v, int digits) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", digits, v);
@@ -107,7 +110,7 @@ const std::vector<OptionSpec>& trainOptions() {
         {"train"},      {"test"},        {"layers"},         {"lr"},       {"epochs"},
         {"seed"},       {"batch"},       {"shuffle", false}, {"limit"},    {"augment-rotate"},
         {"activation"}, {"bias", false}, {"rule"},           {"init-npy"}, {"export-npy"},
-        {"save"},       {"json", false}, {"quiet", false}};
+        {"save"},       {"json", false}, {"quiet", false},   {"threads"},  {"precision"}};
     return list;
 }
 
@@ -126,6 +129,16 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
     const auto seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1LL << 62));
     const int batch = static_cast<int>(args.integer("batch", 1, 1, 1 << 20));
     const auto limit = static_cast<std::size_t>(args.integer("limit", 0, 0, 1LL << 40));
+    // Threads of per-sample training: by default, and at most, every core this process may use.
+    const int threads =
+        std::min(availableCores(),
+                 static_cast<int>(args.integer("threads", availableCores(), 1, kMaxThreads)));
+    Precision precision = Precision::Double;
+    if (const auto p = args.value("precision"); p && !parsePrecision(*p, precision))
+        args.fail("--precision must be double or float, not '" + *p + "'");
+    if (precision == Precision::Float && batch > 1)
+        args.fail("--precision float is for per-sample training; mini-batches (--batch " +
+                  std::to_string(batch) + ") train in double");
     NetworkSpec spec;
     if (const auto a = args.value("activation"); a && !parseActivation(*a, spec.hidden))
         args.fail("--activation must be sigmoid, tanh or relu, not '" + *a + "'");
@@ -174,6 +187,8 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
     options.batch = batch;
     options.shuffle = args.flag("shuffle");
     options.shuffleSeed = seed;
+    options.threads = threads;
+    options.precision = precision;
     Trainer trainer(net, trainSet, testPath ? &testSet : nullptr, options);
 
     ProgressBar bar(ctx.err, ctx.terminal && !quiet);
@@ -195,7 +210,9 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
                 << baseName(trainPath) << ", lr " << lr << ", " << epochs << " epoch(s), "
                 << (batch == 1 ? std::string("per-sample") : "batch " + std::to_string(batch))
                 << (options.shuffle ? ", shuffled" : ", file order")
-                << (rotate > 0 ? ", with ±" + fixed(rotate, 1) + "° copies" : std::string()) << "\n"
+                << (rotate > 0 ? ", with ±" + fixed(rotate, 1) + "° copies" : std::string())
+                << (precision == Precision::Float ? ", float32 W0" : std::string()) << ", "
+                << trainer.threads() << (trainer.threads() == 1 ? " thread" : " threads") << "\n"
                 << std::flush;
     trainer.onEpoch([&](const EpochResult& r) {
         bar.clear();
@@ -208,6 +225,8 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
                            .add("test_accuracy", r.testAccuracy)
                            .add("samples", static_cast<std::uint64_t>(r.samples))
                            .add("learning_rate", trainer.learningRate())
+                           .add("threads", trainer.threads())
+                           .add("precision", std::string(precisionName(precision)))
                            .str()
                     << "\n";
         } else {

@@ -3,14 +3,17 @@
 #include "backprop/Trainer.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <numeric>
 #include <sstream>
 
 #include "BatchGemm.h"
+#include "FirstLayerSweep.h"
 #include "Kernels.h"
 #include "Phases.h"
+#include "ThreadTeam.h"
 #include "backprop/Random.h"
 
 namespace bp {
@@ -18,10 +21,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// o = x/255·0.99 + 0.01 for each byte of a row
+// o = x/255·0.99 + 0.01 for each byte of a row, looked up in a table of scaleInput's 256
+// values (the same bits; one call per pixel was 4 % of a threaded training step).
 void loadInput(const Dataset& d, std::size_t i, Scalar* out) {
+    static const std::array<Scalar, 256> table = [] {
+        std::array<Scalar, 256> t{};
+        for (int x = 0; x < 256; ++x)
+            t[static_cast<std::size_t>(x)] = scaleInput(static_cast<std::uint8_t>(x));
+        return t;
+    }();
     const std::uint8_t* row = d.row(i);
-    for (int j = 0; j < d.inputs; ++j) out[j] = scaleInput(row[j]);
+    for (int j = 0; j < d.inputs; ++j) out[j] = table[row[j]];
 }
 
 // Index of the largest value (the first one on ties), as numpy.argmax.
@@ -69,6 +79,20 @@ void forEachPrediction(const Network& net, const Dataset& data, const std::atomi
 
 }  // namespace
 
+std::string_view precisionName(Precision p) {
+    return p == Precision::Float ? "float" : "double";
+}
+
+bool parsePrecision(std::string_view name, Precision& out) {
+    for (Precision p : {Precision::Double, Precision::Float}) {
+        if (name == precisionName(p)) {
+            out = p;
+            return true;
+        }
+    }
+    return false;
+}
+
 double accuracy(const Network& net, const Dataset& data, const std::atomic<bool>* cancel) {
     if (data.rows() == 0) return std::numeric_limits<double>::quiet_NaN();
     std::size_t correct = 0;
@@ -109,6 +133,17 @@ Trainer::Trainer(Network& net, const Dataset& train, const Dataset* test, TrainO
     m_progress.learningRate = options.learningRate;
     m_work.resize(net.spec(), false);
     m_nextIn = Vector::Zero(net.inputs());
+    if (m_options.threads < 0)
+        throw std::invalid_argument("threads must be 0 (every core) or more");
+    if (m_options.threads == 0) m_options.threads = availableCores();
+    const int threads = m_options.batch > 1 ? 1 : m_options.threads;
+    m_first = std::make_unique<FirstLayerSweep>(net, threads, m_options.precision);
+}
+
+Trainer::~Trainer() = default;
+
+int Trainer::threads() const {
+    return m_options.batch > 1 ? 1 : m_first->threads();
 }
 
 std::size_t Trainer::sampleAt(std::size_t p) const {
@@ -176,22 +211,29 @@ void Trainer::diverged(std::size_t position) const {
 
 std::size_t Trainer::trainSingles(std::size_t count) {
     const int L = m_net.weightLayers();
-    const bool bias = m_net.spec().bias;
     const std::size_t perEpoch = m_progress.samplesPerEpoch;
     const auto start = Clock::now();
     std::size_t done = 0;
-    bool haveX1 = false;  // m_work.x[1] already holds W_0·o[0] from the fused sweep
+    bool haveX1 = false;  // m_work.x[1], o[1] already hold sample pos's layer 1 (fused sweep)
     Vector& o0 = m_work.o[0];
     Vector a0(m_net.spec().layers[1]);
+    FirstLayerSweep& first = *m_first;
+    first.begin(m_net);
+    // W_0 trains in the sweep's own buffer: it goes back into the network however this run
+    // ends (divergence included), so the network always holds the trained weights.
+    struct EndGuard {
+        FirstLayerSweep& f;
+        Network& n;
+        ~EndGuard() { f.end(n); }
+    } guard{first, m_net};
     while (done < count && m_progress.sampleInEpoch < perEpoch && !cancelled()) {
         const std::size_t pos = m_progress.sampleInEpoch;
         const std::size_t idx = sampleAt(pos);
         const double lr = learningRate();
-        if (!haveX1) {
+        if (!haveX1) {  // x_1 = W_0 · o_0, o_1 = f(x_1)
             loadInput(m_train, idx, o0.data());
-            kernel::forward(m_net.weights(0), o0.data(), bias, m_work.x[1].data());
+            first.forward(o0, m_work);
         }
-        phase::activateLayer(m_net, m_work, 0);
         for (int k = 1; k < L; ++k) phase::forward(m_net, m_work, k);
         for (int k = 1; k <= L; ++k)
             if (!m_work.x[k].allFinite()) diverged(pos);
@@ -209,12 +251,11 @@ std::size_t Trainer::trainSingles(std::size_t count) {
         a0.noalias() = lr * m_work.delta[1];
         if (done + 1 < count && pos + 1 < perEpoch) {
             loadInput(m_train, sampleAt(pos + 1), m_nextIn.data());
-            kernel::updateForward(m_net.weights(0), a0.data(), o0.data(), m_nextIn.data(), bias,
-                                  m_work.x[1].data());
+            first.updateForward(a0, o0, m_nextIn, m_work);
             o0.swap(m_nextIn);
             haveX1 = true;
         } else {
-            kernel::update(m_net.weights(0), a0.data(), o0.data(), bias);
+            first.update(a0, o0);
             haveX1 = false;
         }
         m_progress.learningRate = lr;

@@ -94,6 +94,34 @@ def usage_errors():
     _, _, err = run("info", expect=2)
 
 
+def threads_and_precision():
+    train = data("mnist_train_100.csv")
+    for bad in ("0", "-1", "-8", "1025", "100000000000", "two", "1.5"):
+        _, _, err = run("train", "--train", train, "--threads", bad, expect=2)
+        one_line_error(err, "'--threads' needs a whole number from 1 to 1024", f"got '{bad}'")
+    _, _, err = run("train", "--train", train, "--precision", "half", expect=2)
+    one_line_error(err, "--precision must be double or float, not 'half'")
+    _, _, err = run("train", "--train", train, "--precision", "float", "--batch", "4", expect=2)
+    one_line_error(err, "--precision float is for per-sample training")
+    # Any number of threads: the same model, byte for byte (bit-identical weights); more threads
+    # than cores run on the cores there are. The JSON line says what was used.
+    models = []
+    for t in ("1", "2", "3", "1024"):
+        _, out, _ = run("train", "--train", train, "--epochs", "2", "--shuffle", "--bias",
+                        "--threads", t, "--json", "--save", f"t{t}.bpm", expect=0)
+        obj = json.loads(out.splitlines()[-1])
+        check(obj["precision"] == "double" and 1 <= obj["threads"] <= max(1, int(t)), obj)
+        models.append(open(os.path.join(A.work, f"t{t}.bpm"), "rb").read())
+    check(all(m == models[0] for m in models), "--threads must not change a single bit")
+    _, out, _ = run("train", "--train", train, "--precision", "float", "--json", "--save",
+                    "f.bpm", expect=0)
+    check(json.loads(out)["precision"] == "float", out)
+    check(open(os.path.join(A.work, "f.bpm"), "rb").read() != models[0],
+          "float32 training gives other weights than double")
+    _, out, _ = run("train", "--train", train, "--threads", "1", expect=0)
+    check(", 1 thread\n" in out.splitlines()[0] + "\n", out)
+
+
 def layers_mismatch():
     _, _, err = run("train", "--train", data("mnist_train_100.csv"), "--layers", "64,20,10", expect=1)
     one_line_error(err, "mnist_train_100.csv", "784 inputs", "--layers starts with 64")

@@ -8,12 +8,18 @@
 // Per-sample training fuses the update of W_0 with the forward pass of the next sample
 // (one sweep over the largest matrix instead of two); the result is bit-identical to calling
 // Network::train sample by sample, and a test holds it to that.
+//
+// Per sample, W_0 (the largest matrix) may be split by rows across `threads` threads; the result
+// is bit-identical to one thread (each row's forward, update and activation depend on that row
+// only). `precision = Float` keeps W_0 in float32 during training, for speed where exact
+// agreement with the book's double-precision code is not needed.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -23,6 +29,19 @@
 
 namespace bp {
 
+class FirstLayerSweep;
+
+// Precision of W_0 during per-sample training.
+enum class Precision {
+    Double,  // the book's float64: bit-identical to Network::train
+    Float,   // W_0 stored, updated and multiplied in float32; everything else in double
+};
+std::string_view precisionName(Precision p);  // "double", "float"
+bool parsePrecision(std::string_view name, Precision& out);
+
+// CPUs this process may run on (its affinity mask, so `taskset -c 1` gives 1), at least 1.
+int availableCores();
+
 struct TrainOptions {
     double learningRate = 0.1;
     int epochs = 1;        // used by run(); advance() ignores it
@@ -30,6 +49,13 @@ struct TrainOptions {
     bool shuffle = false;  // the book keeps file order
     std::uint64_t shuffleSeed = 1;  // epoch e uses a permutation drawn from (shuffleSeed, e)
     int errorWindow = 100;          // running error = mean Σ(T−O)² of the last N samples
+    // Threads sharing W_0's rows in per-sample training (1 = this thread only; 0 = every core
+    // availableCores() reports). Never more than W_0's row blocks (8 rows in double, 16 in
+    // float); more than the cores are started if asked (they spin briefly, then park, so it
+    // stays correct, only slower): callers cap it (backprop-cli does). Same bits for any value.
+    // Mini-batches ignore it (Eigen's GEMM on one thread).
+    int threads = 1;
+    Precision precision = Precision::Double;  // per-sample training; mini-batches use double
 };
 
 struct TrainProgress {
@@ -73,6 +99,7 @@ class Trainer {
 
     // net, train and test must outlive the trainer; test may be null.
     Trainer(Network& net, const Dataset& train, const Dataset* test, TrainOptions options);
+    ~Trainer();
 
     void setLearningRate(double lr) { m_lr.store(lr, std::memory_order_relaxed); }
     double learningRate() const { return m_lr.load(std::memory_order_relaxed); }
@@ -101,6 +128,8 @@ class Trainer {
 
     const TrainProgress& progress() const { return m_progress; }
     const TrainOptions& options() const { return m_options; }
+    // Threads per-sample training uses (options.threads resolved against the cores and W_0).
+    int threads() const;
     // Index into the training set of the sample at position p of the current epoch's order.
     std::size_t sampleAt(std::size_t p) const;
 
@@ -134,6 +163,7 @@ class Trainer {
     // per-sample workspace
     PassValues m_work;
     Vector m_nextIn;  // the next sample's input, loaded for the fused sweep
+    std::unique_ptr<FirstLayerSweep> m_first;  // W_0's part of a sample (rows split, precision)
 };
 
 }  // namespace bp
