@@ -93,6 +93,9 @@ std::vector<int> predictions(const Network& net, const Dataset& data);
 class Trainer {
   public:
     // Called after every sample (cheap: a small struct by reference). Return false to stop.
+    // While advance() runs, W_0 trains in the trainer's own aligned buffer (FirstLayerSweep):
+    // the network's W_0 is brought up to date when advance() returns (or throws), so read the
+    // weights between advance() calls, not from this callback.
     using ProgressFn = std::function<bool(const TrainProgress&)>;
     // Called at the end of every epoch, after the test accuracy is measured.
     using EpochFn = std::function<void(const EpochResult&)>;
