@@ -459,11 +459,14 @@ void TestNetworkView::saturatedNeuronsAreRinged() {
     auto ringPixels = [&](int layer, int index) {
         const QImage img = render(view, view.size());
         const QPointF c = view.neuronCenter(layer, index);
+        // within half the distance to the next neuron of the column (its ring, not theirs)
+        const QPointF next = view.neuronCenter(layer, index == 0 ? 1 : index - 1);
+        const double reach = 0.5 * std::hypot(next.x() - c.x(), next.y() - c.y());
         int n = 0;
         for (int dy = -60; dy <= 60; ++dy)
             for (int dx = -60; dx <= 60; ++dx) {
                 const QPoint at = c.toPoint() + QPoint(dx, dy);
-                if (img.rect().contains(at) &&
+                if (std::hypot(dx, dy) <= reach && img.rect().contains(at) &&
                     colourDistance(img.pixel(at), bps::palette::kSaturated.rgb()) < 30)
                     ++n;
             }

@@ -43,10 +43,7 @@ QString num(double v, int decimals = 3) {
 }
 
 QFont font(double px, bool bold = false) {
-    QFont f;
-    f.setPixelSize(std::max(6, static_cast<int>(std::lround(px))));
-    f.setBold(bold);
-    return f;
+    return networkFont(px, bold);
 }
 
 double distanceToSegment(QPointF p, const QLineF& l) {
@@ -64,7 +61,6 @@ NetworkRenderer::NetworkRenderer() = default;
 
 void NetworkRenderer::setTextScale(double scale) {
     m_textScale = std::clamp(scale, 0.5, 4.0);
-    m_layoutValid = false;
 }
 
 void NetworkRenderer::setStrokeScale(double scale) {
@@ -73,10 +69,8 @@ void NetworkRenderer::setStrokeScale(double scale) {
 
 void NetworkRenderer::setSnapshot(SnapshotPtr s) {
     m_snap = std::move(s);
-    for (auto& e : m_wEdges) e.valid = false;
-    for (auto& e : m_dwEdges) e.valid = false;
-    m_input = QImage();
-    m_heatRow = -1;
+    m_edges.reset();
+    m_images.reset();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,238 +118,108 @@ bool NetworkRenderer::isImageInput() const {
            m_snap->imageWidth * m_snap->imageHeight == m_snap->spec.layers.front();
 }
 
-const NetworkRenderer::Layout& NetworkRenderer::layout(const QRectF& scene) const {
-    const Snapshot* s = m_snap.get();
-    const std::vector<int> layers = s ? s->spec.layers : std::vector<int>{};
-    const int iw = isImageInput() ? s->imageWidth : 0;
-    const int ih = isImageInput() ? s->imageHeight : 0;
-    const bool bias = s && s->spec.bias;
-    Layout& l = m_layout;
-    if (m_layoutValid && l.size == scene.size() && l.layers == layers && l.imageW == iw &&
-        l.imageH == ih && l.bias == bias)
-        return l;
-    l = Layout{};
-    l.size = scene.size();
-    l.layers = layers;
-    l.imageW = iw;
-    l.imageH = ih;
-    l.bias = bias;
-    m_layoutValid = true;
-    if (layers.size() < 2) return l;
-
-    const double W = scene.width(), H = scene.height();
-    const double fs = std::clamp(std::min(H / 40.0, W / 60.0), 11.0, 26.0) * m_textScale;
-    l.font = fs;
-    const double m = fs;
-    // Scene origin is (0,0): painting translates to scene.topLeft().
-    l.content = QRectF(m, 3.6 * fs, W - 2 * m, H - 3.6 * fs - 4.2 * fs);
-    const QRectF c = l.content;
-    l.small = std::all_of(layers.begin(), layers.end(), [](int n) { return n <= kSmallLayer; });
-
-    const int L = static_cast<int>(layers.size()) - 1;
-    l.geom.resize(layers.size());
-
-    // Input column width, output bar area.
-    double inW = 0;
-    if (iw > 0) {
-        const double side = std::min({c.height() * 0.46, W * 0.2, c.width() * 0.25});
-        const double aspect = static_cast<double>(iw) / ih;
-        const double imgW = aspect >= 1 ? side : side * aspect;
-        const double imgH = aspect >= 1 ? side / aspect : side;
-        inW = imgW;
-        l.image = QRectF(c.left(), c.top() + fs * 0.4, imgW, imgH);
-        l.heat = QRectF(c.left(), c.bottom() - imgH - fs * 0.2, imgW, imgH);
-    }
-    const double outArea = 19.0 * fs;  // labels, bars (6.5 fs) and their notes
-
-    // Vertical placement of a column of n nodes (plus a bias node) in sub-columns.
-    auto placeColumn = [&](LayerGeom& g, int n, double x, bool hasBias) {
-        const int nSlots = n + (hasBias ? 1 : 0);
-        int sub = 1;
-        if (n > kSmallLayer)
-            sub = std::clamp(static_cast<int>(std::ceil(nSlots * 13.0 / c.height())), 1, 5);
-        const int rows = (nSlots + sub - 1) / sub;
-        const double maxR = l.small ? 2.3 * fs : 1.6 * fs;
-        const double r = std::min(0.38 * c.height() / rows, maxR);
-        const double spacing = std::min(c.height() / rows, 3.4 * r);
-        const double dx = sub > 1 ? spacing * 0.95 : 0;
-        const double top = c.center().y() - spacing * (rows - 1) / 2.0;
-        g.radius = r;
-        g.x = x;
-        g.centres.resize(n);
-        auto pos = [&](int idx) {
-            const int col = idx % sub, row = idx / sub;
-            return QPointF(
-                x + (col - (sub - 1) / 2.0) * dx,
-                top + row * spacing + (sub > 1 ? col * spacing / sub - spacing / 2.0 / sub : 0.0));
-        };
-        for (int i = 0; i < n; ++i) g.centres[i] = pos(i);
-        if (hasBias) g.bias = pos(n);
-        const double halfW = (sub - 1) / 2.0 * dx + r;
-        const double y0 = g.centres.empty() ? top : g.centres.front().y();
-        const double y1 =
-            std::max(hasBias ? g.bias.y() : y0, g.centres.empty() ? y0 : g.centres.back().y());
-        const double pad = r + 0.5 * fs + (sub > 1 ? spacing / 2.0 : 0.0);
-        g.band = QRectF(x - halfW - 0.5 * fs, y0 - pad, 2 * halfW + fs, y1 - y0 + 2 * pad);
-        // (against the unscaled text size: presentation mode must not hide the numbers)
-        g.numbers = n <= kSmallLayer && r >= 0.8 * fs / m_textScale;
-    };
-
-    // Column x positions: input, hidden…, output (its bars to the right).
-    const double rOutGuess = std::min(0.38 * c.height() / std::max(1, layers[L]), 2.3 * fs);
-    const double x0 = iw > 0 ? c.left() + inW / 2 : c.left() + 2.4 * fs;
-    const double xL = c.right() - outArea - rOutGuess;
+NetworkTexts NetworkRenderer::texts() const {
+    NetworkTexts t;
+    if (!m_snap || m_snap->spec.layers.size() < 2) return t;
+    const Snapshot& s = *m_snap;
+    const std::vector<int>& layers = s.spec.layers;
+    const int L = s.spec.weightLayers();
     for (int k = 0; k <= L; ++k) {
-        const double x =
-            L > 0 ? x0 + (xL - x0) * (iw > 0 && L > 1 ? (k == 0 ? 0.0 : 0.18 + 0.82 * k / L)
-                                                      : static_cast<double>(k) / L)
-                  : x0;
-        LayerGeom& g = l.geom[k];
-        const bool hasBias = bias && k < L;
-        if (k == 0 && iw > 0) {
-            g.x = x;
-            g.radius = 0;
-            g.centres.resize(layers[0]);
-            const double pw = l.image.width() / iw, ph = l.image.height() / ih;
-            for (int p = 0; p < layers[0]; ++p)
-                g.centres[p] = QPointF(l.image.left() + (p % iw + 0.5) * pw,
-                                       l.image.top() + (p / iw + 0.5) * ph);
-            if (hasBias) g.bias = QPointF(l.image.right() + 0.9 * fs, l.image.bottom() - 0.5 * fs);
-            g.band = l.image.adjusted(-0.4 * fs, -0.4 * fs, 0.4 * fs, 0.4 * fs);
-            continue;
-        }
-        placeColumn(g, layers[k], x, hasBias);
+        QString title = layerName(k) + QStringLiteral(" · ") + QString::number(layers[k]);
+        if (k == 0 && isImageInput())
+            title = tr("input %1×%2").arg(s.imageWidth).arg(s.imageHeight);
+        t.titles.push_back(title);
     }
-    const LayerGeom& out = l.geom[L];
-    l.barX = out.x + out.radius + 2.0 * fs;
-    l.barW = std::max(3.0 * fs, c.right() - l.barX - 10.0 * fs);
-    return l;
+    // Every caption the phases of this network can show (the widest sample number there is).
+    const QString widest =
+        QString(QString::number(std::max<qint64>(s.sample, 99999)).size(), QLatin1Char('8'));
+    t.captions << tr("Training: sample %1").arg(widest)
+               << tr("New sample: the input I is set; next, the signal moves forward")
+               << tr("Output error: E = T − O");
+    for (int k = 0; k < L; ++k) {
+        t.captions << tr("Forward: X%1 = W%2·O%2, O%1 = f(X%1) — the signal reaches the %3 layer")
+                          .arg(subscript(k + 1))
+                          .arg(subscript(k))
+                          .arg(layerName(k + 1));
+        if (k >= 1)
+            t.captions << tr("Back-propagation: E%1 = W%1ᵀ·E%2 — the errors reach the %3 layer")
+                              .arg(subscript(k))
+                              .arg(subscript(k + 1))
+                              .arg(layerName(k));
+        t.captions << tr("Update: W%1 += ΔW%1 = α·(E%2∘O%2∘(1−O%2))·O%1ᵀ")
+                          .arg(subscript(k))
+                          .arg(subscript(k + 1));
+    }
+    const QString digits(QString::number(std::max(1, layers[L] - 1)).size(), QLatin1Char('8'));
+    t.info = tr("label %1").arg(digits) + QStringLiteral("   ") + tr("prediction %1").arg(digits);
+    t.outputNotes << QStringLiteral("◀ ") + tr("target") << QStringLiteral("◀ ") + tr("prediction")
+                  << QStringLiteral("◀ ") + tr("target") + QStringLiteral(" = ") +
+                         tr("prediction") + QStringLiteral(" ✓");
+    if (isImageInput()) {
+        const QString j(QString::number(std::max(1, layers[1] - 1)).size(), QLatin1Char('8'));
+        t.heatCaption = tr("weights into %1 neuron %2 (±%3)")
+                            .arg(layerName(1))
+                            .arg(j)
+                            .arg(QStringLiteral("8.88"));
+        t.heatHint =
+            tr("Click a %1 neuron to see its incoming weights as an image").arg(layerName(1));
+    }
+    ViewState st;
+    t.legend = legendEntries(st, PhaseView{}, true);
+    return t;
+}
+
+const NetworkLayout& NetworkRenderer::layout(QSizeF scene) const {
+    NetworkLayoutInput in;
+    in.size = scene;
+    if (m_snap) {
+        in.layers = m_snap->spec.layers;
+        in.bias = m_snap->spec.bias;
+        if (isImageInput()) {
+            in.imageW = m_snap->imageWidth;
+            in.imageH = m_snap->imageHeight;
+        }
+    }
+    in.textScale = m_textScale;
+    in.texts = texts();
+    if (!m_layoutKey || !(*m_layoutKey == in)) {
+        m_layout = NetworkLayout::compute(in);
+        m_layoutKey = std::move(in);
+    }
+    return m_layout;
 }
 
 QPointF NetworkRenderer::neuronCenter(const QRectF& scene, int layer, int index) const {
-    const Layout& l = layout(scene);
-    if (layer < 0 || layer >= static_cast<int>(l.geom.size())) return {-1, -1};
-    const auto& c = l.geom[layer].centres;
+    const NetworkLayout& l = layout(scene.size());
+    if (layer < 0 || layer >= static_cast<int>(l.columns.size())) return {-1, -1};
+    const auto& c = l.columns[static_cast<std::size_t>(layer)].centres;
     if (index < 0 || index >= static_cast<int>(c.size())) return {-1, -1};
-    return c[index] + scene.topLeft();
+    return c[static_cast<std::size_t>(index)] + scene.topLeft();
 }
 
 QRectF NetworkRenderer::imageRect(const QRectF& scene) const {
-    const Layout& l = layout(scene);
-    return l.imageW > 0 ? l.image.translated(scene.topLeft()) : QRectF();
+    const NetworkLayout& l = layout(scene.size());
+    return isImageInput() ? l.image.translated(scene.topLeft()) : QRectF();
 }
 
 QRectF NetworkRenderer::heatRect(const QRectF& scene) const {
-    const Layout& l = layout(scene);
-    return l.imageW > 0 ? l.heat.translated(scene.topLeft()) : QRectF();
+    const NetworkLayout& l = layout(scene.size());
+    return isImageInput() ? l.heat.translated(scene.topLeft()) : QRectF();
 }
 
-QPointF NetworkRenderer::sourcePoint(const Layout& l, int k, int i) const {
-    const LayerGeom& g = l.geom[k];
-    if (i < static_cast<int>(g.centres.size())) return g.centres[i];
+QPointF NetworkRenderer::sourcePoint(const NetworkLayout& l, int k, int i) const {
+    const NetworkLayout::Column& g = l.columns[static_cast<std::size_t>(k)];
+    if (i < static_cast<int>(g.centres.size())) return g.centres[static_cast<std::size_t>(i)];
     return g.bias;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Edge choice: per neuron j the `density` largest |v_ji| of its row (std::nth_element).
+// Edge choice: per neuron j the `density` largest |v_ji| of its row (EdgeSelection).
 
-namespace {
-void chooseStrongest(const bp::Matrix& m, int density, std::vector<std::pair<float, int>>& buf,
-                     std::vector<std::pair<int, int>>& out) {
-    out.clear();
-    const int rows = static_cast<int>(m.rows()), cols = static_cast<int>(m.cols());
-    if (density <= 0 || rows == 0) return;
-    if (cols <= density) {
-        out.reserve(static_cast<std::size_t>(rows) * cols);
-        for (int j = 0; j < rows; ++j)
-            for (int i = 0; i < cols; ++i) out.emplace_back(j, i);
-        return;
-    }
-    out.reserve(static_cast<std::size_t>(rows) * density);
-    if (density > 32) {  // many per row: std::nth_element over the row
-        buf.resize(static_cast<std::size_t>(cols));
-        for (int j = 0; j < rows; ++j) {
-            for (int i = 0; i < cols; ++i) buf[i] = {static_cast<float>(std::abs(m(j, i))), i};
-            std::nth_element(buf.begin(), buf.begin() + density, buf.end(),
-                             [](const auto& a, const auto& b) { return a.first > b.first; });
-            for (int q = 0; q < density; ++q) out.emplace_back(j, buf[q].second);
-        }
-        return;
-    }
-    // Few per row (the default): one pass over W in its column-major order, each row keeping
-    // its `density` largest |w| in a small array sorted ascending (slot 0 = the smallest kept),
-    // so almost every weight costs one comparison. 3× faster than nth_element per row here.
-    const std::size_t k = static_cast<std::size_t>(density);
-    buf.assign(static_cast<std::size_t>(rows) * k, {-1.0f, -1});
-    for (int i = 0; i < cols; ++i) {
-        const double* colPtr = m.data() + static_cast<std::ptrdiff_t>(i) * rows;
-        for (int j = 0; j < rows; ++j) {
-            const float a = static_cast<float>(std::abs(colPtr[j]));
-            std::pair<float, int>* top = buf.data() + static_cast<std::size_t>(j) * k;
-            if (a <= top[0].first) continue;
-            std::size_t q = 0;  // shift smaller ones down, keep ascending order
-            while (q + 1 < k && top[q + 1].first < a) {
-                top[q] = top[q + 1];
-                ++q;
-            }
-            top[q] = {a, i};
-        }
-    }
-    for (int j = 0; j < rows; ++j)
-        for (std::size_t q = k; q-- > 0;)
-            out.emplace_back(j, buf[static_cast<std::size_t>(j) * k + q].second);
-}
-}  // namespace
-
-const NetworkRenderer::EdgeSet& NetworkRenderer::weightEdges(int k, int density) const {
-    const std::size_t L = m_snap ? m_snap->weights.size() : 0;
-    if (m_edgeDensity != density) {
-        for (auto& e : m_wEdges) e.valid = false;
-        for (auto& e : m_dwEdges) e.valid = false;
-        m_edgeDensity = density;
-    }
-    if (m_wEdges.size() != L) m_wEdges.assign(L, EdgeSet{});
-    EdgeSet& set = m_wEdges[k];
-    if (set.valid) return set;
-    const bp::Matrix& w = m_snap->weights[k];
-    std::vector<std::pair<int, int>> chosen;
-    chooseStrongest(w, density, m_scratch, chosen);
-    set.edges.clear();
-    set.vmax = 0;
-    for (auto [j, i] : chosen) {
-        const float v = static_cast<float>(w(j, i));
-        set.edges.push_back({j, i, v});
-        set.vmax = std::max(set.vmax, static_cast<double>(std::abs(v)));
-    }
-    set.valid = true;
-    return set;
-}
-
-const NetworkRenderer::EdgeSet& NetworkRenderer::deltaEdges(int k, int density) const {
-    weightEdges(k, density);  // syncs density and sizes
-    const std::size_t L = m_snap->weights.size();
-    if (m_dwEdges.size() != L) m_dwEdges.assign(L, EdgeSet{});
-    EdgeSet& set = m_dwEdges[k];
-    if (set.valid) return set;
-    set.edges.clear();
-    set.vmax = 0;
-    set.valid = true;
-    const auto& dW = m_snap->values.dW;
-    if (k >= static_cast<int>(dW.size()) || dW[k].size() == 0) return set;
-    std::vector<std::pair<int, int>> chosen;
-    chooseStrongest(dW[k], density, m_scratch, chosen);
-    for (auto [j, i] : chosen) {
-        const float v = static_cast<float>(dW[k](j, i));
-        set.edges.push_back({j, i, v});
-        set.vmax = std::max(set.vmax, static_cast<double>(std::abs(v)));
-    }
-    return set;
-}
-
-std::vector<NetworkRenderer::Seg> NetworkRenderer::segments(const Layout& l,
+std::vector<NetworkRenderer::Seg> NetworkRenderer::segments(const NetworkLayout& l,
                                                             const ViewState& st) const {
     std::vector<Seg> segs;
-    if (!m_snap || l.geom.empty()) return segs;
+    if (!m_snap || l.columns.empty()) return segs;
     const Snapshot& s = *m_snap;
     const int L = static_cast<int>(s.weights.size());
     const PhaseView pv = phaseView(&s);
@@ -373,24 +237,25 @@ std::vector<NetworkRenderer::Seg> NetworkRenderer::segments(const Layout& l,
         if (anyFocus) opacity *= 0.45;
         // Small networks (every layer ≤ kSmallLayer) always show every connection.
         const int density = l.small ? kSmallLayer + 1 : st.density;
-        const EdgeSet& set = showDw ? deltaEdges(k, density) : weightEdges(k, density);
+        const EdgeSelection::Set& set =
+            showDw ? m_edges.deltas(s, k, density) : m_edges.weights(s, k, density);
         const double vmax = set.vmax > 0 ? set.vmax : 1.0;
         // The focused neurons of layer k+1 get all their incoming edges instead.
         auto focused = [&](int j) {
             return (st.selLayer == k + 1 && st.selIndex == j) ||
                    (st.hoverLayer == k + 1 && st.hoverIndex == j);
         };
-        for (const Edge& e : set.edges) {
+        for (const EdgeSelection::Edge& e : set.edges) {
             if (focused(e.j)) continue;
-            segs.push_back({QLineF(sourcePoint(l, k, e.i), l.geom[k + 1].centres[e.j]), k, e.j, e.i,
-                            e.v, std::abs(e.v) / vmax, showDw, false, opacity});
+            segs.push_back({QLineF(sourcePoint(l, k, e.i), l.columns[k + 1].centres[e.j]), k, e.j,
+                            e.i, e.v, std::abs(e.v) / vmax, showDw, false, opacity});
         }
         const bp::Matrix& m = showDw ? s.values.dW[k] : s.weights[k];
         for (int j = 0; j < m.rows(); ++j) {
             if (!focused(j)) continue;
             const double rowMax = std::max(m.row(j).cwiseAbs().maxCoeff(), 1e-300);
             for (int i = 0; i < m.cols(); ++i)
-                segs.push_back({QLineF(sourcePoint(l, k, i), l.geom[k + 1].centres[j]), k, j, i,
+                segs.push_back({QLineF(sourcePoint(l, k, i), l.columns[k + 1].centres[j]), k, j, i,
                                 m(j, i), std::abs(m(j, i)) / rowMax, showDw, true, 1.0});
         }
     }
@@ -400,50 +265,15 @@ std::vector<NetworkRenderer::Seg> NetworkRenderer::segments(const Layout& l,
 std::vector<int> NetworkRenderer::drawnInputsOf(const QRectF& scene, int layer, int index,
                                                 const ViewState& st) const {
     std::vector<int> out;
-    for (const Seg& s : segments(layout(scene), st))
+    for (const Seg& s : segments(layout(scene.size()), st))
         if (s.k == layer - 1 && s.j == index) out.push_back(s.i);
     return out;
 }
 
 int NetworkRenderer::drawnEdgeCount(const QRectF& scene, int k, const ViewState& st) const {
-    const auto segs = segments(layout(scene), st);
+    const auto segs = segments(layout(scene.size()), st);
     return static_cast<int>(
         std::count_if(segs.begin(), segs.end(), [k](const Seg& s) { return s.k == k; }));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Images
-
-const QImage& NetworkRenderer::inputImage() const {
-    if (!m_input.isNull() || !isImageInput()) return m_input;
-    const int w = m_snap->imageWidth, h = m_snap->imageHeight;
-    QImage img(w, h, QImage::Format_RGB32);
-    const auto& o = m_snap->values.o;
-    const bool have = !o.empty() && o[0].size() == w * h;
-    for (int y = 0; y < h; ++y) {
-        auto* line = reinterpret_cast<QRgb*>(img.scanLine(y));
-        for (int x = 0; x < w; ++x)
-            line[x] = have ? palette::activation(o[0](y * w + x)) : qRgb(235, 235, 235);
-    }
-    m_input = img;
-    return m_input;
-}
-
-const QImage& NetworkRenderer::heatImage(int j, double* vmax) const {
-    if (m_heatRow != j) {
-        const int w = m_snap->imageWidth, h = m_snap->imageHeight;
-        const bp::Matrix& W0 = m_snap->weights[0];
-        m_heatMax = 1e-300;
-        for (int p = 0; p < w * h; ++p) m_heatMax = std::max(m_heatMax, std::abs(W0(j, p)));
-        m_heat = QImage(w, h, QImage::Format_RGB32);
-        for (int y = 0; y < h; ++y) {
-            auto* line = reinterpret_cast<QRgb*>(m_heat.scanLine(y));
-            for (int x = 0; x < w; ++x) line[x] = palette::weight(W0(j, y * w + x) / m_heatMax);
-        }
-        m_heatRow = j;
-    }
-    *vmax = m_heatMax;
-    return m_heat;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -517,10 +347,48 @@ QString NetworkRenderer::phaseCaption() const {
     return {};
 }
 
+std::vector<LegendEntry> NetworkRenderer::legendEntries(const ViewState& st, const PhaseView& pv,
+                                                        bool widest) const {
+    using K = LegendEntry::Kind;
+    std::vector<LegendEntry> e;
+    e.push_back({K::Ramp, tr("activation o"), QStringLiteral("0"), QStringLiteral("1")});
+    if (widest || pv.errorsFromLayer >= 0) {
+        const double r = widest ? 88.88 : errorRange(pv.errorsFromLayer);
+        e.push_back({K::Ramp, tr("error e"), num(-r, 2), QStringLiteral("+") + num(r, 2)});
+    }
+    if (widest || pv.updatedWeights >= 0) {
+        e.push_back({K::Line, tr("ΔW > 0"), {}, {}});
+        e.push_back({K::Line, tr("ΔW < 0"), {}, {}});
+    }
+    e.push_back({K::Tick, tr("target T"), {}, {}});
+    e.push_back({K::Line, tr("w > 0"), {}, {}});
+    e.push_back({K::Line, tr("w < 0"), {}, {}});
+    int saturatedN = 0;
+    if (widest) {
+        for (int k = 1; k < m_snap->spec.weightLayers(); ++k) saturatedN += m_snap->spec.layers[k];
+    } else {
+        saturatedN = saturatedCount(pv);
+    }
+    if (saturatedN > 0)  // only when there are some
+        e.push_back({K::Ring,
+                     tr("saturated hidden: slope < 0.01 (%n neuron(s))", nullptr, saturatedN),
+                     {},
+                     {}});
+    const bool small = std::all_of(m_snap->spec.layers.begin(), m_snap->spec.layers.end(),
+                                   [](int n) { return n <= kSmallLayer; });
+    e.push_back({K::Note,
+                 small ? tr("line width ∝ |w|")
+                       : tr("opacity ∝ |w|; the %1 strongest inputs of each neuron")
+                             .arg(widest ? 888 : st.density),
+                 {},
+                 {}});
+    return e;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Painting
 
-void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector<Seg>& segs,
+void NetworkRenderer::paintEdges(QPainter& p, const NetworkLayout& l, const std::vector<Seg>& segs,
                                  bool focus) const {
     // Bucket by (style, colour scheme, sign, strength level, opacity): one drawLines each.
     struct Bucket {
@@ -536,7 +404,7 @@ void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector
         return std::clamp(static_cast<int>(unit(o) * kOpac - 1e-9), 0, kOpac - 1);
     };
     // A weight layer with many edges drawn is "dense".
-    std::vector<int> perLayer(l.layers.size(), 0);
+    std::vector<int> perLayer(l.columns.size(), 0);
     for (const Seg& s : segs) ++perLayer[static_cast<std::size_t>(s.k)];
     for (const Seg& s : segs) {
         if (s.focus != focus) continue;
@@ -587,38 +455,56 @@ void NetworkRenderer::paintEdges(QPainter& p, const Layout& l, const std::vector
     }
 }
 
-void NetworkRenderer::paintEdgeValues(QPainter& p, const Layout& l,
+void NetworkRenderer::paintEdgeValues(QPainter& p, const NetworkLayout& l,
                                       const std::vector<Seg>& segs) const {
     p.setFont(font(l.font * 0.72));
     const QFontMetricsF fm(p.font());
-    // Every edge of a sparse layer is labelled; of a busy one only the focused neuron's.
-    std::vector<int> perLayer(l.layers.size(), 0);
+    // Every edge of a sparse layer is labelled; of a busy one only the focused neuron's. Each
+    // label goes where it overlaps neither another label nor a node (NetworkLayout).
+    std::vector<int> perLayer(l.columns.size(), 0);
     for (const Seg& s : segs) ++perLayer[static_cast<std::size_t>(s.k)];
+    std::vector<const Seg*> shown;
+    std::vector<QLineF> lines;
+    std::vector<QSizeF> sizes;
+    std::vector<double> prefer;
+    std::vector<QString> texts;
     for (const Seg& s : segs) {
         if (perLayer[static_cast<std::size_t>(s.k)] > 30 && !s.focus) continue;
-        const int nOut = l.layers[s.k + 1];
-        const double t = 0.22 + 0.42 * (nOut > 1 ? static_cast<double>(s.j) / (nOut - 1) : 0.5);
-        const QPointF at = s.line.pointAt(t);
+        const int nOut =
+            static_cast<int>(l.columns[static_cast<std::size_t>(s.k) + 1].centres.size());
         const QString text = s.dw ? QString::number(s.v, 'g', 3) : num(s.v, 2);
-        QRectF box = fm.boundingRect(text);
-        box.moveCenter(at);
-        box.adjust(-2, -1, 2, 1);
+        shown.push_back(&s);
+        lines.push_back(s.line);
+        sizes.push_back(QSizeF(fm.horizontalAdvance(text) + 4, fm.height() + 2));
+        prefer.push_back(0.25 + 0.4 * (nOut > 1 ? static_cast<double>(s.j) / (nOut - 1) : 0.5));
+        texts.push_back(text);
+    }
+    std::vector<QRectF> obstacles;
+    for (const NetworkLayout::Column& c : l.columns)
+        for (const QPointF& pt : c.centres)
+            if (c.radius > 0)
+                obstacles.push_back(
+                    QRectF(pt.x() - c.radius, pt.y() - c.radius, 2 * c.radius, 2 * c.radius));
+    const std::vector<QRectF> boxes =
+        NetworkLayout::placeLineLabels(lines, sizes, prefer, obstacles);
+    for (std::size_t q = 0; q < shown.size(); ++q) {
+        const Seg& s = *shown[q];
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(255, 255, 255, 225));
-        p.drawRoundedRect(box, 3, 3);
+        p.drawRoundedRect(boxes[q], 3, 3);
         p.setPen(s.dw ? (s.v < 0 ? palette::kDwNegative : palette::kDwPositive)
                       : (s.v < 0 ? palette::kNegative : palette::kPositive));
-        p.drawText(box, Qt::AlignCenter, text);
+        p.drawText(boxes[q], Qt::AlignCenter, texts[q]);
     }
 }
 
-void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& st,
-                                 const PhaseView& pv) const {
+void NetworkRenderer::paintNodes(QPainter& p, const NetworkLayout& l, const ViewState& st,
+                                 const PhaseView& pv, double zoom) const {
     const Snapshot& s = *m_snap;
-    const int L = static_cast<int>(l.geom.size()) - 1;
+    const int L = static_cast<int>(l.columns.size()) - 1;
     const double emax = pv.errorsFromLayer >= 0 ? errorRange(pv.errorsFromLayer) : 1.0;
     for (int k = (isImageInput() ? 1 : 0); k <= L; ++k) {
-        const LayerGeom& g = l.geom[k];
+        const NetworkLayout::Column& g = l.columns[static_cast<std::size_t>(k)];
         const bool reached = k <= pv.reachedLayer && hasValues(k);
         const bool errors = pv.errorsFromLayer >= 0 && k >= pv.errorsFromLayer && k >= 1 &&
                             k < static_cast<int>(s.values.e.size()) &&
@@ -628,8 +514,13 @@ void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& 
         const double sw = m_strokeScale;  // outline widths × the presentation scale
         const QPen outline = thin ? QPen(QColor(60, 60, 70, 150), 0.6 * sw)
                                   : QPen(palette::kInk, std::max(1.0, r / 14) * sw);
+        // Values inside the nodes when they are large enough on screen: a small network at
+        // zoom 1, any layer once zoomed in (the numbers grow with the zoom, drawn at the
+        // screen's pixel size so that they stay sharp).
+        const bool numbers = g.numbers || r * zoom >= 0.8 * l.font / m_textScale + 6;
+        const int decimals = r > 1.6 * l.font ? 3 : 2;
+        const QFont valueFont = font(g.valueFont * zoom, true);
         p.setPen(outline);
-        if (g.numbers) p.setFont(font(std::min(l.font * 0.78, r * 0.62), true));
         for (int i = 0; i < static_cast<int>(g.centres.size()); ++i) {
             QRgb fill = qRgb(238, 238, 238);
             double v = kNaN;
@@ -640,17 +531,21 @@ void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& 
                 v = s.values.o[k](i);
                 fill = palette::activation(v);
             }
+            const QPointF c = g.centres[static_cast<std::size_t>(i)];
             p.setBrush(QColor(fill));
-            if (!reached && !errors) {
-                QPen pen(palette::kMuted, (thin ? 0.6 : 1.2) * sw, Qt::DashLine);
-                p.setPen(pen);
-            }
-            p.drawEllipse(g.centres[i], r, r);
-            if (g.numbers && std::isfinite(v)) {
+            if (!reached && !errors)
+                p.setPen(QPen(palette::kMuted, (thin ? 0.6 : 1.2) * sw, Qt::DashLine));
+            p.drawEllipse(c, r, r);
+            if (numbers && std::isfinite(v)) {
                 const QPen keep = p.pen();
+                p.save();
+                p.translate(c);
+                p.scale(1.0 / zoom, 1.0 / zoom);
+                p.setFont(valueFont);
                 p.setPen(palette::textOn(fill));
-                p.drawText(QRectF(g.centres[i].x() - r, g.centres[i].y() - r, 2 * r, 2 * r),
-                           Qt::AlignCenter, num(v, r > 1.6 * l.font ? 3 : 2));
+                const double rz = r * zoom;
+                p.drawText(QRectF(-rz, -rz, 2 * rz, 2 * rz), Qt::AlignCenter, num(v, decimals));
+                p.restore();
                 p.setPen(keep);
             }
             if (!reached && !errors) p.setPen(outline);
@@ -662,13 +557,13 @@ void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& 
             p.setBrush(Qt::NoBrush);
             const double rr = r + (thin ? 1.5 : 3.0) * sw;
             for (int i = 0; i < static_cast<int>(g.centres.size()); ++i)
-                if (saturated(k, i)) p.drawEllipse(g.centres[i], rr, rr);
+                if (saturated(k, i)) p.drawEllipse(g.centres[static_cast<std::size_t>(i)], rr, rr);
             p.setPen(keep);
         }
     }
     // The constant-1 bias nodes (also under an image input).
     for (int k = 0; s.spec.bias && k < L; ++k) {
-        const LayerGeom& g = l.geom[k];
+        const NetworkLayout::Column& g = l.columns[static_cast<std::size_t>(k)];
         const double b = std::max(g.radius * 0.7, 0.4 * l.font);
         const QRectF box(g.bias.x() - b, g.bias.y() - b, 2 * b, 2 * b);
         p.setPen(QPen(palette::kInk, m_strokeScale));
@@ -680,36 +575,38 @@ void NetworkRenderer::paintNodes(QPainter& p, const Layout& l, const ViewState& 
     // Selection and hover rings.
     auto ring = [&](int layer, int index, const QPen& pen) {
         if (layer < 0 || layer > L || index < 0 ||
-            index >= static_cast<int>(l.geom[layer].centres.size()))
+            index >= static_cast<int>(l.columns[static_cast<std::size_t>(layer)].centres.size()))
             return;
-        const LayerGeom& g = l.geom[layer];
+        const NetworkLayout::Column& g = l.columns[static_cast<std::size_t>(layer)];
         const double r =
-            g.radius > 0 ? g.radius + 3 : l.image.width() / std::max(1, l.imageW) * 0.8;
+            g.radius > 0 ? g.radius + 3 : l.image.width() / std::max(1, s.imageWidth) * 0.8;
         p.setPen(pen);
         p.setBrush(Qt::NoBrush);
-        p.drawEllipse(g.centres[index], r, r);
+        p.drawEllipse(g.centres[static_cast<std::size_t>(index)], r, r);
     };
     ring(st.hoverLayer, st.hoverIndex, QPen(palette::kInk, 1.5 * m_strokeScale, Qt::DotLine));
     ring(st.selLayer, st.selIndex, QPen(palette::kInk, 3 * m_strokeScale));
 }
 
-void NetworkRenderer::paintOutputs(QPainter& p, const Layout& l, const PhaseView& pv) const {
+void NetworkRenderer::paintOutputs(QPainter& p, const NetworkLayout& l, const PhaseView& pv) const {
     const Snapshot& s = *m_snap;
-    const int L = static_cast<int>(l.geom.size()) - 1;
-    const LayerGeom& g = l.geom[L];
+    const int L = static_cast<int>(l.columns.size()) - 1;
+    const NetworkLayout::Column& g = l.columns[static_cast<std::size_t>(L)];
     const bool reached = pv.reachedLayer >= L && hasValues(L);
     const double fs = l.font;
-    const double barH = std::clamp(g.radius * 0.9, 4.0, fs * 1.1);
-    QFont labelFont = font(std::min(fs * 1.05, std::max(9.0, g.radius * 1.3)), true);
-    QFont noteFont = font(std::min(fs * 0.8, std::max(8.0, g.radius * 1.1)));
+    const double barH = l.barH;
+    const QFont labelFont = font(l.labelFont, true);
+    const QFont noteFont = font(l.noteFont);
+    const double labelH = QFontMetricsF(labelFont).height();
+    const double noteH = QFontMetricsF(noteFont).height();
     const bool hasTarget = s.values.target.size() == s.spec.layers[L];
     for (int j = 0; j < static_cast<int>(g.centres.size()); ++j) {
-        const QPointF c = g.centres[j];
+        const QPointF c = g.centres[static_cast<std::size_t>(j)];
         // the label 0 … n−1
         p.setFont(labelFont);
         p.setPen(palette::kInk);
-        p.drawText(QRectF(c.x() + g.radius + 0.2 * fs, c.y() - fs, 1.6 * fs, 2 * fs),
-                   Qt::AlignCenter, QString::number(j));
+        p.drawText(QRectF(l.labelX, c.y() - labelH / 2, l.labelW, labelH), Qt::AlignCenter,
+                   QString::number(j));
         // the bar of o_j, with the target T_j as a tick
         const QRectF track(l.barX, c.y() - barH / 2, l.barW, barH);
         p.setPen(Qt::NoPen);
@@ -737,16 +634,34 @@ void NetworkRenderer::paintOutputs(QPainter& p, const Layout& l, const PhaseView
             p.setPen(palette::kInk);
             QString text = notes.join(QStringLiteral(" = "));
             if (notes.size() == 2) text += QStringLiteral(" ✓");
-            p.drawText(QRectF(track.right() + 0.4 * fs, c.y() - fs, 10 * fs, 2 * fs),
+            p.drawText(QRectF(l.noteX, c.y() - noteH / 2, l.noteW, noteH),
                        Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("◀ ") + text);
         }
     }
 }
 
-void NetworkRenderer::paintImages(QPainter& p, const Layout& l, const ViewState& st) const {
+// Draws the lines of a text box, one under the other, aligned as asked.
+static void drawLines(QPainter& p, const NetworkLayout::TextBox& t, const QStringList& lines,
+                      Qt::Alignment align, bool bold = false) {
+    if (lines.isEmpty() || t.font <= 0) return;
+    const QFont f = networkFont(t.font, bold);
+    p.setFont(f);
+    const double h = QFontMetricsF(f).height();
+    const double pitch = std::max(h, t.font * 1.3);
+    const double total = (lines.size() - 1) * pitch + h;
+    double y = t.box.top() + (align & Qt::AlignBottom    ? t.box.height() - total
+                              : align & Qt::AlignVCenter ? (t.box.height() - total) / 2
+                                                         : 0.0);
+    for (const QString& line : lines) {
+        p.drawText(QRectF(t.box.left(), y, t.box.width(), h),
+                   (align & Qt::AlignHorizontal_Mask) | Qt::AlignVCenter, line);
+        y += pitch;
+    }
+}
+
+void NetworkRenderer::paintImages(QPainter& p, const NetworkLayout& l, const ViewState& st) const {
     if (!isImageInput()) return;
-    const double fs = l.font;
-    p.drawImage(l.image, inputImage());
+    p.drawImage(l.image, m_images.input(*m_snap));
     p.setPen(QPen(palette::kInk, m_strokeScale));
     p.setBrush(Qt::NoBrush);
     p.drawRect(l.image);
@@ -757,52 +672,58 @@ void NetworkRenderer::paintImages(QPainter& p, const Layout& l, const ViewState&
     else if (st.hoverLayer == 1 && st.hoverIndex >= 0)
         j = st.hoverIndex;
     // (For 784-10 without a hidden layer, layer 1 is the output: its rows are images too.)
-    p.setFont(font(fs * 0.8));
-    const QRectF cap(l.heat.left(), l.heat.top() - 1.5 * fs, l.heat.width() * 1.6, 1.4 * fs);
     if (j >= 0 && j < m_snap->spec.layers[1]) {
         double vmax = 0;
-        p.drawImage(l.heat, heatImage(j, &vmax));
+        p.drawImage(l.heat, m_images.heat(*m_snap, j, &vmax));
         p.drawRect(l.heat);
         p.setPen(palette::kInk);
-        p.drawText(
-            cap, Qt::AlignLeft | Qt::AlignBottom,
-            tr("weights into %1 neuron %2 (±%3)").arg(layerName(1)).arg(j).arg(num(vmax, 2)));
+        const QString caption =
+            tr("weights into %1 neuron %2 (±%3)").arg(layerName(1)).arg(j).arg(num(vmax, 2));
+        drawLines(
+            p, l.heatCaption,
+            NetworkLayout::breakLines(caption, font(l.heatCaption.font), l.heatCaption.box.width()),
+            Qt::AlignLeft | Qt::AlignBottom);
     } else {
         p.setPen(QPen(palette::kMuted, m_strokeScale, Qt::DashLine));
         p.drawRect(l.heat);
         p.setPen(palette::kMuted);
-        p.drawText(
-            l.heat.adjusted(fs * 0.4, 0, -fs * 0.4, 0), Qt::AlignCenter | Qt::TextWordWrap,
-            tr("Click a %1 neuron to see its incoming weights as an image").arg(layerName(1)));
+        drawLines(p, l.heatHint, l.heatHint.lines, Qt::AlignHCenter | Qt::AlignVCenter);
     }
 }
 
-void NetworkRenderer::paintCaptions(QPainter& p, const QRectF& scene, const Layout& l,
-                                    const ViewState& st, const PhaseView& pv) const {
-    Q_UNUSED(st);
+void NetworkRenderer::paintCaptions(QPainter& p, const QRectF& scene,
+                                    const NetworkLayout& l) const {
     const Snapshot& s = *m_snap;
-    const double fs = l.font;
+    const PhaseView pv = phaseView(m_snap.get());
+    const QPointF o = scene.topLeft();
     p.setPen(palette::kInk);
-    const QFont captionFont = font(fs * 1.05, true);
-    p.setFont(captionFont);
-    const QRectF top(scene.left() + fs, scene.top() + 0.3 * fs, scene.width() - 2 * fs, 1.6 * fs);
     const QString caption = phaseCaption();
-    p.drawText(top, Qt::AlignLeft | Qt::AlignVCenter, caption);
-    const QFont infoFont = font(fs * 0.9);
+    NetworkLayout::TextBox cap = l.caption;
+    cap.box.translate(o);
+    const QStringList lines =
+        NetworkLayout::breakLines(caption, font(cap.font, true), cap.box.width());
+    drawLines(p, cap, lines, Qt::AlignLeft | Qt::AlignTop, true);
+    const QFont infoFont = font(l.infoFont);
     p.setFont(infoFont);
     QStringList info;
     if (s.label >= 0) info << tr("label %1").arg(s.label);
     if (s.prediction >= 0 && pv.reachedLayer >= s.spec.weightLayers())
         info << tr("prediction %1").arg(s.prediction);
     const QString infoText = info.join(QStringLiteral("   "));
-    p.drawText(top, Qt::AlignRight | Qt::AlignVCenter, infoText);
-    // The session's title in the middle, where the two sides leave room (elided if need be).
-    if (!m_documentTitle.isEmpty()) {
-        const double left = QFontMetricsF(captionFont).horizontalAdvance(caption) + 2 * fs;
-        const double right = QFontMetricsF(infoFont).horizontalAdvance(infoText) + 2 * fs;
-        const QRectF gap(top.left() + left, top.top(), top.width() - left - right, top.height());
-        if (gap.width() > 4 * fs) {
-            QFont titleFont = font(fs * 1.05, true);
+    p.drawText(l.info.translated(o), Qt::AlignRight | Qt::AlignVCenter, infoText);
+    // The session's title in the middle, where the caption and the info leave room (elided
+    // if need be).
+    if (!m_documentTitle.isEmpty() && lines.size() == 1) {
+        const QFont captionFont = font(cap.font, true);
+        const double left =
+            QFontMetricsF(captionFont).horizontalAdvance(lines.front()) + 2 * l.font;
+        const double right = QFontMetricsF(infoFont).horizontalAdvance(infoText) + 2 * l.font;
+        const QRectF line(cap.box.left(), cap.box.top(), l.info.right() - l.caption.box.left(),
+                          QFontMetricsF(captionFont).height());
+        const QRectF gap(line.left() + left, line.top(), line.width() - left - right,
+                         line.height());
+        if (gap.width() > 4 * l.font) {
+            QFont titleFont = captionFont;
             titleFont.setItalic(true);
             p.setFont(titleFont);
             p.setPen(palette::kMuted);
@@ -813,80 +734,79 @@ void NetworkRenderer::paintCaptions(QPainter& p, const QRectF& scene, const Layo
     }
 }
 
-void NetworkRenderer::paintLegend(QPainter& p, const QRectF& scene, const Layout& l,
+void NetworkRenderer::paintLegend(QPainter& p, const QRectF& scene, const NetworkLayout& l,
                                   const ViewState& st, const PhaseView& pv) const {
-    const double fs = l.font;
-    const double y = scene.bottom() - 3.0 * fs;
-    double x = scene.left() + fs;
-    p.setFont(font(fs * 0.78));
-    const QFontMetricsF fm(p.font());
-    auto text = [&](const QString& t, double atX, double atY) {
+    using K = LegendEntry::Kind;
+    const double lf = l.legendFont;
+    const QFont f = font(lf);
+    p.setFont(f);
+    const QFontMetricsF fm(f);
+    const std::vector<NetworkLayout::LegendBox> boxes = NetworkLayout::flowLegend(
+        legendEntries(st, pv, false), l.legend.topLeft() + scene.topLeft(), l.legend.width(), lf,
+        m_strokeScale);
+    const double shortRow = NetworkLayout::legendRowHeight(lf, false);
+    for (const NetworkLayout::LegendBox& b : boxes) {
+        const QRectF r = b.box;
+        // the row's middle line: the ramps' bar, the other entries' sample and text
+        const double mid =
+            r.height() > shortRow + 0.5 ? r.top() + fm.height() + 0.5 * lf : r.center().y();
+        const double baseline = mid + (fm.ascent() - fm.descent()) / 2;
         p.setPen(palette::kInk);
-        p.drawText(QPointF(atX, atY), t);
-        return fm.horizontalAdvance(t);
-    };
-    auto rampItem = [&](QRgb (*colour)(double), double lo, double hi, const QString& title,
-                        const QString& left, const QString& right) {
-        const double w = 9 * fs;
-        const QRectF bar(x, y, w, 0.8 * fs);
-        p.drawImage(bar, palette::ramp(colour, lo, hi, 128));
-        p.setPen(QPen(palette::kMuted, 1));
-        p.setBrush(Qt::NoBrush);
-        p.drawRect(bar);
-        text(title, x, y - 0.3 * fs);
-        text(left, x, y + 1.9 * fs);
-        text(right, x + w - fm.horizontalAdvance(right), y + 1.9 * fs);
-        x += w + 1.5 * fs;
-    };
-    auto lineItem = [&](const QColor& c, bool dashed, const QString& label) {
-        QPen pen(c, 3 * m_strokeScale);
-        if (dashed) pen.setDashPattern({3, 2});
-        p.setPen(pen);
-        p.drawLine(QPointF(x, y + 0.4 * fs), QPointF(x + 2.6 * fs, y + 0.4 * fs));
-        x += 3.0 * fs;
-        x += text(label, x, y + 0.4 * fs + fm.ascent() / 2 - 1) + 1.4 * fs;
-    };
-    double firstLineX = 0;  // where the line items start
-    rampItem(palette::activation, 0, 1, tr("activation o"), QStringLiteral("0"),
-             QStringLiteral("1"));
-    if (pv.errorsFromLayer >= 0) {
-        const double e = errorRange(pv.errorsFromLayer);
-        rampItem(palette::error, -1, 1, tr("error e"), num(-e, 2), QStringLiteral("+") + num(e, 2));
+        switch (b.entry.kind) {
+            case K::Ramp: {
+                const QRectF bar(r.left(), mid - 0.5 * lf, r.width(), lf);
+                const bool error = b.entry.text == tr("error e");
+                p.drawImage(bar, palette::ramp(error ? palette::error : palette::activation,
+                                               error ? -1 : 0, 1, 128));
+                p.setPen(QPen(palette::kMuted, 1));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(bar);
+                p.setPen(palette::kInk);
+                p.drawText(QPointF(r.left(), bar.top() - 0.25 * lf - fm.descent()), b.entry.text);
+                const double below = bar.bottom() + 0.25 * lf + fm.ascent();
+                p.drawText(QPointF(r.left(), below), b.entry.left);
+                p.drawText(QPointF(r.right() - fm.horizontalAdvance(b.entry.right), below),
+                           b.entry.right);
+                break;
+            }
+            case K::Line: {
+                const bool dw = b.entry.text.startsWith(QStringLiteral("Δ")) ||
+                                b.entry.text == tr("ΔW > 0") || b.entry.text == tr("ΔW < 0");
+                const bool neg = b.entry.text == tr("w < 0") || b.entry.text == tr("ΔW < 0");
+                QPen pen(dw ? (neg ? palette::kDwNegative : palette::kDwPositive)
+                            : (neg ? palette::kNegative : palette::kPositive),
+                         3 * m_strokeScale);
+                if (neg) pen.setDashPattern({3, 2});
+                p.setPen(pen);
+                const double w = r.width() - fm.horizontalAdvance(b.entry.text) - 0.6 * lf;
+                p.drawLine(QPointF(r.left(), mid), QPointF(r.left() + w, mid));
+                p.setPen(palette::kInk);
+                p.drawText(QPointF(r.right() - fm.horizontalAdvance(b.entry.text), baseline),
+                           b.entry.text);
+                break;
+            }
+            case K::Tick:
+                p.setPen(QPen(palette::kInk, 2.5 * m_strokeScale));
+                p.drawLine(QPointF(r.left() + 0.4 * lf, mid - 0.6 * lf),
+                           QPointF(r.left() + 0.4 * lf, mid + 0.6 * lf));
+                p.setPen(palette::kInk);
+                p.drawText(QPointF(r.left() + 1.6 * lf, baseline), b.entry.text);
+                break;
+            case K::Ring: {
+                const double rr = 0.5 * lf;
+                p.setPen(QPen(palette::kSaturated, 2.5 * m_strokeScale));
+                p.setBrush(Qt::NoBrush);
+                p.drawEllipse(QPointF(r.left() + rr + 0.1 * lf, mid), rr, rr);
+                p.setPen(palette::kInk);
+                p.drawText(QPointF(r.left() + 1.6 * lf, baseline), b.entry.text);
+                break;
+            }
+            case K::Note:
+                p.setPen(palette::kMuted);
+                p.drawText(QPointF(r.left(), baseline), b.entry.text);
+                break;
+        }
     }
-    firstLineX = x;
-    if (pv.updatedWeights >= 0) {
-        lineItem(palette::kDwPositive, false, tr("ΔW > 0"));
-        lineItem(palette::kDwNegative, true, tr("ΔW < 0"));
-    }
-    {  // the target tick of the output bars
-        p.setPen(QPen(palette::kInk, 2.5 * m_strokeScale));
-        p.drawLine(QPointF(x + 0.3 * fs, y - 0.1 * fs), QPointF(x + 0.3 * fs, y + 0.9 * fs));
-        x += 0.9 * fs;
-        x += text(tr("target T"), x, y + 0.4 * fs + fm.ascent() / 2 - 1) + 1.4 * fs;
-    }
-    lineItem(palette::kPositive, false, tr("w > 0"));
-    lineItem(palette::kNegative, true, tr("w < 0"));
-    if (const int n = saturatedCount(pv); n > 0) {  // only when there are some
-        const double r = 0.45 * fs;
-        p.setPen(QPen(palette::kSaturated, 2.5 * m_strokeScale));
-        p.setBrush(Qt::NoBrush);
-        p.drawEllipse(QPointF(x + r, y + 0.4 * fs), r, r);
-        x += 2 * r + 0.4 * fs;
-        x += text(tr("saturated hidden: slope < 0.01 (%n neuron(s))", nullptr, n), x,
-                  y + 0.4 * fs + fm.ascent() / 2 - 1) +
-             1.4 * fs;
-    }
-    // The note on what the lines mean; on the next row when the first is full.
-    const QString note =
-        l.small ? tr("line width ∝ |w|")
-                : tr("opacity ∝ |w|; the %1 strongest inputs of each neuron").arg(st.density);
-    double noteY = y + 0.4 * fs + fm.ascent() / 2 - 1;
-    if (x + fm.horizontalAdvance(note) > scene.right() - fs) {
-        x = firstLineX;
-        noteY = y + 1.9 * fs;
-    }
-    p.setPen(palette::kMuted);
-    p.drawText(QPointF(x, noteY), note);
 }
 
 void NetworkRenderer::paint(QPainter& p, const QRectF& scene, const QTransform& view,
@@ -901,41 +821,38 @@ void NetworkRenderer::paint(QPainter& p, const QRectF& scene, const QTransform& 
         p.restore();
         return;
     }
-    const Layout& l = layout(scene);
+    const NetworkLayout& l = layout(scene.size());
     const PhaseView pv = phaseView(m_snap.get());
+    const double zoom = std::max(1e-6, std::sqrt(std::abs(view.determinant())));
 
     p.save();
-    p.setClipRect(scene.adjusted(0, 2.2 * l.font, 0, -4.2 * l.font));
+    // the network moves with zoom and pan between the header and the legend
+    p.setClipRect(QRectF(scene.left(), scene.top() + l.header.bottom(), scene.width(),
+                         l.legend.top() - 0.2 * l.font - l.header.bottom()));
     QTransform t = QTransform::fromTranslate(scene.left(), scene.top()) * view;
     p.setTransform(t, true);
     // the layer the signal (or the error) just reached
-    if (pv.highlightLayer >= 0 && pv.highlightLayer < static_cast<int>(l.geom.size())) {
+    if (pv.highlightLayer >= 0 && pv.highlightLayer < static_cast<int>(l.columns.size())) {
         p.setPen(Qt::NoPen);
         p.setBrush(palette::kHighlight);
-        p.drawRoundedRect(l.geom[pv.highlightLayer].band, l.font * 0.6, l.font * 0.6);
+        p.drawRoundedRect(l.columns[static_cast<std::size_t>(pv.highlightLayer)].band, l.font * 0.6,
+                          l.font * 0.6);
     }
     // column titles
     p.setPen(palette::kInk);
-    p.setFont(font(l.font * 0.9, true));
-    for (int k = 0; k < static_cast<int>(l.geom.size()); ++k) {
-        const LayerGeom& g = l.geom[k];
-        QString title = layerName(k) + QStringLiteral(" · ") + QString::number(l.layers[k]);
-        if (k == 0 && l.imageW > 0) title = tr("input %1×%2").arg(l.imageW).arg(l.imageH);
-        p.drawText(
-            QRectF(g.x - 8 * l.font, l.content.top() - 1.7 * l.font, 16 * l.font, 1.4 * l.font),
-            Qt::AlignHCenter | Qt::AlignBottom, title);
-    }
+    for (const NetworkLayout::Column& c : l.columns)
+        drawLines(p, c.title, c.title.lines, Qt::AlignHCenter | Qt::AlignBottom, true);
     const std::vector<Seg> segs = segments(l, st);
     paintEdges(p, l, segs, false);
     paintEdges(p, l, segs, true);
     p.setRenderHint(QPainter::Antialiasing, true);
     paintImages(p, l, st);
-    paintNodes(p, l, st, pv);
+    paintNodes(p, l, st, pv, zoom);
     paintOutputs(p, l, pv);
     if (st.edgeValues && l.small) paintEdgeValues(p, l, segs);
     p.restore();
 
-    paintCaptions(p, scene, l, st, pv);
+    paintCaptions(p, scene, l);
     paintLegend(p, scene, l, st, pv);
     p.restore();
 }
@@ -946,14 +863,14 @@ void NetworkRenderer::paint(QPainter& p, const QRectF& scene, const QTransform& 
 HitResult NetworkRenderer::hitTest(const QRectF& scene, QPointF pos, const ViewState& st) const {
     HitResult h;
     if (!m_snap || m_snap->spec.layers.size() < 2) return h;
-    const Layout& l = layout(scene);
+    const NetworkLayout& l = layout(scene.size());
     const Snapshot& s = *m_snap;
     const QPointF q = pos - scene.topLeft();
-    const int L = static_cast<int>(l.geom.size()) - 1;
+    const int L = static_cast<int>(l.columns.size()) - 1;
     // neurons (nearest centre within its radius + a little)
     double best = std::numeric_limits<double>::max();
     for (int k = (isImageInput() ? 1 : 0); k <= L; ++k) {
-        const LayerGeom& g = l.geom[k];
+        const NetworkLayout::Column& g = l.columns[static_cast<std::size_t>(k)];
         for (int i = 0; i < static_cast<int>(g.centres.size()); ++i) {
             const double d = std::hypot(q.x() - g.centres[i].x(), q.y() - g.centres[i].y());
             if (d <= g.radius + 2 && d < best) {

@@ -1,12 +1,12 @@
-// NetworkRenderer.h — layout, caches and painting of the network view. No QWidget in here: the
-// widget, the PNG/SVG export and the benchmark all draw through it.
+// NetworkRenderer.h — paints the network view: a NetworkLayout (where everything goes, computed
+// for the scene's size and kept until the size, the shape or the texts change) filled in with the
+// snapshot's values. No QWidget in here: the widget, the PNG/SVG export and the benchmark all draw
+// through it.
 //
-// What is cached (rebuilt only when its inputs change, not per frame):
-//   layout        per scene size and network shape: column x, neuron centres, radii, rects
-//   edge choice   per snapshot and density: for each neuron the `density` strongest incoming
-//                 weights (std::nth_element over |w_ji| of its row), and the same over |ΔW|
-//   input image   per snapshot: O_0 coloured by the activation palette (w × h pixels)
-//   heat map      per snapshot and selection: W_0's row j as a w × h image
+// Besides the layout it keeps two caches, each rebuilt only when its inputs change, not per frame:
+//   EdgeSelection  per snapshot and density: for each neuron the `density` strongest incoming
+//                  weights (and the same over |ΔW|)
+//   NetworkImages  per snapshot (and selection): the input image and the heat map of W_0's row j
 #pragma once
 
 #include <QImage>
@@ -15,9 +15,13 @@
 #include <QRectF>
 #include <QString>
 #include <QTransform>
+#include <optional>
 #include <vector>
 
 #include "training/Snapshot.h"
+#include "views/EdgeSelection.h"
+#include "views/NetworkImages.h"
+#include "views/NetworkLayout.h"
 #include "views/NetworkView.h"
 
 class QPainter;
@@ -35,13 +39,13 @@ struct ViewState {
 class NetworkRenderer {
   public:
     static constexpr int kDefaultDensity = 8;  // edges per neuron drawn by default
-    static constexpr int kSmallLayer = 12;     // layers up to this size show numbers
+    static constexpr int kSmallLayer = NetworkLayout::kSmallLayer;  // layers that show numbers
 
     NetworkRenderer();
 
     void setSnapshot(SnapshotPtr s);  // invalidates the per-snapshot caches
-    // Captions, labels and their margins × scale (presentation mode, for a projector); 1 = sized
-    // from the scene alone.
+    // Captions, labels, nodes and their margins × scale (presentation mode, for a projector);
+    // 1 = sized from the scene alone.
     void setTextScale(double scale);
     double textScale() const { return m_textScale; }
     // Outlines, rings, ticks and sparse edges × scale (presentation mode: strokes a projector
@@ -59,6 +63,11 @@ class NetworkRenderer {
     // network itself is drawn through `view` (zoom and pan; identity for exports).
     void paint(QPainter& p, const QRectF& scene, const QTransform& view, const ViewState& st) const;
 
+    // The layout for a scene of this size (with this snapshot's shape and texts).
+    const NetworkLayout& layout(QSizeF scene) const;
+    // The texts the layout makes room for (the widest of each kind this network can show).
+    NetworkTexts texts() const;
+
     // Scene coordinates (before `view`) of a neuron; (−1, −1) if there is none.
     QPointF neuronCenter(const QRectF& scene, int layer, int index) const;
     // What is at a scene point (before `view`).
@@ -73,37 +82,6 @@ class NetworkRenderer {
     int drawnEdgeCount(const QRectF& scene, int k, const ViewState& st) const;
 
   private:
-    struct LayerGeom {
-        std::vector<QPointF> centres;  // neuron centres (pixel centres for an image input)
-        QPointF bias;                  // the constant-1 node, if the spec has bias
-        double radius = 0;             // circle radius (0 for an image input)
-        double x = 0;                  // column centre
-        QRectF band;                   // the column's bounding box (for the highlight)
-        bool numbers = false;          // values written on the nodes
-    };
-    struct Layout {
-        QSizeF size;                  // scene size it was made for
-        std::vector<int> layers;      // layer sizes it was made for
-        int imageW = 0, imageH = 0;   // image shape it was made for
-        bool bias = false;            // spec.bias it was made for
-        double font = 12;             // base font pixel size
-        QRectF content;               // where the network goes
-        QRectF image;                 // input image (image networks)
-        QRectF heat;                  // weight heat map of the selected hidden neuron
-        double barX = 0, barW = 0;    // output bars: left edge and full length
-        bool small = false;           // every layer ≤ kSmallLayer
-        std::vector<LayerGeom> geom;  // per layer
-    };
-    struct Edge {
-        int j;    // target: neuron in layer k+1 (row of W_k)
-        int i;    // source: neuron in layer k (column of W_k; n_k = the bias node)
-        float v;  // w_ji, or Δw_ji
-    };
-    struct EdgeSet {
-        std::vector<Edge> edges;  // chosen edges, row by row
-        double vmax = 0;          // max |v| over them (line width and opacity scale)
-        bool valid = false;       // computed for the current snapshot and density
-    };
     // One edge as it will be drawn.
     struct Seg {
         QLineF line;     // scene coordinates
@@ -115,13 +93,8 @@ class NetworkRenderer {
         double opacity;  // fading of layers the phase is not about
     };
 
-    const Layout& layout(const QRectF& scene) const;
-    const EdgeSet& weightEdges(int k, int density) const;
-    const EdgeSet& deltaEdges(int k, int density) const;
-    std::vector<Seg> segments(const Layout& l, const ViewState& st) const;
-    QPointF sourcePoint(const Layout& l, int k, int i) const;
-    const QImage& inputImage() const;
-    const QImage& heatImage(int j, double* vmax) const;
+    std::vector<Seg> segments(const NetworkLayout& l, const ViewState& st) const;
+    QPointF sourcePoint(const NetworkLayout& l, int k, int i) const;
     bool isImageInput() const;
     bool hasValues(int layer) const;
     // Hidden neuron i of layer k is saturated (bp::isSaturated of its output): drawn with a ring.
@@ -130,31 +103,28 @@ class NetworkRenderer {
     double errorRange(int fromLayer) const;
     QString layerName(int layer) const;
     QString phaseCaption() const;
+    std::vector<LegendEntry> legendEntries(const ViewState& st, const PhaseView& pv,
+                                           bool widest) const;
 
-    void paintEdges(QPainter& p, const Layout& l, const std::vector<Seg>& segs, bool focus) const;
-    void paintEdgeValues(QPainter& p, const Layout& l, const std::vector<Seg>& segs) const;
-    void paintNodes(QPainter& p, const Layout& l, const ViewState& st, const PhaseView& pv) const;
-    void paintOutputs(QPainter& p, const Layout& l, const PhaseView& pv) const;
-    void paintImages(QPainter& p, const Layout& l, const ViewState& st) const;
-    void paintCaptions(QPainter& p, const QRectF& scene, const Layout& l, const ViewState& st,
-                       const PhaseView& pv) const;
-    void paintLegend(QPainter& p, const QRectF& scene, const Layout& l, const ViewState& st,
+    void paintEdges(QPainter& p, const NetworkLayout& l, const std::vector<Seg>& segs,
+                    bool focus) const;
+    void paintEdgeValues(QPainter& p, const NetworkLayout& l, const std::vector<Seg>& segs) const;
+    void paintNodes(QPainter& p, const NetworkLayout& l, const ViewState& st, const PhaseView& pv,
+                    double zoom) const;
+    void paintOutputs(QPainter& p, const NetworkLayout& l, const PhaseView& pv) const;
+    void paintImages(QPainter& p, const NetworkLayout& l, const ViewState& st) const;
+    void paintCaptions(QPainter& p, const QRectF& scene, const NetworkLayout& l) const;
+    void paintLegend(QPainter& p, const QRectF& scene, const NetworkLayout& l, const ViewState& st,
                      const PhaseView& pv) const;
 
-    SnapshotPtr m_snap;                      // what is drawn (kept alive: caches key on it)
-    mutable Layout m_layout;                 // cached layout
-    mutable bool m_layoutValid = false;      // m_layout matches the last scene/shape
-    double m_textScale = 1.0;                // presentation enlargement of the text
-    double m_strokeScale = 1.0;              // presentation enlargement of the lines
-    QString m_documentTitle;                 // session title shown at the top, may be empty
-    mutable int m_edgeDensity = -1;          // density the edge sets were chosen with
-    mutable std::vector<EdgeSet> m_wEdges;   // strongest |w| per neuron, per weight layer
-    mutable std::vector<EdgeSet> m_dwEdges;  // strongest |Δw| per neuron, per weight layer
-    mutable std::vector<std::pair<float, int>> m_scratch;  // nth_element buffer (|v|, column)
-    mutable QImage m_input;                                // cached input image (null: not built)
-    mutable QImage m_heat;                                 // cached heat map of row m_heatRow
-    mutable int m_heatRow = -1;                            // row of W_0 m_heat shows (−1: none)
-    mutable double m_heatMax = 0;                          // its colour scale max |w|
+    SnapshotPtr m_snap;          // what is drawn (kept alive: caches key on it)
+    double m_textScale = 1.0;    // presentation enlargement of the text
+    double m_strokeScale = 1.0;  // presentation enlargement of the lines
+    QString m_documentTitle;     // session title shown at the top, may be empty
+    mutable std::optional<NetworkLayoutInput> m_layoutKey;  // what m_layout was made from
+    mutable NetworkLayout m_layout;                         // the layout for m_layoutKey
+    mutable EdgeSelection m_edges;                          // the edges drawn, per snapshot
+    mutable NetworkImages m_images;                         // input image and heat map
 };
 
 }  // namespace bps
