@@ -16,6 +16,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "classroom/ClassActions.h"
+#include "classroom/ClassMode.h"
 #include "document/SessionManager.h"
 #include "shell/DocumentActions.h"
 #include "shell/Language.h"
@@ -86,7 +88,32 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption quitOpt(
         QStringLiteral("quit-when-done"),
         QApplication::translate("main", "Close the window when Play stops."));
-    parser.addOptions({hiddenOpt, lrOpt, epochsOpt, seedOpt, autoplayOpt, quitOpt});
+    // Class mode from the command line (a teacher's shortcut, scripts, the load test).
+    const QCommandLineOption hostClassOpt(
+        QStringLiteral("host-class"),
+        QApplication::translate("main", "Host a class on this port (Class > Host a class)."),
+        QStringLiteral("port"));
+    const QCommandLineOption joinClassOpt(
+        QStringLiteral("join-class"),
+        QApplication::translate("main",
+                                "Join the class at this address:port (Class > Join a class)."),
+        QStringLiteral("address"));
+    const QCommandLineOption classCodeOpt(
+        QStringLiteral("class-code"),
+        QApplication::translate("main",
+                                "The class's join code (with --host-class or --join-class)."),
+        QStringLiteral("code"));
+    const QCommandLineOption classNameOpt(
+        QStringLiteral("class-name"),
+        QApplication::translate("main", "Your name in the class (with --join-class)."),
+        QStringLiteral("name"));
+    const QCommandLineOption classReportOpt(
+        QStringLiteral("class-report"),
+        QApplication::translate(
+            "main", "Write every epoch result the hosted class sends to this CSV file."),
+        QStringLiteral("file"));
+    parser.addOptions({hiddenOpt, lrOpt, epochsOpt, seedOpt, autoplayOpt, quitOpt, hostClassOpt,
+                       joinClassOpt, classCodeOpt, classNameOpt, classReportOpt});
     parser.process(app);
     const QStringList args = parser.positionalArguments();
 
@@ -168,6 +195,29 @@ int main(int argc, char* argv[]) {
         if (const QString error = window.documents()->openDocument(document); !error.isEmpty())
             QMessageBox::warning(&window, QApplication::translate("main", "Backprop Studio"),
                                  error);
+    }
+    if (parser.isSet(hostClassOpt) || parser.isSet(joinClassOpt)) {
+        bps::ClassActions* classActions = window.classActions();
+        QString why;
+        const QString code = parser.value(classCodeOpt).isEmpty() ? bp::classroom::makeJoinCode()
+                                                                  : parser.value(classCodeOpt);
+        if (parser.isSet(hostClassOpt)) {
+            classActions->mode()->setReportFile(parser.value(classReportOpt));
+            why =
+                classActions->host(static_cast<quint16>(parser.value(hostClassOpt).toUInt()), code);
+        } else {
+            const QString address = parser.value(joinClassOpt);
+            bp::classroom::ClassClient::Options o;
+            o.host = address.section(QLatin1Char(':'), 0, -2);
+            o.port = static_cast<quint16>(address.section(QLatin1Char(':'), -1).toUInt());
+            o.code = code;
+            o.name = parser.value(classNameOpt);
+            why = classActions->mode()->join(o);
+        }
+        if (!why.isEmpty()) {
+            std::fprintf(stderr, "backprop-studio: %s\n", qPrintable(why));
+            return 2;
+        }
     }
     // Autosave, crash recovery, presentation mode. Recovery is offered only when no file was
     // named and nobody is scripting the run (benchmarks must never meet a dialog).

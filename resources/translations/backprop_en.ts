@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>bps::ClassPanel</name>
+    <message numerus="yes">
+        <source>%n student(s) connected</source>
+        <translation>
+            <numerusform>%n student connected</numerusform>
+            <numerusform>%n students connected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n away</source>
+        <translation>
+            <numerusform>%n away</numerusform>
+            <numerusform>%n away</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) refused</source>
+        <translation>
+            <numerusform>%n message refused</numerusform>
+            <numerusform>%n messages refused</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bps::NetworkRenderer</name>
     <message numerus="yes">
         <source>saturated hidden: slope &lt; 0.01 (%n neuron(s))</source>

@@ -383,6 +383,391 @@ seen as %2 (%3)</source>
     </message>
 </context>
 <context>
+    <name>bps::ChallengeDialog</name>
+    <message>
+        <source>Challenge</source>
+        <translation>挑战</translation>
+    </message>
+    <message>
+        <source>Each student&apos;s studio shows the goal and whether their run meets it; the class table marks who did.</source>
+        <translation>每个学生的 Studio 都会显示目标以及自己的训练是否达成；班级表格标出谁做到了。</translation>
+    </message>
+    <message>
+        <source>Test accuracy &amp;at least:</source>
+        <translation>测试准确率至少(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden neurons at most:</source>
+        <translation>隐藏神经元至多(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>any number</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>&amp;Start everyone from this studio&apos;s network, settings and data</source>
+        <translation>让大家从本 Studio 的网络、设置和数据开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Send to the class</source>
+        <translation>发送给全班(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>bps::ClassActions</name>
+    <message>
+        <source>The teacher&apos;s sweep: your α is %1. Press Play.</source>
+        <translation>教师的扫描：你的 α 是 %1。请按“播放”。</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s challenge: the starting session is loaded.</source>
+        <translation>教师的挑战：起始会话已载入。</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s session is loaded.</source>
+        <translation>教师的会话已载入。</translation>
+    </message>
+    <message>
+        <source>A session from the teacher was not opened: %1</source>
+        <translation>未打开教师发来的会话：%1</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>课堂</translation>
+    </message>
+    <message>
+        <source>&amp;Class</source>
+        <translation>课堂(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Host a class…</source>
+        <translation>主持课堂(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Listen on the room&apos;s network; students join with the code</source>
+        <translation>在教室网络上监听；学生用加入码加入</translation>
+    </message>
+    <message>
+        <source>&amp;Join a class…</source>
+        <translation>加入课堂(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Send your run to the teacher&apos;s screen</source>
+        <translation>把你的训练发送到教师的屏幕上</translation>
+    </message>
+    <message>
+        <source>Class s&amp;weep…</source>
+        <translation>全班扫描(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop hosting</source>
+        <translation>停止主持(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the class</source>
+        <translation>离开课堂(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Host a class</source>
+        <translation>主持课堂</translation>
+    </message>
+    <message>
+        <source>The class could not be hosted on port %1: %2</source>
+        <translation>无法在端口 %1 上主持课堂：%2</translation>
+    </message>
+    <message>
+        <source>Join a class</source>
+        <translation>加入课堂</translation>
+    </message>
+    <message>
+        <source>Class sweep</source>
+        <translation>全班扫描</translation>
+    </message>
+    <message>
+        <source>No student has joined yet.</source>
+        <translation>还没有学生加入。</translation>
+    </message>
+    <message>
+        <source>Challenge</source>
+        <translation>挑战</translation>
+    </message>
+    <message>
+        <source>Class: joined as %1</source>
+        <translation>课堂：已以 %1 加入</translation>
+    </message>
+    <message>
+        <source>Class: connecting…</source>
+        <translation>课堂：正在连接…</translation>
+    </message>
+    <message>
+        <source>Class: the teacher&apos;s studio is away; trying again</source>
+        <translation>课堂：教师的 Studio 不在线；正在重试</translation>
+    </message>
+    <message>
+        <source>Class: wrong join code</source>
+        <translation>课堂：加入码错误</translation>
+    </message>
+    <message>
+        <source>Class: that name is taken; join with another</source>
+        <translation>课堂：该名字已被使用；请换一个名字加入</translation>
+    </message>
+    <message>
+        <source>Class: that name is not allowed</source>
+        <translation>课堂：不允许使用该名字</translation>
+    </message>
+    <message>
+        <source>Class: the teacher removed you from the class</source>
+        <translation>课堂：教师已将你移出课堂</translation>
+    </message>
+    <message>
+        <source>Class: the teacher&apos;s studio is another version</source>
+        <translation>课堂：教师的 Studio 是另一个版本</translation>
+    </message>
+    <message>
+        <source>Class: refused</source>
+        <translation>课堂：被拒绝</translation>
+    </message>
+    <message>
+        <source>Class: not connected</source>
+        <translation>课堂：未连接</translation>
+    </message>
+    <message>
+        <source>Goal: %1 — %2</source>
+        <translation>目标：%1 — %2</translation>
+    </message>
+    <message>
+        <source>met ✓</source>
+        <translation>已达成 ✓</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未达成</translation>
+    </message>
+    <message>
+        <source>Challen&amp;ge…</source>
+        <translation>挑战(&amp;G)…</translation>
+    </message>
+</context>
+<context>
+    <name>bps::ClassMode</name>
+    <message>
+        <source>≥ %1 % on the test set with at most %2 hidden neurons</source>
+        <translation>测试集上 ≥ %1 %，隐藏神经元至多 %2 个</translation>
+    </message>
+    <message>
+        <source>≥ %1 % on the test set</source>
+        <translation>测试集上 ≥ %1 %</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s session uses a data file of the teacher&apos;s computer (%1); class sessions can use only the studio&apos;s built-in data.</source>
+        <translation>教师的会话使用了教师电脑上的数据文件（%1）；课堂会话只能使用 Studio 内置的数据。</translation>
+    </message>
+    <message>
+        <source>No class is hosted.</source>
+        <translation>当前没有主持课堂。</translation>
+    </message>
+    <message>
+        <source>A class sweep needs the same data on every computer: train on one of the studio&apos;s built-in data sets first.</source>
+        <translation>全班扫描需要每台电脑上有相同的数据：请先用 Studio 内置的数据集之一进行训练。</translation>
+    </message>
+    <message>
+        <source>A learning rate must be above 0.</source>
+        <translation>学习率必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Class sweep: α = %1</source>
+        <translation>全班扫描：α = %1</translation>
+    </message>
+    <message>
+        <source>The network is too large to send to the class (%1 MB; at most %2 MB).</source>
+        <translation>网络太大，无法发送给全班（%1 MB；至多 %2 MB）。</translation>
+    </message>
+    <message>
+        <source>A challenge&apos;s starting session needs the same data on every computer: train on one of the studio&apos;s built-in data sets first.</source>
+        <translation>挑战的起始会话需要每台电脑上有相同的数据：请先用 Studio 内置的数据集之一进行训练。</translation>
+    </message>
+    <message>
+        <source>The network is too large to send to the class.</source>
+        <translation>网络太大，无法发送给全班。</translation>
+    </message>
+    <message>
+        <source>the teacher&apos;s session</source>
+        <translation>教师的会话</translation>
+    </message>
+</context>
+<context>
+    <name>bps::ClassPanel</name>
+    <message>
+        <source>Give every student the same start with a learning rate of their own</source>
+        <translation>让每个学生从相同起点开始，各用自己的学习率</translation>
+    </message>
+    <message>
+        <source>Set a goal (accuracy, network size) that every student&apos;s studio checks</source>
+        <translation>设定一个目标（准确率、网络大小），由每个学生的 Studio 检查</translation>
+    </message>
+    <message>
+        <source>End the selected students&apos; connection; they cannot rejoin under the same key</source>
+        <translation>断开所选学生的连接；他们不能以同一密钥重新加入</translation>
+    </message>
+    <message>
+        <source>The table as CSV, or the accuracy plot as PNG or SVG (the open tab)</source>
+        <translation>把表格导出为 CSV，或把准确率图导出为 PNG 或 SVG（当前打开的标签页）</translation>
+    </message>
+    <message>
+        <source>Close the connections and stop listening on the network</source>
+        <translation>关闭所有连接并停止在网络上监听</translation>
+    </message>
+    <message>
+        <source>Join: %1</source>
+        <translation>加入：%1</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>加入码：%1</translation>
+    </message>
+    <message>
+        <source>QR code of %1</source>
+        <translation>%1 的二维码</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) connected</source>
+        <translation>
+            <numerusform>已连接 %n 名学生</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n away</source>
+        <translation>
+            <numerusform>%n 名不在线</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) refused</source>
+        <translation>
+            <numerusform>拒收 %n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Challenge: %1 — %2 of %3 met it</source>
+        <translation>挑战：%1 — %3 人中 %2 人已达成</translation>
+    </message>
+    <message>
+        <source>Remove students</source>
+        <translation>移除学生</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the class?</source>
+        <translation>将 %1 移出课堂？</translation>
+    </message>
+    <message>
+        <source>Export the class table</source>
+        <translation>导出班级表格</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export the accuracy plot</source>
+        <translation>导出准确率图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 图形 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Test accuracy against learning rate α (class sweep)</source>
+        <translation>测试准确率与学习率 α（全班扫描）</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Class table</source>
+        <translation>班级表格</translation>
+    </message>
+    <message>
+        <source>Accuracy against α</source>
+        <translation>准确率与 α</translation>
+    </message>
+    <message>
+        <source>Class sweep…</source>
+        <translation>全班扫描…</translation>
+    </message>
+    <message>
+        <source>Challenge…</source>
+        <translation>挑战…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Stop hosting</source>
+        <translation>停止主持</translation>
+    </message>
+</context>
+<context>
+    <name>bps::ClassTableModel</name>
+    <message>
+        <source>network %1</source>
+        <translation>网络 %1</translation>
+    </message>
+    <message>
+        <source>✓ met</source>
+        <translation>✓ 已达成</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未达成</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>不在线</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Samples seen</source>
+        <translation>已见样本</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+</context>
+<context>
     <name>bps::ControlPanel</name>
     <message>
         <source>Training</source>
@@ -1185,6 +1570,80 @@ seen as %2 (%3)</source>
     </message>
 </context>
 <context>
+    <name>bps::HostClassDialog</name>
+    <message>
+        <source>Host a class</source>
+        <translation>主持课堂</translation>
+    </message>
+    <message>
+        <source>The studio listens on the room&apos;s network until you stop hosting. Students join with this computer&apos;s address and the code.</source>
+        <translation>在你停止主持之前，Studio 会在教室网络上监听。学生用本机地址和加入码加入。</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Join &amp;code:</source>
+        <translation>加入码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>%1 to %2 letters or digits; not case-sensitive</source>
+        <translation>%1 到 %2 个字母或数字；不区分大小写</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>主持(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>bps::JoinClassDialog</name>
+    <message>
+        <source>Join a class</source>
+        <translation>加入课堂</translation>
+    </message>
+    <message>
+        <source>Your studio sends your run (network, learning rate, error curve, test accuracy) to the teacher&apos;s screen. You keep working if the teacher&apos;s studio goes away.</source>
+        <translation>你的 Studio 会把你的训练（网络、学习率、误差曲线、测试准确率）发送到教师的屏幕上。教师的 Studio 离开时，你可以照常学习。</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s &amp;address:</source>
+        <translation>教师地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>as on the teacher&apos;s screen, e.g. 192.168.1.20:5710</source>
+        <translation>与教师屏幕上显示的一致，例如 192.168.1.20:5710</translation>
+    </message>
+    <message>
+        <source>Join &amp;code:</source>
+        <translation>加入码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>你的名字(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>as the class will see it</source>
+        <translation>全班看到的名字</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <source>The address is the teacher&apos;s computer and port, e.g. 192.168.1.20:5710.</source>
+        <translation>地址是教师的电脑和端口，例如 192.168.1.20:5710。</translation>
+    </message>
+    <message>
+        <source>The join code is %1 to %2 letters or digits.</source>
+        <translation>加入码是 %1 到 %2 个字母或数字。</translation>
+    </message>
+    <message>
+        <source>A name is 1 to %1 letters, digits, spaces or - _ . &apos;</source>
+        <translation>名字是 1 到 %1 个字母、数字、空格或 - _ . &apos;</translation>
+    </message>
+</context>
+<context>
     <name>bps::Language</name>
     <message>
         <source>Lan&amp;guage</source>
@@ -1554,6 +2013,10 @@ seen as %2 (%3)</source>
     <message>
         <source> · Test: %1 (not used: %2 values per sample, not %3)</source>
         <translation> · 测试集：%1（未使用：每个样本 %2 个值，而不是 %3 个）</translation>
+    </message>
+    <message>
+        <source>&amp;Class</source>
+        <translation>课堂(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2288,6 +2751,37 @@ slope &lt; %1</source>
     </message>
 </context>
 <context>
+    <name>bps::SweepDialog</name>
+    <message>
+        <source>Class sweep</source>
+        <translation>全班扫描</translation>
+    </message>
+    <message>
+        <source>Every student starts from your network, seed and data with a learning rate of their own: log-spaced from the first to the last, or typed per student. The class&apos;s answer to &quot;which learning rate works&quot; appears as accuracy against α.</source>
+        <translation>每个学生都从你的网络、种子和数据开始，各用自己的学习率：从第一个到最后一个按对数均匀分布，或逐个填写。全班对“哪个学习率好用”的回答将以准确率与 α 的关系呈现。</translation>
+    </message>
+    <message>
+        <source>α &amp;from:</source>
+        <translation>α 起(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>α &amp;to:</source>
+        <translation>α 止(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>&amp;Send to the class</source>
+        <translation>发送给全班(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>bps::SweepLesson</name>
     <message>
         <source>Neurons in the one hidden layer (784-n-10), the same for every run</source>
@@ -2419,6 +2913,21 @@ slope &lt; %1</source>
     </message>
 </context>
 <context>
+    <name>bps::SweepPlot</name>
+    <message>
+        <source>Test accuracy against learning rate α (class sweep)</source>
+        <translation>测试准确率与学习率 α（全班扫描）</translation>
+    </message>
+    <message>
+        <source>learning rate α (log scale)</source>
+        <translation>学习率 α（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Each student&apos;s accuracy appears here after their first epoch.</source>
+        <translation>每个学生完成第一轮后，其准确率会显示在这里。</translation>
+    </message>
+</context>
+<context>
     <name>bps::TrainingController</name>
     <message>
         <source>α %1 · hidden %2 · epochs %3</source>
@@ -2496,6 +3005,26 @@ slope &lt; %1</source>
     <message>
         <source>Backprop Studio</source>
         <translation>Backprop Studio</translation>
+    </message>
+    <message>
+        <source>Host a class on this port (Class &gt; Host a class).</source>
+        <translation>在此端口上主持课堂（课堂 &gt; 主持课堂）。</translation>
+    </message>
+    <message>
+        <source>Join the class at this address:port (Class &gt; Join a class).</source>
+        <translation>加入位于此 地址:端口 的课堂（课堂 &gt; 加入课堂）。</translation>
+    </message>
+    <message>
+        <source>The class&apos;s join code (with --host-class or --join-class).</source>
+        <translation>课堂的加入码（与 --host-class 或 --join-class 一起使用）。</translation>
+    </message>
+    <message>
+        <source>Your name in the class (with --join-class).</source>
+        <translation>你在课堂中的名字（与 --join-class 一起使用）。</translation>
+    </message>
+    <message>
+        <source>Write every epoch result the hosted class sends to this CSV file.</source>
+        <translation>把所主持课堂发来的每个轮次结果写入此 CSV 文件。</translation>
     </message>
 </context>
 </TS>

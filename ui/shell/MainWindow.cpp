@@ -22,6 +22,8 @@
 #include <QSvgGenerator>
 #include <cmath>
 
+#include "classroom/ClassActions.h"
+#include "classroom/ClassMode.h"
 #include "document/SessionManager.h"
 #include "lessons/LessonsWindow.h"
 #include "shell/DocumentActions.h"
@@ -101,6 +103,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     m_documents = new DocumentActions(
         {this, m_controller, m_errorPlot, m_network, m_loader, m_controls}, this);
+    m_class = new ClassActions({this, m_controller, m_errorPlot, m_documents->sessions()}, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_class->dock());  // beside the controls, so the
+    tabifyDockWidget(controlsDock, m_class->dock());          // chart keeps its width
+    m_class->dock()->setVisible(m_class->mode()->role() == ClassMode::Role::Teacher);
     createMenus();
     m_viewMenu->addAction(controlsDock->toggleViewAction());
     m_viewMenu->addAction(samplesDock->toggleViewAction());
@@ -169,6 +175,10 @@ void MainWindow::createMenus() {
         a->setData(id);
         connect(a, &QAction::triggered, m_lessons, [this, id] { m_lessons->openAt(id); });
     }
+
+    QMenu* classMenu = menuBar()->addMenu(tr("&Class"));
+    classMenu->setObjectName(QStringLiteral("classMenu"));
+    m_class->fillMenu(classMenu);
 
     menuBar()->addMenu(Language::createMenu(this));  // English / 简体中文, switched at once
 

@@ -23,6 +23,7 @@ class QProgressBar;
 
 namespace bps {
 
+class ClassActions;
 class ControlPanel;
 class DocumentActions;
 class ErrorPlot;
@@ -61,6 +62,8 @@ class MainWindow : public QMainWindow {
     SampleBrowser* sampleBrowser() const { return m_samples; }
     MathsPanel* mathsPanel() const { return m_maths; }
     LessonsWindow* lessonsWindow() const { return m_lessons; }
+    // Class mode: the Class menu, the teacher's panel, the student's status (ui/classroom).
+    ClassActions* classActions() const { return m_class; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -118,6 +121,7 @@ class MainWindow : public QMainWindow {
     QString m_trainName, m_testName;              // file names shown in the title / status
     bool m_autoPlay = false;                      // press Play once data is there
     DocumentActions* m_documents = nullptr;       // sessions, export, presentation, help
+    ClassActions* m_class = nullptr;              // Class menu, class panel, class status
     QElapsedTimer m_mathsClock;                   // since the maths panel was last updated
     static constexpr int kMathsIntervalMs = 500;  // its update interval while Play runs
     Menus m_menus;                                // menu entries (texts: retranslateUi)

@@ -44,15 +44,25 @@ QString csvQuote(const QString& s) {
     return QLatin1Char('"') + q + QLatin1Char('"');
 }
 
-// The chart view that also draws the current run's learning-rate changes as vertical lines.
+// Overlays (class mode) in a colour of their own per name, drawn thin.
+QColor overlayColour(int index) {
+    QColor c = kFadedColours[index % std::size(kFadedColours)];
+    c.setAlpha(170);
+    return c;
+}
+
+// The chart view that also draws the current run's learning-rate changes as vertical lines and
+// each overlay's label at its last point.
 class RateMarkedChartView : public QChartView {
   public:
-    RateMarkedChartView(QChart* chart, const ErrorPlot::Run* run, QWidget* parent)
-        : QChartView(chart, parent), m_run(run) {}
+    RateMarkedChartView(QChart* chart, const ErrorPlot::Run* run,
+                        const QVector<ErrorPlot::Overlay>* overlays, QWidget* parent)
+        : QChartView(chart, parent), m_run(run), m_overlays(overlays) {}
 
   protected:
     void drawForeground(QPainter* p, const QRectF& rect) override {
         QChartView::drawForeground(p, rect);
+        drawOverlayLabels(p);
         if (m_run->rateMarks.isEmpty() || chart()->series().isEmpty()) return;
         const QRectF area = chart()->plotArea();
         QAbstractSeries* s = chart()->series().front();
@@ -74,7 +84,41 @@ class RateMarkedChartView : public QChartView {
     }
 
   private:
-    const ErrorPlot::Run* m_run;  // the plot's current run (outlives the view)
+    // Names at the end of their curves; a label that would overlap one already drawn moves
+    // down by a line, so a class of thirty stays readable.
+    void drawOverlayLabels(QPainter* p) {
+        if (m_overlays->isEmpty() || chart()->series().isEmpty()) return;
+        const QRectF area = chart()->plotArea();
+        QAbstractSeries* s = chart()->series().front();
+        p->save();
+        QFont f = p->font();
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+        p->setFont(f);
+        const QFontMetricsF fm(f);
+        QVector<QRectF> taken;
+        for (int i = 0; i < m_overlays->size(); ++i) {
+            const ErrorPlot::Overlay& o = m_overlays->at(i);
+            if (o.error.isEmpty()) continue;
+            QPointF at = chart()->mapToPosition(o.error.back(), s);
+            QRectF box(at + QPointF(3, -fm.height() / 2),
+                       QSizeF(fm.horizontalAdvance(o.label), fm.height()));
+            if (box.right() > area.right()) box.moveRight(at.x() - 3);
+            for (int tries = 0; tries < 40; ++tries) {
+                const bool clash = std::any_of(taken.begin(), taken.end(),
+                                               [&](const QRectF& t) { return t.intersects(box); });
+                if (!clash) break;
+                box.translate(0, fm.height());
+            }
+            if (!area.intersects(box)) continue;
+            taken.append(box);
+            p->setPen(overlayColour(i).darker(150));
+            p->drawText(box, Qt::AlignLeft | Qt::AlignVCenter, o.label);
+        }
+        p->restore();
+    }
+
+    const ErrorPlot::Run* m_run;                    // the plot's current run (outlives the view)
+    const QVector<ErrorPlot::Overlay>* m_overlays;  // the plot's overlays (outlive the view)
 };
 
 }  // namespace
@@ -108,7 +152,7 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     m_accuracySeries->attachAxis(m_axisX);
     m_accuracySeries->attachAxis(m_axisAccuracy);
 
-    m_view = new RateMarkedChartView(m_chart, &m_current, this);
+    m_view = new RateMarkedChartView(m_chart, &m_current, &m_overlays, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(160);
 
@@ -239,6 +283,25 @@ void ErrorPlot::clearPreviousRuns() {
     refresh();
 }
 
+void ErrorPlot::setOverlays(const QVector<Overlay>& overlays) {
+    m_overlays = overlays;
+    while (m_overlaySeries.size() > m_overlays.size()) {
+        QLineSeries* s = m_overlaySeries.takeLast();
+        m_chart->removeSeries(s);
+        delete s;
+    }
+    while (m_overlaySeries.size() < m_overlays.size()) {
+        auto* s = new QLineSeries;
+        s->setPen(QPen(overlayColour(static_cast<int>(m_overlaySeries.size())), 1.5));
+        m_chart->addSeries(s);
+        s->attachAxis(m_axisX);
+        s->attachAxis(m_axisError);
+        for (QLegendMarker* marker : m_chart->legend()->markers(s)) marker->setVisible(false);
+        m_overlaySeries.append(s);
+    }
+    scheduleRefresh();
+}
+
 void ErrorPlot::addErrorPoints(const QVector<QPointF>& points) {
     m_current.error += points;
     scheduleRefresh();
@@ -262,6 +325,10 @@ void ErrorPlot::scheduleRefresh() {
 void ErrorPlot::refresh() {
     m_refreshTimer.stop();
     m_errorSeries->replace(downsample(m_current.error, kMaxDrawnPoints));
+    for (qsizetype i = 0; i < m_overlays.size(); ++i) {
+        m_overlaySeries[i]->setName(m_overlays[i].label);
+        m_overlaySeries[i]->replace(downsample(m_overlays[i].error, kMaxOverlayPoints));
+    }
     QVector<QPointF> acc;
     acc.reserve(m_current.accuracy.size());
     for (const QPointF& p : m_current.accuracy)
@@ -286,6 +353,11 @@ void ErrorPlot::updateAxes() {
     };
     scan(m_current);
     for (const Run& r : m_previous) scan(r);
+    for (const Overlay& o : m_overlays)
+        for (const QPointF& p : o.error) {
+            maxX = std::max(maxX, p.x());
+            maxY = std::max(maxY, p.y());
+        }
     const auto [topX, ticksX] = niceAxis(std::max(maxX, 100.0));
     const auto [topY, ticksY] = niceAxis(std::max(maxY * 1.05, 0.1));
     m_axisX->setRange(0, topX);
@@ -328,8 +400,9 @@ int ErrorPlot::drawnPreviousSeries() const {
 
 QStringList ErrorPlot::legendLabels() const {
     QStringList out;
-    for (QAbstractSeries* s : m_chart->series())
-        if (s->isVisible()) out << s->name();
+    for (QAbstractSeries* s : m_chart->series())  // overlays are not in the legend
+        if (s->isVisible() && !m_overlaySeries.contains(static_cast<QLineSeries*>(s)))
+            out << s->name();
     return out;
 }
 
@@ -352,6 +425,10 @@ QString ErrorPlot::csv() const {
     int index = 1;
     for (const Run& r : m_previous) write(index++, r);
     write(index, m_current);
+    for (const Overlay& o : m_overlays)
+        for (const QPointF& p : o.error)
+            out << "overlay," << csvQuote(o.label) << ",error," << qint64(p.x()) << ','
+                << QString::number(p.y(), 'g', 10) << '\n';
     return text;
 }
 

@@ -48,6 +48,15 @@ class ErrorPlot : public QWidget {
         QVector<RateMark> rateMarks;  // learning-rate changes during the run
     };
 
+    // Somebody else's curve drawn over the chart (class mode: each student's running error), a
+    // thin line labelled with its name at its last point; overlays are not in the legend (a
+    // class is too many names for one) and not runs of this studio.
+    struct Overlay {
+        QString label;           // plain text (a student's name)
+        QVector<QPointF> error;  // (samples seen, running error)
+    };
+    static constexpr int kMaxOverlayPoints = 300;  // drawn per overlay, after down-sampling
+
     explicit ErrorPlot(QWidget* parent = nullptr);
     ~ErrorPlot() override;
 
@@ -66,11 +75,14 @@ class ErrorPlot : public QWidget {
     void setCompact(bool compact);
     bool isCompact() const { return m_compact; }
     void clearPreviousRuns();
+    // Replaces every overlay (an empty list removes them); redrawn on the coalescing timer.
+    void setOverlays(const QVector<Overlay>& overlays);
+    const QVector<Overlay>& overlays() const { return m_overlays; }
 
     bool exportPng(const QString& path, QSize size = {});  // size empty = as on screen
     bool exportCsv(const QString& path) const;
     // The CSV text: run,label,series,samples_seen,value (series: error, test_accuracy,
-    // learning_rate), earlier runs first.
+    // learning_rate), earlier runs first; then each overlay as run "overlay", series error.
     QString csv() const;
 
     // State, for tests and for export.
@@ -108,6 +120,8 @@ class ErrorPlot : public QWidget {
     QLineSeries* m_errorSeries = nullptr;     // current run's running error
     QLineSeries* m_accuracySeries = nullptr;  // current run's test accuracy (with points)
     QVector<QLineSeries*> m_fadedSeries;      // earlier runs, same order as m_previous
+    QVector<QLineSeries*> m_overlaySeries;    // one per overlay, same order as m_overlays
+    QVector<Overlay> m_overlays;              // other people's curves (class mode)
     QLabel* m_caption = nullptr;              // "mean of the last N samples"
     QPushButton* m_clearButton = nullptr;     // clears earlier runs
     bool m_compact = false;                   // caption and button hidden (presentation)
