@@ -103,11 +103,18 @@ class RateMarkedChartView : public QChartView {
             QRectF box(at + QPointF(3, -fm.height() / 2),
                        QSizeF(fm.horizontalAdvance(o.label), fm.height()));
             if (box.right() > area.right()) box.moveRight(at.x() - 3);
-            for (int tries = 0; tries < 40; ++tries) {
-                const bool clash = std::any_of(taken.begin(), taken.end(),
-                                               [&](const QRectF& t) { return t.intersects(box); });
-                if (!clash) break;
+            // Below first, then above when below leaves the plot.
+            const QRectF start = box;
+            const auto clashes = [&](const QRectF& b) {
+                return std::any_of(taken.begin(), taken.end(),
+                                   [&](const QRectF& t) { return t.intersects(b); });
+            };
+            for (int tries = 0; tries < 40 && clashes(box) && box.bottom() <= area.bottom(); ++tries)
                 box.translate(0, fm.height());
+            if (clashes(box) || box.bottom() > area.bottom()) {
+                box = start;
+                for (int tries = 0; tries < 40 && clashes(box) && box.top() >= area.top(); ++tries)
+                    box.translate(0, -fm.height());
             }
             if (!area.intersects(box)) continue;
             taken.append(box);
