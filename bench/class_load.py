@@ -75,7 +75,9 @@ def main():
     work = tempfile.mkdtemp(prefix="class_load_")
     report = os.path.join(work, "report.csv")
     code = "LOAD42"
-    duration = a.seconds + 90
+    # The studio closes itself (BP_QUIT_AFTER_MS) soon after the students are done, printing the
+    # latency probe's report; class-host stops at --duration or when terminated.
+    duration = a.seconds + (25 if a.studio else 90)
 
     env = dict(os.environ)
     if a.studio:
@@ -112,8 +114,9 @@ def main():
     gen_out, gen_err = gen.communicate()
     result = json.loads(gen_out.strip().splitlines()[-1]) if gen_out.strip() else {}
     time.sleep(1)
-    host.terminate()
-    host_out, host_err = host.communicate(timeout=60)
+    if not a.studio:
+        host.terminate()
+    host_out, host_err = host.communicate(timeout=120)
 
     with open(report, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
