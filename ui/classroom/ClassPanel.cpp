@@ -162,8 +162,8 @@ void ClassPanel::refresh() {
         m_qrFor = address;
         const QImage qr = qrCodeImage(address, 3);
         m_qr->setPixmap(QPixmap::fromImage(qr));
-        m_qr->setToolTip(tr("QR code of %1").arg(address));
     }
+    m_qr->setToolTip(tr("QR code of %1").arg(address));  // every time: the language may change
     int connected = 0, met = 0;
     for (const StudentSummary& s : students) {
         connected += s.connected;
