@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libeigen3-dev
+  libeigen3-dev zlib1g-dev
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-websockets-dev libqrencode-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libgl-dev libqt6opengl6-dev
   libgtest-dev libbenchmark-dev

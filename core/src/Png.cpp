@@ -1,31 +1,26 @@
-// Png.cpp — 8-bit greyscale PNG with a stored-deflate zlib stream (see Png.h).
+// Png.cpp — 8-bit greyscale PNG, its scanlines compressed by zlib (see Png.h).
 #include "backprop/Png.h"
 
-#include <algorithm>
+#include <zlib.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 
+#include "ByteOrder.h"
 #include "backprop/Checksum.h"
 
 namespace bp {
 namespace {
 
-void putU32be(std::vector<std::uint8_t>& out, std::uint32_t v) {
-    out.push_back(static_cast<std::uint8_t>(v >> 24));
-    out.push_back(static_cast<std::uint8_t>(v >> 16));
-    out.push_back(static_cast<std::uint8_t>(v >> 8));
-    out.push_back(static_cast<std::uint8_t>(v));
-}
-
 // length, type, data, CRC-32(type + data)
 void putChunk(std::vector<std::uint8_t>& out, const char type[4],
               const std::vector<std::uint8_t>& data) {
-    putU32be(out, static_cast<std::uint32_t>(data.size()));
+    bytes::putBe32(out, static_cast<std::uint32_t>(data.size()));
     const std::size_t typeAt = out.size();
     out.insert(out.end(), type, type + 4);
     out.insert(out.end(), data.begin(), data.end());
-    putU32be(out, crc32(out.data() + typeAt, 4 + data.size()));
+    bytes::putBe32(out, crc32(out.data() + typeAt, 4 + data.size()));
 }
 
 }  // namespace
@@ -49,30 +44,19 @@ std::vector<std::uint8_t> encodePng(int width, int height, const std::vector<std
                    grey.begin() + static_cast<std::ptrdiff_t>((y + 1) * w));
     }
 
-    // zlib stream: CMF 0x78 (deflate, 32K window), FLG 0x01 (0x7801 % 31 == 0, no dictionary),
-    // stored blocks [BFINAL|BTYPE=00, LEN, NLEN, bytes], then Adler-32 big-endian.
-    std::vector<std::uint8_t> z{0x78, 0x01};
-    std::size_t pos = 0;
-    do {
-        const std::size_t n = std::min<std::size_t>(raw.size() - pos, 65535);
-        const bool last = pos + n == raw.size();
-        z.push_back(last ? 1 : 0);
-        const auto len = static_cast<std::uint16_t>(n);
-        const auto nlen = static_cast<std::uint16_t>(~len);
-        z.push_back(static_cast<std::uint8_t>(len & 0xFF));
-        z.push_back(static_cast<std::uint8_t>(len >> 8));
-        z.push_back(static_cast<std::uint8_t>(nlen & 0xFF));
-        z.push_back(static_cast<std::uint8_t>(nlen >> 8));
-        z.insert(z.end(), raw.begin() + static_cast<std::ptrdiff_t>(pos),
-                 raw.begin() + static_cast<std::ptrdiff_t>(pos + n));
-        pos += n;
-    } while (pos < raw.size());
-    putU32be(z, adler32(raw.data(), raw.size()));
+    // The IDAT data: one zlib stream (RFC 1950) of the scanlines, zlib at its best level.
+    uLongf zSize = compressBound(static_cast<uLong>(raw.size()));
+    std::vector<std::uint8_t> z(zSize);
+    if (compress2(z.data(), &zSize, raw.data(), static_cast<uLong>(raw.size()),
+                  Z_BEST_COMPRESSION) != Z_OK)
+        throw PngError("PNG image " + std::to_string(width) + "×" + std::to_string(height) +
+                       ": compression failed");
+    z.resize(zSize);
 
     std::vector<std::uint8_t> png{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     std::vector<std::uint8_t> ihdr;
-    putU32be(ihdr, static_cast<std::uint32_t>(width));
-    putU32be(ihdr, static_cast<std::uint32_t>(height));
+    bytes::putBe32(ihdr, static_cast<std::uint32_t>(width));
+    bytes::putBe32(ihdr, static_cast<std::uint32_t>(height));
     ihdr.insert(ihdr.end(), {8, 0, 0, 0, 0});  // depth 8, grey, deflate, filter 0, no interlace
     putChunk(png, "IHDR", ihdr);
     putChunk(png, "IDAT", z);

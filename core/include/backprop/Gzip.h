@@ -1,11 +1,14 @@
-// Gzip.h — gzip (RFC 1952) over DEFLATE (RFC 1951), written here so the core links no zlib.
+// Gzip.h — gzip (RFC 1952) reading and writing, through zlib.
 //
-// Reading: every block type (stored, fixed Huffman, dynamic Huffman), several members one after
-// the other, the CRC-32 and ISIZE of each member checked. The decoder is meant to be fed hostile
-// bytes: every read is bounds-checked, nothing is allocated from a header value, and the output
-// is capped (kGunzipLimit) — any fault is a DataError naming the file.
-// Writing: LZ77 with a hash of 3-byte prefixes, coded with the fixed Huffman code, or as a stored
-// block when that is smaller (random data). About 3× on MNIST CSV; gzip -9 does ~1.3× better.
+// Reading: several members one after the other (as `cat a.gz b.gz` makes), each with its CRC-32
+// and length checked by zlib; the first bytes of each member are checked here so that a file
+// that is not gzip is named plainly ("not a gzip file (no 1f 8b magic)", "unexpected data after
+// the end of the gzip stream"). The reader pulls compressed bytes from a source function, so it
+// works on a stream that cannot seek (a pipe), and it holds only zlib's state and a 64 KiB
+// buffer; its output is capped (kGunzipLimit) so a small file that expands without end stops
+// with a DataError. Any fault is a DataError naming the file.
+// Writing: zlib's deflate at its default level 6, gzip wrapper with no name and time 0 (the
+// same input gives the same bytes).
 #pragma once
 
 #include <cstddef>
@@ -56,7 +59,7 @@ class GzipReader {
 
   private:
     struct Impl;
-    std::unique_ptr<Impl> m_impl;  // the inflate state (window, bit reader, Huffman tables)
+    std::unique_ptr<Impl> m_impl;  // zlib's inflate state and the input buffer
 };
 
 // Streaming gzip: data goes in by pieces, compressed bytes go to a sink function.
@@ -75,7 +78,7 @@ class GzipWriter {
 
   private:
     struct Impl;
-    std::unique_ptr<Impl> m_impl;  // window, hash heads, bit writer
+    std::unique_ptr<Impl> m_impl;  // zlib's deflate state and the output buffer
 };
 
 }  // namespace bp

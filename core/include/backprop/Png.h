@@ -1,10 +1,9 @@
 // Png.h — a tiny writer of 8-bit greyscale PNG images (for back-query pictures).
 //
-// The image data goes into a zlib stream of *stored* (uncompressed) deflate blocks, so no
-// compression library is needed; a 28×28 picture is under 1 KB either way. Layout written:
+// Layout written:
 //   signature 89 50 4E 47 0D 0A 1A 0A
 //   IHDR  width, height (big-endian u32), bit depth 8, colour type 0 (grey), 0, 0, 0
-//   IDAT  zlib: 78 01, stored blocks of ≤ 65535 bytes, Adler-32 of the raw scanlines
+//   IDAT  one zlib stream (zlib's compress2, best level) of the raw scanlines
 //         (each scanline = filter byte 0, then `width` grey bytes)
 //   IEND
 // Every chunk ends with the CRC-32 of its type and data.
