@@ -1,26 +1,28 @@
 // ModelFile.cpp — the ".bpm" model format, version 1 (see ModelFile.h, docs/MODEL_FORMAT.md).
 #include "backprop/ModelFile.h"
 
-#include <bit>
-#include <cerrno>
+#include <algorithm>
 #include <charconv>
-#include <cmath>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <map>
+#include <new>
 #include <string_view>
 
+#include "ByteOrder.h"
+#include "TextHeader.h"
 #include "backprop/AtomicFile.h"
 #include "backprop/Checksum.h"
-
+#include "backprop/FileRead.h"
+#include "backprop/FileText.h"
+#include "backprop/Limits.h"
 
 namespace bp {
 namespace {
 
-constexpr std::string_view kMagic = "BPSMODEL ";
-constexpr std::size_t kMaxHeader = 64 * 1024;  // a header longer than this is not ours
+const TextHeaderFormat kHeaderFormat{.magic = "BPSMODEL ",
+                                     .fileKind = "model file",
+                                     .versionWord = "format",
+                                     .newestVersion = kModelFormatVersion,
+                                     .maxHeader = kMaxModelHeader,
+                                     .repeatable = {}};
 
 std::string formatDouble(double v) {
     char buf[64];
@@ -28,148 +30,73 @@ std::string formatDouble(double v) {
     return std::string(buf, r.ptr);
 }
 
-std::string errnoText() {
-    return std::strerror(errno);
-}
-
-// Parses the whole of s as T; false if s is not exactly one number.
-template <typename T>
-bool parseNumber(std::string_view s, T& out) {
-    if (s.empty()) return false;
-    const auto r = std::from_chars(s.data(), s.data() + s.size(), out);
-    return r.ec == std::errc() && r.ptr == s.data() + s.size();
-}
-
-std::size_t weightCount(const NetworkSpec& spec) {
-    std::size_t n = 0;
-    for (std::size_t k = 0; k + 1 < spec.layers.size(); ++k)
-        n += static_cast<std::size_t>(spec.layers[k + 1]) *
-             static_cast<std::size_t>(spec.layers[k] + (spec.bias ? 1 : 0));
-    return n;
-}
-
 [[noreturn]] void corrupt(const std::string& name, const std::string& what) {
     throw ModelCorruptError(name + ": " + what);
 }
 
-}  // namespace
-
-std::vector<char> encodeModel(const Network& net, const TrainingRecord& training) {
-    if (!net.isFinite())
-        throw ModelFileError("the network has NaN or infinite weights (it diverged); not saved");
-    const NetworkSpec& spec = net.spec();
-    std::string layers;
-    for (int n : spec.layers) {
-        if (!layers.empty()) layers += ',';
-        layers += std::to_string(n);
+// The header's error as this format's exception.
+[[noreturn]] void rethrow(const TextHeaderError& e) {
+    switch (e.kind) {
+        case TextHeaderError::Kind::Truncated:
+            throw ModelTruncatedError(e.what());
+        case TextHeaderError::Kind::Newer:
+            throw ModelVersionError(e.what(), e.version);
+        case TextHeaderError::Kind::Corrupt:
+            break;
     }
-    const std::size_t count = net.parameterCount();
-
-    std::string header;
-    header += std::string(kMagic) + std::to_string(kModelFormatVersion) + "\n";
-    header += "# Backprop Studio model; format: docs/MODEL_FORMAT.md\n";
-    header += "layers " + layers + "\n";
-    header += "hidden_activation " + std::string(activationName(spec.hidden)) + "\n";
-    header += "output_activation " + std::string(activationName(spec.output)) + "\n";
-    header += std::string("bias ") + (spec.bias ? "1" : "0") + "\n";
-    header +=
-        std::string("error_rule ") + (spec.rule == ErrorRule::Book ? "book" : "gradient") + "\n";
-    header += "seed " + std::to_string(spec.seed) + "\n";
-    header += "learning_rate " + formatDouble(training.learningRate) + "\n";
-    header += "epochs_trained " + std::to_string(training.epochsTrained) + "\n";
-    header += "batch " + std::to_string(training.batch) + "\n";
-    header += std::string("shuffle ") + (training.shuffle ? "1" : "0") + "\n";
-    header += "samples_seen " + std::to_string(training.samplesSeen) + "\n";
-    header += "weights " + std::to_string(count) + " f8 rows\n";
-    header += "end\n";
-
-    std::vector<char> out(header.begin(), header.end());
-    out.reserve(header.size() + 8 * count + 4);
-    for (int k = 0; k < net.weightLayers(); ++k) {
-        const Matrix& w = net.weights(k);
-        for (Eigen::Index i = 0; i < w.rows(); ++i)  // row by row, as numpy's C order
-            for (Eigen::Index j = 0; j < w.cols(); ++j) {
-                const std::uint64_t bits = std::bit_cast<std::uint64_t>(w(i, j));
-                for (int b = 0; b < 8; ++b)
-                    out.push_back(static_cast<char>((bits >> (8 * b)) & 0xFF));
-            }
-    }
-    const std::uint32_t crc = crc32(out.data(), out.size());
-    for (int b = 0; b < 4; ++b) out.push_back(static_cast<char>((crc >> (8 * b)) & 0xFF));
-    return out;
+    throw ModelCorruptError(e.what());
 }
 
-SavedModel decodeModel(const std::vector<char>& bytes, const std::string& name) {
-    const std::string_view all(bytes.data(), bytes.size());
-    if (bytes.empty()) throw ModelTruncatedError(name + ": file is empty (not a model file)");
-    if (!all.starts_with(kMagic))
-        throw ModelCorruptError(name +
-                                ": not a Backprop Studio model file (it does not start with "
-                                "\"BPSMODEL\")");
+// What a model file's header says, every value checked, before a weight is read.
+struct ModelHeader {
+    NetworkSpec spec;         // architecture, validated (memory included)
+    TrainingRecord training;  // the training record
+    std::size_t count = 0;    // weights announced, equal to the architecture's
+    std::size_t dataAt = 0;   // offset of the first weight
 
-    // Magic line and version.
-    const std::size_t firstEnd = all.find('\n');
-    if (firstEnd == std::string_view::npos)
-        throw ModelTruncatedError(name + ": file is truncated (it ends inside the header)");
-    int version = 0;
-    if (!parseNumber(all.substr(kMagic.size(), firstEnd - kMagic.size()), version) || version < 1)
-        corrupt(name, "unreadable format version in the first line");
-    if (version > kModelFormatVersion)
-        throw ModelVersionError(name + ": written by a newer Backprop Studio (format " +
-                                    std::to_string(version) + "; this version reads " +
-                                    std::to_string(kModelFormatVersion) + ")",
-                                version);
+    // Bytes of the whole file: header, weights, CRC-32.
+    std::size_t fileSize() const { return dataAt + 8 * count + 4; }
+};
 
-    // Header lines up to "end".
-    std::map<std::string, std::string, std::less<>> fields;
-    std::size_t pos = firstEnd + 1, lineNo = 1;
-    bool ended = false;
-    while (pos < all.size() && pos < kMaxHeader) {
-        const std::size_t eol = all.find('\n', pos);
-        if (eol == std::string_view::npos) break;
-        ++lineNo;
-        const std::string_view line = all.substr(pos, eol - pos);
-        pos = eol + 1;
-        if (line == "end") {
-            ended = true;
-            break;
-        }
-        if (line.empty() || line[0] == '#') continue;
-        const std::size_t sp = line.find(' ');
-        if (sp == std::string_view::npos || sp == 0)
-            corrupt(name, "header line " + std::to_string(lineNo) + " is not \"key value\"");
-        fields.emplace(std::string(line.substr(0, sp)), std::string(line.substr(sp + 1)));
+ModelHeader decodeHeader(std::string_view all, const std::string& name) {
+    TextHeader text;
+    try {
+        text = parseTextHeader(all, kHeaderFormat, name);
+    } catch (const TextHeaderError& e) {
+        rethrow(e);
     }
-    if (!ended) {
-        if (pos >= kMaxHeader) corrupt(name, "header has no \"end\" line");
-        throw ModelTruncatedError(name + ": file is truncated (it ends inside the header)");
-    }
-    const std::size_t dataAt = pos;
+    ModelHeader h;
+    h.dataAt = text.dataAt;
 
+    auto find = [&](std::string_view key) -> const std::string* {
+        for (const TextHeaderLine& l : text.lines)
+            if (l.key == key) return &l.value;
+        return nullptr;
+    };
     auto field = [&](std::string_view key) -> const std::string& {
-        const auto it = fields.find(key);
-        if (it == fields.end()) corrupt(name, "header has no \"" + std::string(key) + "\" line");
-        return it->second;
+        const std::string* v = find(key);
+        if (v == nullptr) corrupt(name, "header has no \"" + std::string(key) + "\" line");
+        return *v;
     };
     auto bad = [&](std::string_view key, const std::string& value) {
-        corrupt(name,
-                "header field " + std::string(key) + " has an invalid value \"" + value + "\"");
+        corrupt(name, "header field " + std::string(key) + " has an invalid value \"" +
+                          printable(value) + "\"");
     };
     auto optional = [&](std::string_view key, const char* fallback) -> std::string {
-        const auto it = fields.find(key);
-        return it == fields.end() ? std::string(fallback) : it->second;
+        const std::string* v = find(key);
+        return v == nullptr ? std::string(fallback) : *v;
     };
 
     // Architecture.
-    NetworkSpec spec;
+    NetworkSpec& spec = h.spec;
     spec.layers.clear();
     {
-        const std::string& text = field("layers");
-        std::string_view rest = text;
+        const std::string& layersText = field("layers");
+        std::string_view rest = layersText;
         while (!rest.empty()) {
             const std::size_t comma = rest.find(',');
             int n = 0;
-            if (!parseNumber(rest.substr(0, comma), n)) bad("layers", text);
+            if (!parseNumber(rest.substr(0, comma), n)) bad("layers", layersText);
             spec.layers.push_back(n);
             if (comma == std::string_view::npos) break;
             rest.remove_prefix(comma + 1);
@@ -197,31 +124,21 @@ SavedModel decodeModel(const std::vector<char>& bytes, const std::string& name) 
     }
     if (const std::string value = optional("seed", "1"); !parseNumber(value, spec.seed))
         bad("seed", value);
+    // Layer sizes, and weights that fit in memory, before anything is allocated from them.
     if (const std::string problem = spec.validate(); !problem.empty())
         corrupt(name, "invalid architecture: " + problem);
-    // A header may claim anything: refuse sizes whose weight count could overflow before any
-    // allocation (2^36 weights = 512 GiB, far beyond any real file).
-    {
-        long double total = 0;
-        for (std::size_t k = 0; k + 1 < spec.layers.size(); ++k)
-            total += static_cast<long double>(spec.layers[k + 1]) *
-                     static_cast<long double>(spec.layers[k] + (spec.bias ? 1 : 0));
-        if (total > static_cast<long double>(std::uint64_t{1} << 36))
-            corrupt(name, "invalid architecture: layers " + field("layers") +
-                              " would need more weights than any model file can hold");
-    }
 
-    // Training record.
-    TrainingRecord training;
+    // Training record: each value within what the CLI and the studio accept (Limits.h).
+    TrainingRecord& training = h.training;
     if (const std::string v = optional("learning_rate", "0.1");
-        !parseNumber(v, training.learningRate) || !std::isfinite(training.learningRate) ||
-        !(training.learningRate > 0))  // a rate the trainer could not use
+        !parseNumber(v, training.learningRate) || !(training.learningRate > 0) ||
+        training.learningRate > kMaxLearningRate)  // a rate the trainer could not use
         bad("learning_rate", v);
     if (const std::string v = optional("epochs_trained", "0");
         !parseNumber(v, training.epochsTrained) || training.epochsTrained < 0)
         bad("epochs_trained", v);
     if (const std::string v = optional("batch", "1");
-        !parseNumber(v, training.batch) || training.batch < 1)
+        !parseNumber(v, training.batch) || training.batch < 1 || training.batch > kMaxBatch)
         bad("batch", v);
     if (const std::string v = optional("shuffle", "0"); v == "0" || v == "1")
         training.shuffle = v == "1";
@@ -233,14 +150,13 @@ SavedModel decodeModel(const std::vector<char>& bytes, const std::string& name) 
     // Weights: "<count> f8 rows".
     const std::string& wtext = field("weights");
     const std::size_t sp = wtext.find(' ');
-    std::size_t count = 0;
-    if (sp == std::string::npos || !parseNumber(std::string_view(wtext).substr(0, sp), count) ||
+    if (sp == std::string::npos || !parseNumber(std::string_view(wtext).substr(0, sp), h.count) ||
         wtext.substr(sp + 1) != "f8 rows")
         bad("weights", wtext);
-    const std::size_t expected = weightCount(spec);
-    if (count != expected)
+    const std::uint64_t expected = weightCount(spec.layers, spec.bias);
+    if (h.count != expected)
         corrupt(
-            name, "header says " + std::to_string(count) + " weights but a " +
+            name, "header says " + std::to_string(h.count) + " weights but a " +
                       [&] {
                           std::string l;
                           for (int n : spec.layers) {
@@ -251,9 +167,17 @@ SavedModel decodeModel(const std::vector<char>& bytes, const std::string& name) 
                       }() +
                       (spec.bias ? " network with bias" : " network") + " has " +
                       std::to_string(expected));
+    return h;
+}
 
-    const std::size_t weightBytes = 8 * count;
-    const std::size_t have = bytes.size() - dataAt;
+[[noreturn]] void extraBytes(const std::string& name, std::uint64_t extra) {
+    corrupt(name, "file has " + std::to_string(extra) + " unexpected bytes after the checksum");
+}
+
+SavedModel decodeBytes(std::string_view all, const std::string& name) {
+    const ModelHeader h = decodeHeader(all, name);
+    const std::size_t weightBytes = 8 * h.count;
+    const std::size_t have = all.size() - h.dataAt;
     if (have < weightBytes)
         throw ModelTruncatedError(name + ": file is truncated (expected " +
                                   std::to_string(weightBytes) + " bytes of weights, found " +
@@ -262,37 +186,94 @@ SavedModel decodeModel(const std::vector<char>& bytes, const std::string& name) 
         throw ModelTruncatedError(name +
                                   ": file is truncated (the 4-byte checksum at the end is "
                                   "missing)");
-    if (have > weightBytes + 4)
-        corrupt(name, "file has " + std::to_string(have - weightBytes - 4) +
-                          " unexpected bytes after the checksum");
-    const std::size_t crcAt = dataAt + weightBytes;
-    if (const std::string mismatch = trailingCrc32Mismatch(bytes.data(), crcAt); !mismatch.empty())
+    if (have > weightBytes + 4) extraBytes(name, have - weightBytes - 4);
+    const std::size_t crcAt = h.dataAt + weightBytes;
+    if (const std::string mismatch = trailingCrc32Mismatch(all.data(), crcAt); !mismatch.empty())
         corrupt(name, "file is corrupted (" + mismatch + ")");
 
-    SavedModel model{Network(spec), training};
-    const char* p = bytes.data() + dataAt;
+    SavedModel model{Network(h.spec), h.training};
+    const char* p = all.data() + h.dataAt;
     for (int k = 0; k < model.network.weightLayers(); ++k) {
-        Matrix w(model.network.weights(k).rows(), model.network.weights(k).cols());
+        Matrix& w = model.network.weights(k);  // filled in place: no second copy of the weights
         for (Eigen::Index i = 0; i < w.rows(); ++i)
-            for (Eigen::Index j = 0; j < w.cols(); ++j, p += 8) {
-                std::uint64_t bits = 0;
-                for (int b = 0; b < 8; ++b)
-                    bits |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[b])) << (8 * b);
-                w(i, j) = std::bit_cast<double>(bits);
-            }
+            for (Eigen::Index j = 0; j < w.cols(); ++j, p += 8) w(i, j) = bytes::getF64le(p);
         if (!w.allFinite())
             corrupt(name, "weight matrix W" + std::to_string(k) + " holds NaN or infinite values");
-        model.network.setWeights(k, w);
     }
     return model;
 }
 
+}  // namespace
+
+std::vector<char> encodeModel(const Network& net, const TrainingRecord& training) {
+    if (!net.isFinite())
+        throw ModelFileError("the network has NaN or infinite weights (it diverged); not saved");
+    const NetworkSpec& spec = net.spec();
+    std::string layers;
+    for (int n : spec.layers) {
+        if (!layers.empty()) layers += ',';
+        layers += std::to_string(n);
+    }
+    const std::size_t count = net.parameterCount();
+
+    std::string header;
+    header += std::string(kHeaderFormat.magic) + std::to_string(kModelFormatVersion) + "\n";
+    header += "# Backprop Studio model; format: docs/MODEL_FORMAT.md\n";
+    header += "layers " + layers + "\n";
+    header += "hidden_activation " + std::string(activationName(spec.hidden)) + "\n";
+    header += "output_activation " + std::string(activationName(spec.output)) + "\n";
+    header += std::string("bias ") + (spec.bias ? "1" : "0") + "\n";
+    header +=
+        std::string("error_rule ") + (spec.rule == ErrorRule::Book ? "book" : "gradient") + "\n";
+    header += "seed " + std::to_string(spec.seed) + "\n";
+    header += "learning_rate " + formatDouble(training.learningRate) + "\n";
+    header += "epochs_trained " + std::to_string(training.epochsTrained) + "\n";
+    header += "batch " + std::to_string(training.batch) + "\n";
+    header += std::string("shuffle ") + (training.shuffle ? "1" : "0") + "\n";
+    header += "samples_seen " + std::to_string(training.samplesSeen) + "\n";
+    header += "weights " + std::to_string(count) + " f8 rows\n";
+    header += "end\n";
+
+    std::vector<char> out(header.begin(), header.end());
+    out.reserve(header.size() + 8 * count + 4);
+    for (int k = 0; k < net.weightLayers(); ++k) {
+        const Matrix& w = net.weights(k);
+        for (Eigen::Index i = 0; i < w.rows(); ++i)  // row by row, as numpy's C order
+            for (Eigen::Index j = 0; j < w.cols(); ++j) bytes::putF64le(out, w(i, j));
+    }
+    bytes::putLe(out, crc32(out.data(), out.size()), 4);
+    return out;
+}
+
+SavedModel decodeModel(const std::vector<char>& bytes, const std::string& name) {
+    return decodeBytes(std::string_view(bytes.data(), bytes.size()), name);
+}
+
+SavedModel decodeModel(std::string_view bytes, const std::string& name) {
+    return decodeBytes(bytes, name);
+}
+
 SavedModel loadModel(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw ModelFileError(path + ": cannot open model file (" + errnoText() + ")");
-    const std::vector<char> bytes((std::istreambuf_iterator<char>(f)),
-                                  std::istreambuf_iterator<char>());
-    if (f.bad()) throw ModelFileError(path + ": cannot read model file (" + errnoText() + ")");
+    std::vector<char> bytes;
+    try {
+        InputFile f(path, "model file");
+        // The header first (at most kMaxModelHeader bytes): it says how large the file is, and
+        // that size is checked against the file and memory before the rest is read.
+        f.appendUpTo(bytes, kMaxModelHeader);
+        if (bytes.empty() && f.kind() == InputFile::Kind::Pipe) f.fail(kEmptyPipe);
+        const std::size_t total =
+            decodeHeader(std::string_view(bytes.data(), bytes.size()), path).fileSize();
+        if (f.kind() == InputFile::Kind::Regular && f.size() > total)
+            extraBytes(path, f.size() - total);
+        f.appendUpTo(bytes, total);
+        char extra = 0;
+        if (bytes.size() == total && f.read(&extra, 1) != 0)  // a pipe that goes on
+            corrupt(path, "file has more bytes after the checksum than its header announces");
+    } catch (const FileReadError& e) {
+        throw ModelFileError(e.what());
+    } catch (const std::bad_alloc&) {
+        throw ModelFileError(path + ": not enough memory to load it");
+    }
     return decodeModel(bytes, path);
 }
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "Phases.h"
+#include "backprop/Limits.h"
 #include "backprop/Random.h"
 
 namespace bp {
@@ -18,9 +19,10 @@ std::string NetworkSpec::validate() const {
             s << "layer " << i << " has " << layers[i] << " neurons; every layer needs at least 1";
             return s.str();
         }
-        if (layers[i] > 1'000'000) return "a layer of more than 1,000,000 neurons is not supported";
+        if (layers[i] > kMaxLayerNeurons)
+            return "a layer of more than 1,000,000 neurons is not supported";
     }
-    return {};
+    return networkMemoryProblem(layers, bias);  // before any weight is allocated
 }
 
 std::string NetworkSpec::describe() const {

@@ -8,14 +8,20 @@
 //   data: r·c items, row by row (C order) or column by column (Fortran order).
 #include "backprop/Npy.h"
 
+#include <algorithm>
 #include <bit>
 #include <cerrno>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
+#include <functional>
 #include <string_view>
+
+#include "ByteOrder.h"
+#include "backprop/FileRead.h"
+#include "backprop/Limits.h"
 
 namespace bp {
 namespace {
@@ -30,18 +36,6 @@ std::string shapeText(Eigen::Index rows, Eigen::Index cols) {
     s += std::to_string(cols);
     s += ")";
     return s;
-}
-
-// Little-endian bytes of a double / to a double, whatever the host's byte order.
-void putF64le(char* out, double v) {
-    std::uint64_t bits = std::bit_cast<std::uint64_t>(v);
-    for (int i = 0; i < 8; ++i) out[i] = static_cast<char>((bits >> (8 * i)) & 0xFFu);
-}
-std::uint64_t getLe(const char* p, int bytes) {
-    std::uint64_t v = 0;
-    for (int i = 0; i < bytes; ++i)
-        v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    return v;
 }
 
 // The value that follows 'key': in the header dict, with leading spaces skipped.
@@ -118,12 +112,153 @@ Header parseHeader(std::string_view h, const std::string& name) {
     return out;
 }
 
-std::vector<char> readAll(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw NpyError(path + ": cannot open file (" + std::strerror(errno) + ")");
-    std::vector<char> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    if (f.bad()) throw NpyError(path + ": cannot read file (" + std::strerror(errno) + ")");
-    return bytes;
+// What the preamble and the dict say: where the data starts and how it is laid out.
+struct Layout {
+    Header dict;                // dtype, order, shape
+    long long rows = 0;         // shape[0]
+    long long cols = 1;         // shape[1], or 1 for a 1-D array
+    std::size_t dataAt = 0;     // offset of the first value
+    std::size_t dataBytes = 0;  // rows · cols · itemSize
+
+    std::string shapeText() const {
+        std::string t = "(";
+        t += std::to_string(rows);
+        t += ",";
+        if (dict.shape.size() == 2) {
+            t += " ";
+            t += std::to_string(cols);
+        }
+        t += ")";
+        return t;
+    }
+};
+
+// Magic, version and header length from the first bytes: the header's end, or 0 if bytes is
+// too short to tell yet (fewer than 12 bytes). Throws on a wrong magic or version, and on a
+// header longer than kMaxNpyHeader (a dict of a weight matrix is under 128 bytes).
+std::size_t headerEnd(std::string_view bytes, const std::string& name, std::size_t& headerAt) {
+    if (bytes.size() < kMagicLen + 4 ||
+        bytes.substr(0, kMagicLen) != std::string_view(kMagic, kMagicLen)) {
+        if (bytes.size() >= kMagicLen + 4 ||
+            !std::string_view(kMagic, kMagicLen).starts_with(bytes))
+            throw NpyError(name + ": not a NumPy .npy file (no \\x93NUMPY signature)");
+        throw NpyError(name + ": .npy file is truncated in its header");
+    }
+    const int major = static_cast<unsigned char>(bytes[6]);
+    std::size_t headerLen = 0;
+    if (major == 1) {
+        headerLen = bytes::getLe(bytes.data() + 8, 2);
+        headerAt = 10;
+    } else if (major == 2 || major == 3) {
+        if (bytes.size() < 12) return 0;
+        headerLen = bytes::getLe(bytes.data() + 8, 4);
+        headerAt = 12;
+    } else {
+        throw NpyError(name + ": unsupported .npy format version " + std::to_string(major) + "." +
+                       std::to_string(static_cast<unsigned char>(bytes[7])) +
+                       " (this program reads 1.0, 2.0 and 3.0)");
+    }
+    if (headerLen > kMaxNpyHeader)
+        throw NpyError(name + ": .npy header is " + std::to_string(headerLen) +
+                       " bytes long; a weight matrix's takes a few hundred (at most " +
+                       byteSize(kMaxNpyHeader) + " are read)");
+    return headerAt + headerLen;
+}
+
+// The layout, every size checked (and against the memory a Matrix of it would take) before
+// anything is allocated from it.
+Layout readLayout(std::string_view bytes, const std::string& name) {
+    std::size_t headerAt = 0;
+    const std::size_t end = headerEnd(bytes, name, headerAt);
+    if (end == 0 || bytes.size() < end)
+        throw NpyError(name + ": .npy file is truncated in its header");
+    Layout l;
+    l.dict = parseHeader(bytes.substr(headerAt, end - headerAt), name);
+    l.rows = l.dict.shape[0];
+    l.cols = l.dict.shape.size() == 2 ? l.dict.shape[1] : 1;
+    // Each axis is below 2^40 (parseHeader); refuse products that could overflow the byte count.
+    if (l.cols > 0 && static_cast<std::size_t>(l.rows) >
+                          (std::size_t{1} << 48) / static_cast<std::size_t>(l.cols))
+        throw NpyError(name + ": .npy shape is implausibly large for a weight matrix");
+    const std::uint64_t n = static_cast<std::uint64_t>(l.rows) * static_cast<std::uint64_t>(l.cols);
+    if (const std::uint64_t memory = availableMemory(); memory != 0 && 8 * n > memory / 2)
+        throw NpyError(name + ": .npy shape " + l.shapeText() + " holds " + std::to_string(n) +
+                       " values, " + byteSize(8 * n) +
+                       " as doubles: more than this computer can hold (" + byteSize(memory) + ")");
+    l.dataAt = end;
+    l.dataBytes = static_cast<std::size_t>(n) * static_cast<std::size_t>(l.dict.itemSize);
+    return l;
+}
+
+[[noreturn]] void truncatedData(const Layout& l, std::uint64_t have, const std::string& name) {
+    throw NpyError(name + ": .npy file is truncated (shape " + l.shapeText() + " needs " +
+                   std::to_string(l.dataBytes) + " bytes of data, found " + std::to_string(have) +
+                   ")");
+}
+
+// The values into a Matrix; NaN or ±Inf is refused naming its place ([row, column], 0-based
+// as numpy indexes it).
+Matrix readValues(std::string_view bytes, const Layout& l, const std::string& name) {
+    if (bytes.size() - l.dataAt < l.dataBytes) truncatedData(l, bytes.size() - l.dataAt, name);
+    Matrix m(l.rows, l.cols);
+    const char* p = bytes.data() + l.dataAt;
+    const auto r = static_cast<std::size_t>(l.rows), c = static_cast<std::size_t>(l.cols);
+    const std::size_t n = r * c;
+    const int itemSize = l.dict.itemSize;
+    for (std::size_t k = 0; k < n; ++k, p += itemSize) {
+        // item k sits at (i, j) = (k / cols, k % cols) in C order, (k % rows, k / rows) in Fortran
+        const std::size_t i = l.dict.fortran ? k % r : k / c;
+        const std::size_t j = l.dict.fortran ? k / r : k % c;
+        const double v = itemSize == 8 ? bytes::getF64le(p)
+                                       : static_cast<double>(std::bit_cast<float>(
+                                             static_cast<std::uint32_t>(bytes::getLe(p, 4))));
+        if (!std::isfinite(v)) {
+            std::string at = "[";
+            at += std::to_string(i);
+            if (l.dict.shape.size() == 2) {
+                at += ", ";
+                at += std::to_string(j);
+            }
+            at += "]";
+            throw NpyError(name + ": the value at " + at + " is " +
+                           (std::isnan(v) ? "NaN"
+                            : v > 0       ? "+Inf"
+                                          : "-Inf") +
+                           "; weights must be finite numbers");
+        }
+        m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = v;
+    }
+    return m;
+}
+
+// Reads path: the preamble and dict first, then, once checkShape (may be empty) accepted the
+// layout and the file is long enough, only the data it announces.
+Matrix readFile(const std::string& path, const std::function<void(const Layout&)>& checkShape) {
+    try {
+        InputFile f(path, ".npy file");
+        std::vector<char> bytes;
+        f.appendUpTo(bytes, 12);
+        if (bytes.empty() && f.kind() == InputFile::Kind::Pipe) f.fail(kEmptyPipe);
+        std::size_t headerAt = 0;
+        const std::size_t end =
+            headerEnd(std::string_view(bytes.data(), bytes.size()), path, headerAt);
+        f.appendUpTo(bytes, end);
+        const Layout l = readLayout(std::string_view(bytes.data(), bytes.size()), path);
+        if (checkShape) checkShape(l);
+        if (f.kind() == InputFile::Kind::Regular && f.size() < l.dataAt + l.dataBytes)
+            truncatedData(l, f.size() - std::min<std::uint64_t>(f.size(), l.dataAt), path);
+        // numpy.save writes nothing after the data: a file much longer than its header says
+        // (a 10 GB file with a small header) is not what it claims, and is not read.
+        if (f.kind() == InputFile::Kind::Regular && f.size() > l.dataAt + l.dataBytes)
+            throw NpyError(path + ": the file is " + byteSize(f.size()) +
+                           " but its header announces " + std::to_string(l.dataBytes) +
+                           " bytes of data (shape " + l.shapeText() +
+                           "): not a .npy file numpy.save wrote");
+        f.appendUpTo(bytes, l.dataAt + l.dataBytes);
+        return readValues(std::string_view(bytes.data(), bytes.size()), l, path);
+    } catch (const FileReadError& e) {
+        throw NpyError(e.what());
+    }
 }
 
 }  // namespace
@@ -143,17 +278,14 @@ void writeNpy(const std::string& path, const Eigen::Ref<const Matrix>& m) {
 
     const std::size_t n = static_cast<std::size_t>(m.rows()) * static_cast<std::size_t>(m.cols());
     // magic, version 1.0, u16 header length, header, then the data
-    const std::size_t dataAt = kMagicLen + 4 + header.size();
-    std::vector<char> bytes(dataAt + 8 * n);
-    std::memcpy(bytes.data(), kMagic, kMagicLen);
-    bytes[6] = 1;  // major
-    bytes[7] = 0;  // minor
-    bytes[8] = static_cast<char>(header.size() & 0xFF);
-    bytes[9] = static_cast<char>(header.size() >> 8);
-    std::memcpy(bytes.data() + 10, header.data(), header.size());
-    char* out = bytes.data() + dataAt;
+    std::vector<char> bytes(kMagic, kMagic + kMagicLen);
+    bytes.reserve(kMagicLen + 4 + header.size() + 8 * n);
+    bytes.push_back(1);  // major
+    bytes.push_back(0);  // minor
+    bytes::putLe(bytes, header.size(), 2);
+    bytes.insert(bytes.end(), header.begin(), header.end());
     for (Eigen::Index i = 0; i < m.rows(); ++i)  // C order: row by row
-        for (Eigen::Index j = 0; j < m.cols(); ++j, out += 8) putF64le(out, m(i, j));
+        for (Eigen::Index j = 0; j < m.cols(); ++j) bytes::putF64le(bytes, m(i, j));
 
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
     if (!f) throw NpyError(path + ": cannot create file (" + std::strerror(errno) + ")");
@@ -163,59 +295,12 @@ void writeNpy(const std::string& path, const Eigen::Ref<const Matrix>& m) {
 }
 
 Matrix parseNpy(const std::vector<char>& bytes, const std::string& name) {
-    if (bytes.size() < kMagicLen + 4 || std::memcmp(bytes.data(), kMagic, kMagicLen) != 0)
-        throw NpyError(name + ": not a NumPy .npy file (no \\x93NUMPY signature)");
-    const int major = static_cast<unsigned char>(bytes[6]);
-    std::size_t headerLen = 0, headerAt = 0;
-    if (major == 1) {
-        headerLen = getLe(bytes.data() + 8, 2);
-        headerAt = 10;
-    } else if (major == 2 || major == 3) {
-        if (bytes.size() < 12) throw NpyError(name + ": .npy file is truncated in its header");
-        headerLen = getLe(bytes.data() + 8, 4);
-        headerAt = 12;
-    } else {
-        throw NpyError(name + ": unsupported .npy format version " + std::to_string(major) + "." +
-                       std::to_string(static_cast<unsigned char>(bytes[7])) +
-                       " (this program reads 1.0, 2.0 and 3.0)");
-    }
-    if (bytes.size() < headerAt + headerLen)
-        throw NpyError(name + ": .npy file is truncated in its header");
-    const Header h = parseHeader(std::string_view(bytes.data() + headerAt, headerLen), name);
-
-    const long long rows = h.shape[0];
-    const long long cols = h.shape.size() == 2 ? h.shape[1] : 1;
-    // Each axis is below 2^40 (parseHeader); refuse products that could overflow the byte count.
-    if (cols > 0 &&
-        static_cast<std::size_t>(rows) > (std::size_t{1} << 48) / static_cast<std::size_t>(cols))
-        throw NpyError(name + ": .npy shape is implausibly large for a weight matrix");
-    const std::size_t n = static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols);
-    const std::size_t dataAt = headerAt + headerLen;
-    const std::size_t need = n * static_cast<std::size_t>(h.itemSize);
-    const std::size_t have = bytes.size() - dataAt;
-    if (have < need)
-        throw NpyError(name + ": .npy file is truncated (shape (" + std::to_string(rows) +
-                       (h.shape.size() == 2 ? ", " + std::to_string(cols) : std::string(",")) +
-                       ") needs " + std::to_string(need) + " bytes of data, found " +
-                       std::to_string(have) + ")");
-
-    Matrix m(rows, cols);
-    const char* p = bytes.data() + dataAt;
-    for (std::size_t k = 0; k < n; ++k, p += h.itemSize) {
-        // item k sits at (i, j) = (k / cols, k % cols) in C order, (k % rows, k / rows) in Fortran
-        const auto r = static_cast<std::size_t>(rows), c = static_cast<std::size_t>(cols);
-        const std::size_t i = h.fortran ? k % r : k / c;
-        const std::size_t j = h.fortran ? k / r : k % c;
-        const double v = h.itemSize == 8 ? std::bit_cast<double>(getLe(p, 8))
-                                         : static_cast<double>(std::bit_cast<float>(
-                                               static_cast<std::uint32_t>(getLe(p, 4))));
-        m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = v;
-    }
-    return m;
+    const std::string_view all(bytes.data(), bytes.size());
+    return readValues(all, readLayout(all, name), name);
 }
 
 Matrix readNpy(const std::string& path) {
-    return parseNpy(readAll(path), path);
+    return readFile(path, {});
 }
 
 std::vector<std::string> npyNames(int weightLayers) {
@@ -255,14 +340,14 @@ void importNpy(Network& net, const std::string& dir) {
                                return all;
                            }() +
                            ")");
-        Matrix m = readNpy(path);
         const Matrix& w = net.weights(k);
-        if (m.rows() != w.rows() || m.cols() != w.cols())
-            throw NpyError(path + ": shape " + shapeText(m.rows(), m.cols()) +
-                           " does not match the network's W" + std::to_string(k) + " " +
-                           shapeText(w.rows(), w.cols()) + " (" + net.spec().describe() +
-                           (net.spec().bias ? ", bias column last" : "") + ")");
-        loaded.push_back(std::move(m));
+        loaded.push_back(readFile(path, [&](const Layout& l) {  // before its data is read
+            if (l.rows != w.rows() || l.cols != w.cols())
+                throw NpyError(path + ": shape " + shapeText(l.rows, l.cols) +
+                               " does not match the network's W" + std::to_string(k) + " " +
+                               shapeText(w.rows(), w.cols()) + " (" + net.spec().describe() +
+                               (net.spec().bias ? ", bias column last" : "") + ")");
+        }));
     }
     for (int k = 0; k < net.weightLayers(); ++k)
         net.setWeights(k, loaded[static_cast<std::size_t>(k)]);

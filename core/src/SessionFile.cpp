@@ -2,38 +2,27 @@
 // docs/SESSION_FORMAT.md). The network travels as an embedded .bpm model file.
 #include "backprop/SessionFile.h"
 
-#include <bit>
-#include <cerrno>
-#include <charconv>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <new>
 #include <optional>
-#include <set>
 #include <string_view>
 
+#include "ByteOrder.h"
+#include "TextHeader.h"
 #include "backprop/Checksum.h"
-
+#include "backprop/FileRead.h"
+#include "backprop/FileText.h"
+#include "backprop/Limits.h"
 
 namespace bp {
 namespace {
 
-constexpr std::string_view kMagic = "BPSESSION ";
-constexpr std::size_t kMaxHeader = 1024 * 1024;  // a header longer than this is not ours
-constexpr std::size_t kPointBytes = 16;          // x and y, float64 each
-
-std::string errnoText() {
-    return std::strerror(errno);
-}
-
-template <typename T>
-bool parseNumber(std::string_view s, T& out) {
-    if (s.empty()) return false;
-    const auto r = std::from_chars(s.data(), s.data() + s.size(), out);
-    return r.ec == std::errc() && r.ptr == s.data() + s.size();
-}
+const TextHeaderFormat kHeaderFormat{.magic = "BPSESSION ",
+                                     .fileKind = "session file",
+                                     .versionWord = "session format",
+                                     .newestVersion = kSessionFormatVersion,
+                                     .maxHeader = kMaxSessionHeader,
+                                     .repeatable = {"setting", "run"}};
+constexpr std::size_t kPointBytes = 16;  // x and y, float64 each
 
 // Header values are one line: '%', control bytes and DEL are written as %XX.
 std::string escape(std::string_view text) {
@@ -87,20 +76,21 @@ bool isSettingKey(std::string_view key) {
     return true;
 }
 
-void putDouble(std::vector<char>& out, double v) {
-    const std::uint64_t bits = std::bit_cast<std::uint64_t>(v);
-    for (int b = 0; b < 8; ++b) out.push_back(static_cast<char>((bits >> (8 * b)) & 0xFF));
-}
-
-double getDouble(const char* p) {
-    std::uint64_t bits = 0;
-    for (int b = 0; b < 8; ++b)
-        bits |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[b])) << (8 * b);
-    return std::bit_cast<double>(bits);
-}
-
 [[noreturn]] void corrupt(const std::string& name, const std::string& what) {
     throw SessionCorruptError(name + ": " + what);
+}
+
+// The header's error as this format's exception.
+[[noreturn]] void rethrow(const TextHeaderError& e) {
+    switch (e.kind) {
+        case TextHeaderError::Kind::Truncated:
+            throw SessionTruncatedError(e.what());
+        case TextHeaderError::Kind::Newer:
+            throw SessionVersionError(e.what(), e.version);
+        case TextHeaderError::Kind::Corrupt:
+            break;
+    }
+    throw SessionCorruptError(e.what());
 }
 
 // A "run" line: point counts of its three curves and its label.
@@ -117,7 +107,16 @@ struct SessionFields {
     std::uint64_t shuffleSeed = 1;
     int errorWindow = 100;
     std::vector<std::pair<std::string, std::string>> settings;
-    std::vector<SessionRun> runs;
+    std::vector<RunHeader> runs;  // point counts and labels; the points come after the model
+    std::size_t modelBytes = 0;   // size of the embedded model file
+    std::size_t dataAt = 0;       // offset of the embedded model
+    std::uint64_t points = 0;     // curve points of all runs (≤ kMaxSessionPoints)
+
+    // Bytes of the whole file: header, model, points, CRC-32 (no overflow: each part is
+    // bounded, the model by decodeHeader below).
+    std::uint64_t fileSize() const {
+        return std::uint64_t{dataAt} + modelBytes + kPointBytes * points + 4;
+    }
 };
 
 }  // namespace
@@ -136,7 +135,7 @@ std::vector<char> encodeSession(const Session& session) {
         throw SessionFileError(e.what());
     }
     std::string header;
-    header += std::string(kMagic) + std::to_string(kSessionFormatVersion) + "\n";
+    header += std::string(kHeaderFormat.magic) + std::to_string(kSessionFormatVersion) + "\n";
     header += "# Backprop Studio session; format: docs/SESSION_FORMAT.md\n";
     if (!session.title.empty()) header += "title " + escape(session.title) + "\n";
     if (!session.trainData.empty()) header += "train_data " + escape(session.trainData) + "\n";
@@ -167,84 +166,52 @@ std::vector<char> encodeSession(const Session& session) {
     for (const SessionRun& run : session.runs)
         for (const auto* curve : {&run.error, &run.accuracy, &run.rateMarks})
             for (const auto& [x, y] : *curve) {
-                putDouble(out, x);
-                putDouble(out, y);
+                bytes::putF64le(out, x);
+                bytes::putF64le(out, y);
             }
-    const std::uint32_t crc = crc32(out.data(), out.size());
-    for (int b = 0; b < 4; ++b) out.push_back(static_cast<char>((crc >> (8 * b)) & 0xFF));
+    bytes::putLe(out, crc32(out.data(), out.size()), 4);
     return out;
 }
 
-Session decodeSession(const std::vector<char>& bytes, const std::string& name) {
-    const std::string_view all(bytes.data(), bytes.size());
-    if (bytes.empty()) throw SessionTruncatedError(name + ": file is empty (not a session file)");
-    if (kMagic.starts_with(all))
-        throw SessionTruncatedError(name + ": file is truncated (it ends inside the header)");
-    if (!all.starts_with(kMagic))
-        throw SessionCorruptError(name +
-                                  ": not a Backprop Studio session file (it does not start with "
-                                  "\"BPSESSION\")");
+namespace {
 
-    const std::size_t firstEnd = all.find('\n');
-    if (firstEnd == std::string_view::npos)
-        throw SessionTruncatedError(name + ": file is truncated (it ends inside the header)");
-    int version = 0;
-    if (!parseNumber(all.substr(kMagic.size(), firstEnd - kMagic.size()), version) || version < 1)
-        corrupt(name, "unreadable format version in the first line");
-    if (version > kSessionFormatVersion)
-        throw SessionVersionError(name + ": written by a newer Backprop Studio (session format " +
-                                      std::to_string(version) + "; this version reads " +
-                                      std::to_string(kSessionFormatVersion) + ")",
-                                  version);
-
+// Reads and checks the header (every count and size against its bound) before any of the data.
+SessionFields decodeHeader(std::string_view all, const std::string& name) {
+    TextHeader text;
+    try {
+        text = parseTextHeader(all, kHeaderFormat, name);
+    } catch (const TextHeaderError& e) {
+        rethrow(e);
+    }
     SessionFields session;
-    std::vector<RunHeader> runs;
-    std::set<std::string, std::less<>> seen;  // single-valued keys met so far
-    std::size_t modelBytes = 0;
+    session.dataAt = text.dataAt;
     bool haveModel = false;
-    std::size_t pos = firstEnd + 1, lineNo = 1;
-    bool ended = false;
-    while (pos < all.size() && pos < kMaxHeader) {
-        const std::size_t eol = all.find('\n', pos);
-        if (eol == std::string_view::npos) break;
-        ++lineNo;
-        const std::string_view line = all.substr(pos, eol - pos);
-        pos = eol + 1;
-        if (line == "end") {
-            ended = true;
-            break;
-        }
-        if (line.empty() || line[0] == '#') continue;
-        const std::size_t sp = line.find(' ');
-        if (sp == std::string_view::npos || sp == 0)
-            corrupt(name, "header line " + std::to_string(lineNo) + " is not \"key value\"");
-        const std::string key(line.substr(0, sp));
-        const std::string_view value = line.substr(sp + 1);
+    for (const TextHeaderLine& l : text.lines) {
+        const std::string& key = l.key;
+        const std::string_view value = l.value;
         auto bad = [&] {
-            corrupt(name, "header line " + std::to_string(lineNo) + ": " + key +
-                              " has an invalid value \"" + escape(value) + "\"");
+            corrupt(name, "header line " + std::to_string(l.line) + ": " + printable(key) +
+                              " has an invalid value \"" + printable(escape(value)) + "\"");
         };
-        auto text = [&](std::string& out) {
+        auto textValue = [&](std::string& out) {
             if (!unescape(value, out)) bad();
         };
-        if (key != "setting" && key != "run") {
-            if (seen.count(key) != 0)
-                corrupt(name,
-                        "header line " + std::to_string(lineNo) + ": " + key + " appears twice");
-            seen.insert(key);
-        }
         if (key == "title") {
-            text(session.title);
+            textValue(session.title);
         } else if (key == "train_data") {
-            text(session.trainData);
+            textValue(session.trainData);
         } else if (key == "test_data") {
-            text(session.testData);
+            textValue(session.testData);
         } else if (key == "epochs") {
-            if (!parseNumber(value, session.epochs) || session.epochs < 1) bad();
+            if (!parseNumber(value, session.epochs) || session.epochs < 1 ||
+                session.epochs > kMaxEpochs)
+                bad();
         } else if (key == "shuffle_seed") {
             if (!parseNumber(value, session.shuffleSeed)) bad();
         } else if (key == "error_window") {
-            if (!parseNumber(value, session.errorWindow) || session.errorWindow < 1) bad();
+            if (!parseNumber(value, session.errorWindow) || session.errorWindow < 1 ||
+                session.errorWindow > kMaxErrorWindow)
+                bad();
         } else if (key == "setting") {
             const std::size_t sp2 = value.find(' ');
             if (sp2 == std::string_view::npos || !isSettingKey(value.substr(0, sp2))) bad();
@@ -256,33 +223,49 @@ Session decodeSession(const std::vector<char>& bytes, const std::string& name) {
             std::string_view rest = value;
             for (std::size_t* count : {&r.error, &r.accuracy, &r.rates}) {
                 const std::size_t s = rest.find(' ');
-                if (s == std::string_view::npos || !parseNumber(rest.substr(0, s), *count)) bad();
+                if (s == std::string_view::npos || !parseNumber(rest.substr(0, s), *count) ||
+                    *count > kMaxSessionPoints - session.points)
+                    bad();
+                session.points += *count;
                 rest.remove_prefix(s + 1);
             }
             if (!unescape(rest, r.label)) bad();
-            runs.push_back(std::move(r));
+            session.runs.push_back(std::move(r));
         } else if (key == "model") {
             const std::size_t s = value.find(' ');
-            if (s == std::string_view::npos || !parseNumber(value.substr(0, s), modelBytes) ||
+            if (s == std::string_view::npos ||
+                !parseNumber(value.substr(0, s), session.modelBytes) ||
                 value.substr(s + 1) != "bpm")
                 bad();
             haveModel = true;
         }
         // Unknown keys: a later version may add some without changing the format number.
     }
-    if (!ended) {
-        if (pos >= kMaxHeader) corrupt(name, "header has no \"end\" line");
-        throw SessionTruncatedError(name + ": file is truncated (it ends inside the header)");
-    }
     if (!haveModel) corrupt(name, "header has no \"model\" line");
-    const std::size_t dataAt = pos;
+    // The embedded model's own header says how large it may be: its weights must fit in memory.
+    const std::uint64_t memory = availableMemory();
+    const std::uint64_t modelCap =
+        memory != 0 ? kMaxModelHeader + memory / 2 + 4 : std::uint64_t{1} << 62;
+    if (session.modelBytes > modelCap)
+        corrupt(name, "header announces an embedded model of " + byteSize(session.modelBytes) +
+                          ", more than this computer can hold");
+    return session;
+}
+
+}  // namespace
+
+Session decodeSession(const std::vector<char>& bytes, const std::string& name) {
+    const std::string_view all(bytes.data(), bytes.size());
+    SessionFields session = decodeHeader(all, name);
+    const std::size_t dataAt = session.dataAt;
+    const std::size_t modelBytes = session.modelBytes;
 
     // What the header announces must be there, exactly: model, points, checksum. Every sum is
     // bounded by the file size first, so a forged count cannot overflow or allocate.
     const std::size_t have = bytes.size() - dataAt;
     std::size_t need = modelBytes;
     bool tooLong = modelBytes > have;
-    for (const RunHeader& r : runs)
+    for (const RunHeader& r : session.runs)
         for (const std::size_t count : {r.error, r.accuracy, r.rates}) {
             if (tooLong || count > (have - need) / kPointBytes) {
                 tooLong = true;
@@ -306,18 +289,17 @@ Session decodeSession(const std::vector<char>& bytes, const std::string& name) {
     if (const std::string mismatch = trailingCrc32Mismatch(bytes.data(), crcAt); !mismatch.empty())
         corrupt(name, "file is corrupted (" + mismatch + ")");
 
-    // The embedded model, with the model file's own checks.
-    const std::vector<char> model(bytes.begin() + static_cast<std::ptrdiff_t>(dataAt),
-                                  bytes.begin() + static_cast<std::ptrdiff_t>(dataAt + modelBytes));
+    // The embedded model, with the model file's own checks (read in place, not copied).
     std::optional<SavedModel> saved;  // optional: no default 784-200-10 network made
     try {
-        saved.emplace(decodeModel(model, name + " (embedded model)"));
+        saved.emplace(decodeModel(all.substr(dataAt, modelBytes), name + " (embedded model)"));
     } catch (const ModelFileError& e) {
         throw SessionCorruptError(e.what());
     }
 
+    std::vector<SessionRun> runs;
     const char* p = bytes.data() + dataAt + modelBytes;
-    for (RunHeader& r : runs) {
+    for (RunHeader& r : session.runs) {
         SessionRun run;
         run.label = std::move(r.label);
         for (auto [curve, count] :
@@ -325,9 +307,9 @@ Session decodeSession(const std::vector<char>& bytes, const std::string& name) {
               std::pair{&run.rateMarks, r.rates}}) {
             curve->reserve(count);
             for (std::size_t i = 0; i < count; ++i, p += kPointBytes)
-                curve->emplace_back(getDouble(p), getDouble(p + 8));
+                curve->emplace_back(bytes::getF64le(p), bytes::getF64le(p + 8));
         }
-        session.runs.push_back(std::move(run));
+        runs.push_back(std::move(run));
     }
     return Session{.title = std::move(session.title),
                    .network = std::move(saved->network),
@@ -337,16 +319,31 @@ Session decodeSession(const std::vector<char>& bytes, const std::string& name) {
                    .errorWindow = session.errorWindow,
                    .trainData = std::move(session.trainData),
                    .testData = std::move(session.testData),
-                   .runs = std::move(session.runs),
+                   .runs = std::move(runs),
                    .settings = std::move(session.settings)};
 }
 
 Session loadSession(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw SessionFileError(path + ": cannot open session file (" + errnoText() + ")");
-    const std::vector<char> bytes((std::istreambuf_iterator<char>(f)),
-                                  std::istreambuf_iterator<char>());
-    if (f.bad()) throw SessionFileError(path + ": cannot read session file (" + errnoText() + ")");
+    std::vector<char> bytes;
+    try {
+        InputFile f(path, "session file");
+        // The header first (at most kMaxSessionHeader bytes), then as much as it announces.
+        f.appendUpTo(bytes, kMaxSessionHeader);
+        if (bytes.empty() && f.kind() == InputFile::Kind::Pipe) f.fail(kEmptyPipe);
+        const std::uint64_t total =
+            decodeHeader(std::string_view(bytes.data(), bytes.size()), path).fileSize();
+        if (f.kind() == InputFile::Kind::Regular && f.size() > total)
+            corrupt(path, "file has " + std::to_string(f.size() - total) +
+                              " unexpected bytes after the checksum");
+        f.appendUpTo(bytes, total);
+        char extra = 0;
+        if (bytes.size() == total && f.read(&extra, 1) != 0)  // a pipe that goes on
+            corrupt(path, "file has more bytes after the checksum than its header announces");
+    } catch (const FileReadError& e) {
+        throw SessionFileError(e.what());
+    } catch (const std::bad_alloc&) {
+        throw SessionFileError(path + ": not enough memory to load it");
+    }
     return decodeSession(bytes, path);
 }
 
@@ -365,7 +362,7 @@ void saveSession(const std::string& path, const Session& session) {
 }
 
 bool looksLikeSession(const std::vector<char>& head) {
-    return std::string_view(head.data(), head.size()).starts_with(kMagic);
+    return std::string_view(head.data(), head.size()).starts_with(kHeaderFormat.magic);
 }
 
 }  // namespace bp

@@ -131,6 +131,71 @@ def newer_model():
     one_line_error(err, "new.bpm", "newer Backprop Studio", "format 2")
 
 
+# ---- reads bounded before they are made (issue 12) ---------------------------------------------
+
+def timed(*args, expect=None):
+    """run() with the wall time of the child: (status, stdout, stderr, peak MiB, seconds)."""
+    import time
+    t0 = time.monotonic()
+    status, out, err, rss = run(*args, expect=expect)
+    return status, out, err, rss, time.monotonic() - t0
+
+
+def refused_at_once(what, path, *args, parts=(), bound_mib=64):
+    """backprop-cli ARGS on a hostile path: exit 1 within a second, one line naming the path."""
+    _, out, err, rss, seconds = timed(*args, expect=1)
+    one_line_error(err, path, *parts)
+    check(out == "", f"nothing should go to stdout on error, got {out!r}")
+    check(seconds < 1.0, f"{what}: {seconds:.2f} s, more than a second")
+    check(rss < bound_mib * RSS_SLACK, f"{what}: peak RSS {rss:.0f} MiB, bound {bound_mib} MiB")
+    print(f"{what}: exit 1 in {seconds:.3f} s, peak RSS {rss:.1f} MiB: {err.strip()}")
+
+
+def bounded_reads():
+    test = data("mnist_test_10.csv")
+    fifo = os.path.join(A.work, "fifo")
+    os.mkfifo(fifo)
+    folder = os.path.join(A.work, "folder.bpm")
+    os.mkdir(folder)
+    sparse = os.path.join(A.work, "sparse.csv")
+    with open(sparse, "wb") as f:
+        f.write(b"5" + b",0" * 784 + b"\n")
+        f.truncate(10 << 30)  # 10 GB, a hole after the first line
+    sparse_bpm = os.path.join(A.work, "sparse.bpm")
+    with open(sparse_bpm, "wb") as f:
+        f.write(b"BPSMODEL 1\nlayers 784,200,10\n")
+        f.truncate(10 << 30)
+    for path in ("/dev/zero", "/dev/urandom", fifo, folder, sparse):
+        refused_at_once(f"info {path}", path, "info", path)
+    for path in ("/dev/zero", "/dev/urandom", fifo, folder, sparse_bpm):
+        refused_at_once(f"eval --model {path}", path, "eval", "--model", path, "--test", test)
+    refused_at_once("eval --model folder", folder, "eval", "--model", folder, "--test", test,
+                    parts=("is a folder, not a model file",))
+    refused_at_once("eval --model fifo", fifo, "eval", "--model", fifo, "--test", test,
+                    parts=("nothing to read: a pipe or FIFO that no program is writing to",))
+    refused_at_once("eval sparse model", sparse_bpm, "eval", "--model", sparse_bpm, "--test", test,
+                    parts=('header has no "end" line',))
+    refused_at_once("info sparse csv", sparse, "info", sparse, parts=(":2: NUL byte at byte",))
+    # --init-npy: a folder named like a weight file, and NaN in one.
+    npy = os.path.join(A.work, "npy")
+    os.mkdir(npy)
+    os.mkdir(os.path.join(npy, "wih.npy"))
+    refused_at_once("--init-npy with a folder wih.npy", "wih.npy", "train", "--train",
+                    data("mnist_train_100.csv"), "--init-npy", npy, "--quiet",
+                    parts=("is a folder, not a .npy file",))
+
+
+def gzip_through_a_pipe():
+    # A stream that cannot seek: the gzip magic read to recognise it is not lost.
+    csv = data("mnist_train_100.csv")
+    for shell, line in (("sh", f"gzip -c '{csv}' | '{A.cli}' info /dev/stdin"),
+                        ("bash", f"'{A.cli}' info <(gzip -c '{csv}')")):
+        p = subprocess.run([shell, "-c", line], capture_output=True, text=True, cwd=A.work)
+        check(p.returncode == 0, f"{line}: exit {p.returncode}: {p.stderr}")
+        check("rows    100" in p.stdout, f"{line}: {p.stdout}")
+        print(f"{line}: {p.stdout.splitlines()[1]}")
+
+
 def main():
     global A
     p = argparse.ArgumentParser()

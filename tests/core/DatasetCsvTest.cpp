@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -286,4 +287,29 @@ TEST(DatasetHelpers, ScalingAndCounts) {
     EXPECT_EQ(e.width, 0);
     EXPECT_EQ(e.maxLabel(), -1);
     EXPECT_TRUE(e.labelCounts().empty());
+}
+
+// Old Mac files end lines with a lone CR: they load as if each CR were a LF.
+TEST(DatasetCsv, CarriageReturnOnlyLineEnds) {
+    const std::string lf = "label,a,b\n1,2,3\n4,5,6\n7,8,9\n";
+    std::string cr = lf;
+    std::replace(cr.begin(), cr.end(), '\n', '\r');
+    const bp::Dataset a = bp::parseCsv(lf, "lf.csv");
+    const bp::Dataset b = bp::parseCsv(cr, "cr.csv");
+    expectSame(a, b);
+    EXPECT_EQ(b.rows(), 3u);
+    expectSame(a, bp::parseCsv(bp::gzipCompress(cr), "cr.csv.gz"));
+    // Longer than one 1 MiB piece: the later pieces are read the same way.
+    const Sample big = randomSample(3000, 784, 3);
+    std::string bigCr = big.text;
+    std::replace(bigCr.begin(), bigCr.end(), '\n', '\r');
+    expectSame(big.d, bp::parseCsv(bigCr, "big.csv"));
+    // A bad value on a CR-only line is reported at its line.
+    std::string bad = cr + "1,x,3\r";
+    try {
+        bp::parseCsv(bad, "cr.csv");
+        FAIL() << "a bad value loaded";
+    } catch (const bp::DataError& e) {
+        EXPECT_STREQ(e.what(), "cr.csv:5:2: 'x' is not a number (pixel 1)");
+    }
 }

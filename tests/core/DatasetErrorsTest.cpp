@@ -202,6 +202,47 @@ TEST(DatasetErrors, TruncatedAndCorruptGzip) {
 TEST(DatasetErrors, MissingFileAndFolder) {
     TempDir dir;
     const std::string missing = (dir.path / "nope.csv").string();
-    EXPECT_EQ(loadError(missing), missing + ": cannot open the file: No such file or directory");
+    EXPECT_EQ(loadError(missing), missing + ": cannot open data file (No such file or directory)");
     EXPECT_EQ(loadError(dir.path.string()), dir.path.string() + ": is a folder, not a data file");
+}
+
+// Files that are text of another kind, named as what they are rather than "NUL byte".
+TEST(DatasetErrors, Utf16AndDoubleGzipAndOurOwnFilesAreNamed) {
+    const std::string utf16 =
+        "t.csv: is UTF-16 text, not a CSV file this program reads (save it as UTF-8 or plain "
+        "ASCII and open it again)";
+    // "5,0\n" in UTF-16: little-endian with and without a byte-order mark, big-endian.
+    EXPECT_EQ(csvError(std::string("\xff\xfe"
+                                   "5\0,\0"
+                                   "0\0\n\0",
+                                   10)),
+              utf16);
+    EXPECT_EQ(csvError(std::string("5\0,\0"
+                                   "0\0\n\0",
+                                   8)),
+              utf16);
+    EXPECT_EQ(csvError(std::string("\xfe\xff\0"
+                                   "5\0,\0"
+                                   "0\0\n",
+                                   10)),
+              utf16);
+    EXPECT_EQ(csvError(std::string("\0"
+                                   "5\0,\0"
+                                   "0\0\n",
+                                   8)),
+              utf16);
+    // A .gz inside a .gz: said so, from memory and from a file.
+    const std::string twice = bp::gzipCompress(bp::gzipCompress(goodLines(3)));
+    const std::string gzTwice =
+        "is gzip-compressed twice (a .gz inside a .gz): decompress it once with gunzip and open "
+        "the result";
+    EXPECT_EQ(csvError(twice), "t.csv: " + gzTwice);
+    TempDir dir;
+    const std::string path = dir.file("twice.csv.gz", twice);
+    EXPECT_EQ(loadError(path), path + ": " + gzTwice);
+    // A model or a session given where data is expected.
+    EXPECT_EQ(csvError("BPSMODEL 1\nlayers 2,2\n"),
+              "t.csv: is a Backprop Studio model file (open it as a model), not a CSV file");
+    EXPECT_EQ(csvError("BPSESSION 1\nmodel 0 bpm\n"),
+              "t.csv: is a Backprop Studio session (open it as a session), not a CSV file");
 }

@@ -173,6 +173,19 @@ TEST(DatasetIdx, HeaderFaults) {
     EXPECT_EQ(idxError(shortHeader, labels), shortHeader + ": the IDX header is truncated");
     const std::string zeroSize = dir.file("z", be32(0x803) + be32(1) + be32(0) + be32(28));
     EXPECT_EQ(idxError(zeroSize, labels), zeroSize + ": an image size of 0×28 is not supported");
+    // An image is a network's input layer: more than 1,000,000 pixels cannot be trained on, and
+    // is refused by the loader naming the file and the limit (the studio used to abort on it).
+    const std::string large = dir.file("large", be32(0x803) + be32(1) + be32(1001) + be32(1000));
+    EXPECT_EQ(idxError(large, labels),
+              large +
+                  ": images of 1001×1000 = 1001000 pixels are too large: at most 1,000,000 "
+                  "inputs a sample are supported (the largest layer a network may have)");
+    dir.file("large-labels-idx1-ubyte", idxLabels(1));
+    EXPECT_EQ(loadError(dir.file("large-images-idx3-ubyte",
+                                 be32(0x803) + be32(1) + be32(1000) + be32(1001))),
+              dir / "large-images-idx3-ubyte" +
+                  ": images of 1000×1001 = 1001000 pixels are too large: at most 1,000,000 "
+                  "inputs a sample are supported (the largest layer a network may have)");
 }
 
 TEST(DatasetIdx, CountsAndLengths) {
@@ -200,6 +213,17 @@ TEST(DatasetIdx, CountsAndLengths) {
               hugeGz +
                   ": the IDX file is truncated: its header announces 784000000 bytes of "
                   "data, the file holds 3");
+    // Compressed, a header announcing more than the memory there is is refused before reading.
+    const std::string bombGz = dir.file(
+        "bomb.gz", bp::gzipCompress(be32(0x803) + be32(0xffffffffu) + be32(28) + be32(28)));
+    const std::string bombLabelsGz =
+        dir.file("bl.gz", bp::gzipCompress(be32(0x801) + be32(0xffffffffu)));
+    EXPECT_EQ(idxError(bombGz, bombLabelsGz)
+                  .rfind(bombGz + ": its header announces 4294967295 images of 28×28 (3.4 TB): "
+                                  "more than this computer can hold (",
+                         0),
+              0u)
+        << idxError(bombGz, bombLabelsGz);
     // Truncated labels, and data after the announced items.
     const std::string cutLabels = dir.file("cl", idxLabels(12).substr(0, 15));
     EXPECT_EQ(

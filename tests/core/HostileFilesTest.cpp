@@ -14,6 +14,7 @@
 // terabytes of address space and run 10× slower); the other cases run everywhere.
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,8 +29,12 @@
 
 #include "backprop/Checksum.h"
 #include "backprop/DatasetIO.h"
+#include "backprop/FileRead.h"
+#include "backprop/Gzip.h"
 #include "backprop/ModelFile.h"
+#include "backprop/Npy.h"
 #include "backprop/Png.h"
+#include "backprop/SessionFile.h"
 
 #if defined(__SANITIZE_THREAD__)
 #define BP_SANITIZED 2
@@ -150,6 +155,48 @@ std::string tryLoad(const std::string& path, LoadOptions options = {}) {
     }
 }
 
+// Each loader of the program on one path: the data set, model, session and .npy readers.
+struct EveryLoader {
+    std::string dataset, model, session, npy;  // each one's error (or "loaded …")
+};
+
+std::string errorOf(const std::function<void()>& load) {
+    try {
+        load();
+        return "loaded";
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
+EveryLoader tryEveryLoader(const std::string& path) {
+    return {tryLoad(path), errorOf([&] { loadModel(path); }), errorOf([&] { loadSession(path); }),
+            errorOf([&] { readNpy(path); })};
+}
+
+// Runs every loader on path in a child: each must refuse within a second in bounded memory,
+// its message starting with the path. Returns the four messages.
+EveryLoader refusedAtOnce(const char* what, const std::string& path) {
+    EveryLoader all;
+    const ChildResult r = inChild([&] {
+        all = tryEveryLoader(path);
+        return all.dataset + "\n" + all.model + "\n" + all.session + "\n" + all.npy;
+    });
+    report(what, r);
+    EXPECT_EQ(r.exitCode, 0) << r.message;
+    EXPECT_LT(r.seconds, 1.0) << what;
+    EXPECT_LT(r.growthKiB, 16 * kMiB * kSlack / 2) << what << ": peak RSS grew by " << r.growthKiB;
+    std::vector<std::string> lines;
+    std::size_t at = 0;
+    for (std::size_t nl; (nl = r.message.find('\n', at)) != std::string::npos; at = nl + 1)
+        lines.push_back(r.message.substr(at, nl - at));
+    lines.push_back(r.message.substr(at));
+    EXPECT_EQ(lines.size(), 4u) << r.message;
+    lines.resize(4);
+    for (const std::string& m : lines) EXPECT_EQ(m.rfind(path + ":", 0), 0u) << m;
+    return {lines[0], lines[1], lines[2], lines[3]};
+}
+
 class HostileFiles : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -213,7 +260,8 @@ TEST_F(HostileFiles, LineOfTenMillionFields) {
 }
 
 TEST_F(HostileFiles, TwoGigabyteSparseCsv) {
-    // 3 real rows, then a 2 GiB hole (reads as NUL bytes): no newline for 2 GiB.
+    // 3 real rows, then a 2 GiB hole (reads as NUL bytes): no newline for 2 GiB. The unfinished
+    // line is refused as binary data as soon as it fills the first 1 MiB buffer.
     const std::string book = readAll(data("mnist_train_100.csv"));
     std::size_t at = 0;
     for (int i = 0; i < 3; ++i) at = book.find('\n', at) + 1;
@@ -222,8 +270,19 @@ TEST_F(HostileFiles, TwoGigabyteSparseCsv) {
     const ChildResult r = inChild([&] { return tryLoad(path("huge.csv")); });
     report("2 GiB sparse", r);
     EXPECT_EQ(r.exitCode, 0) << r.message;
+    EXPECT_EQ(r.message, path("huge.csv") + ":4: NUL byte at byte " + std::to_string(at) +
+                             ": binary data, not a CSV file");
+    EXPECT_LT(r.growthKiB, 8 * kMiB * kSlack / 2) << "peak RSS grew by " << r.growthKiB << " KiB";
+    EXPECT_LT(r.seconds, 1.0);
+}
+
+TEST_F(HostileFiles, LineLongerThan64MiB) {
+    // 65 MiB of text with no newline and no NUL: the read buffer doubles up to its 64 MiB limit.
+    writeAll(path("long.csv"), std::string((std::size_t{65} << 20), '7'));
+    const ChildResult r = inChild([&] { return tryLoad(path("long.csv")); });
+    report("65 MiB line", r);
     EXPECT_EQ(r.message,
-              path("huge.csv") + ": a line is longer than 64 MiB: not a CSV file of samples");
+              path("long.csv") + ": a line is longer than 64 MiB: not a CSV file of samples");
     // Read buffer at most 128 MiB (64 MiB doubled once more is refused), no per-row growth.
     EXPECT_LT(r.growthKiB, 200 * kMiB * kSlack / 2) << "peak RSS grew by " << r.growthKiB << " KiB";
 }
@@ -376,4 +435,90 @@ TEST_F(HostileFiles, ModelFromANewerVersionKeepsThePreviousModel) {
     }
     EXPECT_TRUE(m.network.weights(0) == w0);
     EXPECT_EQ(m.network.spec().layers, spec.layers);
+}
+
+// Reads are bounded before they are made: devices, a FIFO nobody writes to, a folder and a 10 GB
+// sparse file with a valid first line are refused by every loader within a second, in bounded
+// memory, naming the path (the CLI's view of the same: tests/cli/hostile_tests.py).
+TEST_F(HostileFiles, DevicesAreRefusedAtOnce) {
+    const EveryLoader zero = refusedAtOnce("/dev/zero", "/dev/zero");
+    EXPECT_EQ(zero.dataset, "/dev/zero:1: NUL byte at byte 0: binary data, not a CSV file");
+    EXPECT_EQ(zero.model,
+              "/dev/zero: not a Backprop Studio model file (it does not start with \"BPSMODEL\")");
+    EXPECT_EQ(zero.session,
+              "/dev/zero: not a Backprop Studio session file (it does not start "
+              "with \"BPSESSION\")");
+    EXPECT_EQ(zero.npy, "/dev/zero: not a NumPy .npy file (no \\x93NUMPY signature)");
+    const EveryLoader random = refusedAtOnce("/dev/urandom", "/dev/urandom");
+    EXPECT_NE(random.model.find("not a Backprop Studio model file"), std::string::npos);
+    EXPECT_NE(random.npy.find("not a NumPy .npy file"), std::string::npos);
+}
+
+TEST_F(HostileFiles, FifoWithNoWriterIsRefusedAtOnce) {
+    ASSERT_EQ(::mkfifo(path("fifo").c_str(), 0600), 0);
+    const EveryLoader all = refusedAtOnce("FIFO with no writer", path("fifo"));
+    const std::string empty = path("fifo") + ": " + kEmptyPipe;
+    EXPECT_EQ(all.dataset, empty);
+    EXPECT_EQ(all.model, empty);
+    EXPECT_EQ(all.session, empty);
+    EXPECT_EQ(all.npy, empty);
+}
+
+TEST_F(HostileFiles, FolderIsNamedAsSuch) {
+    fs::create_directory(path("wih.npy"));
+    const EveryLoader all = refusedAtOnce("a folder", path("wih.npy"));
+    EXPECT_EQ(all.dataset, path("wih.npy") + ": is a folder, not a data file");
+    EXPECT_EQ(all.model, path("wih.npy") + ": is a folder, not a model file");
+    EXPECT_EQ(all.session, path("wih.npy") + ": is a folder, not a session file");
+    EXPECT_EQ(all.npy, path("wih.npy") + ": is a folder, not a .npy file");
+}
+
+TEST_F(HostileFiles, TenGigabyteSparseFilesWithAValidStart) {
+    const auto sparse = [&](const std::string& name, const std::string& start) {
+        writeAll(path(name), start);
+        fs::resize_file(path(name), std::uintmax_t{10} << 30);
+        return path(name);
+    };
+    const std::string csv = sparse("big.csv", "5,0,0\n");
+    EXPECT_EQ(refusedAtOnce("10 GB sparse CSV", csv).dataset,
+              csv + ":2: NUL byte at byte 6: binary data, not a CSV file");
+    const std::string bpm = sparse("big.bpm", "BPSMODEL 1\nlayers 784,200,10\n");
+    EXPECT_EQ(refusedAtOnce("10 GB sparse model", bpm).model, bpm + ": header has no \"end\" line");
+    const std::string bps = sparse("big.bps", "BPSESSION 1\ntitle x\n");
+    EXPECT_EQ(refusedAtOnce("10 GB sparse session", bps).session,
+              bps + ": header has no \"end\" line");
+    writeNpy(path("small.npy"), Matrix::Zero(2, 3));
+    const std::string npy = sparse("big.npy", readAll(path("small.npy")));
+    EXPECT_EQ(refusedAtOnce("10 GB sparse .npy", npy).npy,
+              npy +
+                  ": the file is 10.7 GB but its header announces 48 bytes of data (shape (2, "
+                  "3)): not a .npy file numpy.save wrote");
+    // A model whose header is complete, followed by 10 GB: the size is checked before reading.
+    saveModel(path("m.bpm"), Network(NetworkSpec{{2, 2}}));
+    const std::string grown = sparse("grown.bpm", readAll(path("m.bpm")));
+    EXPECT_EQ(refusedAtOnce("model + 10 GB", grown).model.rfind(grown + ": file has ", 0), 0u);
+}
+
+// A pipe cannot seek: gzip data arriving through one is decompressed from its first byte (the
+// two read to recognise it are handed to the decompressor).
+TEST_F(HostileFiles, GzipThroughAPipe) {
+    const std::string gz = gzipCompress(readAll(data("mnist_train_100.csv")));
+    int fds[2];
+    ASSERT_EQ(::pipe(fds), 0);
+    const pid_t writer = ::fork();
+    if (writer == 0) {
+        ::close(fds[0]);
+        for (std::size_t done = 0; done < gz.size();) {
+            const ssize_t n =
+                ::write(fds[1], gz.data() + done, std::min<std::size_t>(4096, gz.size() - done));
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        ::_exit(0);
+    }
+    ::close(fds[1]);
+    const std::string through = "/proc/self/fd/" + std::to_string(fds[0]);
+    EXPECT_EQ(tryLoad(through), "loaded 100x784");
+    ::close(fds[0]);
+    ::waitpid(writer, nullptr, 0);
 }

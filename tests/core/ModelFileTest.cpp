@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "TestFiles.h"
+#include "backprop/Checksum.h"
 #include "backprop/ModelFile.h"
 
 using namespace bp;
@@ -316,8 +318,58 @@ TEST(ModelFile, HugeClaimedArchitectureIsRefusedBeforeAllocating) {
         decodeModel(bytes, "huge.bpm");
         FAIL();
     } catch (const ModelCorruptError& e) {
-        EXPECT_EQ(std::string(e.what()),
-                  "huge.bpm: invalid architecture: layers 1000000,1000000,10 would "
-                  "need more weights than any model file can hold");
+        // 10^12 weights: 16 TB, more than any computer this runs on has (the message names
+        // the machine's own memory last).
+        EXPECT_EQ(std::string(e.what()).rfind(
+                      "huge.bpm: invalid architecture: a 1000000-1000000-10 network has "
+                      "1000010000000 weights and needs 16.0 TB of memory (8 bytes a weight, "
+                      "twice); this computer has ",
+                      0),
+                  0u)
+            << e.what();
     }
+}
+
+// Every header value is checked against the bounds the CLI and the studio accept (Limits.h),
+// a key may come once, and what a message quotes from the file has no raw control bytes.
+TEST(ModelFile, HeaderNumbersAreRangeCheckedKeysUniqueAndQuotesPrintable) {
+    NetworkSpec spec;
+    spec.layers = {3, 3, 3};
+    const std::vector<char> good = encodeModel(trainedALittle(spec));
+    const std::string text(good.begin(), good.end() - 4);
+    // The same file with one header line replaced (CRC made right again).
+    const auto withLine = [&](const std::string& from, const std::string& to) {
+        std::string t = text;
+        const std::size_t at = t.find(from);
+        EXPECT_NE(at, std::string::npos) << from;
+        t.replace(at, from.size(), to);
+        std::vector<char> bytes(t.begin(), t.end());
+        const std::uint32_t crc = crc32(bytes.data(), bytes.size());
+        for (int b = 0; b < 4; ++b) bytes.push_back(static_cast<char>((crc >> (8 * b)) & 0xFF));
+        try {
+            decodeModel(bytes, "m.bpm");
+        } catch (const ModelCorruptError& e) {
+            return std::string(e.what());
+        }
+        return std::string("(no error)");
+    };
+    EXPECT_EQ(withLine("batch 1\n", "batch 1048577\n"),
+              "m.bpm: header field batch has an invalid value \"1048577\"");
+    EXPECT_EQ(withLine("learning_rate 0.1\n", "learning_rate 1e7\n"),
+              "m.bpm: header field learning_rate has an invalid value \"1e7\"");
+    EXPECT_EQ(withLine("epochs_trained 0\n", "epochs_trained 2147483648\n"),
+              "m.bpm: header field epochs_trained has an invalid value \"2147483648\"");
+    EXPECT_EQ(withLine("layers 3,3,3\n", "layers 3,1000001,3\n"),
+              "m.bpm: invalid architecture: a layer of more than 1,000,000 neurons is not "
+              "supported");
+    // A key twice: refused (the first used to win silently).
+    const auto batchLine =
+        1 + std::count(text.begin(),
+                       text.begin() + static_cast<std::ptrdiff_t>(text.find("batch 1\n")), '\n');
+    EXPECT_EQ(withLine("batch 1\n", "batch 1\nbatch 7\n"),
+              "m.bpm: header line " + std::to_string(batchLine + 1) + ": batch appears twice");
+    // An escape sequence in a value reaches the message as text, not as a terminal command.
+    EXPECT_EQ(withLine("hidden_activation sigmoid\n", "hidden_activation \x1b[2J\x1b[31mred\n"),
+              "m.bpm: header field hidden_activation has an invalid value "
+              "\"\\x1b[2J\\x1b[31mred\"");
 }

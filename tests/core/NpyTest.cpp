@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -186,7 +187,9 @@ TEST(Npy, ClearErrors) {
         readNpy("/nonexistent/wih.npy");
         FAIL();
     } catch (const NpyError& e) {
-        EXPECT_EQ(std::string(e.what()).rfind("/nonexistent/wih.npy: cannot open file", 0), 0u);
+        EXPECT_EQ(std::string(e.what()).rfind(
+                      "/nonexistent/wih.npy: cannot open .npy file (No such file", 0),
+                  0u);
     }
 }
 
@@ -305,4 +308,54 @@ TEST(Npy, AgreesWithRealNumpy) {
     const Matrix v = readNpy(dir / "v1.npy");
     EXPECT_EQ(v.rows(), 5);
     EXPECT_EQ(v(4, 0), 4.0);
+}
+
+// NaN or ±Inf in imported weights is refused naming the file and the place, instead of being
+// blamed later on the learning rate; in Fortran order the place is still [row, column].
+TEST(Npy, NonFiniteValuesAreRefusedWithTheirPlace) {
+    const auto dict = [](bool fortran, const std::string& descr, const std::string& shape) {
+        return std::string("{'descr': '") + descr +
+               "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + shape +
+               ", }";
+    };
+    std::vector<char> c = payload123456(false, false);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    std::memcpy(c.data() + 8 * 4, &nan, 8);  // item 4 in C order = [1, 1]
+    EXPECT_EQ(errorOf(handMade(1, dict(false, "<f8", "(2, 3)"), c)),
+              "w.npy: the value at [1, 1] is NaN; weights must be finite numbers");
+    std::vector<char> f = payload123456(true, false);
+    const double inf = std::numeric_limits<double>::infinity();
+    std::memcpy(f.data() + 8 * 5, &inf, 8);  // item 5 in Fortran order = [1, 2]
+    EXPECT_EQ(errorOf(handMade(1, dict(true, "<f8", "(2, 3)"), f)),
+              "w.npy: the value at [1, 2] is +Inf; weights must be finite numbers");
+    std::vector<char> f4 = payload123456(false, true);
+    const float minusInf = -std::numeric_limits<float>::infinity();
+    std::memcpy(f4.data(), &minusInf, 4);
+    EXPECT_EQ(errorOf(handMade(1, dict(false, "<f4", "(6,)"), f4)),
+              "w.npy: the value at [0] is -Inf; weights must be finite numbers");
+    // Through importNpy: the network keeps its weights.
+    NpyTempDir dir;
+    NetworkSpec spec;
+    spec.layers = {3, 2};
+    Network net(spec);
+    const Matrix before = net.weights(0);
+    Matrix bad = Matrix::Constant(2, 3, 0.5);
+    bad(1, 0) = nan;
+    writeNpy(dir / "w0.npy", bad);
+    try {
+        importNpy(net, dir.path.string());
+        FAIL() << "a NaN weight was imported";
+    } catch (const NpyError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  dir / "w0.npy" + ": the value at [1, 0] is NaN; weights must be finite numbers");
+    }
+    EXPECT_TRUE(sameBits(net.weights(0), before));
+    // A header far longer than a dict of a weight matrix is not read.
+    std::vector<char> longHeader(12, 0);
+    std::memcpy(longHeader.data(), "\x93NUMPY\x02\x00", 8);
+    const std::uint32_t len = 1u << 30;
+    std::memcpy(longHeader.data() + 8, &len, 4);
+    EXPECT_EQ(errorOf(longHeader),
+              "w.npy: .npy header is 1073741824 bytes long; a weight matrix's takes a few "
+              "hundred (at most 1.0 MB are read)");
 }

@@ -275,15 +275,33 @@ TEST(SessionFile, ForgedHeadersAreRefused) {
               "s.bps: header line 2: setting has an invalid value \"a=b c\"");
     EXPECT_EQ(decodeError(withCrc(bytesOf("BPSESSION 1\nnonsense\nmodel 0 bpm\nend\n"))),
               "s.bps: header line 2 is not \"key value\"");
-    // Huge counts are refused before anything is allocated.
-    EXPECT_THROW(decodeSession(withCrc(bytesOf("BPSESSION 1\nrun 18446744073709551615 "
-                                               "18446744073709551615 1 x\nmodel 0 bpm\nend\n")),
-                               "s.bps"),
-                 SessionTruncatedError);
-    EXPECT_THROW(
-        decodeSession(withCrc(bytesOf("BPSESSION 1\nmodel 18446744073709551615 bpm\nend\n")),
-                      "s.bps"),
-        SessionTruncatedError);
+    // Huge counts are refused before anything is allocated, each against its bound (Limits.h).
+    EXPECT_EQ(decodeError(withCrc(bytesOf("BPSESSION 1\nrun 18446744073709551615 "
+                                          "18446744073709551615 1 x\nmodel 0 bpm\nend\n"))),
+              "s.bps: header line 2: run has an invalid value \"18446744073709551615 "
+              "18446744073709551615 1 x\"");
+    // 2^24 points in all at most: one more, over two runs, is refused.
+    EXPECT_EQ(decodeError(withCrc(bytesOf("BPSESSION 1\nrun 16777216 0 0 a\nrun 0 1 0 b\n"
+                                          "model 0 bpm\nend\n"))),
+              "s.bps: header line 3: run has an invalid value \"0 1 0 b\"");
+    EXPECT_EQ(decodeError(withCrc(bytesOf("BPSESSION 1\nmodel 18446744073709551615 bpm\nend\n")))
+                  .rfind("s.bps: header announces an embedded model of 18446.7 PB, more than this "
+                         "computer can hold",
+                         0),
+              0u);
+    // error_window sizes a ring of doubles (2^31 − 1 of them were 16 GiB), epochs a loop.
+    EXPECT_EQ(decodeError(withCrc(bytesOf("BPSESSION 1\nerror_window 2147483647\nmodel 0 bpm\n"
+                                          "end\n"))),
+              "s.bps: header line 2: error_window has an invalid value \"2147483647\"");
+    EXPECT_EQ(decodeError(withCrc(bytesOf("BPSESSION 1\nepochs 1000001\nmodel 0 bpm\nend\n"))),
+              "s.bps: header line 2: epochs has an invalid value \"1000001\"");
+    // Control bytes of a file never reach a terminal raw.
+    EXPECT_EQ(decodeError(withCrc(bytesOf("BPSESSION 1\nerror_window \x1b[2J\nmodel 0 bpm\n"
+                                          "end\n"))),
+              "s.bps: header line 2: error_window has an invalid value \"%1B[2J\"");
+    EXPECT_EQ(decodeError(withCrc(bytesOf("BPSESSION 1\nk\x1b[31m 1\nk\x1b[31m 1\nmodel 0 bpm\n"
+                                          "end\n"))),
+              "s.bps: header line 3: k\\x1b[31m appears twice");
     // An embedded model that is not a model: named as such.
     EXPECT_EQ(decodeError(withCrc(bytesOf("BPSESSION 1\nmodel 3 bpm\nend\nabc"))),
               "s.bps (embedded model): not a Backprop Studio model file (it does not start with "

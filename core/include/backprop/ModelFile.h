@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "backprop/Network.h"
@@ -65,11 +66,17 @@ struct SavedModel {
 
 // The bytes of a model file. Throws ModelFileError if a weight is NaN or Inf.
 std::vector<char> encodeModel(const Network& net, const TrainingRecord& training = {});
-// Reads a model file's bytes; `name` (the path) starts every message.
+// Reads a model file's bytes; `name` (the path) starts every message. Every header value is
+// range-checked (Limits.h) and the architecture's weights must fit in memory before the network
+// is made; file text in messages goes through printable().
 SavedModel decodeModel(const std::vector<char>& bytes, const std::string& name);
+SavedModel decodeModel(std::string_view bytes, const std::string& name);
 
 // Atomic save (see above). Throws ModelFileError with the path and the reason.
 void saveModel(const std::string& path, const Network& net, const TrainingRecord& training = {});
+// Reads the header first (at most kMaxModelHeader bytes) and checks the size it announces
+// against the file before reading the rest, so /dev/zero, a 10 GB file or a FIFO with no
+// writer are refused at once in bounded memory (docs/HARDENING.md). A folder is named as such.
 SavedModel loadModel(const std::string& path);
 
 }  // namespace bp

@@ -36,7 +36,8 @@ struct NetworkSpec {
     std::uint64_t seed = 1;                   // seed of the initial weights
 
     int weightLayers() const { return static_cast<int>(layers.size()) - 1; }
-    // Empty when valid, else a sentence saying what is wrong.
+    // Empty when valid, else a sentence saying what is wrong: too few layers, a layer of 0 or
+    // more than kMaxLayerNeurons, or weights that would not fit in memory (Limits.h).
     std::string validate() const;
     std::string describe() const;  // "784-200-10 sigmoid"
 };

@@ -88,11 +88,14 @@ struct Session {
 // The bytes of a session file. Throws SessionFileError if the network has NaN or Inf weights or
 // a setting key is not a plain word.
 std::vector<char> encodeSession(const Session& session);
-// Reads a session file's bytes; `name` (the path) starts every message.
+// Reads a session file's bytes; `name` (the path) starts every message. Every header number is
+// range-checked (epochs, error_window, point counts: Limits.h) before it sizes anything.
 Session decodeSession(const std::vector<char>& bytes, const std::string& name);
 
 // Atomic save. Throws SessionFileError with the path and the reason.
 void saveSession(const std::string& path, const Session& session);
+// Reads the header first (at most kMaxSessionHeader bytes) and then only what it announces,
+// checked against the file's size: /dev/zero, a FIFO with no writer, a folder are refused at once.
 Session loadSession(const std::string& path);
 
 // True when bytes start like a session file (for "open this file by its content").
