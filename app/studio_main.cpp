@@ -18,8 +18,9 @@
 
 #include "classroom/ClassActions.h"
 #include "classroom/ClassMode.h"
+#include "document/SessionActions.h"
 #include "document/SessionManager.h"
-#include "shell/DocumentActions.h"
+#include "shell/HelpActions.h"
 #include "shell/Language.h"
 #include "shell/MainWindow.h"
 #include "studio/LatencyProbe.h"
@@ -192,7 +193,7 @@ int main(int argc, char* argv[]) {
                                   : QString()));
     window.show();
     for (const QString& document : documents) {
-        if (const QString error = window.documents()->openDocument(document); !error.isEmpty())
+        if (const QString error = window.sessions()->openDocument(document); !error.isEmpty())
             QMessageBox::warning(&window, QApplication::translate("main", "Backprop Studio"),
                                  error);
     }
@@ -221,13 +222,13 @@ int main(int argc, char* argv[]) {
     }
     // Autosave, crash recovery, presentation mode. Recovery is offered only when no file was
     // named and nobody is scripting the run (benchmarks must never meet a dialog).
-    window.documents()->startUp(args.isEmpty() && !autoplay && !parser.isSet(quitOpt) &&
-                                qEnvironmentVariableIntValue("BP_QUIT_AFTER_MS") == 0);
+    window.startUp(args.isEmpty() && !autoplay && !parser.isSet(quitOpt) &&
+                   qEnvironmentVariableIntValue("BP_QUIT_AFTER_MS") == 0);
     if (const int ms = qEnvironmentVariableIntValue("BP_QUIT_AFTER_MS"); ms > 0) {
         QTimer::singleShot(ms, controller, [&window] { window.close(); });
     }
     const int rc = QApplication::exec();
-    window.documents()->shutDown();  // a normal exit: no recovery offer next time
+    window.sessions()->shutDown();  // a normal exit: no recovery offer next time
     if (probe) {
         probe->stop();
         const auto s = controller->lastSnapshot();

@@ -1036,188 +1036,32 @@ seen as %2 (%3)</source>
         <source>Open test set</source>
         <translation>打开测试集</translation>
     </message>
+    <message>
+        <source>Test set not used</source>
+        <translation>未使用测试集</translation>
+    </message>
+    <message>
+        <source>The test set %1 has %2 values per sample, the training set %3 has %4, so the network cannot be tested on it. Load a test set of the same kind as the training set.</source>
+        <translation>测试集 %1 每个样本有 %2 个值，训练集 %3 每个样本有 %4 个值，因此无法用它测试网络。请加载与训练集同类的测试集。</translation>
+    </message>
 </context>
 <context>
-    <name>bps::DocumentActions</name>
+    <name>bps::DivergenceDialog</name>
     <message>
-        <source>Backprop Studio sessions (*.bps)</source>
-        <translation>Backprop Studio 会话 (*.bps)</translation>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
     </message>
     <message>
-        <source>Session saved automatically</source>
-        <translation>会话已自动保存</translation>
+        <source>The numbers in the network grew too large to compute (they became infinite or not a number), so training was paused. This usually means the learning rate is too high for this network.</source>
+        <translation>网络中的数值变得太大，无法再计算（成了无穷大或非数字），所以训练已暂停。这通常说明学习率对这个网络来说太高了。</translation>
     </message>
     <message>
-        <source>Session: %1</source>
-        <translation>会话：%1</translation>
+        <source>Reset starts again from new random weights; then try a smaller learning rate.</source>
+        <translation>“重置”会从新的随机权重重新开始；然后请试试更小的学习率。</translation>
     </message>
     <message>
-        <source>&amp;Open session…</source>
-        <translation>打开会话(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a saved session (network, weights, data, settings, curves) or a model file</source>
-        <translation>打开保存的会话（网络、权重、数据、设置、曲线）或模型文件</translation>
-    </message>
-    <message>
-        <source>&amp;Save session</source>
-        <translation>保存会话(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save the network, its weights, the data paths, the settings and the curves in one file</source>
-        <translation>把网络、它的权重、数据路径、设置和曲线保存到一个文件里</translation>
-    </message>
-    <message>
-        <source>Save session &amp;as…</source>
-        <translation>会话另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+S</source>
-        <translation>Ctrl+Shift+S</translation>
-    </message>
-    <message>
-        <source>Save the session in a new file</source>
-        <translation>把会话保存到一个新文件</translation>
-    </message>
-    <message>
-        <source>Recent sessio&amp;ns</source>
-        <translation>最近的会话(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Open session</source>
-        <translation>打开会话</translation>
-    </message>
-    <message>
-        <source>&amp;Clear the list</source>
-        <translation>清空列表(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Network view as an image…</source>
-        <translation>网络视图导出为图像(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>The network as drawn now, as PNG or SVG, at a size you choose</source>
-        <translation>当前画出的网络，导出为 PNG 或 SVG，尺寸由你选择</translation>
-    </message>
-    <message>
-        <source>&amp;Error chart as an image…</source>
-        <translation>误差图表导出为图像(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>The error curve chart as PNG or SVG, at a size you choose</source>
-        <translation>误差曲线图表，导出为 PNG 或 SVG，尺寸由你选择</translation>
-    </message>
-    <message>
-        <source>Error &amp;data as CSV…</source>
-        <translation>误差数据导出为 CSV(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Every point of every curve: run, label, series, samples seen, value</source>
-        <translation>每条曲线的每个点：训练编号、标签、序列、已训练样本数、数值</translation>
-    </message>
-    <message>
-        <source>&amp;Weights as NumPy .npy…</source>
-        <translation>权重导出为 NumPy .npy(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>One .npy file per weight matrix (wih.npy, who.npy …), as the book&apos;s Python code loads them</source>
-        <translation>每个权重矩阵一个 .npy 文件（wih.npy、who.npy …），与书中的 Python 代码读取的方式相同</translation>
-    </message>
-    <message>
-        <source>Weights as &amp;CSV…</source>
-        <translation>权重导出为 &amp;CSV…</translation>
-    </message>
-    <message>
-        <source>One CSV file per weight matrix (wih.csv, who.csv …): a line per neuron of the next layer</source>
-        <translation>每个权重矩阵一个 CSV 文件（wih.csv、who.csv …）：下一层的每个神经元一行</translation>
-    </message>
-    <message>
-        <source>Presentation &amp;size</source>
-        <translation>演示大小(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Contents</source>
-        <translation>目录(&amp;C)</translation>
-    </message>
-    <message>
-        <source>The user guide: getting started, the lessons, your own data</source>
-        <translation>用户指南：入门、课程、使用自己的数据</translation>
-    </message>
-    <message>
-        <source>&amp;About Backprop Studio</source>
-        <translation>关于 Backprop Studio(&amp;A)</translation>
-    </message>
-    <message>
-        <source>%1: cannot open the file</source>
-        <translation>%1：无法打开文件</translation>
-    </message>
-    <message>
-        <source>%1 is not a session or a model file</source>
-        <translation>%1 不是会话文件，也不是模型文件</translation>
-    </message>
-    <message>
-        <source>Backprop Studio models (*.bpm)</source>
-        <translation>Backprop Studio 模型 (*.bpm)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Save session</source>
-        <translation>保存会话</translation>
-    </message>
-    <message>
-        <source>Export the error chart</source>
-        <translation>导出误差图表</translation>
-    </message>
-    <message>
-        <source>Export the network view</source>
-        <translation>导出网络视图</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>已导出 %1</translation>
-    </message>
-    <message>
-        <source>Export the error data</source>
-        <translation>导出误差数据</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Folder for the .npy weight files</source>
-        <translation>存放 .npy 权重文件的文件夹</translation>
-    </message>
-    <message>
-        <source>Folder for the CSV weight files</source>
-        <translation>存放 CSV 权重文件的文件夹</translation>
-    </message>
-    <message>
-        <source>Wrote %1 in %2</source>
-        <translation>已将 %1 写入 %2</translation>
-    </message>
-    <message>
-        <source>Session tit&amp;le…</source>
-        <translation>会话标题(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Give the session a title (e.g. the lesson&apos;s name): it is saved with the session and shown in the window title</source>
-        <translation>为会话起一个标题（例如这节课的名称）：它随会话一起保存，并显示在窗口标题中</translation>
-    </message>
-    <message>
-        <source>Session title</source>
-        <translation>会话标题</translation>
-    </message>
-    <message>
-        <source>Title of this session, shown in the window title and saved with the session:</source>
-        <translation>本会话的标题，显示在窗口标题中并随会话保存：</translation>
+        <source>&amp;Reset the network</source>
+        <translation>重置网络(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1304,85 @@ seen as %2 (%3)</source>
     </message>
 </context>
 <context>
+    <name>bps::ExportActions</name>
+    <message>
+        <source>&amp;Network view as an image…</source>
+        <translation>网络视图导出为图像(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The network as drawn now, as PNG or SVG, at a size you choose</source>
+        <translation>当前画出的网络，导出为 PNG 或 SVG，尺寸由你选择</translation>
+    </message>
+    <message>
+        <source>&amp;Error chart as an image…</source>
+        <translation>误差图表导出为图像(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The error curve chart as PNG or SVG, at a size you choose</source>
+        <translation>误差曲线图表，导出为 PNG 或 SVG，尺寸由你选择</translation>
+    </message>
+    <message>
+        <source>Error &amp;data as CSV…</source>
+        <translation>误差数据导出为 CSV(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Every point of every curve: run, label, series, samples seen, value</source>
+        <translation>每条曲线的每个点：训练编号、标签、序列、已训练样本数、数值</translation>
+    </message>
+    <message>
+        <source>&amp;Weights as NumPy .npy…</source>
+        <translation>权重导出为 NumPy .npy(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>One .npy file per weight matrix (wih.npy, who.npy …), as the book&apos;s Python code loads them</source>
+        <translation>每个权重矩阵一个 .npy 文件（wih.npy、who.npy …），与书中的 Python 代码读取的方式相同</translation>
+    </message>
+    <message>
+        <source>Weights as &amp;CSV…</source>
+        <translation>权重导出为 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>One CSV file per weight matrix (wih.csv, who.csv …): a line per neuron of the next layer</source>
+        <translation>每个权重矩阵一个 CSV 文件（wih.csv、who.csv …）：下一层的每个神经元一行</translation>
+    </message>
+    <message>
+        <source>Export the error chart</source>
+        <translation>导出误差图表</translation>
+    </message>
+    <message>
+        <source>Export the network view</source>
+        <translation>导出网络视图</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Export the error data</source>
+        <translation>导出误差数据</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Folder for the .npy weight files</source>
+        <translation>存放 .npy 权重文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder for the CSV weight files</source>
+        <translation>存放 CSV 权重文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Wrote %1 in %2</source>
+        <translation>已将 %1 写入 %2</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
     <name>bps::ExportDialog</name>
     <message>
         <source>PNG image</source>
@@ -1524,6 +1447,21 @@ seen as %2 (%3)</source>
     <message>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>bps::HelpActions</name>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>目录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The user guide: getting started, the lessons, your own data</source>
+        <translation>用户指南：入门、课程、使用自己的数据</translation>
+    </message>
+    <message>
+        <source>&amp;About Backprop Studio</source>
+        <translation>关于 Backprop Studio(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1947,32 +1885,8 @@ seen as %2 (%3)</source>
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
-        <source>Epoch %1: mean error %2, test accuracy %3 % (%4 s)</source>
-        <translation>第 %1 轮：平均误差 %2，测试准确率 %3 %（%4 秒）</translation>
-    </message>
-    <message>
-        <source>Epoch %1: mean error %2 (%3 s)</source>
-        <translation>第 %1 轮：平均误差 %2（%3 秒）</translation>
-    </message>
-    <message>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Training stopped</source>
-        <translation>训练已停止</translation>
-    </message>
-    <message>
-        <source>The numbers in the network grew too large to compute (they became infinite or not a number), so training was paused. This usually means the learning rate is too high for this network.</source>
-        <translation>网络中的数值变得太大，无法再计算（成了无穷大或非数字），所以训练已暂停。这通常说明学习率对这个网络来说太高了。</translation>
-    </message>
-    <message>
-        <source>Reset starts again from new random weights; then try a smaller learning rate.</source>
-        <translation>“重置”会从新的随机权重重新开始；然后请试试更小的学习率。</translation>
-    </message>
-    <message>
-        <source>&amp;Reset the network</source>
-        <translation>重置网络(&amp;R)</translation>
     </message>
     <message>
         <source>Backprop Studio — %1</source>
@@ -1981,14 +1895,6 @@ seen as %2 (%3)</source>
     <message>
         <source>Backprop Studio — %1 — %2</source>
         <translation>Backprop Studio — %1 — %2</translation>
-    </message>
-    <message>
-        <source>Training: %1 (%2 samples)</source>
-        <translation>训练集：%1（%2 个样本）</translation>
-    </message>
-    <message>
-        <source> · Test: %1 (%2 samples)</source>
-        <translation> · 测试集：%1（%2 个样本）</translation>
     </message>
     <message>
         <source>As training set</source>
@@ -2003,20 +1909,12 @@ seen as %2 (%3)</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>Test set not used</source>
-        <translation>未使用测试集</translation>
-    </message>
-    <message>
-        <source>The test set %1 has %2 values per sample, the training set %3 has %4, so the network cannot be tested on it. Load a test set of the same kind as the training set.</source>
-        <translation>测试集 %1 每个样本有 %2 个值，训练集 %3 每个样本有 %4 个值，因此无法用它测试网络。请加载与训练集同类的测试集。</translation>
-    </message>
-    <message>
-        <source> · Test: %1 (not used: %2 values per sample, not %3)</source>
-        <translation> · 测试集：%1（未使用：每个样本 %2 个值，而不是 %3 个）</translation>
-    </message>
-    <message>
         <source>&amp;Class</source>
         <translation>课堂(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Presentation &amp;size</source>
+        <translation>演示大小(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2703,6 +2601,97 @@ seen as %2 (%3)</source>
     </message>
 </context>
 <context>
+    <name>bps::SessionActions</name>
+    <message>
+        <source>Backprop Studio sessions (*.bps)</source>
+        <translation>Backprop Studio 会话 (*.bps)</translation>
+    </message>
+    <message>
+        <source>Session saved automatically</source>
+        <translation>会话已自动保存</translation>
+    </message>
+    <message>
+        <source>Session: %1</source>
+        <translation>会话：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open session…</source>
+        <translation>打开会话(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a saved session (network, weights, data, settings, curves) or a model file</source>
+        <translation>打开保存的会话（网络、权重、数据、设置、曲线）或模型文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the network, its weights, the data paths, the settings and the curves in one file</source>
+        <translation>把网络、它的权重、数据路径、设置和曲线保存到一个文件里</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Save the session in a new file</source>
+        <translation>把会话保存到一个新文件</translation>
+    </message>
+    <message>
+        <source>Session tit&amp;le…</source>
+        <translation>会话标题(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Give the session a title (e.g. the lesson&apos;s name): it is saved with the session and shown in the window title</source>
+        <translation>为会话起一个标题（例如这节课的名称）：它随会话一起保存，并显示在窗口标题中</translation>
+    </message>
+    <message>
+        <source>Recent sessio&amp;ns</source>
+        <translation>最近的会话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Session title</source>
+        <translation>会话标题</translation>
+    </message>
+    <message>
+        <source>Title of this session, shown in the window title and saved with the session:</source>
+        <translation>本会话的标题，显示在窗口标题中并随会话保存：</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the file</source>
+        <translation>%1：无法打开文件</translation>
+    </message>
+    <message>
+        <source>%1 is not a session or a model file</source>
+        <translation>%1 不是会话文件，也不是模型文件</translation>
+    </message>
+    <message>
+        <source>Backprop Studio models (*.bpm)</source>
+        <translation>Backprop Studio 模型 (*.bpm)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+</context>
+<context>
     <name>bps::SessionManager</name>
     <message>
         <source>Cannot create the folder %1</source>
@@ -2748,6 +2737,29 @@ slope &lt; %1</source>
     <message>
         <source> (%1 beyond ±10)</source>
         <translation>（%1 个超出 ±10）</translation>
+    </message>
+</context>
+<context>
+    <name>bps::StatusBar</name>
+    <message>
+        <source>Training: %1 (%2 samples)</source>
+        <translation>训练集：%1（%2 个样本）</translation>
+    </message>
+    <message>
+        <source> · Test: %1 (not used: %2 values per sample, not %3)</source>
+        <translation> · 测试集：%1（未使用：每个样本 %2 个值，而不是 %3 个）</translation>
+    </message>
+    <message>
+        <source> · Test: %1 (%2 samples)</source>
+        <translation> · 测试集：%1（%2 个样本）</translation>
+    </message>
+    <message>
+        <source>Epoch %1: mean error %2, test accuracy %3 % (%4 s)</source>
+        <translation>第 %1 轮：平均误差 %2，测试准确率 %3 %（%4 秒）</translation>
+    </message>
+    <message>
+        <source>Epoch %1: mean error %2 (%3 s)</source>
+        <translation>第 %1 轮：平均误差 %2（%3 秒）</translation>
     </message>
 </context>
 <context>

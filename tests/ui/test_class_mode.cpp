@@ -15,8 +15,8 @@
 #include "classroom/ClassPanel.h"
 #include "classroom/ClassTableModel.h"
 #include "classroom/SweepPlot.h"
+#include "document/SessionActions.h"
 #include "document/SessionManager.h"
-#include "shell/DocumentActions.h"
 #include "shell/MainWindow.h"
 #include "training/TrainingController.h"
 #include "views/ErrorPlot.h"
@@ -98,7 +98,7 @@ class TestClassMode : public QObject {
 
         // Class sweep: the student's studio takes the session with their α.
         const int id = host->students()[0].id;
-        QCOMPARE(host->sendSweep({{id, 0.0316}}, teacher.documents()->sessions()->gather()),
+        QCOMPARE(host->sendSweep({{id, 0.0316}}, teacher.sessions()->manager()->gather()),
                  QString());
         QTRY_COMPARE_WITH_TIMEOUT(student.controller()->learningRate(), 0.0316, 10000);
 

@@ -1,7 +1,8 @@
 // test_document_actions.cpp — the main window with its File/View/Help entries from
-// DocumentActions: no shortcut is bound twice, the entries exist, a session saved from one window
-// opens in another with the same weights and control settings, files are opened by content,
-// Help ▸ Contents shows the guide and F11 turns presentation mode on.
+// SessionActions, ExportActions, HelpActions and PresentationMode: no shortcut is bound twice, the
+// entries exist, a session saved from one window opens in another with the same weights and control
+// settings, files are opened by content, Help ▸ Contents shows the guide and F11 turns presentation
+// mode on.
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
@@ -13,8 +14,9 @@
 #include <QtTest>
 #include <cstring>
 
+#include "document/SessionActions.h"
 #include "document/SessionManager.h"
-#include "shell/DocumentActions.h"
+#include "shell/HelpActions.h"
 #include "shell/HelpWindow.h"
 #include "shell/Language.h"
 #include "shell/MainWindow.h"
@@ -80,7 +82,7 @@ class TestDocumentActions : public QObject {
 
     void entriesExistAndNoShortcutIsBoundTwice() {
         MainWindow w;
-        QVERIFY(w.documents());
+        QVERIFY(w.sessions() && w.exports() && w.help() && w.presentation());
         QHash<QString, QString> owner;
         QSet<QAction*> seen;
         for (QAction* a : allActions(w)) {
@@ -144,22 +146,20 @@ class TestDocumentActions : public QObject {
             w.controller()->stepSample();
             w.controller()->sync();
             weights = w.controller()->lastSnapshot()->weights;
-            w.documents()->sessions()->setTitle(QStringLiteral("  Lesson 3:  learning rates "));
-            QCOMPARE(w.documents()->sessions()->title(),
-                     QStringLiteral("Lesson 3: learning rates"));
+            w.sessions()->manager()->setTitle(QStringLiteral("  Lesson 3:  learning rates "));
+            QCOMPARE(w.sessions()->manager()->title(), QStringLiteral("Lesson 3: learning rates"));
             QVERIFY2(w.windowTitle().startsWith(QStringLiteral("Lesson 3: learning rates — ")),
                      qPrintable(w.windowTitle()));
             QCOMPARE(w.networkView()->documentTitle(), QStringLiteral("Lesson 3: learning rates"));
-            QCOMPARE(w.documents()->sessions()->save(path), QString());
+            QCOMPARE(w.sessions()->manager()->save(path), QString());
         }
         MainWindow other;
         QVERIFY(!other.windowTitle().contains(QStringLiteral("Lesson 3")));
-        QCOMPARE(other.documents()->openDocument(path), QString());
+        QCOMPARE(other.sessions()->openDocument(path), QString());
         QCOMPARE(other.controller()->learningRate(), 0.35);
         QCOMPARE(other.controlPanel()->learningRate(), 0.35);
         QCOMPARE(other.controlPanel()->density(), 13);
-        QCOMPARE(other.documents()->sessions()->title(),
-                 QStringLiteral("Lesson 3: learning rates"));
+        QCOMPARE(other.sessions()->manager()->title(), QStringLiteral("Lesson 3: learning rates"));
         QVERIFY2(other.windowTitle().startsWith(QStringLiteral("Lesson 3: learning rates — ")),
                  qPrintable(other.windowTitle()));
         // The session's data are loaded again; then its network goes back and its run goes on
@@ -167,7 +167,7 @@ class TestDocumentActions : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(
             other.loader()->current(bps::DatasetLoader::Role::Training) &&
                 other.loader()->current(bps::DatasetLoader::Role::Training)->rows() == 100 &&
-                !other.documents()->sessions()->isRestoring(),
+                !other.sessions()->manager()->isRestoring(),
             20000);
         other.controller()->sync();
         QVERIFY(sameBits(other.controller()->lastSnapshot()->weights, weights));
@@ -175,9 +175,9 @@ class TestDocumentActions : public QObject {
         QCOMPARE(other.controller()->lastSnapshot()->sample, 2L);
 
         // A dataset is not a document; a missing file says so.
-        const QString csv = other.documents()->openDocument(data("mnist_test_10.csv"));
+        const QString csv = other.sessions()->openDocument(data("mnist_test_10.csv"));
         QVERIFY2(csv.contains(QStringLiteral("not a session or a model file")), qPrintable(csv));
-        const QString none = other.documents()->openDocument(dir.filePath(QStringLiteral("x")));
+        const QString none = other.sessions()->openDocument(dir.filePath(QStringLiteral("x")));
         QVERIFY2(none.contains(QStringLiteral("cannot open")), qPrintable(none));
     }
 
@@ -186,21 +186,21 @@ class TestDocumentActions : public QObject {
         w.show();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         withShortcut(w, QKeySequence::HelpContents)->trigger();
-        QVERIFY(w.documents()->helpWindow());
-        QTRY_VERIFY(w.documents()->helpWindow()->isVisible());
-        w.documents()->helpWindow()->close();
+        QVERIFY(w.help()->helpWindow());
+        QTRY_VERIFY(w.help()->helpWindow()->isVisible());
+        w.help()->helpWindow()->close();
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QVERIFY(w.statusBar()->isVisible());
         QTest::keyClick(&w, Qt::Key_F11);
-        QVERIFY(w.documents()->presentation()->isOn());
+        QVERIFY(w.presentation()->isOn());
         QVERIFY(!w.statusBar()->isVisible());
-        QCOMPARE(w.networkView()->textScale(), w.documents()->presentation()->zoom());
+        QCOMPARE(w.networkView()->textScale(), w.presentation()->zoom());
         QVERIFY(w.networkView()->strokeScale() > 1.5);  // lines grow with the text
         QVERIFY(w.errorPlot()->isCompact());            // the chart's caption makes room
-        QCOMPARE(w.networkView()->strokeScale(), w.documents()->presentation()->strokeScale());
+        QCOMPARE(w.networkView()->strokeScale(), w.presentation()->strokeScale());
         QTest::keyClick(&w, Qt::Key_F11);
-        QVERIFY(!w.documents()->presentation()->isOn());
+        QVERIFY(!w.presentation()->isOn());
         QVERIFY(w.statusBar()->isVisible());
         QCOMPARE(w.networkView()->textScale(), 1.0);
         QCOMPARE(w.networkView()->strokeScale(), 1.0);

@@ -29,10 +29,11 @@
 #include <QtTest>
 #include <memory>
 
+#include "document/SessionActions.h"
 #include "lessons/BookExamplesLesson.h"
 #include "lessons/LessonsWindow.h"
 #include "lessons/LinearClassifierLesson.h"
-#include "shell/DocumentActions.h"
+#include "shell/HelpActions.h"
 #include "shell/Language.h"
 #include "shell/MainWindow.h"
 #include "shell/PresentationMode.h"
@@ -235,21 +236,19 @@ class TestLanguage : public QObject {
         auto w = std::make_unique<MainWindow>();
         w->show();
         QVERIFY(QTest::qWaitForWindowExposed(w.get()));
-        w->documents()->presentation()->setOn(true);
+        w->presentation()->setOn(true);
         const QFont presenting = QApplication::font();
         QVERIFY(presenting.pointSizeF() > original.pointSizeF());
         QVERIFY(switchTo(w.get(), QStringLiteral("zh_CN")));
-        QVERIFY(w->documents()->presentation()->isOn());
+        QVERIFY(w->presentation()->isOn());
         QCOMPARE(QApplication::font().pointSizeF(), presenting.pointSizeF());
         // The presentation actions are retranslated too (they live outside every widget).
-        QVERIFY(w->documents()->presentation()->toggleAction()->text() !=
-                QStringLiteral("&Presentation mode"));
+        QVERIFY(w->presentation()->toggleAction()->text() != QStringLiteral("&Presentation mode"));
         QVERIFY(switchTo(w.get(), QStringLiteral("en")));
-        QVERIFY(w->documents()->presentation()->isOn());
-        QCOMPARE(w->documents()->presentation()->toggleAction()->text(),
-                 QStringLiteral("&Presentation mode"));
+        QVERIFY(w->presentation()->isOn());
+        QCOMPARE(w->presentation()->toggleAction()->text(), QStringLiteral("&Presentation mode"));
         QCOMPARE(QApplication::font().pointSizeF(), presenting.pointSizeF());
-        w->documents()->presentation()->setOn(false);
+        w->presentation()->setOn(false);
         QCOMPARE(QApplication::font().pointSizeF(), original.pointSizeF());
     }
 

@@ -2,6 +2,7 @@
 // stepped through every phase (whole matrices), the book's "updating one weight" figures, and
 // a 784-200-10 network (the selected neuron's row).
 // With BP_SCREENSHOT_DIR set, also writes PNGs of the panel.
+#include <QElapsedTimer>
 #include <QTest>
 #include <cmath>
 
@@ -55,6 +56,7 @@ class TestMathsPanel : public QObject {
     void bookUpdatingOneWeight();
     void mnistSelectedRow();
     void snapshotWithoutValues();
+    void followCoalescesWhileLive();
 };
 
 void TestMathsPanel::bookExampleEveryPhase() {
@@ -228,6 +230,42 @@ void TestMathsPanel::snapshotWithoutValues() {
     s->nextPhase = bp::Phase{};
     panel.setSnapshot(s);
     QVERIFY(panel.shownNames().isEmpty());
+}
+
+// The controller's stream: while training runs the panel shows the newest snapshot at most every
+// kLiveIntervalMs and never loses the last one; stepping shows each at once; hidden, it waits.
+void TestMathsPanel::followCoalescesWhileLive() {
+    auto make = [](unsigned long long seen) {
+        auto s = std::make_shared<bps::Snapshot>();
+        s->spec.layers = {3, 3, 3};
+        s->weights = fixtures::bookNetwork().allWeights();
+        s->samplesSeen = seen;
+        return bps::SnapshotPtr(s);
+    };
+    MathsPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const bps::SnapshotPtr a = make(1), b = make(2), c = make(3), d = make(4), e = make(5);
+    panel.follow(a);  // not live: at once
+    QCOMPARE(panel.snapshot(), a);
+    panel.setLive(true);
+    panel.follow(b);  // live, but the last one was shown just now: waits
+    panel.follow(c);
+    QCOMPARE(panel.snapshot(), a);
+    QElapsedTimer t;
+    t.start();
+    QTRY_COMPARE_WITH_TIMEOUT(panel.snapshot(), c, 3000);  // the newest, b is skipped
+    QVERIFY2(t.elapsed() >= MathsPanel::kLiveIntervalMs - 50,
+             qPrintable(QString::number(t.elapsed())));
+    panel.follow(d);
+    QCOMPARE(panel.snapshot(), c);
+    panel.setLive(false);  // Play stopped: the final state at once
+    QCOMPARE(panel.snapshot(), d);
+    panel.hide();
+    panel.follow(e);  // hidden: kept, not typeset
+    QCOMPARE(panel.snapshot(), d);
+    panel.show();
+    QCOMPARE(panel.snapshot(), e);
 }
 
 QTEST_MAIN(TestMathsPanel)

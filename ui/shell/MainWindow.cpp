@@ -5,31 +5,24 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QImage>
 #include <QKeySequence>
-#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QPainter>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
-#include <QStatusBar>
-#include <QSvgGenerator>
-#include <cmath>
 
 #include "classroom/ClassActions.h"
 #include "classroom/ClassMode.h"
+#include "document/ExportActions.h"
+#include "document/SessionActions.h"
 #include "document/SessionManager.h"
 #include "lessons/LessonsWindow.h"
-#include "shell/DocumentActions.h"
-#include "shell/HelpWindow.h"
+#include "shell/HelpActions.h"
 #include "shell/Language.h"
 #include "shell/PresentationMode.h"
+#include "shell/StatusBar.h"
+#include "training/DivergenceDialog.h"
 #include "training/TrainingController.h"
 #include "views/ControlPanel.h"
 #include "views/ErrorPlot.h"
@@ -46,10 +39,6 @@ QDockWidget* makeDock(const QString& objectName, QWidget* content, QMainWindow* 
     dock->setObjectName(objectName);  // for saveState / restoreState
     dock->setWidget(content);
     return dock;
-}
-
-QString displayName(const QString& path) {
-    return QFileInfo(path).fileName();
 }
 
 }  // namespace
@@ -82,10 +71,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, controlsDock);
-    connect(mathsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible && m_controller->lastSnapshot())
-            m_maths->setSnapshot(m_controller->lastSnapshot());
-    });
     addDockWidget(Qt::LeftDockWidgetArea, samplesDock);
     addDockWidget(Qt::BottomDockWidgetArea, chartDock);
     splitDockWidget(chartDock, mathsDock, Qt::Horizontal);
@@ -93,26 +78,28 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     resizeDocks({chartDock, mathsDock}, {600, 600}, Qt::Horizontal);
     resizeDocks({chartDock}, {300}, Qt::Vertical);
 
-    m_dataLabel = new QLabel(this);
-    m_loadProgress = new QProgressBar(this);
-    m_loadProgress->setRange(0, 1000);
-    m_loadProgress->setMaximumWidth(200);
-    m_loadProgress->setVisible(false);
-    statusBar()->addWidget(m_dataLabel, 1);
-    statusBar()->addPermanentWidget(m_loadProgress);
+    setStatusBar(new StatusBar(m_controller, m_loader, this));
+    new DivergenceDialog(m_controller, this);  // answers trainingFailed
 
-    m_documents = new DocumentActions(
+    m_sessions = new SessionActions(
         {this, m_controller, m_errorPlot, m_network, m_loader, m_controls}, this);
-    m_class = new ClassActions({this, m_controller, m_errorPlot, m_documents->sessions()}, this);
+    m_class = new ClassActions({this, m_controller, m_errorPlot, m_sessions->manager()}, this);
     addDockWidget(Qt::RightDockWidgetArea, m_class->dock());  // beside the controls, so the
     tabifyDockWidget(controlsDock, m_class->dock());          // chart keeps its width
     m_class->dock()->setVisible(m_class->mode()->role() == ClassMode::Role::Teacher);
+    m_exports =
+        new ExportActions({this, m_controller, m_errorPlot, m_network, m_loader, m_controls}, this);
+    m_help = new HelpActions(this, this);
+    m_presentation = new PresentationMode(this, this);
     createMenus();
     m_viewMenu->addAction(controlsDock->toggleViewAction());
     m_viewMenu->addAction(samplesDock->toggleViewAction());
     m_viewMenu->addAction(chartDock->toggleViewAction());
     m_viewMenu->addAction(mathsDock->toggleViewAction());
-    m_documents->addViewActions(m_viewMenu);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_presentation->toggleAction());
+    m_menus.zoom = m_viewMenu->addMenu(QString());
+    for (QAction* a : m_presentation->zoomActions()) m_menus.zoom->addAction(a);
     wire();
     restoreSettings();
     retranslateUi();
@@ -136,9 +123,9 @@ void MainWindow::createMenus() {
         openDatasets(QString::fromLatin1(kDefaultTrain), QString::fromLatin1(kDefaultTest));
     });
     m.file->addSeparator();
-    m_documents->addSessionActions(m.file);
+    m_sessions->addActions(m.file);
     m.exportMenu = m.file->addMenu(QString());
-    m_documents->fillExportMenu(m.exportMenu);
+    m_exports->fillMenu(m.exportMenu);
     m.file->addSeparator();
     m.quit = m.file->addAction(QString());
     m.quit->setMenuRole(QAction::QuitRole);
@@ -183,7 +170,7 @@ void MainWindow::createMenus() {
     menuBar()->addMenu(Language::createMenu(this));  // English / 简体中文, switched at once
 
     m.help = menuBar()->addMenu(QString());
-    m_documents->addHelpActions(m.help);
+    m_help->addActions(m.help);
     m.aboutQt = m.help->addAction(QString());
     connect(m.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
@@ -217,6 +204,7 @@ void MainWindow::retranslateUi() {
     m_viewMenu->setTitle(tr("&View"));
     m.fit->setText(tr("&Fit network"));
     m.fit->setShortcut(QKeySequence(tr("Ctrl+0")));
+    m.zoom->setTitle(tr("Presentation &size"));
 
     m.lessons->setTitle(tr("&Lessons"));
     const QList<QAction*> lessonActions = m.lessons->actions();
@@ -226,7 +214,9 @@ void MainWindow::retranslateUi() {
 
     m.help->setTitle(tr("&Help"));
     m.aboutQt->setText(tr("About &Qt"));
-    m_documents->retranslate();
+    m_sessions->retranslate();
+    m_exports->retranslate();
+    m_help->retranslate();
 
     m_docks[0]->setWindowTitle(tr("Controls"));
     m_docks[1]->setWindowTitle(tr("Samples"));
@@ -239,17 +229,8 @@ void MainWindow::wire() {
     TrainingController* c = m_controller;
     // controller → views
     connect(c, &TrainingController::snapshotReady, m_network, &NetworkView::setSnapshot);
-    // The maths panel is text for reading: while Play runs it follows twice a
-    // second (typesetting every snapshot would cost the GUI thread more than it shows); every
-    // step and the final state of a run reach it at once. Hidden, it waits until shown.
-    connect(c, &TrainingController::snapshotReady, this, [this](SnapshotPtr s) {
-        if (!m_maths->isVisible()) return;
-        if (m_controller->isPlaying() && m_mathsClock.isValid() &&
-            m_mathsClock.elapsed() < kMathsIntervalMs)
-            return;
-        m_mathsClock.start();
-        m_maths->setSnapshot(std::move(s));
-    });
+    connect(c, &TrainingController::snapshotReady, m_maths, &MathsPanel::follow);
+    connect(c, &TrainingController::playingChanged, m_maths, &MathsPanel::setLive);
     connect(c, &TrainingController::snapshotReady, m_controls, &ControlPanel::setSnapshot);
     connect(c, &TrainingController::snapshotReady, m_lessons, &LessonsWindow::setSnapshot);
     connect(c, &TrainingController::snapshotReady, this, [this](SnapshotPtr s) {
@@ -257,48 +238,29 @@ void MainWindow::wire() {
     });
     connect(c, &TrainingController::errorPoints, m_errorPlot, &ErrorPlot::addErrorPoints);
     connect(c, &TrainingController::learningRateMarked, m_errorPlot, &ErrorPlot::markLearningRate);
-    connect(c, &TrainingController::epochFinished, this,
-            [this](int epoch, double seen, double meanError, double accuracy, double seconds) {
+    connect(c, &TrainingController::epochFinished, m_errorPlot,
+            [this](int, double seen, double, double accuracy, double) {
                 m_errorPlot->addAccuracy(seen, accuracy);
-                statusBar()->showMessage(
-                    std::isfinite(accuracy)
-                        ? tr("Epoch %1: mean error %2, test accuracy %3 % (%4 s)")
-                              .arg(epoch)
-                              .arg(meanError, 0, 'f', 4)
-                              .arg(accuracy * 100, 0, 'f', 1)
-                              .arg(seconds, 0, 'f', 2)
-                        : tr("Epoch %1: mean error %2 (%3 s)")
-                              .arg(epoch)
-                              .arg(meanError, 0, 'f', 4)
-                              .arg(seconds, 0, 'f', 2),
-                    10000);
             });
     connect(c, &TrainingController::runStarted, m_errorPlot, &ErrorPlot::beginRun);
     connect(c, &TrainingController::runStarted, this, &MainWindow::updateTitle);
-    connect(m_documents->sessions(), &SessionManager::documentChanged, this,
+    connect(m_sessions->manager(), &SessionManager::documentChanged, this,
             &MainWindow::updateTitle);
+    // Sessions and exports report in the status bar.
+    connect(m_sessions, &SessionActions::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_exports, &ExportActions::message, statusBar(), &QStatusBar::showMessage);
+    // The chart and the network view follow presentation mode (the view's text and lines grow
+    // with its zoom; the chart drops its caption).
+    connect(m_presentation, &PresentationMode::changed, this, [this](bool on, double zoom) {
+        m_errorPlot->setCompact(on);
+        m_network->setTextScale(on ? zoom : 1.0);
+        m_network->setStrokeScale(m_presentation->strokeScale());
+    });
     connect(c, &TrainingController::playingChanged, m_controls, &ControlPanel::setPlaying);
     connect(c, &TrainingController::playingChanged, this,
             [this](bool playing) { m_playAction->setText(playing ? tr("&Pause") : tr("&Play")); });
     connect(c, &TrainingController::predictionsReady, m_samples, &SampleBrowser::setPredictions);
     connect(c, &TrainingController::throughput, m_controls, &ControlPanel::setThroughput);
-    connect(c, &TrainingController::trainingFailed, this, [this](const QString& message) {
-        // The controller has paused. Plain words first, the trainer's own message as details,
-        // and Reset, since a diverged network cannot be trained back.
-        QMessageBox box(QMessageBox::Warning, tr("Training stopped"),
-                        tr("The numbers in the network grew too large to compute (they became "
-                           "infinite or not a number), so training was paused. This usually "
-                           "means the learning rate is too high for this network."),
-                        QMessageBox::NoButton, this);
-        box.setInformativeText(
-            tr("Reset starts again from new random weights; then try a smaller learning rate."));
-        box.setDetailedText(message);
-        QPushButton* reset = box.addButton(tr("&Reset the network"), QMessageBox::ResetRole);
-        box.addButton(QMessageBox::Close);
-        box.setDefaultButton(reset);
-        box.exec();
-        if (box.clickedButton() == reset) m_controller->reset();
-    });
 
     // controls → controller and views
     connect(m_controls, &ControlPanel::playToggled, c, &TrainingController::togglePlay);
@@ -317,14 +279,9 @@ void MainWindow::wire() {
     connect(m_samples, &SampleBrowser::sampleActivated, c, &TrainingController::selectSample);
 
     // data
-    connect(m_loader, &DatasetLoader::loaded, this,
-            [this](DatasetLoader::Role role, DatasetPtr, const QString& path) {
-                (role == DatasetLoader::Role::Training ? m_trainName : m_testName) =
-                    displayName(path);
-                onDatasetLoaded(role);
-            });
-    connect(m_loader, &DatasetLoader::busyChanged, m_loadProgress, &QWidget::setVisible);
-    connect(m_loader, &DatasetLoader::progress, m_loadProgress, &QProgressBar::setValue);
+    connect(
+        m_loader, &DatasetLoader::loaded, this,
+        [this](DatasetLoader::Role role, DatasetPtr, const QString&) { onDatasetLoaded(role); });
     connect(m_loader, &DatasetLoader::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
 }
 
@@ -348,23 +305,6 @@ void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
     const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
     const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
     if (role == DatasetLoader::Role::Training) m_samples->setDataset(train);
-    // A test set whose samples do not fit the training set's width cannot be used: say so (the
-    // controller leaves it out) instead of quietly measuring no accuracy.
-    if (testSetUnusable()) {
-        auto* box = new QMessageBox(
-            QMessageBox::Warning, tr("Test set not used"),
-            tr("The test set %1 has %2 values per sample, the training set %3 has %4, so the "
-               "network cannot be tested on it. Load a test set of the same kind as the "
-               "training set.")
-                .arg(m_testName)
-                .arg(test->inputs)
-                .arg(m_trainName)
-                .arg(train->inputs),
-            QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("testSetMismatch"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();  // not exec(): training and loading go on
-    }
     m_controller->setDatasets(train, test);
     m_lessons->setDatasets(train, test);
     m_controls->setSettings(m_controller->spec(), m_controller->options());
@@ -375,34 +315,22 @@ void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
     }
 }
 
-bool MainWindow::testSetUnusable() const {
-    const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
-    const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
-    return train && test && test->inputs != train->inputs;
-}
-
 void MainWindow::updateTitle() {
-    const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
-    const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
     const QString shape = QString::fromStdString(m_controller->spec().describe());
-    QString title = m_trainName.isEmpty() ? tr("Backprop Studio — %1").arg(shape)
-                                          : tr("Backprop Studio — %1 — %2").arg(shape, m_trainName);
+    const QString trainName = m_loader->currentName(DatasetLoader::Role::Training);
+    QString title = trainName.isEmpty() ? tr("Backprop Studio — %1").arg(shape)
+                                        : tr("Backprop Studio — %1 — %2").arg(shape, trainName);
     // The session's title (or file name) first, as document programs name their document.
-    if (const QString doc = m_documents->sessions()->documentName(); !doc.isEmpty())
+    if (const QString doc = m_sessions->manager()->documentName(); !doc.isEmpty())
         title = tr("%1 — %2").arg(doc, title);
     setWindowTitle(title);
     // On the picture too, for the projector (full screen has no title bar) and for exports.
-    m_network->setDocumentTitle(m_documents->sessions()->title());
-    QString text;
-    if (train) text = tr("Training: %1 (%2 samples)").arg(m_trainName).arg(train->rows());
-    if (testSetUnusable())
-        text += tr(" · Test: %1 (not used: %2 values per sample, not %3)")
-                    .arg(m_testName)
-                    .arg(test->inputs)
-                    .arg(train->inputs);
-    else if (test)
-        text += tr(" · Test: %1 (%2 samples)").arg(m_testName).arg(test->rows());
-    m_dataLabel->setText(text);
+    m_network->setDocumentTitle(m_sessions->manager()->title());
+}
+
+void MainWindow::startUp(bool offerRecovery) {
+    m_sessions->startUp(offerRecovery);
+    m_presentation->restore();
 }
 
 void MainWindow::rebuildRecentMenu() {

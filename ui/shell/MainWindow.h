@@ -3,7 +3,6 @@
 // training logic and draws nothing itself: the controller trains, the views draw.
 #pragma once
 
-#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QStringList>
 #include <array>
@@ -17,20 +16,21 @@
 
 class QAction;
 class QDockWidget;
-class QLabel;
 class QMenu;
-class QProgressBar;
 
 namespace bps {
 
 class ClassActions;
 class ControlPanel;
-class DocumentActions;
 class ErrorPlot;
+class ExportActions;
+class HelpActions;
 class LessonsWindow;
 class MathsPanel;
 class NetworkView;
+class PresentationMode;
 class SampleBrowser;
+class SessionActions;
 class TrainingController;
 
 class MainWindow : public QMainWindow {
@@ -54,8 +54,15 @@ class MainWindow : public QMainWindow {
 
     TrainingController* controller() const { return m_controller; }
     DatasetLoader* loader() const { return m_loader; }
-    // Sessions, export, presentation mode, help (File, View and Help menu entries).
-    DocumentActions* documents() const { return m_documents; }
+    // After the window is shown: the sessions' autosave and recovery offer (offerRecovery: no
+    // file was named on the command line), presentation mode as it was left.
+    void startUp(bool offerRecovery = true);
+
+    // The menus' parts: File ▸ sessions, File ▸ Export, Help, View ▸ Presentation mode.
+    SessionActions* sessions() const { return m_sessions; }
+    ExportActions* exports() const { return m_exports; }
+    HelpActions* help() const { return m_help; }
+    PresentationMode* presentation() const { return m_presentation; }
     NetworkView* networkView() const { return m_network; }
     ErrorPlot* errorPlot() const { return m_errorPlot; }
     ControlPanel* controlPanel() const { return m_controls; }
@@ -79,7 +86,7 @@ class MainWindow : public QMainWindow {
         QAction* openTrain = nullptr;  // Ctrl+O
         QAction* openTest = nullptr;   // Ctrl+Shift+O
         QAction* defaults = nullptr;   // the built-in subset
-        QMenu* exportMenu = nullptr;   // filled by DocumentActions
+        QMenu* exportMenu = nullptr;   // filled by ExportActions
         QAction* quit = nullptr;       // Ctrl+Q
         QMenu* training = nullptr;
         QAction* phase = nullptr;   // Right
@@ -88,6 +95,7 @@ class MainWindow : public QMainWindow {
         QAction* reset = nullptr;   // Ctrl+R
         QAction* clear = nullptr;   // clear earlier curves
         QAction* fit = nullptr;     // View ▸ Fit network (Ctrl+0)
+        QMenu* zoom = nullptr;      // View ▸ Presentation size
         QMenu* lessons = nullptr;   // one action per lesson (data: its id)
         QMenu* help = nullptr;
         QAction* aboutQt = nullptr;
@@ -102,30 +110,26 @@ class MainWindow : public QMainWindow {
     void updateTitle();
     void rebuildRecentMenu();
     void onDatasetLoaded(DatasetLoader::Role role);
-    // The loaded test set has another width than the training set (the controller leaves it out).
-    bool testSetUnusable() const;
 
-    TrainingController* m_controller = nullptr;   // trains on its worker thread
-    DatasetLoader* m_loader = nullptr;            // background file loads
-    NetworkView* m_network = nullptr;             // centre: the network drawn live
-    ControlPanel* m_controls = nullptr;           // right dock
-    SampleBrowser* m_samples = nullptr;           // left dock
-    ErrorPlot* m_errorPlot = nullptr;             // bottom dock
-    MathsPanel* m_maths = nullptr;                // bottom dock, beside the chart
-    LessonsWindow* m_lessons = nullptr;           // Lessons ▸ …: a window of its own
-    QAction* m_playAction = nullptr;              // Space
-    QMenu* m_recentMenu = nullptr;                // File ▸ Recent files
-    QMenu* m_viewMenu = nullptr;                  // dock toggles
-    QLabel* m_dataLabel = nullptr;                // status bar: datasets loaded
-    QProgressBar* m_loadProgress = nullptr;       // status bar: loading
-    QString m_trainName, m_testName;              // file names shown in the title / status
-    bool m_autoPlay = false;                      // press Play once data is there
-    DocumentActions* m_documents = nullptr;       // sessions, export, presentation, help
-    ClassActions* m_class = nullptr;              // Class menu, class panel, class status
-    QElapsedTimer m_mathsClock;                   // since the maths panel was last updated
-    static constexpr int kMathsIntervalMs = 500;  // its update interval while Play runs
-    Menus m_menus;                                // menu entries (texts: retranslateUi)
-    std::array<QDockWidget*, 4> m_docks{};        // controls, samples, error curve, maths
+    TrainingController* m_controller = nullptr;  // trains on its worker thread
+    DatasetLoader* m_loader = nullptr;           // background file loads
+    NetworkView* m_network = nullptr;            // centre: the network drawn live
+    ControlPanel* m_controls = nullptr;          // right dock
+    SampleBrowser* m_samples = nullptr;          // left dock
+    ErrorPlot* m_errorPlot = nullptr;            // bottom dock
+    MathsPanel* m_maths = nullptr;               // bottom dock, beside the chart
+    LessonsWindow* m_lessons = nullptr;          // Lessons ▸ …: a window of its own
+    QAction* m_playAction = nullptr;             // Space
+    QMenu* m_recentMenu = nullptr;               // File ▸ Recent files
+    QMenu* m_viewMenu = nullptr;                 // dock toggles
+    bool m_autoPlay = false;                     // press Play once data is there
+    SessionActions* m_sessions = nullptr;        // File ▸ sessions, autosave, recovery
+    ExportActions* m_exports = nullptr;          // File ▸ Export
+    HelpActions* m_help = nullptr;               // Help ▸ Contents, About
+    PresentationMode* m_presentation = nullptr;  // View ▸ Presentation mode
+    ClassActions* m_class = nullptr;             // Class menu, class panel, class status
+    Menus m_menus;                               // menu entries (texts: retranslateUi)
+    std::array<QDockWidget*, 4> m_docks{};       // controls, samples, error curve, maths
 };
 
 }  // namespace bps

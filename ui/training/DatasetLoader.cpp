@@ -180,7 +180,11 @@ void DatasetLoader::finished() {
         emit cancelledLoad(m_role);
     } else if (r.data) {
         m_current[static_cast<int>(m_role)] = r.data;
+        m_names[static_cast<int>(m_role)] = QFileInfo(m_path).fileName();
         if (!m_path.startsWith(QLatin1Char(':'))) addRecent(m_path);
+        // A test set whose samples do not fit the training set's width cannot be used: say so
+        // (the controller leaves it out) instead of quietly measuring no accuracy.
+        if (testSetUnusable()) reportUnusableTestSet();
         emit loaded(m_role, r.data, m_path);
     } else {
         // The previous set stays loaded: m_current is untouched.
@@ -193,6 +197,31 @@ void DatasetLoader::finished() {
         emit failed(m_role, r.error);
     }
     startNext();
+}
+
+bool DatasetLoader::testSetUnusable() const {
+    const DatasetPtr& train = m_current[static_cast<int>(Role::Training)];
+    const DatasetPtr& test = m_current[static_cast<int>(Role::Test)];
+    return train && test && test->inputs != train->inputs;
+}
+
+void DatasetLoader::reportUnusableTestSet() {
+    if (!m_dialogParent) return;
+    const DatasetPtr& train = m_current[static_cast<int>(Role::Training)];
+    const DatasetPtr& test = m_current[static_cast<int>(Role::Test)];
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Test set not used"),
+        tr("The test set %1 has %2 values per sample, the training set %3 has %4, so the "
+           "network cannot be tested on it. Load a test set of the same kind as the "
+           "training set.")
+            .arg(currentName(Role::Test))
+            .arg(test->inputs)
+            .arg(currentName(Role::Training))
+            .arg(train->inputs),
+        QMessageBox::Ok, m_dialogParent);
+    box->setObjectName(QStringLiteral("testSetMismatch"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();  // not exec(): training and loading go on
 }
 
 void DatasetLoader::addRecent(const QString& path) {

@@ -63,6 +63,12 @@ class DatasetLoader : public QObject {
     void setCurrent(Role role, DatasetPtr data) {
         m_current[static_cast<int>(role)] = std::move(data);
     }
+    // The file name the current set of role came from ("mnist_train.csv"); empty if none.
+    QString currentName(Role role) const { return m_names[static_cast<int>(role)]; }
+    // A test set is loaded whose samples do not have the training set's width, so the network
+    // cannot be tested on it (the controller leaves it out). After a load that makes it so, a
+    // non-blocking message says it (with a dialog parent).
+    bool testSetUnusable() const;
     QStringList recentFiles() const { return m_recent; }
     void setRecentFiles(const QStringList& files) { m_recent = files; }
     // Whether a failed load shows a warning dialog (on by default when there is a parent).
@@ -82,6 +88,7 @@ class DatasetLoader : public QObject {
     void finished();
     void startNext();
     void addRecent(const QString& path);
+    void reportUnusableTestSet();  // the non-blocking message (testSetUnusable)
 
     QPointer<QWidget> m_dialogParent;              // parent of the dialogs (may be null)
     QFutureWatcher<Result> m_watcher;              // the running job (owned: no stale callbacks)
@@ -93,6 +100,7 @@ class DatasetLoader : public QObject {
     QString m_path;                                // file of the running job
     Role m_role = Role::Training;                  // role of the running job
     DatasetPtr m_current[2];                       // last good training and test sets
+    QString m_names[2];                            // their file names
     QStringList m_recent;                          // recently opened files, newest first
     bool m_busy = false;                           // a job runs or waits
     bool m_showErrors = true;                      // show a dialog on error (with a parent)

@@ -49,7 +49,38 @@ MathsPanel::MathsPanel(QWidget* parent) : QWidget(parent), m_browser(new QTextBr
         " .note { color: #55585e; } .shape { color: #55585e; font-style: italic; }"
         " td.num { text-align: right; padding: 1px 6px; }"
         " td.br { color: #444; font-size: large; }"));
+    m_liveTimer.setSingleShot(true);
+    connect(&m_liveTimer, &QTimer::timeout, this, &MathsPanel::showPending);
     rebuild();
+}
+
+void MathsPanel::follow(SnapshotPtr s) {
+    m_pending = std::move(s);
+    if (!isVisible()) return;  // showEvent shows it
+    if (m_live && m_shownClock.isValid() && m_shownClock.elapsed() < kLiveIntervalMs) {
+        if (!m_liveTimer.isActive())
+            m_liveTimer.start(kLiveIntervalMs - static_cast<int>(m_shownClock.elapsed()));
+        return;
+    }
+    showPending();
+}
+
+void MathsPanel::setLive(bool live) {
+    m_live = live;
+    if (!live && isVisible()) showPending();
+}
+
+void MathsPanel::showPending() {
+    m_liveTimer.stop();
+    if (!m_pending) return;
+    m_shownClock.start();
+    setSnapshot(std::move(m_pending));
+    m_pending.reset();
+}
+
+void MathsPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    showPending();
 }
 
 void MathsPanel::changeEvent(QEvent* event) {

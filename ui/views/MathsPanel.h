@@ -7,8 +7,10 @@
 // PassValues and weights), the same values the network view draws.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 #include <QWidget>
 #include <functional>
 #include <map>
@@ -25,8 +27,18 @@ class MathsPanel : public QWidget {
   public:
     explicit MathsPanel(QWidget* parent = nullptr);
 
-    void setSnapshot(SnapshotPtr s);
+    void setSnapshot(SnapshotPtr s);  // shows s now
     void setSelectedNeuron(int layer, int index);
+
+    // The controller's stream of snapshots. The panel is text for reading: while training runs
+    // (setLive(true)) it follows at most twice a second, typesetting the newest snapshot of
+    // each half second (typesetting every one would cost the GUI thread more than it shows);
+    // otherwise — every step, the final state of a run — at once. Hidden, it keeps only the
+    // newest and shows it when shown.
+    void follow(SnapshotPtr s);
+    void setLive(bool live);  // training runs (Play); false shows the newest at once
+    static constexpr int kLiveIntervalMs = 500;
+    SnapshotPtr snapshot() const { return m_snapshot; }  // the one shown
 
     // What is displayed, for tests and copy/paste: the document as plain text, as HTML, and the
     // cells of a named quantity exactly as they are written in the document, row by row
@@ -42,8 +54,10 @@ class MathsPanel : public QWidget {
   protected:
     // LanguageChange: the document is written again from the same snapshot and selection.
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;  // shows what arrived while hidden
 
   private:
+    void showPending();  // the followed snapshot not shown yet, if any
     void rebuild();
     QString forwardHtml(int k);    // x_{k+1} = W_k·o_k, o_{k+1} = f(x_{k+1})
     QString outputErrorHtml();     // e_L = T − o_L
@@ -65,6 +79,10 @@ class MathsPanel : public QWidget {
 
     QTextBrowser* m_browser = nullptr;       // the rich text
     SnapshotPtr m_snapshot;                  // values shown
+    SnapshotPtr m_pending;                   // followed, not shown yet (hidden or too soon)
+    bool m_live = false;                     // training runs: follow at kLiveIntervalMs
+    QElapsedTimer m_shownClock;              // since the last followed snapshot was shown
+    QTimer m_liveTimer;                      // shows m_pending kLiveIntervalMs after the last
     int m_selLayer = -1, m_selIndex = -1;    // neuron whose row is shown for large layers
     std::map<QString, QStringList> m_cells;  // name → cells as written (row-major)
 };
