@@ -375,6 +375,44 @@ void Trainer::resumeAt(std::uint64_t samplesSeen, double runningError) {
     }
 }
 
+TrainerState Trainer::state() const {
+    TrainerState s;
+    s.progress = m_progress;
+    s.window = m_window;
+    s.windowPos = m_windowPos;
+    s.windowSum = m_windowSum;
+    s.epochErrorSum = m_epochErrorSum;
+    s.epochErrorCount = m_epochErrorCount;
+    s.epochOpen = m_epochOpen;
+    return s;
+}
+
+void Trainer::restore(const TrainerState& s) {
+    if (s.window.size() != m_window.size())
+        throw std::invalid_argument("checkpoint has a running-error window of " +
+                                    std::to_string(s.window.size()) + " samples, the trainer " +
+                                    std::to_string(m_window.size()));
+    if (s.progress.samplesPerEpoch != m_progress.samplesPerEpoch)
+        throw std::invalid_argument(
+            "checkpoint was taken on " + std::to_string(s.progress.samplesPerEpoch) +
+            " samples per epoch, the trainer has " + std::to_string(m_progress.samplesPerEpoch));
+    m_progress = s.progress;
+    if (s.epochOpen) {  // the epoch's order (shuffled by its number), then its sums and place
+        startEpoch();
+        m_progress.sampleInEpoch = s.progress.sampleInEpoch;
+    } else {
+        m_order.clear();
+        m_epochOpen = false;
+    }
+    m_window = s.window;
+    m_windowPos = s.windowPos;
+    m_windowSum = s.windowSum;
+    m_epochErrorSum = s.epochErrorSum;
+    m_epochErrorCount = s.epochErrorCount;
+    m_epochSeconds = 0;
+    m_results.clear();  // results of epochs after the state belong to another future
+}
+
 std::vector<EpochResult> Trainer::run() {
     std::vector<EpochResult> out;
     for (int e = 0; e < m_options.epochs && !cancelled(); ++e) out.push_back(runEpoch());

@@ -75,6 +75,22 @@ struct EpochResult {
     std::size_t samples = 0;
 };
 
+// Everything a trainer holds besides the network's weights and its options: where it is in the
+// run and the sums behind its running error and epoch mean error. A Trainer restored to a state
+// taken from another one (with the same options and data) goes on bit-identically to it: the
+// same next sample of the same order, the same running errors, the same epoch mean error.
+struct TrainerState {
+    TrainProgress progress;           // epoch, position in it, samples seen, running error, rate
+    std::vector<double> window;       // ring of the last errorWindow sample errors
+    std::size_t windowPos = 0;        // samples recorded into the ring so far
+    double windowSum = 0;             // Σ of the ring (re-added once per wrap)
+    double epochErrorSum = 0;         // Σ of this epoch's sample errors
+    std::size_t epochErrorCount = 0;  // samples in epochErrorSum
+    bool epochOpen = false;           // an epoch has started and not finished
+
+    std::size_t bytes() const { return sizeof(*this) + window.capacity() * sizeof(double); }
+};
+
 // Thrown when a weight or an output becomes NaN or Inf. The network is left as it was
 // after the last good sample where possible; what() says epoch, sample and learning rate.
 class DivergenceError : public std::runtime_error {
@@ -128,6 +144,14 @@ class Trainer {
     // starts empty, or, given the run's last running error (> 0), full of that value, so the
     // curve goes on smoothly. Per sample, training on is bit-identical to never having stopped.
     void resumeAt(std::uint64_t samplesSeen, double runningError = 0.0);
+
+    // The trainer's position and error sums (a checkpoint holds it beside the weights).
+    TrainerState state() const;
+    // Puts the trainer where `s` says; the network's weights are used as they are (set them from
+    // the same checkpoint first). The learning rate is left alone: the caller chooses it (the
+    // checkpoint's own to resume, another to branch). Throws std::invalid_argument when the
+    // state comes from a trainer with another error window or dataset size.
+    void restore(const TrainerState& s);
 
     const TrainProgress& progress() const { return m_progress; }
     const TrainOptions& options() const { return m_options; }
