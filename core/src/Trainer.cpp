@@ -93,6 +93,14 @@ bool parsePrecision(std::string_view name, Precision& out) {
     return false;
 }
 
+std::vector<std::size_t> epochOrder(std::size_t rows, std::uint64_t shuffleSeed, int epoch) {
+    std::vector<std::size_t> order(rows);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    Rng rng(shuffleSeed * 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(epoch));
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
+    return order;
+}
+
 double accuracy(const Network& net, const Dataset& data, const std::atomic<bool>* cancel) {
     if (data.rows() == 0) return std::numeric_limits<double>::quiet_NaN();
     std::size_t correct = 0;
@@ -152,14 +160,8 @@ std::size_t Trainer::sampleAt(std::size_t p) const {
 
 void Trainer::startEpoch() {
     m_order.clear();
-    if (m_options.shuffle) {
-        m_order.resize(m_train.rows());
-        std::iota(m_order.begin(), m_order.end(), std::size_t{0});
-        Rng rng(m_options.shuffleSeed * 0x9e3779b97f4a7c15ULL +
-                static_cast<std::uint64_t>(m_progress.epoch));
-        for (std::size_t i = m_order.size(); i > 1; --i)
-            std::swap(m_order[i - 1], m_order[rng.below(i)]);
-    }
+    if (m_options.shuffle)
+        m_order = epochOrder(m_train.rows(), m_options.shuffleSeed, m_progress.epoch);
     m_progress.sampleInEpoch = 0;
     m_epochErrorSum = 0;
     m_epochErrorCount = 0;

@@ -101,6 +101,11 @@ class DivergenceError : public std::runtime_error {
     std::size_t sample;
 };
 
+// The order in which a shuffled run visits `rows` samples in epoch `epoch` (1-based): a
+// Fisher–Yates permutation drawn from (shuffleSeed, epoch), the same on every platform. The
+// Trainer uses it; exports write it down so other code can go on in the same order.
+std::vector<std::size_t> epochOrder(std::size_t rows, std::uint64_t shuffleSeed, int epoch);
+
 // Fraction of samples whose largest output is at the label.
 double accuracy(const Network& net, const Dataset& data, const std::atomic<bool>* cancel = nullptr);
 // Predicted label per sample (argmax of the output).
