@@ -11,6 +11,8 @@ packages=(
   libgl-dev libqt6opengl6-dev
   libgtest-dev libbenchmark-dev
   python3 python3-numpy
+  libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx
+  jupyter-nbconvert python3-nbconvert python3-ipykernel
   desktop-file-utils
   fonts-wqy-microhei
 )
