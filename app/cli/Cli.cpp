@@ -26,6 +26,7 @@ Commands:
   backquery  draw the input a model "imagines" for a label, as a PNG
   convert    convert a data file between CSV and IDX
   info       rows, inputs and label counts of a data file (or the loader's error)
+  export     a saved model as a Jupyter notebook in the book's style, or as an ONNX model
   class-host host a class: students' runs arrive over the room's network (class mode)
   class-join join a class and train as 'train' does, sending the run to the teacher
 
@@ -74,7 +75,35 @@ Trains the book's network sample by sample (or in mini-batches) and prints one l
                         epoch), mean_error, test_accuracy (null without --test), samples,
                         learning_rate, threads, precision
   --quiet               no header line, no progress bar, no "saved" messages
+  --resume MODEL        go on with MODEL's network where its training stopped: the same epoch,
+                        the same place in the same order (the model's seed shuffles), at its
+                        learning rate and batch unless --lr / --batch say otherwise; --epochs 1
+                        finishes the epoch it stopped in (or trains a whole one from a boundary)
+  --diagnose            look at the network every tenth of an epoch and print, after training,
+                        the first trouble seen: diverges, stalls or oscillates, with its numbers
+                        and the last good moment (or that none was seen); with --json an object
+                        {"diagnosis", "at_sample", "last_good_sample", "message"}
 A progress bar is drawn on stderr when stderr is a terminal.
+)HELP";
+
+constexpr const char* kExportHelp =
+    R"HELP(Usage: backprop-cli export --model MODEL (--notebook FILE.ipynb | --onnx FILE.onnx)
+
+Carries a saved model on into other tools (docs/TAKING_IT_FURTHER.md).
+
+  --notebook FILE.ipynb  a Jupyter notebook in the book's style: its neuralNetwork class with
+                         NumPy, the weights (written as .npy files into FILE_weights/ beside
+                         it), a cell that evaluates the test data and prints
+                         "test_accuracy = 0.XXXX (k of n correct)" as eval does, a cell that
+                         trains one more epoch exactly as `train --resume` would (1e-9), and
+                         one that saves the weights after it
+  --test FILE            the test data the notebook evaluates (its path goes into the notebook)
+  --train FILE           the training data the notebook's extra epoch goes on with (needed for
+                         a shuffled model: the order of its next epoch is written down)
+  --onnx FILE.onnx       the network as an ONNX model, opset 13: input "input" float64
+                         [N, inputs] of raw values 0-255 (the CSV's numbers; the graph scales
+                         them x/255*0.99+0.01 as the book does), output "output" [N, outputs]
+Both may be given. Files are written whole or not at all.
 )HELP";
 
 constexpr const char* kEvalHelp = R"HELP(Usage: backprop-cli eval --model MODEL --test FILE [--json]
@@ -181,6 +210,10 @@ const std::vector<Command>& commands() {
          &backquery},
         {"convert", kConvertHelp, {{"to"}, {"quiet", false}}, &convert},
         {"info", kInfoHelp, {{"json", false}}, &info},
+        {"export",
+         kExportHelp,
+         {{"model"}, {"notebook"}, {"onnx"}, {"test"}, {"train"}},
+         &exportModel},
         {"class-host",
          kClassHostHelp,
          {{"port"}, {"code"}, {"report"}, {"duration"}, {"listen"}, {"max-students"}},

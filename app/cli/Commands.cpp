@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -12,10 +14,14 @@
 #include "Progress.h"
 #include "backprop/Augment.h"
 #include "backprop/DatasetIO.h"
+#include "backprop/Diagnosis.h"
 #include "backprop/ModelFile.h"
 #include "backprop/Npy.h"
 #include "backprop/Png.h"
+#include "backprop/Timeline.h"
 #include "backprop/Trainer.h"
+#include "bridges/Notebook.h"
+#include "bridges/Onnx.h"
 
 namespace bp::cli {
 namespace {
@@ -107,10 +113,11 @@ bool endsWith(const std::string& s, const std::string& tail) {
 
 const std::vector<OptionSpec>& trainOptions() {
     static const std::vector<OptionSpec> list = {
-        {"train"},      {"test"},        {"layers"},         {"lr"},       {"epochs"},
-        {"seed"},       {"batch"},       {"shuffle", false}, {"limit"},    {"augment-rotate"},
-        {"activation"}, {"bias", false}, {"rule"},           {"init-npy"}, {"export-npy"},
-        {"save"},       {"json", false}, {"quiet", false},   {"threads"},  {"precision"}};
+        {"train"},      {"test"},           {"layers"},         {"lr"},       {"epochs"},
+        {"seed"},       {"batch"},          {"shuffle", false}, {"limit"},    {"augment-rotate"},
+        {"activation"}, {"bias", false},    {"rule"},           {"init-npy"}, {"export-npy"},
+        {"save"},       {"json", false},    {"quiet", false},   {"threads"},  {"precision"},
+        {"resume"},     {"diagnose", false}};
     return list;
 }
 
@@ -122,12 +129,25 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
     const bool json = args.flag("json"), quiet = args.flag("quiet");
     const std::string trainPath = args.required("train");
     const auto testPath = args.value("test");
-    const double lr = args.number("lr", 0.1, 0.0, 1e6);
+    // --resume MODEL: the network and its training so far come from the model; the run goes on
+    // at the sample where it stopped (same epoch, same place in the same order).
+    std::optional<SavedModel> resumed;
+    if (const auto path = args.value("resume")) {
+        for (const char* fixedByModel : {"layers", "activation", "bias", "rule", "init-npy"})
+            if (args.has(fixedByModel))
+                args.fail("--resume takes the network from " + *path + "; --" + fixedByModel +
+                          " cannot change it");
+        resumed = loadModel(*path);
+    }
+    const TrainingRecord before = resumed ? resumed->training : TrainingRecord{};
+    const double lr = args.number("lr", resumed ? before.learningRate : 0.1, 0.0, 1e6);
     if (!(lr > 0))  // α = 0 learns nothing, and a model file must hold a usable rate
         args.fail("--lr needs a learning rate above 0, got '" + *args.value("lr") + "'");
     const int epochs = static_cast<int>(args.integer("epochs", 1, 0, 1000000));
-    const auto seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1LL << 62));
-    const int batch = static_cast<int>(args.integer("batch", 1, 1, 1 << 20));
+    const auto seed = static_cast<std::uint64_t>(args.integer(
+        "seed", resumed ? static_cast<long long>(resumed->network.spec().seed) : 1, 0, 1LL << 62));
+    const int batch =
+        static_cast<int>(args.integer("batch", resumed ? before.batch : 1, 1, 1 << 20));
     const auto limit = static_cast<std::size_t>(args.integer("limit", 0, 0, 1LL << 40));
     // Threads of per-sample training: by default, and at most, every core this process may use.
     const int threads =
@@ -154,7 +174,7 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
     }
     spec.seed = seed;
     // The output layer's size bounds the labels the loader accepts; read it before loading.
-    int maxLabel = 9;
+    int maxLabel = resumed ? std::min(255, resumed->network.outputs() - 1) : 9;
     if (const auto l = args.value("layers"); l && l->find(',') != std::string::npos) {
         const std::string last = l->substr(l->rfind(',') + 1);
         if (!last.empty() && last.find_first_not_of("0123456789") == std::string::npos &&
@@ -173,23 +193,37 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
     }
     Dataset testSet;
     if (testPath) testSet = load(*testPath, ctx, maxLabel, quiet);
-    spec.layers = parseLayers(args, trainSet.inputs, trainPath);
+    if (resumed)
+        spec = resumed->network.spec();
+    else
+        spec.layers = parseLayers(args, trainSet.inputs, trainPath);
     if (const std::string why = spec.validate(); !why.empty()) args.fail(why);
     checkFits(trainSet, spec.layers.front(), spec.layers.back(), "network");
     if (testPath) checkFits(testSet, spec.layers.front(), spec.layers.back(), "network");
 
-    Network net(spec);
+    Network net = resumed ? resumed->network : Network(spec);
     if (const auto dir = args.value("init-npy")) importNpy(net, *dir);
 
     TrainOptions options;
     options.learningRate = lr;
     options.epochs = epochs;
     options.batch = batch;
-    options.shuffle = args.flag("shuffle");
+    options.shuffle = args.flag("shuffle") || before.shuffle;
     options.shuffleSeed = seed;
     options.threads = threads;
     options.precision = precision;
     Trainer trainer(net, trainSet, testPath ? &testSet : nullptr, options);
+    if (resumed) trainer.resumeAt(before.samplesSeen);
+    const int lastEpoch = trainer.progress().epoch + epochs - 1;  // the number the run stops at
+
+    // --diagnose: a look at the network every tenth of an epoch (Diagnosis.h)
+    std::optional<RunWatcher> watcher;
+    std::optional<Timeline> grid;  // only for its due positions
+    if (args.flag("diagnose")) {
+        watcher.emplace(trainSet, spec);
+        grid.emplace(trainSet.rows(), batch);
+        watcher->observe(net, trainer.progress());
+    }
 
     ProgressBar bar(ctx.err, ctx.terminal && !quiet);
     if (bar.enabled() || observer.progress)
@@ -199,7 +233,7 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
                 std::string label = "epoch ";
                 label += std::to_string(p.epoch);
                 label += '/';
-                label += std::to_string(epochs);
+                label += std::to_string(lastEpoch);
                 bar.draw(p.sampleInEpoch, p.samplesPerEpoch, label,
                          "error " + fixed(p.runningError, 4));
             }
@@ -212,14 +246,20 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
                 << (options.shuffle ? ", shuffled" : ", file order")
                 << (rotate > 0 ? ", with ±" + fixed(rotate, 1) + "° copies" : std::string())
                 << (precision == Precision::Float ? ", float32 W0" : std::string()) << ", "
-                << trainer.threads() << (trainer.threads() == 1 ? " thread" : " threads") << "\n"
+                << trainer.threads() << (trainer.threads() == 1 ? " thread" : " threads")
+                << (resumed
+                        ? ", going on after " + std::to_string(before.samplesSeen) +
+                              " samples (epoch " + std::to_string(trainer.progress().epoch) +
+                              ", sample " + std::to_string(trainer.progress().sampleInEpoch) + ")"
+                        : std::string())
+                << "\n"
                 << std::flush;
     trainer.onEpoch([&](const EpochResult& r) {
         bar.clear();
         if (json) {
             ctx.out << JsonObject()
                            .add("epoch", r.epoch)
-                           .add("epochs", epochs)
+                           .add("epochs", lastEpoch)
                            .add("seconds", r.seconds)
                            .add("mean_error", r.meanError)
                            .add("test_accuracy", r.testAccuracy)
@@ -230,7 +270,7 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
                            .str()
                     << "\n";
         } else {
-            ctx.out << "epoch " << r.epoch << "/" << epochs << ": " << fixed(r.seconds, 3)
+            ctx.out << "epoch " << r.epoch << "/" << lastEpoch << ": " << fixed(r.seconds, 3)
                     << " s, mean error " << fixed(r.meanError, 6);
             if (!std::isnan(r.testAccuracy))
                 ctx.out << ", test accuracy " << fixed(100.0 * r.testAccuracy, 2) << "%";
@@ -241,12 +281,47 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
     });
 
     if (observer.started) observer.started(spec, options);
-    if (epochs > 0) trainer.run();  // DivergenceError propagates: exit status 3
+    // The diagnosis: the first trouble seen, or that none was (stdout, a JSON object with --json).
+    auto report = [&] {
+        if (!watcher) return;
+        const Diagnosis& d = watcher->firstTrouble();
+        if (json)
+            ctx.out << JsonObject()
+                           .add("diagnosis", std::string(troubleName(d.trouble)))
+                           .add("at_sample", d.atSample)
+                           .add("last_good_sample", d.lastGoodSample)
+                           .add("message", d.describe())
+                           .str()
+                    << "\n";
+        else
+            ctx.out << "diagnosis: " << d.describe() << "\n";
+        ctx.out.flush();
+    };
+    try {
+        if (epochs > 0 && !watcher) {
+            trainer.run();
+        } else if (epochs > 0) {  // in slices that stop at every tenth of an epoch, to look
+            const std::uint64_t end = static_cast<std::uint64_t>(lastEpoch) * trainSet.rows();
+            while (trainer.progress().samplesSeen < end && !trainer.cancelled()) {
+                const std::uint64_t s = trainer.progress().samplesSeen;
+                trainer.advance(std::min(grid->nextDue(s), end) - s);
+                if (grid->isDue(trainer.progress().samplesSeen))  // weights are whole between
+                    watcher->observe(net, trainer.progress());    // advance() calls
+            }
+        }
+    } catch (const DivergenceError&) {  // exit status 3, after the diagnosis says why
+        bar.clear();
+        if (watcher)
+            watcher->noteDivergence(trainer.progress().samplesSeen, trainer.learningRate());
+        report();
+        throw;
+    }
     bar.clear();
+    report();
 
     TrainingRecord record;
     record.learningRate = lr;
-    record.epochsTrained = epochs;
+    record.epochsTrained = before.epochsTrained + epochs;
     record.batch = batch;
     record.shuffle = options.shuffle;
     record.samplesSeen = trainer.progress().samplesSeen;
@@ -418,6 +493,76 @@ int info(const Args& args, Context& ctx) {
         for (std::size_t i = 0; i < counts.size(); ++i)
             ctx.out << (i ? "  " : "") << i << ": " << counts[i];
         ctx.out << "\n";
+    }
+    return 0;
+}
+
+}  // namespace bp::cli
+
+namespace bp::cli {
+
+int exportModel(const Args& args, Context& ctx) {
+    const std::string modelPath = args.required("model");
+    const auto notebookPath = args.value("notebook");
+    const auto onnxPath = args.value("onnx");
+    if (!notebookPath && !onnxPath)
+        args.fail("needs --notebook FILE.ipynb or --onnx FILE.onnx (or both)");
+    for (const char* notebookOnly : {"test", "train"})
+        if (!notebookPath && args.has(notebookOnly))
+            args.fail(std::string("--") + notebookOnly +
+                      " is for --notebook (the data the "
+                      "notebook reads)");
+    const SavedModel model = loadModel(modelPath);
+    const Network& net = model.network;
+    const int maxLabel = std::min(255, net.outputs() - 1);
+
+    if (notebookPath) {
+        bridges::NotebookSource source;
+        source.training = model.training;
+        source.shuffleSeed = net.spec().seed;  // backprop-cli shuffles with the model's seed
+        source.title = "The network of " + baseName(modelPath);
+        if (model.training.shuffle && !args.has("train"))
+            args.fail(
+                "the model was trained shuffled: --train FILE is needed to write down the "
+                "order its next epoch visits");
+        // IDX data come as an images file with its labels file beside it
+        const auto labelsOf = [](const std::string& path) {
+            const bool idx =
+                path.find("ubyte") != std::string::npos || path.find("idx") != std::string::npos;
+            return idx ? idxLabelsPathFor(path) : std::string();
+        };
+        std::optional<double> accuracyNow;
+        std::size_t correct = 0, rows = 0;
+        if (const auto test = args.value("test")) {  // loaded now: it must fit the model
+            const Dataset d = load(*test, ctx, maxLabel, false);
+            checkFits(d, net.inputs(), net.outputs(), "model " + modelPath);
+            const std::vector<int> predicted = predictions(net, d);
+            for (std::size_t i = 0; i < d.rows(); ++i) correct += predicted[i] == d.label(i);
+            rows = d.rows();
+            if (rows) accuracyNow = static_cast<double>(correct) / static_cast<double>(rows);
+            source.testData = *test;
+            source.testLabels = labelsOf(*test);
+        }
+        if (const auto train = args.value("train")) {
+            const Dataset d = load(*train, ctx, maxLabel, false);
+            checkFits(d, net.inputs(), net.outputs(), "model " + modelPath);
+            source.trainData = *train;
+            source.trainLabels = labelsOf(*train);
+            source.trainRows = d.rows();
+        }
+        const bridges::NotebookFiles files = bridges::exportNotebook(*notebookPath, net, source);
+        ctx.out << "wrote " << files.notebook << " and " << files.files.size() - 1 << " file(s) in "
+                << files.weightsDir << "\n";
+        if (accuracyNow)
+            ctx.out << "the notebook prints test_accuracy = " << fixed(*accuracyNow, 4) << " ("
+                    << correct << " of " << rows << " correct), as backprop-cli eval does\n";
+    }
+    if (onnxPath) {
+        bridges::exportOnnx(*onnxPath, net, model.training);
+        ctx.out << "wrote " << *onnxPath << " (ONNX opset " << bridges::kOnnxOpset
+                << ": input \"input\" double [N, " << net.inputs()
+                << "] of raw values 0-255, scaled inside; output \"output\" [N, " << net.outputs()
+                << "])\n";
     }
     return 0;
 }

@@ -38,5 +38,7 @@ int query(const Args& args, Context& ctx);
 int backquery(const Args& args, Context& ctx);
 int convert(const Args& args, Context& ctx);
 int info(const Args& args, Context& ctx);
+// export: a notebook in the book's style (bridges/Notebook.h) and/or an ONNX model (Onnx.h).
+int exportModel(const Args& args, Context& ctx);
 
 }  // namespace bp::cli

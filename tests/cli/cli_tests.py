@@ -347,6 +347,49 @@ def npy_export_init():
     one_line_error(err, "wih.npy", "(200, 784)", "(100, 784)")
 
 
+def resume_goes_on():
+    # Two epochs straight equal one epoch, saved, then --resume for one more: the same bytes of
+    # weights, shuffled, per sample and in mini-batches; and a resumed run says where it goes on.
+    for extra in ([], ["--batch", "5"]):
+        base = ["--train", data("mnist_train_100.csv"), "--shuffle", "--seed", "4", "--lr", "0.3",
+                *extra, "--quiet"]
+        run("train", *base, "--epochs", "2", "--export-npy", "straight", expect=0)
+        run("train", *base, "--epochs", "1", "--save", "half.bpm", expect=0)
+        _, out, _ = run("train", "--train", data("mnist_train_100.csv"), "--resume", "half.bpm",
+                        "--epochs", "1", "--export-npy", "resumed", "--json", "--quiet", expect=0)
+        epoch = json.loads(out.strip().splitlines()[-1])
+        check(epoch["epoch"] == 2 and epoch["epochs"] == 2, epoch)
+        for name in ("wih.npy", "who.npy"):
+            a = open(os.path.join(A.work, "straight", name), "rb").read()
+            b = open(os.path.join(A.work, "resumed", name), "rb").read()
+            check(a == b, f"{extra}: {name}: the resumed run differs from the straight one")
+    _, out, _ = run("train", "--train", data("mnist_train_100.csv"), "--resume", "half.bpm",
+                    expect=0)
+    check("going on after 100 samples (epoch 2, sample 0)" in out, out)
+    _, _, err = run("train", "--train", data("mnist_train_100.csv"), "--resume", "half.bpm",
+                    "--layers", "auto,50,10", expect=2)
+    one_line_error(err, "--resume takes the network from half.bpm", "--layers")
+
+
+def diagnose():
+    # A run made to stall (α 30: every hidden neuron saturates) is said to stall, with numbers;
+    # the book's α 0.1 on the same data is not flagged.
+    train5000 = data("mnist_train_5000.csv.gz")
+    _, out, _ = run("train", "--train", train5000, "--layers", "auto,100,10", "--lr", "30",
+                    "--epochs", "2", "--diagnose", "--json", "--quiet", expect=0)
+    d = json.loads(out.strip().splitlines()[-1])
+    check(d["diagnosis"] == "stalls" and "of 100 hidden neurons are saturated" in d["message"], d)
+    check(d["last_good_sample"] <= d["at_sample"] <= 5000, d)
+    _, out, _ = run("train", "--train", train5000, "--layers", "auto,100,10", "--epochs", "2",
+                    "--diagnose", "--quiet", expect=0)
+    check(out.strip().splitlines()[-1].startswith("diagnosis: No trouble seen"), out)
+    # a divergence exits 3 after saying so
+    _, out, err = run("train", "--train", data("mnist_train_100.csv"), "--activation", "relu",
+                      "--layers", "auto,100,100,100,100,10", "--lr", "100", "--epochs", "3",
+                      "--diagnose", "--quiet", expect=3)
+    check("diagnosis: Training diverged at sample" in out and "NaN or infinite" in out, out)
+
+
 def divergence_exit_3():
     _, _, err = run("train", "--train", data("mnist_train_100.csv"), "--activation", "relu",
                     "--lr", "1000000", "--layers", "auto,100,100,100,100,10", "--epochs", "3",
