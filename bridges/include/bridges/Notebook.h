@@ -14,7 +14,8 @@
 //   out_weights/wih.npy …  the weights (the names of bp::npyNames), float64, as numpy.save
 //   out_weights/order.npy  for a shuffled run: the sample indices the next epoch visits
 // Data paths are written as absolute paths; the weights folder relative to the notebook, so the
-// two move together. Every file is written atomically (core's AtomicFile).
+// two move together. The notebook is written atomically (core's AtomicFile); the .npy files by
+// core's writeNpy (bp::exportNpy), which issue 12 moves onto the same atomic save.
 #pragma once
 
 #include <cstddef>
