@@ -43,7 +43,7 @@ std::uint64_t Timeline::nextDue(std::uint64_t samplesSeen) const {
 }
 
 bool Timeline::keeps(std::size_t index) const {
-    const std::uint64_t s = m_checkpoints[index].sample();
+    const std::uint64_t s = m_checkpoints[index]->sample();
     return onGrid(s) && slot(s) % m_stride == 0;
 }
 
@@ -52,13 +52,13 @@ void Timeline::thinTo(std::size_t count) {
     const std::size_t recent = std::min(m_policy.recent, count - 1);
     while (m_checkpoints.size() > count) {
         const std::size_t n = m_checkpoints.size();
-        std::vector<Checkpoint> kept;
+        std::vector<CheckpointPtr> kept;
         kept.reserve(n);
         for (std::size_t i = 0; i < n; ++i) {
             if (i == 0 || i + recent >= n || keeps(i))
                 kept.push_back(std::move(m_checkpoints[i]));
             else
-                m_bytes -= m_checkpoints[i].bytes();
+                m_bytes -= m_checkpoints[i]->bytes();
         }
         const bool removed = kept.size() < n;
         m_checkpoints = std::move(kept);
@@ -69,24 +69,26 @@ void Timeline::thinTo(std::size_t count) {
     }
 }
 
-void Timeline::record(const Network& net, const TrainerState& state) {
-    Checkpoint cp{net.allWeights(), state};
-    const std::uint64_t s = cp.sample();
-    while (!m_checkpoints.empty() && m_checkpoints.back().sample() >= s) {  // a rewritten future
-        m_bytes -= m_checkpoints.back().bytes();
+CheckpointPtr Timeline::record(const Network& net, const TrainerState& state) {
+    auto cp = std::make_shared<const Checkpoint>(Checkpoint{net.allWeights(), state});
+    const std::uint64_t s = cp->sample();
+    truncateAfter(s);
+    if (!m_checkpoints.empty() && m_checkpoints.back()->sample() == s) {  // a rewritten future
+        m_bytes -= m_checkpoints.back()->bytes();
         m_checkpoints.pop_back();
     }
     if (m_capacity == 0)
         m_capacity =
-            std::max<std::size_t>(2, m_policy.budgetBytes / std::max<std::size_t>(1, cp.bytes()));
+            std::max<std::size_t>(2, m_policy.budgetBytes / std::max<std::size_t>(1, cp->bytes()));
     thinTo(m_capacity - 1);
-    m_bytes += cp.bytes();
-    m_checkpoints.push_back(std::move(cp));
+    m_bytes += cp->bytes();
+    m_checkpoints.push_back(cp);
+    return cp;
 }
 
 void Timeline::truncateAfter(std::uint64_t sample) {
-    while (!m_checkpoints.empty() && m_checkpoints.back().sample() > sample) {
-        m_bytes -= m_checkpoints.back().bytes();
+    while (!m_checkpoints.empty() && m_checkpoints.back()->sample() > sample) {
+        m_bytes -= m_checkpoints.back()->bytes();
         m_checkpoints.pop_back();
     }
 }
@@ -98,7 +100,7 @@ void Timeline::setBudget(std::size_t bytes) {
         return;
     }
     m_capacity =
-        std::max<std::size_t>(2, bytes / std::max<std::size_t>(1, m_checkpoints.front().bytes()));
+        std::max<std::size_t>(2, bytes / std::max<std::size_t>(1, m_checkpoints.front()->bytes()));
     thinTo(m_capacity);
 }
 
@@ -112,19 +114,19 @@ void Timeline::clear() {
 const Checkpoint* Timeline::atOrBefore(std::uint64_t sample) const {
     const auto it =
         std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), sample,
-                         [](std::uint64_t s, const Checkpoint& c) { return s < c.sample(); });
-    return it == m_checkpoints.begin() ? nullptr : &*std::prev(it);
+                         [](std::uint64_t s, const CheckpointPtr& c) { return s < c->sample(); });
+    return it == m_checkpoints.begin() ? nullptr : std::prev(it)->get();
 }
 
 const Checkpoint* Timeline::nearest(std::uint64_t sample) const {
     if (m_checkpoints.empty()) return nullptr;
     const auto it =
         std::lower_bound(m_checkpoints.begin(), m_checkpoints.end(), sample,
-                         [](const Checkpoint& c, std::uint64_t s) { return c.sample() < s; });
-    if (it == m_checkpoints.end()) return &m_checkpoints.back();
-    if (it == m_checkpoints.begin()) return &*it;
-    const Checkpoint& after = *it;
-    const Checkpoint& before = *std::prev(it);
+                         [](const CheckpointPtr& c, std::uint64_t s) { return c->sample() < s; });
+    if (it == m_checkpoints.end()) return m_checkpoints.back().get();
+    if (it == m_checkpoints.begin()) return it->get();
+    const Checkpoint& after = **it;
+    const Checkpoint& before = **std::prev(it);
     return after.sample() - sample < sample - before.sample() ? &after : &before;
 }
 

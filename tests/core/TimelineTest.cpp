@@ -113,7 +113,8 @@ TEST(Timeline, ResumeFromACheckpointIsBitIdenticalToTheUninterruptedRun) {
         ASSERT_GT(timeline.checkpoints().size(), 10u);
 
         // every checkpoint, from inside an epoch and from its end, resumes into the same future
-        for (const Checkpoint& cp : timeline.checkpoints()) {
+        for (const CheckpointPtr& ptr : timeline.checkpoints()) {
+            const Checkpoint& cp = *ptr;
             SCOPED_TRACE("checkpoint at sample " + std::to_string(cp.sample()));
             Network net(spec({12, 9, 5}, c.bias));
             net.initialise(999);  // other weights: restore must set every one
@@ -161,7 +162,7 @@ TEST(Timeline, RewindingTheSameTrainerInPlaceGoesOnTheSame) {
     EXPECT_EQ(cp.sample(), 68u);  // epoch 2, 7 tenths of 4 samples in (40 + 7·4)
     restore(cp, net, t);
     timeline.truncateAfter(cp.sample());
-    EXPECT_EQ(timeline.checkpoints().back().sample(), 68u);
+    EXPECT_EQ(timeline.checkpoints().back()->sample(), 68u);
     runTo(net, t, timeline, 130);
     EXPECT_TRUE(net.weights(0) == w0);
     EXPECT_TRUE(net.weights(1) == w1);
@@ -188,7 +189,7 @@ TEST(Timeline, BranchWithAnotherRateIsTheRunWithItsRateChangedThere) {
     b.setLearningRate(0.9);
     Timeline branchLine(data.rows(), 1);
     runTo(branch, b, branchLine, 90);
-    EXPECT_EQ(branchLine.checkpoints().front().sample(), 45u);  // the branch starts there
+    EXPECT_EQ(branchLine.checkpoints().front()->sample(), 45u);  // the branch starts there
 
     Network reference(spec({8, 5, 3}));  // one run, its rate changed at sample 45
     Trainer c(reference, data, nullptr, o);
@@ -214,13 +215,13 @@ TEST(Timeline, ReplayFromTheStartEqualsAFreshRunWithTheOtherRate) {
     Trainer a(first, data, nullptr, o);
     Timeline timeline(data.rows(), 1);
     runTo(first, a, timeline, 75);
-    ASSERT_EQ(timeline.checkpoints().front().sample(), 0u);
-    EXPECT_TRUE(timeline.checkpoints().front().weights[0] == initial);
+    ASSERT_EQ(timeline.checkpoints().front()->sample(), 0u);
+    EXPECT_TRUE(timeline.checkpoints().front()->weights[0] == initial);
 
     Network replay(spec({8, 5, 3}));
     replay.initialise(3);  // whatever it held before
     Trainer r(replay, data, nullptr, o);
-    restore(timeline.checkpoints().front(), replay, r);
+    restore(*timeline.checkpoints().front(), replay, r);
     r.setLearningRate(0.6);
     r.advance(75);
 
@@ -243,7 +244,7 @@ TEST(Timeline, ThinningKeepsTheStartTheNewestAndAnEvenSpread) {
     {
         Timeline probe(100, 1, policy);
         probe.record(net, s);
-        policy.budgetBytes = 20 * probe.checkpoints().front().bytes();  // room for 20
+        policy.budgetBytes = 20 * probe.checkpoints().front()->bytes();  // room for 20
     }
     Timeline t(100, 1, policy);
     for (std::uint64_t sample = 0; sample <= 100 * 30; sample += 10) {  // 30 epochs, 301 due
@@ -254,28 +255,28 @@ TEST(Timeline, ThinningKeepsTheStartTheNewestAndAnEvenSpread) {
     }
     EXPECT_EQ(t.capacity(), 20u);
     const auto& cps = t.checkpoints();
-    EXPECT_EQ(cps.front().sample(), 0u);             // the start (for replays)
-    EXPECT_EQ(cps.back().sample(), 3000u);           // now
-    EXPECT_EQ(cps[cps.size() - 2].sample(), 2990u);  // the newest few at full density
-    EXPECT_GE(t.stride(), 16u);                      // 301 slots into 20: every 16th or sparser
-    for (std::size_t i = 1; i < cps.size(); ++i) {   // every stride-th slot is there: no wider gap
-        EXPECT_EQ(cps[i].sample() % 10, 0u);
-        EXPECT_LE(cps[i].sample() - cps[i - 1].sample(), 10 * t.stride()) << cps[i].sample();
+    EXPECT_EQ(cps.front()->sample(), 0u);             // the start (for replays)
+    EXPECT_EQ(cps.back()->sample(), 3000u);           // now
+    EXPECT_EQ(cps[cps.size() - 2]->sample(), 2990u);  // the newest few at full density
+    EXPECT_GE(t.stride(), 16u);                       // 301 slots into 20: every 16th or sparser
+    for (std::size_t i = 1; i < cps.size(); ++i) {    // every stride-th slot is there: no wider gap
+        EXPECT_EQ(cps[i]->sample() % 10, 0u);
+        EXPECT_LE(cps[i]->sample() - cps[i - 1]->sample(), 10 * t.stride()) << cps[i]->sample();
     }
     std::size_t bytes = 0;
-    for (const Checkpoint& c : cps) bytes += c.bytes();
+    for (const CheckpointPtr& c : cps) bytes += c->bytes();
     EXPECT_EQ(t.bytes(), bytes);
     // atOrBefore / nearest
     EXPECT_EQ(t.atOrBefore(2995)->sample(), 2990u);
     EXPECT_EQ(t.nearest(1)->sample(), 0u);
     EXPECT_EQ(t.nearest(99999)->sample(), 3000u);
     // a smaller budget thins at once; recording an earlier sample rewrites the future
-    t.setBudget(6 * cps.front().bytes());
+    t.setBudget(6 * cps.front()->bytes());
     EXPECT_LE(t.checkpoints().size(), 6u);
-    EXPECT_EQ(t.checkpoints().front().sample(), 0u);
+    EXPECT_EQ(t.checkpoints().front()->sample(), 0u);
     s.progress.samplesSeen = 1500;
     t.record(net, s);
-    EXPECT_EQ(t.checkpoints().back().sample(), 1500u);
+    EXPECT_EQ(t.checkpoints().back()->sample(), 1500u);
 }
 
 // The stated bound: 784-200-10 (158,800 weights), full MNIST (60,000 a epoch), 50 epochs, the
@@ -306,14 +307,14 @@ TEST(Timeline, MemoryOf784x200x10Over50EpochsStaysUnder200MB) {
             heapPeak = std::max(heapPeak, heap() - heapBefore);
 #endif
         }
-        const std::size_t one = t.checkpoints().front().bytes();
+        const std::size_t one = t.checkpoints().front()->bytes();
         EXPECT_GE(one, 158800u * 8);
         EXPECT_LT(one, 158800u * 8 + 4096);
         EXPECT_EQ(t.capacity(), (160u << 20) / one);
         EXPECT_EQ(t.capacity(), 131u);
         EXPECT_LE(t.checkpoints().size(), 131u);
         EXPECT_GE(t.checkpoints().size(), 100u);  // thinned, not emptied: 501 due, ~4 % kept
-        EXPECT_EQ(t.checkpoints().back().sample(), 50ull * 60000);
+        EXPECT_EQ(t.checkpoints().back()->sample(), 50ull * 60000);
         RecordProperty("checkpoints", static_cast<int>(t.checkpoints().size()));
         RecordProperty("stride", static_cast<int>(t.stride()));
         std::printf(
@@ -341,10 +342,10 @@ TEST(Timeline, RestoreRefusesAnotherShapeOrWindow) {
     timeline.record(small, t.state());
     Network other(spec({6, 5, 3}));
     Trainer u(other, data, nullptr, TrainOptions{});
-    EXPECT_THROW(restore(timeline.checkpoints().front(), other, u), std::invalid_argument);
+    EXPECT_THROW(restore(*timeline.checkpoints().front(), other, u), std::invalid_argument);
     TrainOptions w;
     w.errorWindow = 3;
     Network same(spec({6, 4, 3}));
     Trainer v(same, data, nullptr, w);
-    EXPECT_THROW(restore(timeline.checkpoints().front(), same, v), std::invalid_argument);
+    EXPECT_THROW(restore(*timeline.checkpoints().front(), same, v), std::invalid_argument);
 }

@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "backprop/Network.h"
@@ -35,6 +36,10 @@ struct Checkpoint {
     double learningRate() const { return trainer.progress.learningRate; }
     std::size_t bytes() const;  // memory held: weights, error window and the structs
 };
+
+// Checkpoints are shared and never change once taken: a GUI thread may hold and read one while
+// the training thread goes on (and thins the timeline, which only lets go of its reference).
+using CheckpointPtr = std::shared_ptr<const Checkpoint>;
 
 // How densely a timeline keeps checkpoints and how much memory it may use.
 struct TimelinePolicy {
@@ -55,16 +60,17 @@ class Timeline {
     bool isDue(std::uint64_t samplesSeen) const;
     std::uint64_t nextDue(std::uint64_t samplesSeen) const;
 
-    // Keeps a checkpoint of net's weights and the trainer's state (replacing one at the same
-    // sample), thinning the older ones first when the budget would be exceeded.
-    void record(const Network& net, const TrainerState& state);
+    // Keeps a checkpoint of net's weights and the trainer's state (one at the same or a later
+    // sample is dropped: the run went back), thinning the older ones first when the budget would
+    // be exceeded. Returns the checkpoint taken.
+    CheckpointPtr record(const Network& net, const TrainerState& state);
     // Drops every checkpoint after `sample` (resuming from an earlier one rewrites the future).
     void truncateAfter(std::uint64_t sample);
     // Sets another budget and thins at once if needed.
     void setBudget(std::size_t bytes);
     void clear();
 
-    const std::vector<Checkpoint>& checkpoints() const { return m_checkpoints; }
+    const std::vector<CheckpointPtr>& checkpoints() const { return m_checkpoints; }
     bool empty() const { return m_checkpoints.empty(); }
     // The latest checkpoint at or before `sample`, the one nearest to it, or null when empty.
     const Checkpoint* atOrBefore(std::uint64_t sample) const;
@@ -83,13 +89,13 @@ class Timeline {
     void thinTo(std::size_t count);       // until at most count checkpoints remain
 
     TimelinePolicy m_policy;
-    std::uint64_t m_perEpoch;               // samples in an epoch
-    std::uint64_t m_interval;               // samples between due checkpoints in an epoch
-    std::uint64_t m_slotsPerEpoch;          // due checkpoints per epoch (⌈perEpoch / interval⌉)
-    std::uint64_t m_stride = 1;             // kept older checkpoints are on slots ≡ 0 mod stride
-    std::size_t m_capacity = 0;             // budget / bytes of one checkpoint (≥ 2)
-    std::size_t m_bytes = 0;                // Σ bytes() of m_checkpoints
-    std::vector<Checkpoint> m_checkpoints;  // in order of sample; [0] is the run's start
+    std::uint64_t m_perEpoch;       // samples in an epoch
+    std::uint64_t m_interval;       // samples between due checkpoints in an epoch
+    std::uint64_t m_slotsPerEpoch;  // due checkpoints per epoch (⌈perEpoch / interval⌉)
+    std::uint64_t m_stride = 1;     // kept older checkpoints are on slots ≡ 0 mod stride
+    std::size_t m_capacity = 0;     // budget / bytes of one checkpoint (≥ 2)
+    std::size_t m_bytes = 0;        // Σ bytes() of m_checkpoints
+    std::vector<CheckpointPtr> m_checkpoints;  // in order of sample; [0] is the run's start
 };
 
 // Sets net's weights and trainer's position from cp. The learning rate is the caller's choice:
