@@ -122,25 +122,25 @@ void TestLessonsPlayground::clicksAndToggles() {
     QVERIFY(!l.model().network().weights(0).isApprox(before));
 }
 
-// A timer tick on the GUI thread (two epochs of 140 samples and the 64×64 maps) is short.
+// A timer tick on the GUI thread does a fixed, small amount of work: two epochs of the plane's
+// samples and the 64×64 maps, never more (its duration is printed, not asserted: a wall-clock
+// bound in a unit test fails on a busy machine, and timings belong to benchmarks).
 void TestLessonsPlayground::tickIsShort() {
     PlaygroundLesson l;
     l.setShape(PlaneShape::Spiral);
     l.setHidden(16);
+    const std::uint64_t perTick =
+        std::uint64_t{PlaygroundLesson::kEpochsPerTick} * l.model().trainingPoints().size();
+    QVERIFY(perTick > 0);
     std::vector<double> ms;
     for (int i = 0; i < 21; ++i) {
+        const std::uint64_t before = l.model().samplesSeen();
         l.tick();
+        QCOMPARE(l.model().samplesSeen() - before, perTick);
         ms.push_back(l.lastTickMs());
     }
     std::sort(ms.begin(), ms.end());
     qInfo("tick median %.3f ms, max %.3f ms", ms[10], ms.back());
-    // 5 ms in a normal build; AddressSanitizer's instrumentation makes the same work ~3× slower.
-#if defined(__SANITIZE_ADDRESS__)
-    constexpr double kBoundMs = 15.0;
-#else
-    constexpr double kBoundMs = 5.0;
-#endif
-    QVERIFY2(ms[10] < kBoundMs, qPrintable(QString::number(ms[10])));
 }
 
 QTEST_MAIN(TestLessonsPlayground)
