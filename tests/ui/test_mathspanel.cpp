@@ -3,13 +3,21 @@
 // a 784-200-10 network (the selected neuron's row).
 // With BP_SCREENSHOT_DIR set, also writes PNGs of the panel.
 #include <QElapsedTimer>
+#include <QScrollBar>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTranslator>
 #include <cmath>
 
 #include "ViewFixtures.h"
 #include "views/MathsPanel.h"
 
 using bps::MathsPanel;
+
+// Sizes the maths dock has in the studio's window: at 1600×900, 1280×720 and 1024×768 (the
+// window tests check the key line in the real window at each screen size, too).
+const QList<QSize> kStudioMathsSizes{{560, 300}, {440, 230}, {500, 260}};
 
 namespace {
 
@@ -57,6 +65,9 @@ class TestMathsPanel : public QObject {
     void mnistSelectedRow();
     void snapshotWithoutValues();
     void followCoalescesWhileLive();
+    void numbersNeverBreakInEitherLanguage();
+    void brokenCellCheckCanFail();
+    void keyLineFitsWithoutScrolling();
 };
 
 void TestMathsPanel::bookExampleEveryPhase() {
@@ -266,6 +277,125 @@ void TestMathsPanel::followCoalescesWhileLive() {
     QCOMPARE(panel.snapshot(), d);
     panel.show();
     QCOMPARE(panel.snapshot(), e);
+}
+
+namespace {
+
+// Every phase of one sample of `net`, as the panel would be handed them.
+std::vector<bps::SnapshotPtr> everyPhase(bp::Network& net, const bp::Vector& in, int label,
+                                         int imageW = 0) {
+    std::vector<bps::SnapshotPtr> out;
+    bp::Stepper st(net);
+    st.setSample(in, bp::bookTarget(label, net.outputs()));
+    out.push_back(fixtures::snapshotOf(st, 0.1, label, imageW, imageW));
+    while (st.step(0.1)) out.push_back(fixtures::snapshotOf(st, 0.1, label, imageW, imageW));
+    return out;
+}
+
+bp::Network lessonOneNetwork() {  // the book's two inputs, two neurons (lesson 1)
+    bp::NetworkSpec spec;
+    spec.layers = {2, 2};
+    bp::Network net(spec);
+    bp::Matrix w(2, 2);
+    w << 0.9, 0.3, 0.2, 0.8;
+    net.setWeights(0, w);
+    return net;
+}
+
+}  // namespace
+
+// No number, matrix entry or formula item is ever laid out on two lines ("0.9000" as "0." over
+// "9000"), at any width, in English and in Chinese; what does not fit scrolls sideways.
+void TestMathsPanel::numbersNeverBreakInEitherLanguage() {
+    bp::Network two = lessonOneNetwork();
+    bp::Vector in2(2);
+    in2 << 1.0, 0.5;
+    bp::Network book = fixtures::bookNetwork();
+    std::vector<bps::SnapshotPtr> phases = everyPhase(two, in2, 1);
+    for (const auto& s : everyPhase(book, fixtures::bookInput(), 1)) phases.push_back(s);
+    QTranslator zh;
+    QVERIFY(zh.load(QStringLiteral(":/i18n/backprop_zh_CN.qm")));
+    for (bool chinese : {false, true}) {
+        if (chinese) QCoreApplication::installTranslator(&zh);
+        MathsPanel panel;
+        panel.show();
+        for (int width : {200, 300, 380, 480, 700, 1000}) {
+            panel.resize(width, 400);
+            bool scrolled = false;
+            for (const auto& s : phases) {
+                panel.setSnapshot(s);
+                QCoreApplication::processEvents();
+                QVERIFY2(panel.brokenCells() == 0,
+                         qPrintable(QStringLiteral("%1 cells broken at %2 px (%3)")
+                                        .arg(panel.brokenCells())
+                                        .arg(width)
+                                        .arg(chinese ? "zh_CN" : "en")));
+                const QTextBrowser* b = panel.findChild<QTextBrowser*>();
+                scrolled = scrolled || b->horizontalScrollBar()->maximum() > 0;
+            }
+            // the narrowest panels scroll the widest matrices sideways rather than break them
+            if (width <= 300) QVERIFY(scrolled);
+        }
+        if (chinese) QCoreApplication::removeTranslator(&zh);
+    }
+}
+
+// The count fails on what it must: the same kind of table in a browser that wraps anywhere
+// (Qt's default) and is too narrow has cells on two lines.
+void TestMathsPanel::brokenCellCheckCanFail() {
+    QTextBrowser b;
+    QString h = QStringLiteral("<table><tr>");
+    for (int c = 0; c < 6; ++c) h += QStringLiteral("<td>0.9000</td>");
+    b.setHtml(h + QStringLiteral("</tr></table>"));
+    b.resize(120, 200);
+    b.show();
+    QCoreApplication::processEvents();
+    QVERIFY(MathsPanel::brokenCellsIn(*b.document()) > 0);
+}
+
+// At the sizes the maths panel has in the studio (beside the chart, under the network, at
+// 1600×900, 1280×720 and 1024×768), each phase's key line — its formula with the real numbers — is
+// in view without scrolling, for the book's 3-3-3 network and for MNIST 784-100-10.
+void TestMathsPanel::keyLineFitsWithoutScrolling() {
+    bp::Network book = fixtures::bookNetwork();
+    std::vector<bps::SnapshotPtr> phases = everyPhase(book, fixtures::bookInput(), 1);
+    bp::NetworkSpec spec;
+    spec.layers = {784, 100, 10};
+    bp::Network mnist(spec);
+    for (const auto& s : everyPhase(mnist, bp::Vector::Constant(784, 0.3), 3, 28))
+        phases.push_back(s);
+    for (const QSize size : kStudioMathsSizes) {
+        MathsPanel panel;
+        panel.resize(size);
+        panel.show();
+        int n = 0;
+        for (const auto& s : phases) {
+            panel.setSnapshot(s);
+            QCoreApplication::processEvents();
+            const QRectF key = panel.keyLineRect();
+            QVERIFY2(!key.isNull(), qPrintable(QStringLiteral("phase %1 has no key line").arg(n)));
+            const QRectF view(QPointF(0, 0), QSizeF(panel.viewportSize()));
+            if (!fixtures::screenshotDir().isEmpty())
+                panel.grab().save(fixtures::screenshotDir() +
+                                  QStringLiteral("/maths-key-%1x%2-%3.png")
+                                      .arg(size.width())
+                                      .arg(size.height())
+                                      .arg(n));
+            QVERIFY2(
+                view.adjusted(-1, -1, 1, 1).contains(key),
+                qPrintable(QStringLiteral("%1×%2, phase %3: key line %4,%5 %6×%7 outside %8×%9")
+                               .arg(size.width())
+                               .arg(size.height())
+                               .arg(n)
+                               .arg(key.x())
+                               .arg(key.y())
+                               .arg(key.width())
+                               .arg(key.height())
+                               .arg(view.width())
+                               .arg(view.height())));
+            ++n;
+        }
+    }
 }
 
 QTEST_MAIN(TestMathsPanel)

@@ -1,7 +1,14 @@
 #include "views/MathsPanel.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QEvent>
+#include <QScrollBar>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextLayout>
+#include <QTextTable>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -41,14 +48,15 @@ MathsPanel::MathsPanel(QWidget* parent) : QWidget(parent), m_browser(new QTextBr
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
     m_browser->setOpenLinks(false);
-    QFont f = m_browser->font();
-    f.setPointSizeF(std::max(13.0, f.pointSizeF() * 1.25));  // readable on a projector
-    m_browser->document()->setDefaultFont(f);
+    m_browser->document()->setDefaultFont(baseFont());
     m_browser->document()->setDefaultStyleSheet(QStringLiteral(
         "h3 { margin: 2px 0 4px 0; } .formula { font-size: large; font-weight: bold; }"
         " .note { color: #55585e; } .shape { color: #55585e; font-style: italic; }"
-        " td.num { text-align: right; padding: 1px 6px; }"
-        " td.br { color: #444; font-size: large; }"));
+        " td.num { text-align: right; padding: 1px 4px; white-space: pre; }"
+        " td.item { white-space: pre; } td.br { color: #444; font-size: large; }"));
+    // Text breaks between words only: a number, a matrix cell or a formula item never wraps
+    // inside itself; what is too wide for the panel scrolls sideways.
+    m_browser->setWordWrapMode(QTextOption::WordWrap);
     m_liveTimer.setSingleShot(true);
     connect(&m_liveTimer, &QTimer::timeout, this, &MathsPanel::showPending);
     rebuild();
@@ -81,11 +89,49 @@ void MathsPanel::showPending() {
 void MathsPanel::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     showPending();
+    fitKeyLine();  // the viewport has its size now
 }
 
 void MathsPanel::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) rebuild();
     QWidget::changeEvent(event);
+    // a new language: the document is written again; a new font (presentation mode): the text
+    // is sized from it again
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) rebuild();
+}
+
+void MathsPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitKeyLine();
+}
+
+QFont MathsPanel::baseFont() const {
+    QFont f = font();
+    f.setPointSizeF(std::max(13.0, f.pointSizeF() * 1.25));  // readable on a projector
+    return f;
+}
+
+// The key line in view: from the base size down (to 8 pt at the least), the text is made as
+// much smaller as the key line needs to fit the viewport's width and height without scrolling.
+void MathsPanel::fitKeyLine() {
+    QFont f = baseFont();
+    QTextDocument* doc = m_browser->document();
+    if (doc->defaultFont() != f) doc->setDefaultFont(f);
+    const QSize room = m_browser->viewport()->size();
+    if (!isVisible() || room.width() < 50 || room.height() < 50) return;
+    constexpr double kMinPoints = 8.0;
+    for (int i = 0; i < 8; ++i) {
+        const QRectF key = keyLineRect().translated(m_browser->horizontalScrollBar()->value(),
+                                                    m_browser->verticalScrollBar()->value());
+        // (keyLineRect is in the viewport; the fit is made for the document scrolled to the top)
+        if (key.isNull()) return;
+        const double scale = std::min(room.width() / std::max(1.0, key.right() + 2),
+                                      room.height() / std::max(1.0, key.bottom() + 2));
+        if (scale >= 1.0) return;
+        const double pt = std::max(kMinPoints, f.pointSizeF() * std::max(0.75, scale * 0.97));
+        if (pt >= f.pointSizeF() - 0.05) return;
+        f.setPointSizeF(pt);
+        doc->setDefaultFont(f);
+    }
 }
 
 void MathsPanel::setSnapshot(SnapshotPtr s) {
@@ -109,6 +155,54 @@ QString MathsPanel::html() const {
 QStringList MathsPanel::shownCells(const QString& name) const {
     auto it = m_cells.find(name);
     return it == m_cells.end() ? QStringList{} : it->second;
+}
+
+QRectF MathsPanel::keyLineRect() const {
+    const QTextDocument* doc = m_browser->document();
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            if (!it.fragment().charFormat().anchorNames().contains(QStringLiteral("key"))) continue;
+            // the whole line: the outermost table around the anchor, else its paragraph
+            int first = b.position(), last = b.position() + b.length() - 1;
+            for (QTextFrame* f = QTextCursor(b).currentFrame(); f && f != doc->rootFrame();
+                 f = f->parentFrame())
+                if (qobject_cast<QTextTable*>(f)) {
+                    first = f->firstPosition();
+                    last = f->lastPosition();
+                }
+            // the union of where every line of text in it starts and ends (viewport coordinates)
+            QRectF r;
+            for (QTextBlock q = doc->findBlock(first); q.isValid() && q.position() <= last;
+                 q = q.next()) {
+                const QTextLayout* lay = q.layout();
+                for (int i = 0; lay && i < lay->lineCount(); ++i) {
+                    const QTextLine ln = lay->lineAt(i);
+                    QTextCursor c(q);
+                    c.setPosition(q.position() + ln.textStart());
+                    const QRect at = m_browser->cursorRect(c);
+                    r |= QRectF(at.left(), at.top(), std::max(1.0, ln.naturalTextWidth()),
+                                std::max<double>(at.height(), ln.height()));
+                }
+            }
+            return r;
+        }
+    }
+    return {};
+}
+
+QSize MathsPanel::viewportSize() const {
+    return m_browser->viewport()->size();
+}
+
+int MathsPanel::brokenCells() const {
+    return brokenCellsIn(*m_browser->document());
+}
+
+int MathsPanel::brokenCellsIn(const QTextDocument& doc) {
+    int n = 0;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next())
+        if (QTextCursor(b).currentTable() && b.layout() && b.layout()->lineCount() > 1) ++n;
+    return n;
 }
 
 QStringList MathsPanel::shownNames() const {
@@ -160,11 +254,47 @@ QString MathsPanel::rowVec(const QString& name, const bp::Vector& v, int decimal
         name, 1, static_cast<int>(v.size()), [&v](int, int c) { return v(c); }, decimals);
 }
 
-// One line of a formula: items side by side, vertically centred.
-static QString line(const QStringList& items) {
+// One line of a formula: items side by side, vertically centred, none ever broken onto two
+// lines (td.item is white-space: pre; a line wider than the panel scrolls sideways). The first
+// key line of the document carries the anchor "key" (keyLineRect()).
+QString MathsPanel::line(const QStringList& items, bool key) {
     QString h = QStringLiteral("<table cellspacing='4' cellpadding='0'><tr>");
-    for (const QString& it : items) h += QStringLiteral("<td valign='middle'>%1</td>").arg(it);
+    for (int i = 0; i < items.size(); ++i) {
+        QString it = items[i];
+        if (key && i == 0 && !m_keyPlaced) {
+            it = QStringLiteral("<a name='key'>%1</a>").arg(it);
+            m_keyPlaced = true;
+        }
+        h += QStringLiteral("<td class='item' valign='middle'>%1</td>").arg(it);
+    }
     return h + QStringLiteral("</tr></table>");
+}
+
+// The spaces of `html` outside its tags as non-breaking ones: "o₀ = f(1.2048) = 0.7694" stays
+// on one line.
+static QString unbroken(const QString& html) {
+    QString out;
+    bool inTag = false;
+    for (const QChar c : html) {
+        if (c == u'<') inTag = true;
+        if (c == u'>') inTag = false;
+        out += (c == u' ' && !inTag) ? QStringLiteral("&nbsp;") : QString(c);
+    }
+    return out;
+}
+
+// A formula paragraph; as the key line of the document it carries the anchor "key". Its
+// equations (separated by "&nbsp;&nbsp;") each stay on one line; a narrow panel breaks the
+// paragraph between them only.
+QString MathsPanel::formula(const QString& inner, bool key) {
+    QStringList parts = inner.split(QStringLiteral("&nbsp;&nbsp;"));
+    for (QString& p : parts) p = unbroken(p.trimmed());
+    const QString text = parts.join(QStringLiteral("&nbsp;&nbsp; "));
+    if (key && !m_keyPlaced) {
+        m_keyPlaced = true;
+        return QStringLiteral("<p class='formula'><a name='key'>%1</a></p>").arg(text);
+    }
+    return QStringLiteral("<p class='formula'>%1</p>").arg(text);
 }
 
 static QString op(const QString& s) {
@@ -245,6 +375,7 @@ QString MathsPanel::rowSum(const QString& name, const QString& termA, const QStr
 
 void MathsPanel::rebuild() {
     m_cells.clear();
+    m_keyPlaced = false;
     const std::size_t n = m_snapshot ? m_snapshot->spec.layers.size() : 0;
     if (!m_snapshot || n < 2 ||
         static_cast<int>(m_snapshot->weights.size()) != m_snapshot->spec.weightLayers() ||
@@ -252,6 +383,7 @@ void MathsPanel::rebuild() {
         m_snapshot->values.e.size() != n || m_snapshot->values.delta.size() != n) {
         m_browser->setHtml(QStringLiteral("<p class='note'>%1</p>")
                                .arg(tr("The formulas of the current step appear here.")));
+        fitKeyLine();
         return;
     }
     const Snapshot& s = *m_snapshot;
@@ -264,9 +396,10 @@ void MathsPanel::rebuild() {
                  .arg(tr("The input I = O<sub>0</sub> is set. Next: the signal moves forward."));
         if (s.spec.layers[0] <= kSmallLayer && sizeOk(s.values.o[0], s.spec.layers[0]))
             h += line({QStringLiteral("I = O<sub>0</sub> ="),
-                       vec(QStringLiteral("O0"), s.values.o[0], kDecimals)});
+                       vec(QStringLiteral("O0"), s.values.o[0], kDecimals)},
+                      true);
         else
-            h += QStringLiteral("<p class='shape'>I: %1×1</p>").arg(s.spec.layers[0]);
+            h += formula(QStringLiteral("I: %1×1").arg(s.spec.layers[0]), true);
     } else if (!s.lastPhase) {
         h += QStringLiteral("<h3>%1</h3>").arg(tr("Training at full speed: the last sample"));
         for (int k = 0; k < L; ++k) h += forwardHtml(k);
@@ -289,6 +422,7 @@ void MathsPanel::rebuild() {
         }
     }
     m_browser->setHtml(h);
+    fitKeyLine();
 }
 
 // x_{k+1} = W_k·o_k, o_{k+1} = f(x_{k+1})
@@ -302,21 +436,22 @@ QString MathsPanel::forwardHtml(int k) {
     const bool bias = W.cols() == nIn + 1;
     QString h = QStringLiteral("<h3>%1</h3>")
                     .arg(tr("Forward: the signal reaches the %1 layer").arg(layerWord(k + 1)));
-    h += QStringLiteral("<p class='formula'>%1 = %2 · %3 &nbsp;&nbsp; %4 = f(%1)</p>")
-             .arg(sub(QStringLiteral("X"), k + 1), sub(QStringLiteral("W"), k),
-                  sub(QStringLiteral("O"), k), sub(QStringLiteral("O"), k + 1));
-    h += QStringLiteral("<p class='note'>%1</p>").arg(activationFormula(k + 1));
-    if (!sizeOk(o, nIn) || !sizeOk(x1, nOut) || !sizeOk(o1, nOut)) return h;
+    h += formula(QStringLiteral("%1 = %2 · %3 &nbsp;&nbsp; %4 = f(%1)")
+                     .arg(sub(QStringLiteral("X"), k + 1), sub(QStringLiteral("W"), k),
+                          sub(QStringLiteral("O"), k), sub(QStringLiteral("O"), k + 1)));
+    // The activation and the shapes come after the numbers: the key line first.
+    QString notes = QStringLiteral("<p class='note'>%1</p>").arg(activationFormula(k + 1));
+    if (!sizeOk(o, nIn) || !sizeOk(x1, nOut) || !sizeOk(o1, nOut)) return h + notes;
     const QString Wn = QStringLiteral("W%1").arg(k), On = QStringLiteral("O%1").arg(k);
     const QString Xn = QStringLiteral("X%1").arg(k + 1), O1n = QStringLiteral("O%1").arg(k + 1);
-    h += QStringLiteral("<p class='shape'>%1: %2×%3, %4: %5×1, %6: %2×1%7</p>")
-             .arg(sub(QStringLiteral("W"), k))
-             .arg(nOut)
-             .arg(W.cols())
-             .arg(sub(QStringLiteral("O"), k))
-             .arg(W.cols())
-             .arg(sub(QStringLiteral("X"), k + 1))
-             .arg(bias ? tr(" (the last input is the constant 1 of the bias)") : QString());
+    notes += QStringLiteral("<p class='shape'>%1: %2×%3, %4: %5×1, %6: %2×1%7</p>")
+                 .arg(sub(QStringLiteral("W"), k))
+                 .arg(nOut)
+                 .arg(W.cols())
+                 .arg(sub(QStringLiteral("O"), k))
+                 .arg(W.cols())
+                 .arg(sub(QStringLiteral("X"), k + 1))
+                 .arg(bias ? tr(" (the last input is the constant 1 of the bias)") : QString());
     if (nIn <= kSmallLayer && nOut <= kSmallLayer) {
         bp::Vector oin(W.cols());
         oin.head(nIn) = o;
@@ -326,11 +461,12 @@ QString MathsPanel::forwardHtml(int k) {
                        Wn, nOut, static_cast<int>(W.cols()), [&W](int r, int c) { return W(r, c); },
                        kDecimals),
                    op(QStringLiteral("·")), vec(On, oin, kDecimals), op(QStringLiteral("=")),
-                   vec(Xn, x1, kDecimals)});
+                   vec(Xn, x1, kDecimals)},
+                  true);
         h += line({sub(QStringLiteral("O"), k + 1) + QStringLiteral(" = f("),
                    vec(Xn + QStringLiteral("_arg"), x1, kDecimals), op(QStringLiteral(") =")),
                    vec(O1n, o1, kDecimals)});
-        return h;
+        return h + notes;
     }
     // Large: one neuron's row.
     const int j = focusNeuron(k + 1, o1);
@@ -345,11 +481,11 @@ QString MathsPanel::forwardHtml(int k) {
              .arg(tr("Neuron j = %1 of the %2 layer (click a neuron to choose another):")
                       .arg(j)
                       .arg(layerWord(k + 1)));
-    h += QStringLiteral(
-             "<p class='formula'>x<sub>%1</sub> = Σ<sub>i</sub> w<sub>%1,i</sub>·o<sub>i</sub> "
-             "= %2 &nbsp;&nbsp; o<sub>%1</sub> = f(%2) = %3</p>")
-             .arg(j)
-             .arg(fmt(x1(j), kDecimals), fmt(o1(j), kDecimals));
+    h += formula(QStringLiteral("x<sub>%1</sub> = Σ<sub>i</sub> w<sub>%1,i</sub>·o<sub>i</sub> "
+                                "= %2 &nbsp;&nbsp; o<sub>%1</sub> = f(%2) = %3")
+                     .arg(j)
+                     .arg(fmt(x1(j), kDecimals), fmt(o1(j), kDecimals)),
+                 true);
     m_cells[QStringLiteral("x_j")] = QStringList{fmt(x1(j), kDecimals)};
     m_cells[QStringLiteral("o_j")] = QStringList{fmt(o1(j), kDecimals)};
     m_cells[QStringLiteral("j")] = QStringList{QString::number(j)};
@@ -363,7 +499,7 @@ QString MathsPanel::forwardHtml(int k) {
                   op(QStringLiteral("&nbsp;")),
                   sub(QStringLiteral("O"), k + 1) + QStringLiteral(" ="), vec(O1n, o1, kDecimals)});
     }
-    return h;
+    return h + notes;
 }
 
 // e_L = T − o_L
@@ -372,7 +508,7 @@ QString MathsPanel::outputErrorHtml() {
     const int L = s.spec.weightLayers();
     const int n = s.spec.layers[L];
     QString h = QStringLiteral("<h3>%1</h3>").arg(tr("Output error"));
-    h += QStringLiteral("<p class='formula'>E = T − O</p>");
+    h += formula(QStringLiteral("E = T − O"));
     const bp::Vector& t = s.values.target;
     const bp::Vector& o = s.values.o[L];
     const bp::Vector& e = s.values.e[L];
@@ -380,14 +516,15 @@ QString MathsPanel::outputErrorHtml() {
     if (n <= kSmallLayer) {
         h += line({QStringLiteral("E ="), vec(QStringLiteral("T"), t, kDecimals),
                    op(QStringLiteral("−")), vec(QStringLiteral("O%1").arg(L), o, kDecimals),
-                   op(QStringLiteral("=")), vec(QStringLiteral("E%1").arg(L), e, kDecimals)});
+                   op(QStringLiteral("=")), vec(QStringLiteral("E%1").arg(L), e, kDecimals)},
+                  true);
     } else {
         const int j = focusNeuron(L, e);
-        h += QStringLiteral(
-                 "<p class='formula'>e<sub>%1</sub> = t<sub>%1</sub> − o<sub>%1</sub> = %2 − %3 = "
-                 "%4</p>")
-                 .arg(j)
-                 .arg(fmt(t(j), kDecimals), fmt(o(j), kDecimals), fmt(e(j), kDecimals));
+        h += formula(QStringLiteral("e<sub>%1</sub> = t<sub>%1</sub> − o<sub>%1</sub> = %2 − %3 = "
+                                    "%4")
+                         .arg(j)
+                         .arg(fmt(t(j), kDecimals), fmt(o(j), kDecimals), fmt(e(j), kDecimals)),
+                     true);
         m_cells[QStringLiteral("e_j")] = QStringList{fmt(e(j), kDecimals)};
     }
     h += QStringLiteral("<p class='note'>%1 = %2</p>")
@@ -405,18 +542,19 @@ QString MathsPanel::backErrorHtml(int k) {
     const bp::Vector& e = s.values.e[k];
     QString h = QStringLiteral("<h3>%1</h3>")
                     .arg(tr("Back-propagation: the errors reach the %1 layer").arg(layerWord(k)));
-    h +=
-        QStringLiteral("<p class='formula'>%1 = %2<sup>T</sup> · %3</p>")
-            .arg(sub(QStringLiteral("E"), k), sub(QStringLiteral("W"), k),
-                 book ? sub(QStringLiteral("E"), k + 1)
-                      : QStringLiteral("(%1 ∘ f′(%2))")
-                            .arg(sub(QStringLiteral("E"), k + 1), sub(QStringLiteral("O"), k + 1)));
-    h += QStringLiteral("<p class='note'>%1</p>")
-             .arg(book ? tr("The book's rule: each error is split back along the weights (Wᵀ, the "
-                            "weights before this step's update).")
-                       : tr("Exact gradient: the error is scaled by the slope f′ before it is "
-                            "split back."));
-    if (!sizeOk(eOut, nOut) || !sizeOk(e, nIn)) return h;
+    h += formula(QStringLiteral("%1 = %2<sup>T</sup> · %3")
+                     .arg(sub(QStringLiteral("E"), k), sub(QStringLiteral("W"), k),
+                          book ? sub(QStringLiteral("E"), k + 1)
+                               : QStringLiteral("(%1 ∘ f′(%2))")
+                                     .arg(sub(QStringLiteral("E"), k + 1),
+                                          sub(QStringLiteral("O"), k + 1))));
+    const QString note =
+        QStringLiteral("<p class='note'>%1</p>")
+            .arg(book ? tr("The book's rule: each error is split back along the weights (Wᵀ, the "
+                           "weights before this step's update).")
+                      : tr("Exact gradient: the error is scaled by the slope f′ before it is "
+                           "split back."));
+    if (!sizeOk(eOut, nOut) || !sizeOk(e, nIn)) return h + note;
     const QString Wt = QStringLiteral("W%1T").arg(k);
     const QString En = QStringLiteral("E%1").arg(k + 1), Ek = QStringLiteral("E%1").arg(k);
     if (nIn <= kSmallLayer && nOut <= kSmallLayer) {
@@ -424,8 +562,9 @@ QString MathsPanel::backErrorHtml(int k) {
                    matrix(
                        Wt, nIn, nOut, [&W](int r, int c) { return W(c, r); }, kDecimals),
                    op(QStringLiteral("·")), vec(En, eOut, kDecimals), op(QStringLiteral("=")),
-                   vec(Ek, e, kDecimals)});
-        return h;
+                   vec(Ek, e, kDecimals)},
+                  true);
+        return h + note;
     }
     const int j = focusNeuron(k, e);
     std::vector<double> a, b;
@@ -437,11 +576,11 @@ QString MathsPanel::backErrorHtml(int k) {
     }
     h += QStringLiteral("<p>%1</p>")
              .arg(tr("Neuron j = %1 of the %2 layer:").arg(j).arg(layerWord(k)));
-    h += QStringLiteral(
-             "<p class='formula'>e<sub>%1</sub> = Σ<sub>m</sub> w<sub>m,%1</sub>·e<sub>m</sub> = "
-             "%2</p>")
-             .arg(j)
-             .arg(fmt(e(j), kDecimals));
+    h +=
+        formula(QStringLiteral("e<sub>%1</sub> = Σ<sub>m</sub> w<sub>m,%1</sub>·e<sub>m</sub> = %2")
+                    .arg(j)
+                    .arg(fmt(e(j), kDecimals)),
+                true);
     m_cells[QStringLiteral("e_j")] = QStringList{fmt(e(j), kDecimals)};
     m_cells[QStringLiteral("j")] = QStringList{QString::number(j)};
     h += rowSum(QStringLiteral("terms"), QStringLiteral("w<sub>m,%1</sub>").arg(j),
@@ -452,7 +591,7 @@ QString MathsPanel::backErrorHtml(int k) {
                       .arg(nIn)
                       .arg(nOut)
                       .arg(k + 1));
-    return h;
+    return h + note;
 }
 
 // ΔW_k = α·(e_{k+1}∘f'(o_{k+1}))·o_kᵀ, W_k ← W_k + ΔW_k
@@ -469,13 +608,12 @@ QString MathsPanel::updateHtml(int k) {
         (k + 1 == s.spec.weightLayers() ? s.spec.output : s.spec.hidden) == bp::Activation::Sigmoid;
     QString h = QStringLiteral("<h3>%1</h3>")
                     .arg(tr("Update: the weights %1 change").arg(sub(QStringLiteral("W"), k)));
-    h += QStringLiteral(
-             "<p class='formula'>Δ%1 = α · (%2 ∘ %3) · %4<sup>T</sup> &nbsp;&nbsp; %1 ← %1 + "
-             "Δ%1</p>")
-             .arg(sub(QStringLiteral("W"), k), sub(QStringLiteral("E"), k + 1),
-                  sigmoid ? QStringLiteral("%1 ∘ (1 − %1)").arg(sub(QStringLiteral("O"), k + 1))
-                          : QStringLiteral("f′(%1)").arg(sub(QStringLiteral("O"), k + 1)),
-                  sub(QStringLiteral("O"), k));
+    h += formula(QStringLiteral("Δ%1 = α · (%2 ∘ %3) · %4<sup>T</sup> &nbsp;&nbsp; %1 ← %1 + Δ%1")
+                     .arg(sub(QStringLiteral("W"), k), sub(QStringLiteral("E"), k + 1),
+                          sigmoid
+                              ? QStringLiteral("%1 ∘ (1 − %1)").arg(sub(QStringLiteral("O"), k + 1))
+                              : QStringLiteral("f′(%1)").arg(sub(QStringLiteral("O"), k + 1)),
+                          sub(QStringLiteral("O"), k)));
     if (s.batch > 1)  // stepping is per sample even when Play uses mini-batches
         h += QStringLiteral("<p class='note'>%1</p>")
                  .arg(tr("Mini-batches of %1: Play adds the mean ΔW of %1 samples at once "
@@ -501,6 +639,11 @@ QString MathsPanel::updateHtml(int k) {
     h += QStringLiteral("<p>α = %1</p>").arg(QString::number(s.learningRate, 'g', 6));
     m_cells[QStringLiteral("alpha")] = QStringList{QString::number(s.learningRate, 'g', 6)};
     if (nIn <= kSmallLayer && nOut <= kSmallLayer) {
+        h += line({QStringLiteral("Δ") + sub(QStringLiteral("W"), k) + QStringLiteral(" ="),
+                   matrix(
+                       QStringLiteral("dW%1").arg(k), nOut, static_cast<int>(dW.cols()),
+                       [&dW](int r, int c) { return dW(r, c); }, kDwDecimals)},
+                  true);
         h += line(
             {QStringLiteral("%1 ∘ %2 =")
                  .arg(sub(QStringLiteral("E"), k + 1),
@@ -509,10 +652,6 @@ QString MathsPanel::updateHtml(int k) {
              vec(QStringLiteral("delta%1").arg(k + 1), d, kDecimals), op(QStringLiteral("&nbsp;")),
              sub(QStringLiteral("O"), k) + QStringLiteral("<sup>T</sup> ="),
              rowVec(QStringLiteral("O%1T").arg(k), oin, kDecimals)});
-        h += line({QStringLiteral("Δ") + sub(QStringLiteral("W"), k) + QStringLiteral(" ="),
-                   matrix(
-                       QStringLiteral("dW%1").arg(k), nOut, static_cast<int>(dW.cols()),
-                       [&dW](int r, int c) { return dW(r, c); }, kDwDecimals)});
         h += line({sub(QStringLiteral("W"), k) + QStringLiteral(" ←"),
                    matrix(
                        QStringLiteral("W%1old").arg(k), nOut, static_cast<int>(Wold.cols()),
@@ -535,13 +674,13 @@ QString MathsPanel::updateHtml(int k) {
              .arg(tr("Neuron j = %1 of the %2 layer (click a neuron to choose another):")
                       .arg(j)
                       .arg(layerWord(k + 1)));
-    h += QStringLiteral(
-             "<p class='formula'>δ<sub>%1</sub> = e<sub>%1</sub>·%2 = %3 &nbsp;&nbsp; "
-             "Δw<sub>%1,i</sub> = α·δ<sub>%1</sub>·o<sub>i</sub></p>")
-             .arg(j)
-             .arg(sigmoid ? QStringLiteral("o<sub>%1</sub>(1−o<sub>%1</sub>)").arg(j)
-                          : QStringLiteral("f′(o<sub>%1</sub>)").arg(j),
-                  fmt(d(j), kDwDecimals));
+    h += formula(QStringLiteral("δ<sub>%1</sub> = e<sub>%1</sub>·%2 = %3 &nbsp;&nbsp; "
+                                "Δw<sub>%1,i</sub> = α·δ<sub>%1</sub>·o<sub>i</sub>")
+                     .arg(j)
+                     .arg(sigmoid ? QStringLiteral("o<sub>%1</sub>(1−o<sub>%1</sub>)").arg(j)
+                                  : QStringLiteral("f′(o<sub>%1</sub>)").arg(j),
+                          fmt(d(j), kDwDecimals)),
+                 true);
     m_cells[QStringLiteral("delta_j")] = QStringList{fmt(d(j), kDwDecimals)};
     m_cells[QStringLiteral("j")] = QStringList{QString::number(j)};
     // The largest changes of row j.

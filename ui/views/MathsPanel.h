@@ -8,6 +8,9 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QFont>
+#include <QRectF>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -19,6 +22,7 @@
 #include "training/Snapshot.h"
 
 class QTextBrowser;
+class QTextDocument;
 
 namespace bps {
 
@@ -47,6 +51,14 @@ class MathsPanel : public QWidget {
     QString html() const;
     QStringList shownCells(const QString& name) const;
     QStringList shownNames() const;
+    // Where the phase's key line (its formula with the real numbers) is, in the panel's viewport
+    // coordinates (null when there is none); the viewport's size; and how many table cells (a
+    // number, a matrix entry, an item of a formula line) were laid out on more than one line —
+    // none ever should: too wide a line scrolls sideways instead.
+    QRectF keyLineRect() const;
+    QSize viewportSize() const;
+    int brokenCells() const;
+    static int brokenCellsIn(const QTextDocument& doc);  // the same count for any document
 
     // Largest layer that is shown as whole matrices (above it: the selected neuron's row).
     static constexpr int kSmallLayer = 12;
@@ -54,11 +66,14 @@ class MathsPanel : public QWidget {
   protected:
     // LanguageChange: the document is written again from the same snapshot and selection.
     void changeEvent(QEvent* event) override;
-    void showEvent(QShowEvent* event) override;  // shows what arrived while hidden
+    void resizeEvent(QResizeEvent* event) override;  // the key line is fitted again
+    void showEvent(QShowEvent* event) override;      // shows what arrived while hidden, fitted
 
   private:
     void showPending();  // the followed snapshot not shown yet, if any
     void rebuild();
+    QFont baseFont() const;  // the text's size before fitting: the widget's font × 1.25, ≥ 13 pt
+    void fitKeyLine();       // smaller text, as far as needed, to show the key line whole
     QString forwardHtml(int k);    // x_{k+1} = W_k·o_k, o_{k+1} = f(x_{k+1})
     QString outputErrorHtml();     // e_L = T − o_L
     QString backErrorHtml(int k);  // e_k = W_kᵀ·e_{k+1}
@@ -67,6 +82,9 @@ class MathsPanel : public QWidget {
     QString matrix(const QString& name, int rows, int cols,
                    const std::function<double(int, int)>& at, int decimals);
     QString vec(const QString& name, const bp::Vector& v, int decimals);
+    // A formula line of items side by side / a formula paragraph; key: the phase's key line.
+    QString line(const QStringList& items, bool key = false);
+    QString formula(const QString& inner, bool key = false);
     QString rowVec(const QString& name, const bp::Vector& v, int decimals);
     // Table of the largest terms a_i·b_i of a long sum, and the sum.
     QString rowSum(const QString& name, const QString& termA, const QString& termB,
@@ -85,6 +103,7 @@ class MathsPanel : public QWidget {
     QTimer m_liveTimer;                      // shows m_pending kLiveIntervalMs after the last
     int m_selLayer = -1, m_selIndex = -1;    // neuron whose row is shown for large layers
     std::map<QString, QStringList> m_cells;  // name → cells as written (row-major)
+    bool m_keyPlaced = false;                // the key line's anchor is in the document
 };
 
 }  // namespace bps
