@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "backprop/OptionText.h"
 #include "classroom/ClassActions.h"
 #include "classroom/ClassMode.h"
 #include "document/SessionActions.h"
@@ -146,24 +147,54 @@ int main(int argc, char* argv[]) {
         probe->setVerbose(qEnvironmentVariableIntValue("BP_LATENCY_PROBE") > 1);
         probe->start();
     }
+    // The options are checked by the code that checks backprop-cli's (backprop/OptionText.h),
+    // within the ranges of the control panel's fields, and refused with the same messages.
+    const auto refuse = [first](const std::string& why) {
+        std::fprintf(stderr, "backprop-studio: %s\n", why.c_str());
+        delete first;  // and with it the controller's worker
+        return 2;
+    };
     if (parser.isSet(hiddenOpt) || parser.isSet(lrOpt) || parser.isSet(epochsOpt) ||
         parser.isSet(seedOpt)) {
         bp::NetworkSpec spec = window.controlPanel()->spec();
         bp::TrainOptions options = window.controlPanel()->options();
-        std::vector<int> hidden;
+        const auto text = [&parser](const QCommandLineOption& o) {
+            return parser.value(o).toStdString();
+        };
         if (parser.isSet(hiddenOpt)) {
-            if (!bps::ControlPanel::parseHidden(parser.value(hiddenOpt), hidden)) {
-                std::fprintf(stderr,
-                             "backprop-studio: --hidden wants sizes such as 200 or 200,50\n");
-                return 2;
-            }
-            spec.layers = {spec.layers.front()};
+            std::vector<int> hidden;
+            if (const std::string why = bp::parseNeuronCountsOption(
+                    "hidden", text(hiddenOpt), bps::ControlPanel::kMaxHiddenNeurons, hidden);
+                !why.empty())
+                return refuse(why);
+            const int inputs = spec.layers.front(), outputs = spec.layers.back();
+            spec.layers = {inputs};
             spec.layers.insert(spec.layers.end(), hidden.begin(), hidden.end());
-            spec.layers.push_back(10);
+            spec.layers.push_back(outputs);
         }
-        if (parser.isSet(lrOpt)) options.learningRate = parser.value(lrOpt).toDouble();
-        if (parser.isSet(epochsOpt)) options.epochs = std::max(1, parser.value(epochsOpt).toInt());
-        if (parser.isSet(seedOpt)) spec.seed = parser.value(seedOpt).toULongLong();
+        if (parser.isSet(lrOpt))
+            if (const std::string why =
+                    bp::parseNumberOption("lr", text(lrOpt), bps::ControlPanel::kMinRate,
+                                          bps::ControlPanel::kMaxRate, options.learningRate);
+                !why.empty())
+                return refuse(why);
+        long long n = 0;
+        if (parser.isSet(epochsOpt)) {
+            if (const std::string why = bp::parseIntegerOption("epochs", text(epochsOpt), 1,
+                                                               bps::ControlPanel::kMaxEpochs, n);
+                !why.empty())
+                return refuse(why);
+            options.epochs = static_cast<int>(n);
+        }
+        if (parser.isSet(seedOpt)) {
+            if (const std::string why = bp::parseIntegerOption("seed", text(seedOpt), 0,
+                                                               bps::ControlPanel::kMaxSeed, n);
+                !why.empty())
+                return refuse(why);
+            spec.seed = static_cast<std::uint64_t>(n);
+        }
+        // Before anything is allocated: weights that would not fit in memory are refused.
+        if (const std::string why = spec.validate(); !why.empty()) return refuse(why);
         window.setTraining(spec, options);
     }
     const bool autoplay =
@@ -204,8 +235,12 @@ int main(int argc, char* argv[]) {
                                                                   : parser.value(classCodeOpt);
         if (parser.isSet(hostClassOpt)) {
             classActions->mode()->setReportFile(parser.value(classReportOpt));
-            why =
-                classActions->host(static_cast<quint16>(parser.value(hostClassOpt).toUInt()), code);
+            long long port = 0;
+            if (const std::string bad = bp::parseIntegerOption(
+                    "host-class", parser.value(hostClassOpt).toStdString(), 1, 65535, port);
+                !bad.empty())
+                return refuse(bad);
+            why = classActions->host(static_cast<quint16>(port), code);
         } else {
             const QString address = parser.value(joinClassOpt);
             bp::classroom::ClassClient::Options o;

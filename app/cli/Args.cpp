@@ -1,8 +1,9 @@
 // Args.cpp — option parsing for backprop-cli (see Args.h).
 #include "Args.h"
 
-#include <charconv>
 #include <cstdio>
+
+#include "backprop/OptionText.h"
 
 namespace bp::cli {
 
@@ -53,23 +54,11 @@ std::string Args::required(const std::string& name) const {
     return *v;
 }
 
-namespace {
-// 0, 0.5, 1e+06: a bound as a person writes it (std::to_string gives 1000000.000000).
-std::string shortNumber(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", x);
-    return buf;
-}
-}  // namespace
-
 double Args::number(const std::string& name, double fallback, double min, double max) const {
     const auto v = value(name);
     if (!v) return fallback;
     double x = 0;
-    const auto r = std::from_chars(v->data(), v->data() + v->size(), x);
-    if (r.ec != std::errc() || r.ptr != v->data() + v->size() || !(x >= min && x <= max))
-        fail("option '--" + name + "' needs a number from " + shortNumber(min) + " to " +
-             shortNumber(max) + ", got '" + *v + "'");
+    if (const std::string why = parseNumberOption(name, *v, min, max, x); !why.empty()) fail(why);
     return x;
 }
 
@@ -78,10 +67,7 @@ long long Args::integer(const std::string& name, long long fallback, long long m
     const auto v = value(name);
     if (!v) return fallback;
     long long x = 0;
-    const auto r = std::from_chars(v->data(), v->data() + v->size(), x);
-    if (r.ec != std::errc() || r.ptr != v->data() + v->size() || x < min || x > max)
-        fail("option '--" + name + "' needs a whole number from " + std::to_string(min) + " to " +
-             std::to_string(max) + ", got '" + *v + "'");
+    if (const std::string why = parseIntegerOption(name, *v, min, max, x); !why.empty()) fail(why);
     return x;
 }
 

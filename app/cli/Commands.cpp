@@ -15,8 +15,11 @@
 #include "backprop/Augment.h"
 #include "backprop/DatasetIO.h"
 #include "backprop/Diagnosis.h"
+#include "backprop/FileText.h"
+#include "backprop/Limits.h"
 #include "backprop/ModelFile.h"
 #include "backprop/Npy.h"
+#include "backprop/OptionText.h"
 #include "backprop/Png.h"
 #include "backprop/Timeline.h"
 #include "backprop/Trainer.h"
@@ -90,6 +93,29 @@ std::vector<int> parseLayers(const Args& args, int dataInputs, const std::string
     return layers;
 }
 
+// Why the layers of --layers after the input layer cannot be built even on one input (too many
+// weights for memory), as NetworkSpec::validate says it; "" when they can, or cannot be read
+// yet (parseLayers says why later).
+std::string layersAlone(const Args& args) {
+    const std::string text = args.value("layers").value_or("auto,200,10");
+    NetworkSpec spec;
+    spec.layers = {1};
+    std::size_t pos = text.find(',');
+    while (pos != std::string::npos) {
+        const std::size_t next = text.find(',', pos + 1);
+        const std::string item =
+            text.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
+        int n = 0;
+        if (!parseNumber(item, n) || n < 1 || n > kMaxLayerNeurons) return {};
+        spec.layers.push_back(n);
+        pos = next;
+    }
+    if (spec.layers.size() < 2) return {};
+    spec.bias = args.flag("bias");
+    const std::string why = spec.validate();
+    return why.empty() ? why : "--layers: even on one input, " + why;
+}
+
 void checkFits(const Dataset& d, int inputs, int outputs, const std::string& what) {
     if (d.inputs != inputs)
         throw std::runtime_error(d.source + ": each row has " + std::to_string(d.inputs) +
@@ -140,14 +166,16 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
         resumed = loadModel(*path);
     }
     const TrainingRecord before = resumed ? resumed->training : TrainingRecord{};
-    const double lr = args.number("lr", resumed ? before.learningRate : 0.1, 0.0, 1e6);
-    if (!(lr > 0))  // α = 0 learns nothing, and a model file must hold a usable rate
-        args.fail("--lr needs a learning rate above 0, got '" + *args.value("lr") + "'");
-    const int epochs = static_cast<int>(args.integer("epochs", 1, 0, 1000000));
+    double lr = resumed ? before.learningRate : 0.1;
+    if (const auto v = args.value("lr"))  // the studio's --lr is checked by the same code
+        if (const std::string why = parseLearningRateOption("lr", *v, kMaxLearningRate, lr);
+            !why.empty())
+            args.fail(why);
+    const int epochs = static_cast<int>(args.integer("epochs", 1, 0, kMaxEpochs));
     const auto seed = static_cast<std::uint64_t>(args.integer(
-        "seed", resumed ? static_cast<long long>(resumed->network.spec().seed) : 1, 0, 1LL << 62));
+        "seed", resumed ? static_cast<long long>(resumed->network.spec().seed) : 1, 0, kMaxSeed));
     const int batch =
-        static_cast<int>(args.integer("batch", resumed ? before.batch : 1, 1, 1 << 20));
+        static_cast<int>(args.integer("batch", resumed ? before.batch : 1, 1, kMaxBatch));
     const auto limit = static_cast<std::size_t>(args.integer("limit", 0, 0, 1LL << 40));
     // Threads of per-sample training: by default, and at most, every core this process may use.
     const int threads =
@@ -182,6 +210,9 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
             maxLabel = std::max(0, std::min(255, std::stoi(last) - 1));
     }
 
+    // Hidden and output layers that could not be built on any data: refused before loading.
+    if (!resumed)
+        if (const std::string why = layersAlone(args); !why.empty()) args.fail(why);
     Dataset trainSet = load(trainPath, ctx, maxLabel, quiet, limit);
     double rotate = 0;  // the book's augmentation: ± this many degrees, 0 = none
     if (args.has("augment-rotate")) {
@@ -197,7 +228,12 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
         spec = resumed->network.spec();
     else
         spec.layers = parseLayers(args, trainSet.inputs, trainPath);
-    if (const std::string why = spec.validate(); !why.empty()) args.fail(why);
+    if (const std::string why = spec.validate(); !why.empty()) {
+        // --layers alone was refused before loading (layersAlone); here the data's width makes
+        // the network too large: the data's fault (exit 1), named with its limit.
+        if (resumed || !layersAlone(args).empty()) args.fail(why);
+        throw std::runtime_error(trainPath + ": a network cannot be built on this data: " + why);
+    }
     checkFits(trainSet, spec.layers.front(), spec.layers.back(), "network");
     if (testPath) checkFits(testSet, spec.layers.front(), spec.layers.back(), "network");
 

@@ -1916,6 +1916,10 @@ seen as %2 (%3)</source>
         <source>Presentation &amp;size</source>
         <translation>演示大小(&amp;S)</translation>
     </message>
+    <message>
+        <source>Backprop Studio</source>
+        <translation>Backprop Studio</translation>
+    </message>
 </context>
 <context>
     <name>bps::MathsPanel</name>
@@ -2713,6 +2717,14 @@ seen as %2 (%3)</source>
         <source>%1: the model has %2 inputs but the training set loaded now has %3; load a training set of its kind first</source>
         <translation>%1：模型有 %2 个输入，但现在载入的训练集有 %3 个；请先载入与它同类的训练集</translation>
     </message>
+    <message>
+        <source>The session&apos;s network has %1 inputs but the training set %2 has %3 a sample; the network was not restored (open the session with its own training set)</source>
+        <translation>会话中的神经网络有 %1 个输入，但训练集 %2 每个样本有 %3 个值；神经网络没有恢复（请用会话自己的训练集打开它）</translation>
+    </message>
+    <message>
+        <source>The session&apos;s network has %1 outputs but the training set %2 holds label %3; the network was not restored (open the session with its own training set)</source>
+        <translation>会话中的神经网络有 %1 个输出，但训练集 %2 含有标签 %3；神经网络没有恢复（请用会话自己的训练集打开它）</translation>
+    </message>
 </context>
 <context>
     <name>bps::SigmoidPlot</name>
@@ -2948,6 +2960,14 @@ slope &lt; %1</source>
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>%1: a network cannot be built on this data: %2</source>
+        <translation>%1：无法在这些数据上建立神经网络：%2</translation>
+    </message>
+    <message>
+        <source>This network cannot be built: %1</source>
+        <translation>无法建立这个神经网络：%1</translation>
     </message>
 </context>
 <context>

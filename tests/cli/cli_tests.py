@@ -84,7 +84,7 @@ def usage_errors():
     _, _, err = run("train", "--train", data("mnist_train_100.csv"), "--lr", "fast", expect=2)
     one_line_error(err, "--lr", "fast", "from 0 to 1e+06")
     _, _, err = run("train", "--train", data("mnist_train_100.csv"), "--lr", "0", expect=2)
-    one_line_error(err, "--lr needs a learning rate above 0, got '0'")
+    one_line_error(err, "option '--lr' needs a learning rate above 0, got '0'")
     _, _, err = run("train", "--train", data("mnist_train_100.csv"), "--epochs", expect=2)
     one_line_error(err, "'--epochs' needs a value")
     _, _, err = run("train", "--train", data("mnist_train_100.csv"), "--activation", "swish", expect=2)

@@ -65,6 +65,14 @@ SessionActions::SessionActions(const Parts& parts, QObject* parent)
             if (m_parts.network) m_parts.network->setDensity(c->density());
         }
     });
+    // Said without a modal loop (a session's network may be restored after its data loaded).
+    connect(m_sessions, &SessionManager::problem, this, [this](const QString& message) {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Open session"), message,
+                                    QMessageBox::Ok, m_parts.window);
+        box->setObjectName(QStringLiteral("sessionProblem"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     connect(m_sessions, &SessionManager::autosaved, this,
             [this] { emit message(tr("Session saved automatically"), 3000); });
     connect(m_sessions, &SessionManager::sessionPathChanged, this, [this](const QString& path) {

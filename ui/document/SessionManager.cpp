@@ -11,6 +11,8 @@
 #include <QStandardPaths>
 #include <exception>
 
+#include "backprop/FileRead.h"
+#include "backprop/FileText.h"
 #include "training/DatasetLoader.h"
 #include "training/TrainingController.h"
 #include "views/ErrorPlot.h"
@@ -182,9 +184,16 @@ void SessionManager::restoreTraining(const bp::Session& session, const bp::Train
     // The run saved with samples seen > 0 was going on: it goes on (same sample, same curve).
     const bool continues = resume && session.training.samplesSeen > 0 && !session.runs.empty();
     const bool hasError = continues && !session.runs.back().error.empty();
-    m_controller->loadNetwork(session.network, options,
-                              continues ? session.training.samplesSeen : 0,
-                              hasError ? session.runs.back().error.back().second : 0.0);
+    // A network that does not fit the data loaded now would be replaced by a fresh random one
+    // of the data's shape: say so and keep the studio as it is instead.
+    if (const QString why = misfit(session.network, m_controller->trainingSet()); !why.isEmpty()) {
+        emit problem(why);
+        return;
+    }
+    if (!m_controller->loadNetwork(session.network, options,
+                                   continues ? session.training.samplesSeen : 0,
+                                   hasError ? session.runs.back().error.back().second : 0.0))
+        return;  // too large for this computer: the controller said why
 
     // The curves: the file's earlier runs become faded runs; the run going on is the current
     // one again (new points continue it), else a new run starts on the restored weights.
@@ -200,6 +209,24 @@ void SessionManager::restoreTraining(const bp::Session& session, const bp::Train
         }
         if (!continues) m_plot->beginRun(m_controller->runLabel());
     }
+}
+
+QString SessionManager::misfit(const bp::Network& net, const DatasetPtr& train) {
+    if (!train || train->empty()) return {};
+    const QString file = QString::fromStdString(bp::printable(train->source, 200));
+    if (train->inputs != net.inputs())
+        return tr("The session's network has %1 inputs but the training set %2 has %3 a sample; "
+                  "the network was not restored (open the session with its own training set)")
+            .arg(net.inputs())
+            .arg(file)
+            .arg(train->inputs);
+    if (train->maxLabel() >= net.outputs())
+        return tr("The session's network has %1 outputs but the training set %2 holds label %3; "
+                  "the network was not restored (open the session with its own training set)")
+            .arg(net.outputs())
+            .arg(file)
+            .arg(train->maxLabel());
+    return {};
 }
 
 QString SessionManager::save(const QString& path) {
@@ -252,11 +279,13 @@ QString SessionManager::openModel(const QString& path) {
 }
 
 SessionManager::FileKind SessionManager::kindOf(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return FileKind::Missing;
-    const QByteArray head = f.read(16);
-    if (head.startsWith("BPSESSION ")) return FileKind::Session;
-    if (head.startsWith("BPSMODEL ")) return FileKind::Model;
+    if (!QFileInfo::exists(path)) return FileKind::Missing;
+    // Never waits (a FIFO with no writer, a device, a folder give what is there at once, often
+    // nothing): the GUI thread asks this before any window. Whatever it is not is the loader's
+    // to refuse, on its worker, with the path in the message.
+    const std::string head = bp::peekFile(QFile::encodeName(path).toStdString(), 16);
+    if (head.starts_with("BPSESSION ")) return FileKind::Session;
+    if (head.starts_with("BPSMODEL ")) return FileKind::Model;
     return FileKind::Dataset;  // CSV, CSV.gz or IDX: the loader says if it is none of them
 }
 

@@ -19,6 +19,7 @@
 
 #include "backprop/SessionFile.h"
 #include "backprop/Trainer.h"
+#include "training/DatasetPtr.h"
 
 class QWidget;
 
@@ -98,7 +99,14 @@ class SessionManager : public QObject {
     // Returns true when a session was restored.
     bool offerRecovery(QWidget* parent);
 
+    // Why net cannot go on training on train (inputs or labels differ), naming the file; empty
+    // when it fits (or there is no training set).
+    static QString misfit(const bp::Network& net, const DatasetPtr& train);
+
   signals:
+    // A session opened but its network could not be restored (it does not fit the training
+    // set, or is too large): a sentence for a dialog.
+    void problem(const QString& message);
     void recentSessionsChanged(const QStringList& files);
     // A session was opened or saved (path), e.g. for the window title.
     void sessionPathChanged(const QString& path);

@@ -9,6 +9,7 @@
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
 
@@ -272,6 +273,15 @@ void MainWindow::wire() {
     connect(m_controls, &ControlPanel::learningRateChanged, c,
             &TrainingController::setLearningRate);
     connect(m_controls, &ControlPanel::networkRequested, c, &TrainingController::setNetworkSpec);
+    // A network or data set too large to build on: said at once, without waiting (not modal
+    // to the event loop: training and tests go on), and nothing was changed.
+    connect(c, &TrainingController::networkRefused, this, [this](const QString& message) {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Backprop Studio"), message,
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("networkRefused"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     connect(m_controls, &ControlPanel::densityChanged, m_network, &NetworkView::setDensity);
     connect(m_controls, &ControlPanel::showEdgeValuesChanged, m_network,
             &NetworkView::setShowEdgeValues);
@@ -304,8 +314,9 @@ void MainWindow::setFullSpeed() {
 void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
     const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
     const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
+    // A set no network of these layers can be built on is refused (networkRefused says why).
+    if (!m_controller->setDatasets(train, test)) return;
     if (role == DatasetLoader::Role::Training) m_samples->setDataset(train);
-    m_controller->setDatasets(train, test);
     m_lessons->setDatasets(train, test);
     m_controls->setSettings(m_controller->spec(), m_controller->options());
     updateTitle();

@@ -568,27 +568,60 @@ void TrainingController::setSpeed(double samplesPerSecond) {
     post([s = m_speed](detail::Worker& w) { w.setSpeed(s); });
 }
 
-void TrainingController::setNetworkSpec(const bp::NetworkSpec& spec,
+bp::NetworkSpec TrainingController::fitted(bp::NetworkSpec spec, const DatasetPtr& train) {
+    // Fit the input and output layers to the data, so any CSV width and label range works.
+    if (train && !train->empty() && spec.layers.size() >= 2) {
+        spec.layers.front() = train->inputs;
+        spec.layers.back() = std::max(spec.layers.back(), train->maxLabel() + 1);
+    }
+    return spec;
+}
+
+QString TrainingController::networkProblem(const bp::NetworkSpec& spec, const DatasetPtr& train) {
+    const std::string why = fitted(spec, train).validate();  // before any weight is allocated
+    if (why.empty()) return {};
+    const QString text = QString::fromStdString(why);
+    return train && !train->source.empty() ? tr("%1: a network cannot be built on this data: %2")
+                                                 .arg(QString::fromStdString(train->source), text)
+                                           : tr("This network cannot be built: %1").arg(text);
+}
+
+bool TrainingController::setNetworkSpec(const bp::NetworkSpec& spec,
                                         const bp::TrainOptions& options) {
+    if (const QString why = networkProblem(spec, m_train); !why.isEmpty()) {
+        emit networkRefused(why);
+        return false;
+    }
     m_spec = spec;
     m_options = options;
     setLearningRate(options.learningRate);
     startRun(false);
+    return true;
 }
 
-void TrainingController::loadNetwork(const bp::Network& net, const bp::TrainOptions& options,
+bool TrainingController::loadNetwork(const bp::Network& net, const bp::TrainOptions& options,
                                      std::uint64_t samplesSeen, double runningError) {
+    if (const QString why = networkProblem(net.spec(), m_train); !why.isEmpty()) {
+        emit networkRefused(why);
+        return false;
+    }
     m_spec = net.spec();
     m_options = options;
     setLearningRate(options.learningRate);
     post([copy = std::make_shared<const bp::Network>(net)](detail::Worker& w) { w.adopt(*copy); });
     startRun(true, samplesSeen, runningError);
+    return true;
 }
 
-void TrainingController::setDatasets(DatasetPtr train, DatasetPtr test) {
+bool TrainingController::setDatasets(DatasetPtr train, DatasetPtr test) {
+    if (const QString why = networkProblem(m_spec, train); !why.isEmpty()) {
+        emit networkRefused(why);
+        return false;
+    }
     m_train = std::move(train);
     m_test = std::move(test);
     startRun(true);
+    return true;
 }
 
 void TrainingController::selectSample(long i) {
@@ -606,11 +639,7 @@ QString TrainingController::runLabel() const {
 }
 
 void TrainingController::startRun(bool keepNetwork, std::uint64_t resumeAt, double resumeError) {
-    // Fit the input and output layers to the data, so any CSV width and label range works.
-    if (m_train && !m_train->empty()) {
-        m_spec.layers.front() = m_train->inputs;
-        m_spec.layers.back() = std::max(m_spec.layers.back(), m_train->maxLabel() + 1);
-    }
+    m_spec = fitted(m_spec, m_train);  // checked by networkProblem before it came here
     if (m_test && m_test->inputs != m_spec.layers.front()) m_test.reset();
     ++m_generation;
     post([spec = m_spec, options = m_options, train = m_train, test = m_test, gen = m_generation,

@@ -70,16 +70,25 @@ class TrainingController : public QObject {
     void setSpeed(double samplesPerSecond);
     // A new network (and trainer options); starts a new run. Layer 0 and the output layer are
     // fitted to the training set (inputs, labels) when one is loaded.
-    void setNetworkSpec(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
+    // Returns false (and emits networkRefused, changing nothing) when the network fitted to
+    // the data could not be built (networkProblem).
+    bool setNetworkSpec(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
     // New data; test may be null. Keeps the trained network when its shape still fits the data
-    // (a new test set does not throw away the weights); the trainer starts a new run.
-    void setDatasets(DatasetPtr train, DatasetPtr test);
+    // (a new test set does not throw away the weights); the trainer starts a new run. Returns
+    // false (and emits networkRefused, keeping the data and network of now) when the network
+    // fitted to train could not be built.
+    bool setDatasets(DatasetPtr train, DatasetPtr test);
+    // spec with its input and output layers fitted to train (as a run does), and why a network
+    // of that shape cannot be built (too many weights for memory, a layer too large), naming
+    // train's file; empty when it can.
+    static bp::NetworkSpec fitted(bp::NetworkSpec spec, const DatasetPtr& train);
+    static QString networkProblem(const bp::NetworkSpec& spec, const DatasetPtr& train);
     // A network read from a file (session or model) with its weights: the weights are kept
     // (if its shape fits the data) and a new run starts on them. samplesSeen > 0 continues a
     // saved run instead: the trainer resumes at that sample (same epoch, same place in the
     // epoch's order), so the run's curve and epoch count go on where the file left them;
     // runningError (> 0) is the run's last running error, where its curve goes on from.
-    void loadNetwork(const bp::Network& net, const bp::TrainOptions& options,
+    bool loadNetwork(const bp::Network& net, const bp::TrainOptions& options,
                      std::uint64_t samplesSeen = 0, double runningError = 0.0);
     // Makes sample i of the training set the current sample for stepping (−1 un-pins).
     void selectSample(long i);
@@ -117,6 +126,8 @@ class TrainingController : public QObject {
     void predictionsReady(bps::PredictionsPtr predictions);
     // Training stopped on an error (divergence): a sentence for a dialog.
     void trainingFailed(const QString& message);
+    // A network or data set was refused before anything was allocated (networkProblem).
+    void networkRefused(const QString& message);
     // Samples trained per second of playing, measured by the worker (0 when idle).
     void throughput(double samplesPerSecond);
 

@@ -92,11 +92,11 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     m_activation->addItem(QString(), static_cast<int>(bp::Activation::Tanh));
     m_activation->addItem(QString(), static_cast<int>(bp::Activation::ReLU));
     m_epochs = new QSpinBox(shape);
-    m_epochs->setRange(1, 100);
+    m_epochs->setRange(1, kMaxEpochs);
     m_batch = new QSpinBox(shape);
     m_batch->setRange(1, 1024);
     m_seed = new QSpinBox(shape);
-    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setRange(0, kMaxSeed);
     m_seed->setValue(1);
     m_apply = new QPushButton(shape);
     m_shapeForm = new QFormLayout(shape);
@@ -267,7 +267,7 @@ bool ControlPanel::parseHidden(const QString& text, std::vector<int>& out) {
     for (const QString& p : parts) {
         bool ok = false;
         const int n = p.trimmed().toInt(&ok);
-        if (!ok || n < 1 || n > 4096) return false;
+        if (!ok || n < 1 || n > kMaxHiddenNeurons) return false;
         out.push_back(n);
     }
     return true;

@@ -28,7 +28,11 @@ class ControlPanel : public QWidget {
   public:
     static constexpr double kMinRate = 1e-4;  // learning-rate slider range (log scale)
     static constexpr double kMaxRate = 1.0;
-    static constexpr int kRateSteps = 400;  // slider positions: 100 per decade
+    // Ranges of the other fields (also the studio's command line: app/studio_main.cpp).
+    static constexpr int kMaxHiddenNeurons = 4096;  // each hidden layer
+    static constexpr int kMaxEpochs = 100;          // epochs Play runs
+    static constexpr int kMaxSeed = 2147483647;     // the seed's spin box (an int)
+    static constexpr int kRateSteps = 400;          // slider positions: 100 per decade
 
     explicit ControlPanel(QWidget* parent = nullptr);
 

@@ -18,6 +18,7 @@ inline constexpr int kMaxLayerNeurons = 1'000'000;  // neurons in one layer (inp
 inline constexpr double kMaxLearningRate = 1e6;     // α, above 0
 inline constexpr int kMaxEpochs = 1'000'000;        // epochs of one run
 inline constexpr int kMaxBatch = 1 << 20;           // samples of a mini-batch
+inline constexpr long long kMaxSeed = 1LL << 62;    // seed of the weights and of shuffling
 inline constexpr int kMaxErrorWindow = 1'000'000;   // N of the running error (a ring of N doubles)
 inline constexpr std::uint64_t kMaxSessionPoints = std::uint64_t{1} << 24;  // curve points a
                                                                             // session holds
