@@ -196,6 +196,7 @@ int main(int argc, char* argv[]) {
         // Before anything is allocated: weights that would not fit in memory are refused.
         if (const std::string why = spec.validate(); !why.empty()) return refuse(why);
         window.setTraining(spec, options);
+        if (parser.isSet(epochsOpt)) window.setEpochLimit(options.epochs);
     }
     const bool autoplay =
         parser.isSet(autoplayOpt) || qEnvironmentVariableIntValue("BP_AUTOPLAY") != 0;

@@ -26,6 +26,31 @@
     </message>
 </context>
 <context>
+    <name>bps::ControlPanel</name>
+    <message numerus="yes">
+        <source>1 sample every %n s</source>
+        <translation>
+            <numerusform>1 sample every %n s</numerusform>
+            <numerusform>1 sample every %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s)/s</source>
+        <translation>
+            <numerusform>%n sample/s</numerusform>
+            <numerusform>%n samples/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> epoch(s)</source>
+        <comment>after the number of &quot;Stop after&quot;</comment>
+        <translation>
+            <numerusform> epoch</numerusform>
+            <numerusform> epochs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bps::NetworkRenderer</name>
     <message numerus="yes">
         <source>saturated hidden: slope &lt; 0.01 (%n neuron(s))</source>

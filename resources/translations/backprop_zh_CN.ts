@@ -814,20 +814,8 @@ seen as %2 (%3)</source>
         <translation>用种子重新初始化权重，让这次训练能完全重现；本次的曲线会淡化后留在图表上</translation>
     </message>
     <message>
-        <source>From slow motion (each phase visible) to full speed</source>
-        <translation>从慢动作（每个阶段都看得见）到全速</translation>
-    </message>
-    <message>
-        <source>%1 samples/s</source>
-        <translation>每秒 %1 个样本</translation>
-    </message>
-    <message>
         <source>Learning rate α on a log scale from 0.0001 to 1; it takes effect at the next sample, also while training runs</source>
         <translation>学习率 α，对数刻度，从 0.0001 到 1；从下一个样本起生效，训练进行中也可以调</translation>
-    </message>
-    <message>
-        <source>Speed</source>
-        <translation>速度</translation>
     </message>
     <message>
         <source>Learning rate α</source>
@@ -858,10 +846,6 @@ seen as %2 (%3)</source>
         <translation>隐藏层的激活函数（输出层使用 S 函数）</translation>
     </message>
     <message>
-        <source>Epochs Play runs before it stops</source>
-        <translation>按“运行”后训练多少轮次才停止</translation>
-    </message>
-    <message>
         <source>1 = update after every sample, as the book does; more = mini-batches (mean ΔW of the batch)</source>
         <translation>1 = 每个样本之后都更新，和书中一样；大于 1 = 小批量（取该批的平均 ΔW）</translation>
     </message>
@@ -884,10 +868,6 @@ seen as %2 (%3)</source>
     <message>
         <source>Activation</source>
         <translation>激活函数</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>轮次</translation>
     </message>
     <message>
         <source>Batch size</source>
@@ -928,10 +908,6 @@ seen as %2 (%3)</source>
     <message>
         <source>full speed</source>
         <translation>全速</translation>
-    </message>
-    <message>
-        <source>1 sample / %1 s</source>
-        <translation>每 %1 秒 1 个样本</translation>
     </message>
     <message>
         <source>Slow motion: Play shows every phase</source>
@@ -992,6 +968,53 @@ seen as %2 (%3)</source>
     <message>
         <source>sample %1, label %2, prediction %3</source>
         <translation>样本 %1，标签 %2，预测 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>1 sample every %n s</source>
+        <translation>
+            <numerusform>每 %n 秒 1 个样本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s)/s</source>
+        <translation>
+            <numerusform>每秒 %n 个样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Samples trained per second, from slow motion (at 2 per second or fewer each phase is shown) to 5,000 per second</source>
+        <translation>每秒训练的样本数：从慢动作（每秒 2 个或更少时逐个阶段显示）到每秒 5,000 个</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>Train as fast as the computer can; click again to return to the slider&apos;s pace</source>
+        <translation>以计算机能达到的最快速度训练；再点一次回到滑块的速度</translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation>停止于</translation>
+    </message>
+    <message>
+        <source>Off: Play trains epoch after epoch until Pause. On: Play stops at the end of this many epochs</source>
+        <translation>不勾选：“运行”一轮接一轮地训练，直到按“暂停”。勾选：“运行”在这么多轮结束时停止</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>速度</translation>
+    </message>
+    <message numerus="yes">
+        <source> epoch(s)</source>
+        <comment>after the number of &quot;Stop after&quot;</comment>
+        <translation>
+            <numerusform> 轮</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>measured: %1</source>
+        <translation>实测：%1</translation>
     </message>
 </context>
 <context>
@@ -2968,6 +2991,10 @@ slope &lt; %1</source>
     <message>
         <source>This network cannot be built: %1</source>
         <translation>无法建立这个神经网络：%1</translation>
+    </message>
+    <message>
+        <source>α %1 · hidden %2</source>
+        <translation>α %1 · 隐藏层 %2</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,12 @@
-// test_control_panel.cpp — the log-scale learning-rate slider and its field, the hidden-layer
+// test_control_panel.cpp — the log-scale learning-rate slider and its field, the pace (its
+// default, its unit in words, the Full speed toggle), "stop after N epochs", the hidden-layer
 // field, and the question before a trained network is thrown away.
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QSlider>
@@ -9,6 +14,7 @@
 #include <QtTest>
 #include <cmath>
 
+#include "shell/Language.h"
 #include "views/ControlPanel.h"
 
 using bps::ControlPanel;
@@ -49,6 +55,88 @@ class TestControlPanel : public QObject {
         panel.setLearningRate(0.3);  // programmatic: no request
         QCOMPARE(rates.count(), 3);
         QCOMPARE(slider->value(), static_cast<int>(std::lround((std::log10(0.3) + 4) * 100)));
+    }
+
+    // Play starts at a pace a class can watch (50 samples/s: an epoch of the embedded 5,000
+    // images lasts 100 s), says its unit with the right plural, and full speed is one click on
+    // the toggle beside the slider and one click back.
+    void paceDefaultUnitAndFullSpeed() {
+        bps::Language::instance()->setLanguage(QStringLiteral("en"));
+        ControlPanel panel;
+        QCOMPARE(panel.speed(), ControlPanel::kDefaultSpeed);
+        QCOMPARE(panel.speed(), 50.0);
+        QVERIFY(!panel.fullSpeed());
+        auto* pace = panel.findChild<QSlider*>(QStringLiteral("pace"));
+        auto* label = panel.findChild<QLabel*>(QStringLiteral("paceLabel"));
+        auto* full = panel.findChild<QPushButton*>(QStringLiteral("fullSpeed"));
+        QVERIFY(pace && label && full);
+        QCOMPARE(label->text(), QStringLiteral("50 samples/s"));
+        QCOMPARE(full->text(), QStringLiteral("Full speed"));
+        QSignalSpy speeds(&panel, &ControlPanel::speedChanged);
+        pace->setValue(2);
+        QCOMPARE(panel.speed(), 1.0);
+        QCOMPARE(label->text(), QStringLiteral("1 sample/s"));
+        pace->setValue(0);
+        QCOMPARE(label->text(), QStringLiteral("1 sample every 4 s"));
+        pace->setValue(pace->maximum());
+        QCOMPARE(label->text(), QStringLiteral("5000 samples/s"));
+        QCOMPARE(speeds.count(), 3);
+
+        full->click();  // one click: full speed
+        QVERIFY(panel.fullSpeed());
+        QCOMPARE(panel.speed(), 0.0);
+        QCOMPARE(speeds.last().at(0).toDouble(), 0.0);
+        QCOMPARE(panel.speedIndex(), ControlPanel::speedCount() - 1);
+        QVERIFY(!label->isEnabled());  // the slider's pace, greyed: what a click returns to
+        full->click();  // and back to the slider's pace
+        QCOMPARE(speeds.last().at(0).toDouble(), 5000.0);
+        full->click();
+        pace->setValue(7);  // moving the slider chooses its pace
+        QVERIFY(!panel.fullSpeed());
+        QCOMPARE(speeds.last().at(0).toDouble(), 50.0);
+
+        // Sessions and settings store an index; the last one is full speed.
+        panel.setSpeedIndex(ControlPanel::speedCount() - 1);
+        QVERIFY(panel.fullSpeed());
+        panel.setSpeedIndex(ControlPanel::defaultSpeedIndex());
+        QVERIFY(!panel.fullSpeed());
+        QCOMPARE(panel.speed(), 50.0);
+
+        bps::Language::instance()->setLanguage(QStringLiteral("zh_CN"));
+        QTRY_COMPARE(label->text(), QStringLiteral("每秒 50 个样本"));
+        QCOMPARE(full->text(), QStringLiteral("全速"));
+        bps::Language::instance()->setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(label->text(), QStringLiteral("50 samples/s"));
+    }
+
+    // "Stop after N epochs" is off by default (Play trains until Pause); ticking it asks for a
+    // limit at once, with its unit in words.
+    void stopAfterEpochsIsOptional() {
+        bps::Language::instance()->setLanguage(QStringLiteral("en"));
+        ControlPanel panel;
+        QCOMPARE(panel.epochLimit(), 0);
+        auto* stop = panel.findChild<QCheckBox*>(QStringLiteral("stopAfter"));
+        auto* epochs = panel.findChild<QSpinBox*>(QStringLiteral("epochs"));
+        QVERIFY(stop && epochs);
+        QVERIFY(!stop->isChecked());
+        QVERIFY(!epochs->isEnabled());
+        QSignalSpy limits(&panel, &ControlPanel::epochLimitChanged);
+        stop->click();
+        QCOMPARE(panel.epochLimit(), 1);
+        QCOMPARE(limits.last().at(0).toInt(), 1);
+        QCOMPARE(epochs->text(), QStringLiteral("1 epoch"));
+        epochs->setValue(3);
+        QCOMPARE(limits.last().at(0).toInt(), 3);
+        QCOMPARE(epochs->text(), QStringLiteral("3 epochs"));
+        QCOMPARE(panel.options().epochs, 3);
+        stop->click();
+        QCOMPARE(limits.last().at(0).toInt(), 0);
+        QCOMPARE(panel.epochLimit(), 0);
+        QCOMPARE(panel.options().epochs, 3);  // the N is kept for the next time
+        panel.setEpochLimit(5);               // settings, sessions, --epochs: no request
+        QCOMPARE(limits.count(), 3);
+        QVERIFY(stop->isChecked());
+        QCOMPARE(panel.epochLimit(), 5);
     }
 
     void hiddenLayersParse() {

@@ -123,6 +123,7 @@ class TestTrainingController : public QObject {
         c.setNetworkSpec(spec, optionsOf(0.1));
         c.setDatasets(m_train, nullptr);
         c.setSpeed(200);  // 100 samples take about half a second: time to change the rate
+        c.setEpochLimit(1);
         QSignalSpy marks(&c, &TrainingController::learningRateMarked);
         c.play();
         QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot() && c.lastSnapshot()->samplesSeen > 5, 10000);
@@ -234,6 +235,7 @@ class TestTrainingController : public QObject {
         TrainingController c;
         c.setNetworkSpec(specOf({784, 10, 10}, 2), optionsOf(0.1, 50));
         c.setDatasets(m_train, nullptr);
+        c.setEpochLimit(50);
         c.sync();
         QSignalSpy snapshots(&c, &TrainingController::snapshotReady);
         c.play();
@@ -245,10 +247,62 @@ class TestTrainingController : public QObject {
         QVERIFY(snapshots.count() >= 1);
     }
 
+    // Play trains epoch after epoch until Pause (no epoch limit, the default): it goes past the
+    // end of the first epochs and stops only when paused, at a sample and not an epoch's end.
+    void playLoopsUntilPause() {
+        TrainingController c;
+        QCOMPARE(c.epochLimit(), 0);
+        c.setNetworkSpec(specOf({784, 8, 10}, 4), optionsOf(0.1, 1));  // options.epochs: unused
+        c.setDatasets(m_train, nullptr);
+        QSignalSpy epochs(&c, &TrainingController::epochFinished);
+        c.sync();
+        c.play();
+        QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot()->samplesSeen > 350, 30000);
+        QVERIFY(c.isPlaying());
+        c.pause();
+        c.sync();
+        QVERIFY(!c.isPlaying());
+        QVERIFY(epochs.count() >= 3);
+        // The epoch counter goes on: epoch 4 or later once 350 samples of 100 were seen.
+        QVERIFY(c.lastSnapshot()->epoch >= 4);
+        const auto seen = c.lastSnapshot()->samplesSeen;
+        c.sync();
+        QCOMPARE(c.lastSnapshot()->samplesSeen, seen);  // paused means paused
+    }
+
+    // "Stop after N epochs" stops at the end of epoch N exactly; set while Play runs it applies
+    // at once (lowered below the epoch being trained, it ends that epoch); a finished run goes on
+    // for as many again.
+    void epochLimitStopsAtAnEpochsEnd() {
+        TrainingController c;
+        c.setNetworkSpec(specOf({784, 8, 10}, 4), optionsOf(0.1));
+        c.setDatasets(m_train, nullptr);
+        c.setEpochLimit(2);
+        c.sync();
+        c.play();
+        QTRY_VERIFY_WITH_TIMEOUT(!c.isPlaying() && c.lastSnapshot()->samplesSeen > 0, 30000);
+        c.sync();
+        QCOMPARE(c.lastSnapshot()->samplesSeen, 200ULL);
+        c.play();  // a finished run: two more
+        QTRY_VERIFY_WITH_TIMEOUT(!c.isPlaying() && c.lastSnapshot()->samplesSeen > 200, 30000);
+        c.sync();
+        QCOMPARE(c.lastSnapshot()->samplesSeen, 400ULL);
+
+        c.setEpochLimit(0);
+        c.setSpeed(400);  // a few epochs a second: time to lower the limit while it runs
+        c.play();
+        QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot()->samplesSeen > 450, 30000);
+        c.setEpochLimit(1);  // below the epochs done: the epoch being trained is the last
+        QTRY_VERIFY_WITH_TIMEOUT(!c.isPlaying(), 30000);
+        c.sync();
+        const auto seen = c.lastSnapshot()->samplesSeen;
+        QVERIFY2(seen % 100 == 0 && seen > 450, qPrintable(QString::number(seen)));
+    }
+
     // Destroying the controller while it trains at full speed stops the worker promptly.
     void destroyWhileTraining() {
         auto c = std::make_unique<TrainingController>();
-        c->setNetworkSpec(specOf({784, 200, 10}, 1), optionsOf(0.1, 1000));
+        c->setNetworkSpec(specOf({784, 200, 10}, 1), optionsOf(0.1));
         c->setDatasets(m_train, m_test);
         c->play();
         QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot() && c->lastSnapshot()->samplesSeen > 50, 10000);

@@ -47,6 +47,7 @@ SessionActions::SessionActions(const Parts& parts, QObject* parent)
         s.settings.emplace_back("speed_index", std::to_string(m_parts.controls->speedIndex()));
         s.settings.emplace_back("speed", std::to_string(m_parts.controls->speed()));
         s.settings.emplace_back("view.density", std::to_string(m_parts.controls->density()));
+        s.settings.emplace_back("epoch_limit", std::to_string(m_parts.controls->epochLimit()));
     });
     m_sessions->setApplyHook([this](const bp::Session& s) {
         if (!m_parts.controls) return;
@@ -58,6 +59,11 @@ SessionActions::SessionActions(const Parts& parts, QObject* parent)
         if (ok) {
             c->setSpeedIndex(speedIndex);
             m_parts.controller->setSpeed(c->speed());
+        }
+        const int limit = QString::fromStdString(s.setting("epoch_limit")).toInt(&ok);
+        if (ok) {
+            c->setEpochLimit(limit);
+            m_parts.controller->setEpochLimit(c->epochLimit());
         }
         const int density = QString::fromStdString(s.setting("view.density")).toInt(&ok);
         if (ok) {

@@ -270,6 +270,7 @@ void MainWindow::wire() {
     connect(m_controls, &ControlPanel::stepEpochRequested, c, &TrainingController::stepEpoch);
     connect(m_controls, &ControlPanel::resetRequested, c, &TrainingController::reset);
     connect(m_controls, &ControlPanel::speedChanged, c, &TrainingController::setSpeed);
+    connect(m_controls, &ControlPanel::epochLimitChanged, c, &TrainingController::setEpochLimit);
     connect(m_controls, &ControlPanel::learningRateChanged, c,
             &TrainingController::setLearningRate);
     connect(m_controls, &ControlPanel::networkRequested, c, &TrainingController::setNetworkSpec);
@@ -308,7 +309,12 @@ void MainWindow::setTraining(const bp::NetworkSpec& spec, const bp::TrainOptions
 }
 
 void MainWindow::setFullSpeed() {
-    m_controls->setSpeedIndex(ControlPanel::speedCount() - 1);
+    m_controls->setFullSpeed(true);
+}
+
+void MainWindow::setEpochLimit(int epochs) {
+    m_controls->setEpochLimit(epochs);
+    m_controller->setEpochLimit(m_controls->epochLimit());
 }
 
 void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
@@ -382,7 +388,9 @@ void MainWindow::restoreSettings() {
     m_controls->setSettings(spec, options);
     m_controls->setLearningRate(options.learningRate);
     m_controls->setSpeedIndex(
-        s.value(QStringLiteral("training/speedIndex"), ControlPanel::speedCount() - 1).toInt());
+        s.value(QStringLiteral("training/speedIndex"), ControlPanel::defaultSpeedIndex()).toInt());
+    m_controls->setEpochLimit(s.value(QStringLiteral("training/epochLimit"), 0).toInt());
+    m_controller->setEpochLimit(m_controls->epochLimit());
     m_controls->setDensity(s.value(QStringLiteral("view/density"), m_controls->density()).toInt());
     m_network->setDensity(m_controls->density());
     m_controller->setSpeed(m_controls->speed());
@@ -411,6 +419,7 @@ void MainWindow::saveSettings() const {
     s.setValue(QStringLiteral("training/epochs"), m_controls->options().epochs);
     s.setValue(QStringLiteral("training/batch"), m_controls->options().batch);
     s.setValue(QStringLiteral("training/speedIndex"), m_controls->speedIndex());
+    s.setValue(QStringLiteral("training/epochLimit"), m_controls->epochLimit());
     s.setValue(QStringLiteral("view/density"), m_controls->density());
     s.setValue(QStringLiteral("data/recent"), m_loader->recentFiles());
 }

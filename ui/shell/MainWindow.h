@@ -49,6 +49,8 @@ class MainWindow : public QMainWindow {
     void setTraining(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
     // Sets Play's speed to full speed (benchmarks).
     void setFullSpeed();
+    // Play stops after this many epochs (--epochs); 0 = it trains until Pause (the default).
+    void setEpochLimit(int epochs);
     // Presses Play as soon as a training set is loaded (BP_AUTOPLAY, demos, benchmarks).
     void setAutoPlay(bool on) { m_autoPlay = on; }
 

@@ -136,15 +136,15 @@ class Worker : public QObject {
         if (!m_trainer) return;
         m_pinned = -1;
         m_toEpochEnd = toEpochEnd;
-        const int epochs = std::max(1, m_options.epochs);
-        if (toEpochEnd) {
-            m_stopAfter = m_epochsDone + 1;
-        } else if (m_epochsDone >= epochs) {
-            m_stopAfter = m_epochsDone + epochs;  // a finished run goes on for as many again
-        } else {
-            m_stopAfter = epochs;
-        }
+        m_playFromEpochs = m_epochsDone;
+        planStop();
         setPlaying(true);
+    }
+
+    // Play stops after `epochs` epochs of the run; 0 = never (Play trains until Pause).
+    void setEpochLimit(int epochs) {
+        m_epochLimit = std::max(0, epochs);
+        if (m_playing) planStop();
     }
 
     void pause() {
@@ -215,6 +215,21 @@ class Worker : public QObject {
     void noop() {}
 
   private:
+    // Sets m_stopAfter from how Play was started and the epoch limit now.
+    void planStop() {
+        if (m_toEpochEnd) {
+            m_stopAfter = m_playFromEpochs + 1;
+        } else if (m_epochLimit == 0) {
+            m_stopAfter = kNever;
+        } else if (m_playFromEpochs >= m_epochLimit) {
+            m_stopAfter = m_playFromEpochs + m_epochLimit;  // a finished run goes on as long again
+        } else {
+            m_stopAfter = m_epochLimit;
+        }
+        // A limit lowered below the epoch being trained ends that epoch, not the one before.
+        m_stopAfter = std::max(m_stopAfter, m_epochsDone + 1);
+    }
+
     double learningRate() const {
         return m_trainer ? m_trainer->learningRate() : m_mail->learningRate.load();
     }
@@ -349,11 +364,13 @@ class Worker : public QObject {
             const auto& p = m_trainer->progress();
             // Never train past the end of the last epoch Play should run.
             const std::size_t inEpoch = std::min(p.sampleInEpoch, p.samplesPerEpoch);
-            const std::size_t left =
-                static_cast<std::size_t>(std::max(0, m_stopAfter - m_epochsDone - 1)) *
-                    p.samplesPerEpoch +
-                (p.samplesPerEpoch - inEpoch);
-            want = std::min(want, left);
+            if (m_stopAfter != kNever) {
+                const std::size_t left =
+                    static_cast<std::size_t>(std::max(0, m_stopAfter - m_epochsDone - 1)) *
+                        p.samplesPerEpoch +
+                    (p.samplesPerEpoch - inEpoch);
+                want = std::min(want, left);
+            }
             QElapsedTimer slice;
             slice.start();
             m_trainer->advance(want);
@@ -480,7 +497,10 @@ class Worker : public QObject {
     bool m_toEpochEnd = false;               // Play was started by Step epoch
     double m_speed = 0;                      // samples/s, 0 = full speed
     int m_epochsDone = 0;                    // epochs finished in this run
+    static constexpr int kNever = std::numeric_limits<int>::max();  // no epoch to stop after
     int m_stopAfter = 1;                     // Play stops when m_epochsDone reaches it
+    int m_epochLimit = 0;                    // "stop after N epochs", 0 = until Pause
+    int m_playFromEpochs = 0;                // epochs done when Play was pressed
     std::size_t m_chunk = 32;                // samples per full-speed slice (adaptive)
     double m_budget = 0;                     // samples owed at a limited speed
     QElapsedTimer m_budgetClock;             // time since the budget was last topped up
@@ -563,6 +583,12 @@ void TrainingController::setLearningRate(double lr) {
     if (m_mail->trainer) m_mail->trainer->setLearningRate(lr);
 }
 
+void TrainingController::setEpochLimit(int epochs) {
+    m_epochLimit = std::max(0, epochs);
+    if (m_epochLimit > 0) m_options.epochs = m_epochLimit;  // the N a session saves
+    post([n = m_epochLimit](detail::Worker& w) { w.setEpochLimit(n); });
+}
+
 void TrainingController::setSpeed(double samplesPerSecond) {
     m_speed = std::max(0.0, samplesPerSecond);
     post([s = m_speed](detail::Worker& w) { w.setSpeed(s); });
@@ -632,10 +658,13 @@ QString TrainingController::runLabel() const {
     QStringList hidden;
     for (std::size_t k = 1; k + 1 < m_spec.layers.size(); ++k)
         hidden << QString::number(m_spec.layers[k]);
+    const QString layers = hidden.isEmpty() ? tr("none") : hidden.join(QLatin1Char('-'));
+    if (m_epochLimit == 0)  // Play trains until Pause: no epoch count to name
+        return tr("α %1 · hidden %2").arg(learningRate(), 0, 'g', 3).arg(layers);
     return tr("α %1 · hidden %2 · epochs %3")
         .arg(learningRate(), 0, 'g', 3)
-        .arg(hidden.isEmpty() ? tr("none") : hidden.join(QLatin1Char('-')))
-        .arg(m_options.epochs);
+        .arg(layers)
+        .arg(m_epochLimit);
 }
 
 void TrainingController::startRun(bool keepNetwork, std::uint64_t resumeAt, double resumeError) {

@@ -68,6 +68,10 @@ class TrainingController : public QObject {
     // Thread-safe and immediate: the trainer reads it atomically before every sample.
     void setLearningRate(double lr);
     void setSpeed(double samplesPerSecond);
+    // Play stops at the end of the run's epoch `epochs` (a finished run goes on as many again);
+    // 0, the default, = never: Play trains epoch after epoch until Pause. Applies at once.
+    void setEpochLimit(int epochs);
+    int epochLimit() const { return m_epochLimit; }
     // A new network (and trainer options); starts a new run. Layer 0 and the output layer are
     // fitted to the training set (inputs, labels) when one is loaded.
     // Returns false (and emits networkRefused, changing nothing) when the network fitted to
@@ -145,6 +149,7 @@ class TrainingController : public QObject {
     SnapshotPtr m_last;                       // last snapshot emitted
     bool m_playing = false;                   // as last reported by the worker
     double m_speed = kFullSpeed;              // samples/s of Play (0 = full speed)
+    int m_epochLimit = 0;                     // Play stops after this many epochs, 0 = never
     bp::NetworkSpec m_spec;                   // spec of the current network (fitted to data)
     bp::TrainOptions m_options;               // options of the current trainer
     DatasetPtr m_train, m_test;               // current data (shared, read-only)

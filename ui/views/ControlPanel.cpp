@@ -18,13 +18,16 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace bps {
 
 namespace {
-// Play speeds in samples per second; at ≤ 2/s Play goes phase by phase. 0 = full speed.
+// Play's paces in samples per second; at ≤ 2/s Play goes phase by phase. The last, 0, is full
+// speed (the toggle beside the slider); the slider holds the others. Sessions and settings store
+// an index into this table, so entries are only ever added before the last.
 constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000, 0};
 
 int rateToSlider(double lr) {
@@ -42,6 +45,16 @@ double ControlPanel::speedAt(int index) {
 int ControlPanel::speedCount() {
     return static_cast<int>(std::size(kSpeeds));
 }
+int ControlPanel::defaultSpeedIndex() {
+    const auto* it = std::find(std::begin(kSpeeds), std::end(kSpeeds), kDefaultSpeed);
+    return static_cast<int>(it - std::begin(kSpeeds));
+}
+
+QString ControlPanel::paceText(double s) {
+    if (s <= 0) return tr("full speed");
+    if (s < 1) return tr("1 sample every %n s", nullptr, static_cast<int>(std::lround(1 / s)));
+    return tr("%n sample(s)/s", nullptr, static_cast<int>(std::lround(s)));
+}
 
 ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     // --- run ---
@@ -53,9 +66,22 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     m_stepEpoch = new QPushButton(run);
     m_reset = new QPushButton(run);
     m_speed = new QSlider(Qt::Horizontal, run);
-    m_speed->setRange(0, speedCount() - 1);
-    m_speed->setValue(speedCount() - 1);
+    m_speed->setObjectName(QStringLiteral("pace"));
+    m_speed->setRange(0, speedCount() - 2);  // the last pace is the toggle's
+    m_speed->setValue(defaultSpeedIndex());
+    m_speed->setPageStep(1);
+    m_fullSpeed = new QPushButton(run);
+    m_fullSpeed->setObjectName(QStringLiteral("fullSpeed"));
+    m_fullSpeed->setCheckable(true);
     m_speedLabel = new QLabel(run);
+    m_speedLabel->setObjectName(QStringLiteral("paceLabel"));
+    m_speedLabel->setAlignment(Qt::AlignCenter);
+    m_stopAfter = new QCheckBox(run);
+    m_stopAfter->setObjectName(QStringLiteral("stopAfter"));
+    m_epochs = new QSpinBox(run);
+    m_epochs->setObjectName(QStringLiteral("epochs"));
+    m_epochs->setRange(1, kMaxEpochs);
+    m_epochs->setEnabled(false);
 
     m_rate = new QSlider(Qt::Horizontal, run);
     m_rate->setRange(0, kRateSteps);
@@ -74,10 +100,13 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     grid->addWidget(m_reset, 1, 1);
     grid->addWidget(m_speedCaption, 2, 0);
     grid->addWidget(m_speed, 2, 1);
-    grid->addWidget(m_speedLabel, 2, 2);
-    grid->addWidget(m_rateCaption, 3, 0);
-    grid->addWidget(m_rate, 3, 1);
-    grid->addWidget(m_rateField, 3, 2);
+    grid->addWidget(m_fullSpeed, 2, 2);
+    grid->addWidget(m_speedLabel, 3, 1);
+    grid->addWidget(m_rateCaption, 4, 0);
+    grid->addWidget(m_rate, 4, 1);
+    grid->addWidget(m_rateField, 4, 2);
+    grid->addWidget(m_stopAfter, 5, 0, 1, 2);
+    grid->addWidget(m_epochs, 5, 2);
 
     // --- network shape ---
     auto* shape = new QGroupBox(this);
@@ -91,8 +120,6 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     m_activation->addItem(QString(), static_cast<int>(bp::Activation::Sigmoid));
     m_activation->addItem(QString(), static_cast<int>(bp::Activation::Tanh));
     m_activation->addItem(QString(), static_cast<int>(bp::Activation::ReLU));
-    m_epochs = new QSpinBox(shape);
-    m_epochs->setRange(1, kMaxEpochs);
     m_batch = new QSpinBox(shape);
     m_batch->setRange(1, 1024);
     m_seed = new QSpinBox(shape);
@@ -100,11 +127,11 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     m_seed->setValue(1);
     m_apply = new QPushButton(shape);
     m_shapeForm = new QFormLayout(shape);
-    m_shapeForm->addRow(QString(), m_hidden);
-    m_shapeForm->addRow(QString(), m_activation);
-    m_shapeForm->addRow(QString(), m_epochs);
-    m_shapeForm->addRow(QString(), m_batch);
-    m_shapeForm->addRow(QString(), m_seed);
+    // Each row gets its label now (addRow with an empty text makes none); retranslateUi names it.
+    m_shapeForm->addRow(new QLabel(shape), m_hidden);
+    m_shapeForm->addRow(new QLabel(shape), m_activation);
+    m_shapeForm->addRow(new QLabel(shape), m_batch);
+    m_shapeForm->addRow(new QLabel(shape), m_seed);
     m_shapeForm->addRow(m_apply);
 
     // --- view ---
@@ -115,7 +142,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     m_density->setValue(8);
     m_edgeValues = new QCheckBox(view);
     m_viewForm = new QFormLayout(view);
-    m_viewForm->addRow(QString(), m_density);
+    m_viewForm->addRow(new QLabel(view), m_density);
     m_viewForm->addRow(m_edgeValues);
 
     // --- progress ---
@@ -144,9 +171,27 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     connect(m_stepSample, &QPushButton::clicked, this, &ControlPanel::stepSampleRequested);
     connect(m_stepEpoch, &QPushButton::clicked, this, &ControlPanel::stepEpochRequested);
     connect(m_reset, &QPushButton::clicked, this, &ControlPanel::resetRequested);
+    // Moving the slider chooses its pace, also when full speed was on.
     connect(m_speed, &QSlider::valueChanged, this, [this] {
+        {
+            const QSignalBlocker block(m_fullSpeed);
+            m_fullSpeed->setChecked(false);
+        }
         updateSpeedLabel();
         emit speedChanged(speed());
+    });
+    connect(m_fullSpeed, &QPushButton::toggled, this, [this] {
+        updateSpeedLabel();
+        emit speedChanged(speed());
+    });
+    connect(m_stopAfter, &QCheckBox::toggled, this, [this](bool on) {
+        m_epochs->setEnabled(on);
+        updateEpochsText();
+        emit epochLimitChanged(epochLimit());
+    });
+    connect(m_epochs, &QSpinBox::valueChanged, this, [this] {
+        updateEpochsText();
+        if (m_stopAfter->isChecked()) emit epochLimitChanged(epochLimit());
     });
     connect(m_rate, &QSlider::valueChanged, this, [this](int v) {
         const double lr = sliderToRate(v);
@@ -169,7 +214,6 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     connect(m_edgeValues, &QCheckBox::toggled, this, &ControlPanel::showEdgeValuesChanged);
     connect(m_hidden, &QLineEdit::textEdited, this, &ControlPanel::markShapeDirty);
     connect(m_activation, &QComboBox::activated, this, &ControlPanel::markShapeDirty);
-    connect(m_epochs, &QSpinBox::valueChanged, this, &ControlPanel::markShapeDirty);
     connect(m_batch, &QSpinBox::valueChanged, this, &ControlPanel::markShapeDirty);
     connect(m_seed, &QSpinBox::valueChanged, this, &ControlPanel::markShapeDirty);
 
@@ -198,14 +242,29 @@ void ControlPanel::retranslateUi() {
     m_reset->setToolTip(
         tr("Re-initialise the weights from the seed, so the run replays exactly; "
            "the curve of this run stays on the chart, faded"));
-    m_speed->setToolTip(tr("From slow motion (each phase visible) to full speed"));
-    m_speedLabel->setMinimumWidth(
-        m_speedLabel->fontMetrics().horizontalAdvance(tr("%1 samples/s").arg(5000)));
+    m_speed->setToolTip(
+        tr("Samples trained per second, from slow motion (at 2 per second or fewer each "
+           "phase is shown) to 5,000 per second"));
+    m_fullSpeed->setText(tr("Full speed"));
+    m_fullSpeed->setToolTip(
+        tr("Train as fast as the computer can; click again to return to the slider's pace"));
+    {
+        int wide = 0;
+        for (int i = 0; i + 1 < speedCount(); ++i)
+            wide = std::max(wide, m_speedLabel->fontMetrics().horizontalAdvance(
+                                      paceText(speedAt(i))));
+        m_speedLabel->setMinimumWidth(wide);
+    }
+    m_stopAfter->setText(tr("Stop after"));
+    m_stopAfter->setToolTip(
+        tr("Off: Play trains epoch after epoch until Pause. On: Play stops at the end of "
+           "this many epochs"));
+    m_epochs->setToolTip(m_stopAfter->toolTip());
     m_rate->setToolTip(
         tr("Learning rate α on a log scale from 0.0001 to 1; it takes effect at "
            "the next sample, also while training runs"));
     m_rateField->setToolTip(m_rate->toolTip());
-    m_speedCaption->setText(tr("Speed"));
+    m_speedCaption->setText(tr("Pace"));
     m_rateCaption->setText(tr("Learning rate α"));
 
     m_shapeBox->setTitle(tr("Network"));
@@ -216,7 +275,6 @@ void ControlPanel::retranslateUi() {
     m_activation->setItemText(1, tr("tanh"));
     m_activation->setItemText(2, tr("ReLU"));
     m_activation->setToolTip(tr("Activation of the hidden layers (the output layer is sigmoid)"));
-    m_epochs->setToolTip(tr("Epochs Play runs before it stops"));
     m_batch->setToolTip(
         tr("1 = update after every sample, as the book does; more = mini-batches "
            "(mean ΔW of the batch)"));
@@ -227,7 +285,6 @@ void ControlPanel::retranslateUi() {
     };
     rowLabel(m_shapeForm, m_hidden, tr("Hidden layers"));
     rowLabel(m_shapeForm, m_activation, tr("Activation"));
-    rowLabel(m_shapeForm, m_epochs, tr("Epochs"));
     rowLabel(m_shapeForm, m_batch, tr("Batch size"));
     rowLabel(m_shapeForm, m_seed, tr("Seed"));
 
@@ -244,6 +301,7 @@ void ControlPanel::retranslateUi() {
     // The texts that say the state: shown again from the state they say.
     updateApplyText();
     updateSpeedLabel();
+    updateEpochsText();
     setPlaying(m_playing);
     showSnapshotText();
     setThroughput(m_throughputValue);
@@ -298,10 +356,16 @@ double ControlPanel::learningRate() const {
     return m_rateField->value();
 }
 double ControlPanel::speed() const {
-    return speedAt(m_speed->value());
+    return speedAt(speedIndex());
 }
 int ControlPanel::speedIndex() const {
-    return m_speed->value();
+    return m_fullSpeed->isChecked() ? speedCount() - 1 : m_speed->value();
+}
+bool ControlPanel::fullSpeed() const {
+    return m_fullSpeed->isChecked();
+}
+int ControlPanel::epochLimit() const {
+    return m_stopAfter->isChecked() ? m_epochs->value() : 0;
 }
 int ControlPanel::density() const {
     return m_density->value();
@@ -319,10 +383,12 @@ void ControlPanel::setSettings(const bp::NetworkSpec& spec, const bp::TrainOptio
         m_outputs = spec.layers.back();
     }
     const QSignalBlocker b1(m_hidden), b2(m_activation), b3(m_epochs), b4(m_batch), b5(m_seed);
+    // options.epochs is the N of "stop after N epochs" (whether it is on: setEpochLimit).
     m_hidden->setText(hidden.join(QStringLiteral(", ")));
     m_activation->setCurrentIndex(
         std::max(0, m_activation->findData(static_cast<int>(spec.hidden))));
     m_epochs->setValue(options.epochs);
+    updateEpochsText();
     m_batch->setValue(options.batch);
     m_seed->setValue(
         static_cast<int>(std::min<std::uint64_t>(spec.seed, std::numeric_limits<int>::max())));
@@ -337,8 +403,35 @@ void ControlPanel::setLearningRate(double lr) {
 }
 
 void ControlPanel::setSpeedIndex(int index) {
-    m_speed->setValue(std::clamp(index, 0, speedCount() - 1));
+    index = std::clamp(index, 0, speedCount() - 1);
+    if (index == speedCount() - 1) {
+        setFullSpeed(true);
+        return;
+    }
+    const double before = speed();
+    {
+        const QSignalBlocker b1(m_speed), b2(m_fullSpeed);
+        m_speed->setValue(index);
+        m_fullSpeed->setChecked(false);
+    }
     updateSpeedLabel();
+    if (speed() != before) emit speedChanged(speed());
+}
+
+void ControlPanel::setFullSpeed(bool on) {
+    m_fullSpeed->setChecked(on);  // toggled → speedChanged
+}
+
+void ControlPanel::setEpochLimit(int epochs) {
+    const QSignalBlocker b1(m_stopAfter), b2(m_epochs);
+    m_stopAfter->setChecked(epochs > 0);
+    if (epochs > 0) m_epochs->setValue(epochs);
+    m_epochs->setEnabled(epochs > 0);
+    updateEpochsText();
+}
+
+void ControlPanel::updateEpochsText() {
+    m_epochs->setSuffix(tr(" epoch(s)", "after the number of \"Stop after\"", m_epochs->value()));
 }
 
 void ControlPanel::setDensity(int edgesPerNeuron) {
@@ -346,14 +439,10 @@ void ControlPanel::setDensity(int edgesPerNeuron) {
 }
 
 void ControlPanel::updateSpeedLabel() {
-    const double s = speed();
-    if (s == 0) {
-        m_speedLabel->setText(tr("full speed"));
-    } else if (s < 1) {
-        m_speedLabel->setText(tr("1 sample / %1 s").arg(1 / s));
-    } else {
-        m_speedLabel->setText(tr("%1 samples/s").arg(s));
-    }
+    // The slider's pace, also while full speed is on (greyed: what a second click returns to).
+    const double s = speedAt(m_speed->value());
+    m_speedLabel->setText(paceText(s));
+    m_speedLabel->setEnabled(!m_fullSpeed->isChecked());
     m_speedLabel->setToolTip(s > 0 && s <= 2 ? tr("Slow motion: Play shows every phase")
                                              : QString());
 }
@@ -421,8 +510,9 @@ void ControlPanel::showSnapshotText() {
 
 void ControlPanel::setThroughput(double samplesPerSecond) {
     m_throughputValue = samplesPerSecond;
-    m_throughput->setText(samplesPerSecond > 0 ? tr("%1 samples/s").arg(samplesPerSecond, 0, 'f', 0)
-                                               : QString());
+    m_throughput->setText(samplesPerSecond > 0
+                              ? tr("measured: %1").arg(paceText(samplesPerSecond))
+                              : QString());
 }
 
 void ControlPanel::apply() {

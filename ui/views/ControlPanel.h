@@ -1,6 +1,8 @@
-// ControlPanel.h — the training controls: Play/Pause, the step buttons, Reset, speed, the
-// learning-rate slider (log scale 0.0001 … 1, with a numeric field), the network shape and the
-// view options. It only emits requests; MainWindow wires them to the controller and the views.
+// ControlPanel.h — the training controls: Play/Pause, the step buttons, Reset, the pace (a
+// slider in samples per second and a Full speed toggle beside it), the learning-rate slider (log
+// scale 0.0001 … 1, with a numeric field), the optional "stop after N epochs", the network shape
+// and the view options. It only emits requests; MainWindow wires them to the controller and the
+// views.
 #pragma once
 
 #include <QString>
@@ -30,9 +32,14 @@ class ControlPanel : public QWidget {
     static constexpr double kMaxRate = 1.0;
     // Ranges of the other fields (also the studio's command line: app/studio_main.cpp).
     static constexpr int kMaxHiddenNeurons = 4096;  // each hidden layer
-    static constexpr int kMaxEpochs = 100;          // epochs Play runs
+    static constexpr int kMaxEpochs = 100;          // "stop after N epochs"
     static constexpr int kMaxSeed = 2147483647;     // the seed's spin box (an int)
     static constexpr int kRateSteps = 400;          // slider positions: 100 per decade
+    // The pace Play starts at: 50 samples/s. On the embedded 5,000 images an epoch then lasts
+    // 100 s and the steep part of the error curve (its first few hundred samples) some 10 s:
+    // the class sees the curve fall and the weight pictures form while it happens, yet the
+    // display (≤ 60 snapshots/s) still shows a new sample in almost every frame.
+    static constexpr double kDefaultSpeed = 50;
 
     explicit ControlPanel(QWidget* parent = nullptr);
 
@@ -41,21 +48,30 @@ class ControlPanel : public QWidget {
     bp::TrainOptions options() const;  // learning rate, epochs, batch
     double learningRate() const;
     double speed() const;  // samples/s, 0 = full speed
+    // Index into the pace table (speedAt); speedCount() − 1 = the Full speed toggle is on.
     int speedIndex() const;
+    bool fullSpeed() const;
+    // "Stop after N epochs": N when the box is ticked, 0 (the default) = Play trains until Pause.
+    int epochLimit() const;
     int density() const;
     bool showEdgeValues() const;
 
     // Sets the fields without emitting requests (restored settings, the controller's state).
     void setSettings(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
     void setLearningRate(double lr);
-    void setSpeedIndex(int index);
+    void setSpeedIndex(int index);  // emits speedChanged when the pace changes
+    void setFullSpeed(bool on);      // emits speedChanged when the pace changes
+    void setEpochLimit(int epochs);  // 0 = none; emits nothing
     void setDensity(int edgesPerNeuron);
 
     // Parses "100" or "200, 50" into hidden layer sizes; false if the text is not that.
     static bool parseHidden(const QString& text, std::vector<int>& out);
-    // The samples/s of each speed-slider position (0 = full speed, the last one).
+    // The samples/s of each pace (0 = full speed, the last one; the slider holds the others).
     static double speedAt(int index);
     static int speedCount();
+    static int defaultSpeedIndex();  // the index of kDefaultSpeed
+    // "50 samples/s", "1 sample/s", "1 sample every 4 s", "full speed" (Qt plurals).
+    static QString paceText(double samplesPerSecond);
     // A translated sentence for a phase of the stepper ("forward through W0", …).
     static QString phaseText(const bp::Phase& phase, int weightLayers);
 
@@ -73,6 +89,7 @@ class ControlPanel : public QWidget {
     void stepEpochRequested();
     void resetRequested();
     void speedChanged(double samplesPerSecond);
+    void epochLimitChanged(int epochs);  // 0 = none: Play trains until Pause
     void learningRateChanged(double lr);
     void networkRequested(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
     void densityChanged(int edgesPerNeuron);
@@ -86,6 +103,7 @@ class ControlPanel : public QWidget {
     // (playing, speed, the last snapshot, settings edited but not applied).
     void retranslateUi();
     void updateSpeedLabel();
+    void updateEpochsText();  // the spin box's " epochs" suffix, plural of its value
     void markShapeDirty();
     void updateApplyText();   // "New network", bold "(settings changed)" while m_shapeDirty
     void showSnapshotText();  // phase and progress of m_snapshot
@@ -104,13 +122,15 @@ class ControlPanel : public QWidget {
     QPushButton* m_stepSample = nullptr;    // all phases of one sample
     QPushButton* m_stepEpoch = nullptr;     // to the end of the epoch
     QPushButton* m_reset = nullptr;         // re-initialise from the seed
-    QSlider* m_speed = nullptr;             // index into the speed table
-    QLabel* m_speedLabel = nullptr;         // "20 samples/s", "full speed"
+    QSlider* m_speed = nullptr;             // index into the pace table (not full speed)
+    QPushButton* m_fullSpeed = nullptr;     // toggle: full speed, else the slider's pace
+    QLabel* m_speedLabel = nullptr;         // "50 samples/s" (greyed while full speed is on)
     QSlider* m_rate = nullptr;              // log10(α) in 1/100 decades from 10⁻⁴
     QDoubleSpinBox* m_rateField = nullptr;  // α as a number
     QLineEdit* m_hidden = nullptr;          // hidden sizes "100" or "200, 50"
     QComboBox* m_activation = nullptr;      // hidden activation
-    QSpinBox* m_epochs = nullptr;           // epochs Play runs
+    QCheckBox* m_stopAfter = nullptr;       // "Stop after" N epochs (off: until Pause)
+    QSpinBox* m_epochs = nullptr;           // that N
     QSpinBox* m_batch = nullptr;            // 1 = per sample (the book)
     QSpinBox* m_seed = nullptr;             // seed of the initial weights
     QPushButton* m_apply = nullptr;         // builds the network from the fields
