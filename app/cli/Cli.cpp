@@ -36,7 +36,8 @@ and IDX (*-images-idx3-ubyte with *-labels-idx1-ubyte beside it, .gz allowed).
   backprop-cli COMMAND --help    options of one command
   backprop-cli --version
 
-Exit status: 0 success, 1 bad data/model file or I/O error, 2 usage error, 3 training diverged.
+Exit status: 0 success, 1 bad data/model file or I/O error, 2 usage error, 3 training diverged,
+130 interrupted (Ctrl-C; train --save saves first). Every file is written whole or not at all.
 Errors are printed as one line on stderr: file:line[:field]: what was wrong.
 )HELP";
 
@@ -70,7 +71,9 @@ Trains the book's network sample by sample (or in mini-batches) and prints one l
   --rule NAME           book (default: errors travel back as Wᵀ·E) or gradient (Wᵀ·(E∘f'))
   --init-npy DIR        start from DIR/wih.npy and DIR/who.npy (w0.npy, w1.npy … for other depths)
   --export-npy DIR      write the trained weights as .npy files into DIR
-  --save MODEL          save the trained model (.bpm, see docs/MODEL_FORMAT.md)
+  --save MODEL          save the trained model (.bpm, see docs/MODEL_FORMAT.md); its folder is
+                        checked before training, and it may not be the --train or --test file;
+                        Ctrl-C stops after the current sample, saves, and exits with status 130
   --json                one JSON object per epoch: epoch, epochs, seconds (training loop of the
                         epoch), mean_error, test_accuracy (null without --test), samples,
                         learning_rate, threads, precision

@@ -1,8 +1,13 @@
 // Commands.cpp — train, eval, query, backquery, convert, info (see Cli.cpp for the help texts).
 #include "Commands.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -15,6 +20,7 @@
 #include "backprop/Augment.h"
 #include "backprop/DatasetIO.h"
 #include "backprop/Diagnosis.h"
+#include "backprop/FileRead.h"
 #include "backprop/FileText.h"
 #include "backprop/Limits.h"
 #include "backprop/ModelFile.h"
@@ -135,6 +141,98 @@ bool endsWith(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
+// True when a and b name the same file: the same inode when both exist (hard links, symbolic
+// links, ./a and a), else the same absolute, normal path.
+bool sameFile(const std::string& a, const std::string& b) {
+    namespace fs = std::filesystem;
+    std::error_code ec1, ec2;
+    if (fs::exists(a, ec1) && fs::exists(b, ec2)) {
+        std::error_code ec;
+        const bool same = fs::equivalent(a, b, ec);
+        return !ec && same;
+    }
+    return fs::weakly_canonical(a, ec1) == fs::weakly_canonical(b, ec2) && !ec1 && !ec2;
+}
+
+// The files a data path reads: itself, and the labels file beside IDX images.
+std::vector<std::string> dataFiles(const std::string& path) {
+    std::vector<std::string> files = {path};
+    if (path.find("ubyte") != std::string::npos || path.find("idx") != std::string::npos)
+        if (const std::string labels = idxLabelsPathFor(path); !labels.empty() && labels != path)
+            files.push_back(labels);
+    return files;
+}
+
+// An output that is one of the run's inputs is refused before any work (a usage error): the
+// write would replace the input the run reads.
+void refuseOverwrite(const Args& args, const std::string& what, const std::string& out,
+                     const std::vector<std::pair<std::string, std::string>>& inputs) {
+    for (const auto& [name, in] : inputs)
+        for (const std::string& file : dataFiles(in))
+            if (sameFile(out, file))
+                args.fail(what + " " + printable(out) + " is the same file as " + name + " " +
+                          printable(file) +
+                          ": writing it would destroy that input; choose another "
+                          "name");
+}
+
+// --save's folder exists and may be written, checked before training so that a run's work is
+// not lost at its end for a typing mistake (exit status 1, as a failed save).
+void checkSavePath(const std::string& path) {
+    namespace fs = std::filesystem;
+    const fs::path p(path);
+    std::error_code ec;
+    if (fs::is_directory(p, ec))
+        throw std::runtime_error(printable(path) +
+                                 ": is a folder; --save needs the name of the model file to write");
+    const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    if (!fs::is_directory(dir, ec))
+        throw std::runtime_error(printable(path) + ": cannot save the model there: the folder " +
+                                 printable(dir.string()) + " does not exist");
+    if (::access(dir.c_str(), W_OK) != 0)
+        throw std::runtime_error(printable(path) + ": cannot save the model there: the folder " +
+                                 printable(dir.string()) + " cannot be written (" + errnoText() +
+                                 ")");
+}
+
+// Ctrl-C while training (train --save / --export-npy): the first one asks the trainer to stop
+// after the sample it is on, so what was trained is saved; a second one quits at once.
+std::atomic<Trainer*> g_interruptible{nullptr};
+std::atomic<int> g_interrupts{0};
+static_assert(std::atomic<Trainer*>::is_always_lock_free && std::atomic<int>::is_always_lock_free);
+
+extern "C" void onInterrupt(int) {
+    if (g_interrupts.fetch_add(1) > 0) {  // the second: the default action, at once
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+        return;
+    }
+    if (Trainer* t = g_interruptible.load()) t->cancel();  // an atomic store: signal-safe
+}
+
+// Installs onInterrupt for its lifetime.
+class InterruptGuard {
+  public:
+    explicit InterruptGuard(Trainer& trainer) {
+        g_interrupts = 0;
+        g_interruptible = &trainer;
+        struct sigaction sa {};
+        sa.sa_handler = onInterrupt;
+        sigemptyset(&sa.sa_mask);
+        ::sigaction(SIGINT, &sa, &m_old);
+    }
+    ~InterruptGuard() {
+        ::sigaction(SIGINT, &m_old, nullptr);
+        g_interruptible = nullptr;
+    }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+    static bool interrupted() { return g_interrupts.load() > 0; }
+
+  private:
+    struct sigaction m_old {};
+};
+
 }  // namespace
 
 const std::vector<OptionSpec>& trainOptions() {
@@ -210,6 +308,14 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
             maxLabel = std::max(0, std::min(255, std::stoi(last) - 1));
     }
 
+    // Outputs that would destroy an input, and a --save that could not be written: refused
+    // before any work. (--resume MODEL --save MODEL is fine: the save is atomic.)
+    if (const auto save = args.value("save")) {
+        std::vector<std::pair<std::string, std::string>> inputs = {{"--train", trainPath}};
+        if (testPath) inputs.emplace_back("--test", *testPath);
+        refuseOverwrite(args, "--save", *save, inputs);
+        checkSavePath(*save);
+    }
     // Hidden and output layers that could not be built on any data: refused before loading.
     if (!resumed)
         if (const std::string why = layersAlone(args); !why.empty()) args.fail(why);
@@ -333,6 +439,9 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
             ctx.out << "diagnosis: " << d.describe() << "\n";
         ctx.out.flush();
     };
+    // Ctrl-C with something to save: stop after the current sample, save, exit 130.
+    std::optional<InterruptGuard> interrupt;
+    if (args.has("save") || args.has("export-npy")) interrupt.emplace(trainer);
     try {
         if (epochs > 0 && !watcher) {
             trainer.run();
@@ -368,6 +477,13 @@ int trainWith(const Args& args, Context& ctx, const TrainObserver& observer) {
     if (const auto dir = args.value("export-npy")) {
         exportNpy(net, *dir);
         if (!quiet) ctx.err << "exported weights to " << *dir << "\n";
+    }
+    if (interrupt && InterruptGuard::interrupted()) {
+        const TrainProgress& p = trainer.progress();
+        ctx.err << "interrupted (Ctrl-C) after " << p.samplesSeen << " samples (epoch " << p.epoch
+                << ", sample " << p.sampleInEpoch << " of " << p.samplesPerEpoch
+                << "); what was trained is saved (train --resume goes on from it)\n";
+        return 130;
     }
     return 0;
 }
@@ -436,6 +552,7 @@ int query(const Args& args, Context& ctx) {
 int backquery(const Args& args, Context& ctx) {
     const std::string modelPath = args.required("model");
     const std::string outPath = args.required("out");
+    refuseOverwrite(args, "--out", outPath, {{"--model", modelPath}});
     const SavedModel model = loadModel(modelPath);
     const Network& net = model.network;
     const int label = static_cast<int>(args.integer("label", -1, 0, net.outputs() - 1));
@@ -483,8 +600,11 @@ int convert(const Args& args, Context& ctx) {
     }
     if (to != "csv" && to != "idx") args.fail("--to must be csv or idx, not '" + to + "'");
 
-    const Dataset d = load(in, ctx, 255, args.flag("quiet"));
+    // Outputs that are the input are refused before it is read (an output is written whole
+    // or not at all, so a failed write never costs the old file either).
     if (to == "csv") {
+        refuseOverwrite(args, "OUT", out, {{"IN", in}});
+        const Dataset d = load(in, ctx, 255, args.flag("quiet"));
         saveCsv(d, out);
         ctx.out << "wrote " << d.rows() << " rows of " << d.inputs << " inputs to " << out << "\n";
         return 0;
@@ -500,6 +620,9 @@ int convert(const Args& args, Context& ctx) {
     const std::string ext = gz ? ".gz" : "";
     const std::string images = prefix + "-images-idx3-ubyte" + ext;
     const std::string labels = prefix + "-labels-idx1-ubyte" + ext;
+    refuseOverwrite(args, "OUT", images, {{"IN", in}});
+    refuseOverwrite(args, "OUT", labels, {{"IN", in}});
+    const Dataset d = load(in, ctx, 255, args.flag("quiet"));
     saveIdx(d, images, labels);
     ctx.out << "wrote " << d.rows() << " rows to " << images << " and " << labels << "\n";
     return 0;
@@ -548,6 +671,11 @@ int exportModel(const Args& args, Context& ctx) {
             args.fail(std::string("--") + notebookOnly +
                       " is for --notebook (the data the "
                       "notebook reads)");
+    std::vector<std::pair<std::string, std::string>> inputs = {{"--model", modelPath}};
+    for (const char* data : {"test", "train"})
+        if (const auto v = args.value(data)) inputs.emplace_back(std::string("--") + data, *v);
+    if (notebookPath) refuseOverwrite(args, "--notebook", *notebookPath, inputs);
+    if (onnxPath) refuseOverwrite(args, "--onnx", *onnxPath, inputs);
     const SavedModel model = loadModel(modelPath);
     const Network& net = model.network;
     const int maxLabel = std::min(255, net.outputs() - 1);

@@ -1,97 +1,125 @@
-// AtomicFile.cpp — temporary file, write, fsync, rename (POSIX); write and rename elsewhere.
+// AtomicFile.cpp — temporary file, write, fsync, rename (POSIX).
 #include "backprop/AtomicFile.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
-
-#if defined(__unix__) || defined(__APPLE__)
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#define BP_POSIX_FILES 1
-#endif
 
 namespace bp {
 namespace {
 
-std::string errnoText() {
-    return std::strerror(errno);
+std::string errnoText(int error) {
+    return std::strerror(error);
+}
+
+// The file a save replaces: path itself, or what a symbolic link at path points to (followed
+// link by link, relative links from the link's folder), so the link stays a link.
+std::string targetOf(const std::string& path) {
+    std::filesystem::path p(path);
+    for (int hops = 0; hops < 40; ++hops) {
+        std::error_code ec;
+        if (!std::filesystem::is_symlink(std::filesystem::symlink_status(p, ec))) break;
+        const std::filesystem::path to = std::filesystem::read_symlink(p, ec);
+        if (ec) break;
+        p = to.is_absolute() ? to : p.parent_path() / to;
+    }
+    return p.string();
 }
 
 }  // namespace
 
-void writeFileAtomically(const std::string& path, const std::vector<char>& bytes) {
-    const std::filesystem::path target(path);
+AtomicWriter::AtomicWriter(const std::string& path) : m_path(path), m_target(targetOf(path)) {
+    const std::filesystem::path target(m_target);
+    std::error_code ec;
+    if (std::filesystem::is_directory(target, ec))
+        throw std::runtime_error("a folder has that name");
     const std::filesystem::path dir =
         target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-    if (std::filesystem::is_directory(target)) throw std::runtime_error("a folder has that name");
-#ifdef BP_POSIX_FILES
     // Temporary file next to the target (same file system, so rename is atomic).
-    std::string tempName = ".";
+    std::string tempName = ".";  // appended: GCC 12's -Wrestrict misfires on "." + s
     tempName += target.filename().string();
     tempName += ".tmp-XXXXXX";
-    std::string temp = (dir / tempName).string();
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0)
+    m_temp = (dir / tempName).string();
+    m_fd = ::mkstemp(m_temp.data());
+    if (m_fd < 0) {
+        const int error = errno;
+        m_temp.clear();
         throw std::runtime_error("cannot create a temporary file in " + dir.string() + ": " +
-                                 errnoText());
-    auto fail = [&](const std::string& step) {
-        const std::string reason = errnoText();
-        ::close(fd);
-        ::unlink(temp.c_str());
-        throw std::runtime_error(step + ": " + reason +
-                                 "; the previous file, if any, is unchanged");
-    };
+                                 errnoText(error));
+    }
+    // The old file's permissions, else what open(…, 0666) would give under the umask.
+    struct stat st {};
+    mode_t mode = 0;
+    if (::stat(m_target.c_str(), &st) == 0) {
+        mode = st.st_mode & 07777;
+    } else {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+    ::fchmod(m_fd, mode);
+}
+
+AtomicWriter::~AtomicWriter() {
+    if (m_fd >= 0) ::close(m_fd);
+    if (!m_temp.empty()) ::unlink(m_temp.c_str());
+}
+
+void AtomicWriter::fail(const std::string& step) {
+    const std::string reason = errnoText(errno);
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = -1;
+    if (!m_temp.empty()) ::unlink(m_temp.c_str());
+    m_temp.clear();
+    throw std::runtime_error(step + ": " + reason + "; the previous file, if any, is unchanged");
+}
+
+void AtomicWriter::write(const char* data, std::size_t n) {
+    if (m_fd < 0) throw std::logic_error("AtomicWriter::write after finish");
     std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) fail("write failed");
-        done += static_cast<std::size_t>(n);
+    while (done < n) {
+        const ssize_t w = ::write(m_fd, data + done, n - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) fail("write failed");
+        done += static_cast<std::size_t>(w);
     }
-    if (::fsync(fd) != 0) fail("fsync failed");
-    ::fchmod(fd, 0644);  // mkstemp creates 0600; a model or a session is an ordinary document
-    if (::close(fd) != 0) {
-        const std::string reason = errnoText();
-        ::unlink(temp.c_str());
-        throw std::runtime_error("close failed: " + reason);
-    }
-    if (::rename(temp.c_str(), path.c_str()) != 0) {
-        const std::string reason = errnoText();
-        ::unlink(temp.c_str());
-        throw std::runtime_error("rename failed: " + reason +
-                                 "; the previous file, if any, is unchanged");
-    }
+}
+
+void AtomicWriter::finish() {
+    if (m_fd < 0) return;
+    if (::fsync(m_fd) != 0) fail("fsync failed");
+    const int rc = ::close(m_fd);
+    m_fd = -1;
+    if (rc != 0) fail("close failed");
+}
+
+void AtomicWriter::commit() {
+    finish();
+    if (::rename(m_temp.c_str(), m_target.c_str()) != 0) fail("rename failed");
+    m_temp.clear();
     // Make the rename itself durable (best effort: not every file system allows it).
-    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    const std::filesystem::path target(m_target);
+    const std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
+    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         ::fsync(dfd);
         ::close(dfd);
     }
-#else
-    const std::filesystem::path temp = dir / ("." + target.filename().string() + ".tmp");
-    {
-        std::ofstream f(temp, std::ios::binary | std::ios::trunc);
-        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        f.flush();
-        if (!f) {
-            f.close();
-            std::error_code ignored;
-            std::filesystem::remove(temp, ignored);
-            throw std::runtime_error("write failed");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, target, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(temp, ignored);
-        throw std::runtime_error("rename failed: " + ec.message());
-    }
-#endif
+}
+
+void writeFileAtomically(const std::string& path, std::string_view bytes) {
+    AtomicWriter out(path);
+    out.write(bytes);
+    out.commit();
+}
+
+void writeFileAtomically(const std::string& path, const std::vector<char>& bytes) {
+    writeFileAtomically(path, std::string_view(bytes.data(), bytes.size()));
 }
 
 }  // namespace bp

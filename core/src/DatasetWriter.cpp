@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ByteOrder.h"
+#include "backprop/AtomicFile.h"
 #include "backprop/DatasetIO.h"
 #include "backprop/Gzip.h"
 
@@ -20,46 +21,49 @@ bool endsWithGz(const std::string& path) {
     return path.size() >= 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
 }
 
-// Writes to a file, through gzip when asked; errors as std::runtime_error.
+// Writes a file atomically (AtomicWriter: nothing at path until commit, the old file kept on
+// any failure), through gzip when asked; errors as std::runtime_error naming the path.
 class Output {
   public:
     Output(const std::string& path, bool gzip) : m_path(path) {
-        m_file = std::fopen(path.c_str(), "wb");
-        if (m_file == nullptr)
-            throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+        guard([&] { m_file = std::make_unique<AtomicWriter>(path); });
         if (gzip)
             m_gzip = std::make_unique<GzipWriter>(
-                [this](const char* p, std::size_t n) { writeFile(p, n); });
+                [this](const char* p, std::size_t n) { m_file->write(p, n); });
     }
-    ~Output() {
-        if (m_file != nullptr) std::fclose(m_file);
-    }
-    Output(const Output&) = delete;
-    Output& operator=(const Output&) = delete;
 
     void write(std::string_view s) {
-        if (m_gzip)
-            m_gzip->write(s);
-        else
-            writeFile(s.data(), s.size());
+        guard([&] {
+            if (m_gzip)
+                m_gzip->write(s);
+            else
+                m_file->write(s);
+        });
     }
-    void close() {
-        if (m_gzip) m_gzip->finish();
-        const int rc = std::fclose(m_file);
-        m_file = nullptr;
-        if (rc != 0)
-            throw std::runtime_error("cannot write " + m_path + ": " + std::strerror(errno));
+    // Written and fsync'ed, not yet in place.
+    void finish() {
+        guard([&] {
+            if (m_gzip) m_gzip->finish();
+            m_file->finish();
+        });
+    }
+    void commit() {
+        guard([&] { m_file->commit(); });
     }
 
   private:
-    void writeFile(const char* p, std::size_t n) {
-        if (std::fwrite(p, 1, n, m_file) != n)
-            throw std::runtime_error("cannot write " + m_path + ": " + std::strerror(errno));
+    template <typename F>
+    void guard(F&& f) {
+        try {
+            f();
+        } catch (const std::runtime_error& e) {
+            throw std::runtime_error("cannot write " + m_path + ": " + e.what());
+        }
     }
 
-    std::string m_path;                  // for messages
-    std::FILE* m_file = nullptr;         // the open file
-    std::unique_ptr<GzipWriter> m_gzip;  // set when writing .gz
+    std::string m_path;                    // for messages
+    std::unique_ptr<AtomicWriter> m_file;  // the temporary file, renamed by commit()
+    std::unique_ptr<GzipWriter> m_gzip;    // set when writing .gz
 };
 
 void appendNumber(std::string& s, unsigned v) {
@@ -93,7 +97,8 @@ void saveCsv(const Dataset& d, const std::string& path) {
         }
     }
     out.write(text);
-    out.close();
+    out.finish();
+    out.commit();
 }
 
 void saveIdx(const Dataset& d, const std::string& imagesPath, const std::string& labelsPath) {
@@ -103,20 +108,21 @@ void saveIdx(const Dataset& d, const std::string& imagesPath, const std::string&
     bytes::putBe32(header, static_cast<std::uint32_t>(d.rows()));
     bytes::putBe32(header, static_cast<std::uint32_t>(image ? d.height : 1));
     bytes::putBe32(header, static_cast<std::uint32_t>(image ? d.width : d.inputs));
-    {
-        Output out(imagesPath, endsWithGz(imagesPath));
-        out.write(header);
-        out.write(std::string_view(reinterpret_cast<const char*>(d.pixels.data()),
-                                   d.rows() * static_cast<std::size_t>(d.inputs)));
-        out.close();
-    }
+    // The pair whole or none: both written and fsync'ed before either is renamed.
+    Output images(imagesPath, endsWithGz(imagesPath));
+    images.write(header);
+    images.write(std::string_view(reinterpret_cast<const char*>(d.pixels.data()),
+                                  d.rows() * static_cast<std::size_t>(d.inputs)));
+    images.finish();
     header.clear();
     bytes::putBe32(header, 0x00000801);
     bytes::putBe32(header, static_cast<std::uint32_t>(d.rows()));
-    Output out(labelsPath, endsWithGz(labelsPath));
-    out.write(header);
-    out.write(std::string_view(reinterpret_cast<const char*>(d.labels.data()), d.labels.size()));
-    out.close();
+    Output labels(labelsPath, endsWithGz(labelsPath));
+    labels.write(header);
+    labels.write(std::string_view(reinterpret_cast<const char*>(d.labels.data()), d.labels.size()));
+    labels.finish();
+    images.commit();
+    labels.commit();
 }
 
 }  // namespace bp

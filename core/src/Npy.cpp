@@ -8,6 +8,8 @@
 //   data: r·c items, row by row (C order) or column by column (Fortran order).
 #include "backprop/Npy.h"
 
+#include "backprop/AtomicFile.h"
+
 #include <algorithm>
 #include <bit>
 #include <cerrno>
@@ -17,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <string_view>
 
 #include "ByteOrder.h"
@@ -263,7 +266,10 @@ Matrix readFile(const std::string& path, const std::function<void(const Layout&)
 
 }  // namespace
 
-void writeNpy(const std::string& path, const Eigen::Ref<const Matrix>& m) {
+namespace {
+
+// The .npy file of m, as numpy writes it.
+std::vector<char> npyBytes(const std::string& path, const Eigen::Ref<const Matrix>& m) {
     std::string header =
         "{'descr': '<f8', 'fortran_order': False, 'shape': " + shapeText(m.rows(), m.cols()) +
         ", }";
@@ -286,12 +292,43 @@ void writeNpy(const std::string& path, const Eigen::Ref<const Matrix>& m) {
     bytes.insert(bytes.end(), header.begin(), header.end());
     for (Eigen::Index i = 0; i < m.rows(); ++i)  // C order: row by row
         for (Eigen::Index j = 0; j < m.cols(); ++j) bytes::putF64le(bytes, m(i, j));
+    return bytes;
+}
 
-    std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    if (!f) throw NpyError(path + ": cannot create file (" + std::strerror(errno) + ")");
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    f.close();
-    if (!f) throw NpyError(path + ": cannot write file (" + std::strerror(errno) + ")");
+// The whole set or none: every file is written and fsync'ed beside its name first, then all
+// are renamed (AtomicWriter); a failure before the renames leaves every old file as it was.
+void writeNpySet(const std::vector<std::string>& paths,
+                 const std::function<const Matrix&(std::size_t)>& matrix) {
+    std::vector<std::unique_ptr<AtomicWriter>> files;
+    std::string path;
+    try {
+        for (std::size_t k = 0; k < paths.size(); ++k) {
+            path = paths[k];
+            files.push_back(std::make_unique<AtomicWriter>(path));
+            const std::vector<char> bytes = npyBytes(path, matrix(k));
+            files.back()->write(bytes.data(), bytes.size());
+            files.back()->finish();
+        }
+        for (const auto& f : files) {
+            path = f->path();
+            f->commit();
+        }
+    } catch (const NpyError&) {
+        throw;
+    } catch (const std::runtime_error& e) {
+        throw NpyError(path + ": cannot write the file (" + e.what() + ")");
+    }
+}
+
+}  // namespace
+
+void writeNpy(const std::string& path, const Eigen::Ref<const Matrix>& m) {
+    const std::vector<char> bytes = npyBytes(path, m);
+    try {
+        writeFileAtomically(path, bytes);
+    } catch (const std::runtime_error& e) {
+        throw NpyError(path + ": cannot write the file (" + e.what() + ")");
+    }
 }
 
 Matrix parseNpy(const std::vector<char>& bytes, const std::string& name) {
@@ -319,10 +356,17 @@ void exportNpy(const Network& net, const std::string& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) throw NpyError(dir + ": cannot create folder (" + ec.message() + ")");
-    const std::vector<std::string> names = npyNames(net.weightLayers());
-    for (int k = 0; k < net.weightLayers(); ++k)
-        writeNpy((std::filesystem::path(dir) / names[static_cast<std::size_t>(k)]).string(),
-                 net.weights(k));
+    std::vector<std::string> paths;
+    for (const std::string& name : npyNames(net.weightLayers()))
+        paths.push_back((std::filesystem::path(dir) / name).string());
+    writeNpySet(
+        paths, [&net](std::size_t k) -> const Matrix& { return net.weights(static_cast<int>(k)); });
+}
+
+void writeNpyFiles(const std::vector<std::string>& paths, const std::vector<Matrix>& matrices) {
+    if (paths.size() != matrices.size())
+        throw std::invalid_argument("writeNpyFiles: one path for each matrix");
+    writeNpySet(paths, [&matrices](std::size_t k) -> const Matrix& { return matrices[k]; });
 }
 
 void importNpy(Network& net, const std::string& dir) {

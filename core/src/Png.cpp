@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "ByteOrder.h"
+#include "backprop/AtomicFile.h"
 #include "backprop/Checksum.h"
 
 namespace bp {
@@ -67,12 +68,12 @@ std::vector<std::uint8_t> encodePng(int width, int height, const std::vector<std
 void writePng(const std::string& path, int width, int height,
               const std::vector<std::uint8_t>& grey) {
     const std::vector<std::uint8_t> bytes = encodePng(width, height, grey);
-    std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    if (!f) throw PngError(path + ": cannot create file (" + std::strerror(errno) + ")");
-    f.write(reinterpret_cast<const char*>(bytes.data()),
-            static_cast<std::streamsize>(bytes.size()));
-    f.close();
-    if (!f) throw PngError(path + ": cannot write file (" + std::strerror(errno) + ")");
+    try {
+        writeFileAtomically(
+            path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    } catch (const std::runtime_error& e) {
+        throw PngError(path + ": cannot write the file (" + e.what() + ")");
+    }
 }
 
 }  // namespace bp

@@ -110,7 +110,137 @@ def studio_options():
     check(status == 2 and "'--host-class'" in error_line(err, "backprop-studio: "), err)
 
 
-CASES = {f.__name__: f for f in (network_too_large, studio_options)}
+def sha(path):
+    import hashlib
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def output_is_an_input():
+    """An output path equal to one of the run's inputs is refused before any work (exit 2), the
+    input byte for byte as it was."""
+    train = os.path.join(A.work, "a.csv")
+    shutil.copy(data("mnist_train_100.csv"), train)
+    os.symlink("a.csv", os.path.join(A.work, "link.csv"))
+    before = sha(train)
+    model = os.path.join(A.work, "m.bpm")
+    status, _, err = cli("train", "--train", train, "--save", model, "--quiet")
+    check(status == 0 and os.path.exists(model), f"train: {status} {err}")
+    model_before = sha(model)
+    for args, what in [
+        (["train", "--train", train, "--save", train, "--quiet"], "--save"),
+        (["train", "--train", train, "--save", "./link.csv", "--quiet"], "--save"),
+        (["train", "--train", data("mnist_train_100.csv"), "--test", train, "--save", train],
+         "--save"),
+        (["convert", train, train], "OUT"),
+        (["convert", train, "link.csv"], "OUT"),
+        (["backquery", "--model", model, "--label", "3", "--out", model], "--out"),
+        (["export", "--model", model, "--onnx", model], "--onnx"),
+    ]:
+        status, _, err = cli(*args)
+        check(status == 2, f"{args}: exit status {status}, expected 2: {err}")
+        line = error_line(err, "backprop-cli ")
+        check(what in line and "same file" in line, line)
+    check(sha(train) == before and sha(model) == model_before, "an input was changed")
+    # IDX: the labels file beside the images is an input too
+    status, _, err = cli("convert", train, os.path.join(A.work, "x-images-idx3-ubyte"))
+    check(status == 0, err)
+    images = os.path.join(A.work, "x-images-idx3-ubyte")
+    status, _, err = cli("convert", images, os.path.join(A.work, "x-labels-idx1-ubyte"),
+                         "--to", "idx")
+    check(status == 2 and "same file" in err, f"{status} {err}")
+
+
+def save_path_checked_first():
+    """--save into a folder that does not exist, or naming a folder: refused before training
+    (exit 1, at once: no epoch line)."""
+    for save, why in [(os.path.join(A.work, "no", "such", "m.bpm"), "does not exist"),
+                      (A.work, "is a folder")]:
+        status, out, err = cli("train", "--train", data("mnist_train_100.csv"), "--save", save,
+                               "--epochs", "3")
+        check(status == 1, f"--save {save}: exit status {status}: {err}")
+        check("epoch" not in out, f"trained before refusing: {out}")
+        check(why in error_line(err, "backprop-cli: "), err)
+
+
+def writes_are_atomic():
+    """convert's CSV, CSV.gz and IDX, --export-npy and backquery's PNG go through the atomic
+    save: under RLIMIT_FSIZE of 200 bytes (a disk that fills) the old files are byte for byte as they were
+    and no temporary file is left; a symbolic link stays a link; the old mode is kept."""
+    import resource
+    model = os.path.join(A.work, "m.bpm")
+    status, _, err = cli("train", "--train", data("mnist_train_100.csv"), "--save", model,
+                         "--quiet")
+    check(status == 0, err)
+    outs = {
+        "csv": ["convert", data("mnist_train_100.csv"), "out.csv"],
+        "gz": ["convert", data("mnist_train_100.csv"), "out.csv.gz"],
+        "idx": ["convert", data("mnist_train_100.csv"), "out-images-idx3-ubyte"],
+        "npy": ["train", "--train", data("mnist_train_100.csv"), "--export-npy", "npy",
+                "--quiet"],
+        "png": ["backquery", "--model", model, "--label", "3", "--out", "out.png",
+                "--scale", "8"],
+    }
+    files = {"csv": ["out.csv"], "gz": ["out.csv.gz"],
+             "idx": ["out-images-idx3-ubyte", "out-labels-idx1-ubyte"],
+             "npy": ["npy/wih.npy", "npy/who.npy"], "png": ["out.png"]}
+    os.makedirs(os.path.join(A.work, "npy"))
+    for kind, args in outs.items():
+        for f in files[kind]:  # an old file of 10 bytes, mode 0640
+            with open(os.path.join(A.work, f), "wb") as fh:
+                fh.write(b"old file\n\n")
+            os.chmod(os.path.join(A.work, f), 0o640)
+
+        def small_disk():  # write() then fails with EFBIG, as on a full disk
+            import signal
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (200, 200))
+        p = subprocess.run([A.cli, *args], cwd=A.work, capture_output=True, text=True,
+                           preexec_fn=small_disk)
+        check(p.returncode == 1, f"{kind} under a 200-byte file limit: {p.returncode} {p.stderr}")
+        check("unchanged" in p.stderr, f"{kind}: {p.stderr}")
+        for f in files[kind]:
+            with open(os.path.join(A.work, f), "rb") as fh:
+                check(fh.read() == b"old file\n\n", f"{kind}: {f} changed")
+        left = [n for n in os.listdir(A.work) + os.listdir(os.path.join(A.work, "npy"))
+                if ".tmp-" in n]
+        check(not left, f"{kind}: temporary files left: {left}")
+        # without the limit: written, in the old mode
+        status, _, err = cli(*args)
+        check(status == 0, f"{kind}: {err}")
+        for f in files[kind]:
+            st = os.stat(os.path.join(A.work, f))
+            check(st.st_size > 10 and (st.st_mode & 0o777) == 0o640,
+                  f"{kind}: {f} size {st.st_size} mode {oct(st.st_mode)}")
+    # a symbolic link stays a link; its target is what is written
+    os.symlink("out.csv", os.path.join(A.work, "link.csv"))
+    status, _, err = cli("convert", data("mnist_train_100.csv"), "link.csv")
+    check(status == 0 and os.path.islink(os.path.join(A.work, "link.csv")), err)
+
+
+def ctrl_c_saves():
+    """Ctrl-C during train --save: stops at the end of the current sample, saves what was
+    trained, says so, exits 130; the model goes on with train --resume."""
+    import signal
+    model = os.path.join(A.work, "m.bpm")
+    p = subprocess.Popen([A.cli, "train", "--train", data("mnist_train_100.csv"), "--save",
+                          model, "--epochs", "100000", "--json"], cwd=A.work,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = p.stdout.readline()  # the first epoch is over: training is under way
+    check('"epoch": 1' in first, f"first line {first!r}")
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    check(p.returncode == 130, f"exit status {p.returncode}, expected 130: {err}")
+    check("interrupted" in err and "saved" in err, err)
+    status, out, err = cli("eval", "--model", model, "--test", data("mnist_train_100.csv"))
+    check(status == 0 and "test_accuracy" in out, f"the saved model: {status} {err}")
+    status, out, err = cli("train", "--train", data("mnist_train_100.csv"), "--resume", model,
+                           "--epochs", "1", "--quiet")
+    check(status == 0, f"resume: {err}")
+
+
+CASES = {f.__name__: f for f in (network_too_large, studio_options, output_is_an_input,
+                                 save_path_checked_first, writes_are_atomic, ctrl_c_saves)}
 
 
 def main():

@@ -168,7 +168,7 @@ TEST(Png, WritesFileAndRejectsBadSizes) {
         writePng("/nonexistent-dir/x.png", 1, 1, {0});
         FAIL() << "no error for an unwritable path";
     } catch (const PngError& e) {
-        EXPECT_EQ(std::string(e.what()).rfind("/nonexistent-dir/x.png: cannot create file", 0), 0u)
+        EXPECT_EQ(std::string(e.what()).rfind("/nonexistent-dir/x.png: cannot write the file", 0), 0u)
             << e.what();
     }
 }

@@ -5,7 +5,9 @@
 //     hidden layers, is refused by the controller before anything is allocated, with a message
 //     saying how much memory was asked (and naming the file), and the studio goes on as it was;
 //   - a session whose network does not fit the loaded training set says so and leaves the
-//     network as it is, instead of silently making a fresh random one.
+//     network as it is, instead of silently making a fresh random one;
+//   - the studio's exports go through the core's atomic save: a set of weight files whole or
+//     none, a symbolic link kept as a link.
 #include <sys/stat.h>
 
 #include <QSignalSpy>
@@ -16,6 +18,7 @@
 
 #include "backprop/DatasetIO.h"
 #include "backprop/Limits.h"
+#include "document/Exporter.h"
 #include "document/SessionManager.h"
 #include "training/DatasetLoader.h"
 #include "training/TrainingController.h"
@@ -148,6 +151,43 @@ class TestRefusals : public QObject {
                  qPrintable(message));
         QCOMPARE(c.spec().layers, before.layers);  // not replaced by a fresh random network
         QCOMPARE(samplesSeen(c), std::uint64_t{1});
+    }
+
+    void exportsAreWholeOrNone() {
+        QTemporaryDir dir;
+        const std::vector<bp::Matrix> weights = {bp::Matrix::Constant(3, 3, 0.5),
+                                                 bp::Matrix::Constant(3, 3, 0.25)};
+        for (const QString& suffix : {QStringLiteral(".npy"), QStringLiteral(".csv")}) {
+            QFile old(dir.filePath(QStringLiteral("wih") + suffix));  // an old first file
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("old");
+            old.close();
+            // the second cannot be written: a folder has its name
+            QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("who") + suffix));
+        }
+        QVERIFY(!bps::Exporter::exportWeightsNpy(weights, dir.path()).isEmpty());
+        QVERIFY(!bps::Exporter::exportWeightsCsv(weights, dir.path()).isEmpty());
+        for (const QString& suffix : {QStringLiteral(".npy"), QStringLiteral(".csv")}) {
+            QFile first(dir.filePath(QStringLiteral("wih") + suffix));
+            QVERIFY(first.open(QIODevice::ReadOnly));
+            QCOMPARE(first.readAll(), QByteArray("old"));  // not half a set
+        }
+        for (const QString& name : QDir(dir.path()).entryList(QDir::Files | QDir::Hidden))
+            QVERIFY2(!name.contains(QStringLiteral(".tmp-")), qPrintable(name));
+    }
+
+    void exportKeepsASymbolicLink() {
+        QTemporaryDir dir;
+        QImage image(4, 4, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QFile target(dir.filePath(QStringLiteral("picture.png")));
+        QVERIFY(target.open(QIODevice::WriteOnly));
+        target.close();
+        QVERIFY(QFile::link(target.fileName(), dir.filePath(QStringLiteral("link.png"))));
+        QCOMPARE(bps::Exporter::writePngImage(image, dir.filePath(QStringLiteral("link.png"))),
+                 QString());
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("link.png"))).isSymLink());
+        QVERIFY(QFileInfo(target.fileName()).size() > 0);
     }
 };
 

@@ -1,20 +1,23 @@
 // Exporter.cpp — PNG/SVG renders, curve CSV, weights as .npy and CSV.
 #include "document/Exporter.h"
+#include "backprop/AtomicFile.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QLayout>
 #include <QPainter>
 #include <QPixmap>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QWidget>
 #include <charconv>
 #include <exception>
+#include <memory>
+#include <string_view>
 
 #include "backprop/Npy.h"
 #include "views/ErrorPlot.h"
@@ -37,12 +40,41 @@ QString checkSize(QSize size) {
     return {};
 }
 
-// Writes text atomically (QSaveFile): a failed export leaves no half-written file.
+// Writes bytes through the core's atomic save (bp::writeFileAtomically, as models and sessions
+// are): a failed export leaves the old file as it was and no temporary file; a symbolic link
+// stays a link, an old file keeps its mode.
 QString writeText(const QString& path, const QByteArray& text) {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit())
+    try {
+        bp::writeFileAtomically(
+            QFile::encodeName(path).toStdString(),
+            std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    } catch (const std::exception& e) {
         return Text::tr("Could not write %1: %2")
-            .arg(QDir::toNativeSeparators(path), f.errorString());
+            .arg(QDir::toNativeSeparators(path), QString::fromStdString(e.what()));
+    }
+    return {};
+}
+
+// Several files whole or none (bp::AtomicWriter: all written before any is renamed).
+QString writeTexts(const QStringList& paths, const QList<QByteArray>& texts) {
+    std::vector<std::unique_ptr<bp::AtomicWriter>> files;
+    QString path;
+    try {
+        for (qsizetype k = 0; k < paths.size(); ++k) {
+            path = paths[k];
+            files.push_back(
+                std::make_unique<bp::AtomicWriter>(QFile::encodeName(path).toStdString()));
+            files.back()->write(texts[k].constData(), static_cast<std::size_t>(texts[k].size()));
+            files.back()->finish();
+        }
+        for (qsizetype k = 0; k < paths.size(); ++k) {
+            path = paths[k];
+            files[static_cast<std::size_t>(k)]->commit();
+        }
+    } catch (const std::exception& e) {
+        return Text::tr("Could not write %1: %2")
+            .arg(QDir::toNativeSeparators(path), QString::fromStdString(e.what()));
+    }
     return {};
 }
 
@@ -110,10 +142,15 @@ QString paintToFile(const QString& path, QSize size, ImageFormat format,
     p.setRenderHint(QPainter::Antialiasing);
     paint(p, rect);
     p.end();
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || !image.save(&f, "PNG") || !f.commit())
-        return Text::tr("Could not write %1: %2").arg(shown, f.errorString());
-    return {};
+    return writePngImage(image, path);
+}
+
+QString writePngImage(const QImage& image, const QString& path) {
+    QByteArray png;
+    QBuffer buffer(&png);
+    if (image.isNull() || !buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG"))
+        return Text::tr("Could not write %1").arg(QDir::toNativeSeparators(path));
+    return writeText(path, png);
 }
 
 QString exportNetwork(const NetworkView& view, const QString& path, QSize size,
@@ -173,10 +210,11 @@ QString exportWeightsNpy(const std::vector<bp::Matrix>& weights, const QString& 
     if (!QDir().mkpath(dir)) return Text::tr("Could not create the folder %1").arg(dir);
     const QStringList names =
         weightFileNames(static_cast<int>(weights.size()), QStringLiteral(".npy"));
+    std::vector<std::string> paths;
+    for (const QString& name : names)
+        paths.push_back(QFile::encodeName(QDir(dir).filePath(name)).toStdString());
     try {
-        for (std::size_t k = 0; k < weights.size(); ++k)
-            bp::writeNpy(QDir(dir).filePath(names[static_cast<qsizetype>(k)]).toStdString(),
-                         weights[k]);
+        bp::writeNpyFiles(paths, weights);  // the whole set or none
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
@@ -187,6 +225,8 @@ QString exportWeightsCsv(const std::vector<bp::Matrix>& weights, const QString& 
     if (!QDir().mkpath(dir)) return Text::tr("Could not create the folder %1").arg(dir);
     const QStringList names =
         weightFileNames(static_cast<int>(weights.size()), QStringLiteral(".csv"));
+    QStringList paths;
+    QList<QByteArray> texts;
     for (std::size_t k = 0; k < weights.size(); ++k) {
         const bp::Matrix& w = weights[k];
         QByteArray text;
@@ -198,11 +238,10 @@ QString exportWeightsCsv(const std::vector<bp::Matrix>& weights, const QString& 
             }
             text += '\n';
         }
-        if (QString e = writeText(QDir(dir).filePath(names[static_cast<qsizetype>(k)]), text);
-            !e.isEmpty())
-            return e;
+        paths << QDir(dir).filePath(names[static_cast<qsizetype>(k)]);
+        texts << text;
     }
-    return {};
+    return writeTexts(paths, texts);  // the whole set or none
 }
 
 }  // namespace bps::Exporter

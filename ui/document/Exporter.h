@@ -7,6 +7,8 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+
+class QImage;
 #include <functional>
 #include <vector>
 
@@ -42,6 +44,8 @@ QString exportWidget(QWidget& widget, const QString& path, QSize size, ImageForm
 
 // The error chart's data (ErrorPlot::csv: run, label, series, samples_seen, value).
 QString exportCurveCsv(const ErrorPlot& plot, const QString& path);
+// Writes an image as a PNG file through the same atomic save (empty string on success).
+QString writePngImage(const QImage& image, const QString& path);
 
 // Weights W_0 … W_{L−1} into dir (created if missing): .npy as numpy.save writes them (names
 // bp::npyNames: wih.npy / who.npy or w0.npy …), or CSV with the same stems (wih.csv …): one row

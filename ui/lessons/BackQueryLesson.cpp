@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "document/Exporter.h"
 #include "lessons/LessonImages.h"
 #include "lessons/LessonSnapshot.h"
 
@@ -194,7 +195,7 @@ QImage BackQueryLesson::rowImage(int scale) const {
 
 bool BackQueryLesson::exportPng(const QString& path, int scale) const {
     const QImage img = rowImage(scale);
-    return !img.isNull() && img.save(path, "PNG");
+    return !img.isNull() && Exporter::writePngImage(img, path).isEmpty();  // atomic
 }
 
 void BackQueryLesson::exportWithDialog() {

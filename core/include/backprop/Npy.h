@@ -39,6 +39,9 @@ std::vector<std::string> npyNames(int weightLayers);
 
 // Writes every weight matrix of net into dir (created if missing).
 void exportNpy(const Network& net, const std::string& dir);
+// Writes matrices[k] to paths[k], the whole set or none (each written and fsync'ed before any
+// is renamed over its name; see AtomicFile.h). Throws NpyError naming the file that failed.
+void writeNpyFiles(const std::vector<std::string>& paths, const std::vector<Matrix>& matrices);
 // Reads dir's files into net. Every file is read and its shape checked before any weight
 // changes; a missing file or a shape mismatch throws NpyError naming the file and both shapes.
 void importNpy(Network& net, const std::string& dir);
