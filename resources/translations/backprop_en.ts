@@ -49,6 +49,13 @@
             <numerusform> epochs</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n sample(s) seen, running error %1</source>
+        <translation>
+            <numerusform>%n sample seen, running error %1</numerusform>
+            <numerusform>%n samples seen, running error %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bps::NetworkRenderer</name>

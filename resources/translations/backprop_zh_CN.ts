@@ -946,14 +946,6 @@ seen as %2 (%3)</source>
         <translation>没有样本</translation>
     </message>
     <message>
-        <source>Epoch %1, %2 of %3 samples
-%4 samples seen, running error %5
-%6</source>
-        <translation>第 %1 轮，第 %2 / %3 个样本
-已训练 %4 个样本，滑动误差 %5
-%6</translation>
-    </message>
-    <message>
         <source>Write the neurons of each hidden layer separated by commas, for example &quot;100&quot; or &quot;200, 50&quot; (1 to 4096 each).</source>
         <translation>请写出每个隐藏层的神经元个数，用逗号分隔，例如“100”或“200, 50”（每层 1 到 4096 个）。</translation>
     </message>
@@ -1015,6 +1007,28 @@ seen as %2 (%3)</source>
     <message>
         <source>measured: %1</source>
         <translation>实测：%1</translation>
+    </message>
+    <message>
+        <source>sample %1, label %2</source>
+        <translation>样本 %1，标签 %2</translation>
+    </message>
+    <message>
+        <source>Epoch %1 finished: %2 of %2 samples</source>
+        <translation>第 %1 轮已完成：%2 / %2 个样本</translation>
+    </message>
+    <message>
+        <source>Epoch %1, %2 of %3 samples</source>
+        <translation>第 %1 轮，%2 / %3 个样本</translation>
+    </message>
+    <message>
+        <source>nothing trained yet</source>
+        <translation>尚未训练</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) seen, running error %1</source>
+        <translation>
+            <numerusform>已训练 %n 个样本，滑动误差 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1983,10 +1997,6 @@ seen as %2 (%3)</source>
         <translation>输入 I = O&lt;sub&gt;0&lt;/sub&gt; 已设定。下一步：信号向前传播。</translation>
     </message>
     <message>
-        <source>Training at full speed: the last sample</source>
-        <translation>全速训练中：最后一个样本</translation>
-    </message>
-    <message>
         <source>Forward: the signal reaches the %1 layer</source>
         <translation>前向传播：信号到达%1</translation>
     </message>
@@ -2054,6 +2064,18 @@ seen as %2 (%3)</source>
         <source>Mini-batches of %1: Play adds the mean ΔW of %1 samples at once (ΔW = α/%1 · Σ …). Stepping shows and applies one sample&apos;s ΔW, as the book does.</source>
         <translation>小批量，每批 %1 个样本：播放时一次加上 %1 个样本的平均 ΔW（ΔW = α/%1 · Σ …）。单步执行则和书中一样，显示并应用单个样本的 ΔW。</translation>
     </message>
+    <message>
+        <source>Training at %1 — sample %2 through the weights of this moment</source>
+        <translation>以%1训练中 —— 样本 %2 经过此刻的权重</translation>
+    </message>
+    <message>
+        <source>Training at full speed — sample %1 through the weights of this moment</source>
+        <translation>全速训练中 —— 样本 %1 经过此刻的权重</translation>
+    </message>
+    <message>
+        <source>Sample %1, the next to be trained, through the current weights</source>
+        <translation>样本 %1（下一个要训练的样本）经过当前的权重</translation>
+    </message>
 </context>
 <context>
     <name>bps::NetworkRenderer</name>
@@ -2072,10 +2094,6 @@ seen as %2 (%3)</source>
     <message>
         <source>hidden %1</source>
         <translation>隐藏层 %1</translation>
-    </message>
-    <message>
-        <source>Training: sample %1</source>
-        <translation>训练中：样本 %1</translation>
     </message>
     <message>
         <source>New sample: the input I is set; next, the signal moves forward</source>
@@ -2210,6 +2228,22 @@ seen as %2 (%3)</source>
     <message>
         <source>saturated: slope f′ = %1 &lt; 0.01, so its weights hardly change</source>
         <translation>饱和：斜率 f′ = %1 &lt; 0.01，因此它的权重几乎不变</translation>
+    </message>
+    <message>
+        <source>Training at %1: sample %2</source>
+        <translation>以%1训练中：样本 %2</translation>
+    </message>
+    <message>
+        <source>Training at full speed: sample %1</source>
+        <translation>全速训练中：样本 %1</translation>
+    </message>
+    <message>
+        <source>Ready to train: sample %1 comes first</source>
+        <translation>准备训练：第一个是样本 %1</translation>
+    </message>
+    <message>
+        <source>Paused: sample %1 is next</source>
+        <translation>已暂停：下一个是样本 %1</translation>
     </message>
 </context>
 <context>

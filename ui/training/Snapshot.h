@@ -25,6 +25,8 @@ struct Snapshot {
     int imageWidth = 0, imageHeight = 0;  // input image shape (28×28 for MNIST), 0 if not an image
     double learningRate = 0;              // α now
     int batch = 1;                        // samples per update when playing (1 = the book)
+    bool playing = false;                 // Play is training (the snapshot is one of its frames)
+    double pace = 0;                      // Play's samples/s while playing, 0 = full speed
     int epoch = 1;                        // 1-based epoch being trained
     std::size_t sampleInEpoch = 0;        // samples done in that epoch
     std::size_t samplesPerEpoch = 0;

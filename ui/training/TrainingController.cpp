@@ -409,6 +409,8 @@ class Worker : public QObject {
         s->weights = m_net->allWeights();
         s->learningRate = learningRate();
         s->batch = std::max(1, m_options.batch);
+        s->playing = m_playing;
+        s->pace = m_toEpochEnd ? 0 : m_speed;  // Step epoch runs at full speed
         if (m_train && m_train->isImage()) {
             s->imageWidth = m_train->width;
             s->imageHeight = m_train->height;
@@ -498,18 +500,18 @@ class Worker : public QObject {
     double m_speed = 0;                      // samples/s, 0 = full speed
     int m_epochsDone = 0;                    // epochs finished in this run
     static constexpr int kNever = std::numeric_limits<int>::max();  // no epoch to stop after
-    int m_stopAfter = 1;                     // Play stops when m_epochsDone reaches it
-    int m_epochLimit = 0;                    // "stop after N epochs", 0 = until Pause
-    int m_playFromEpochs = 0;                // epochs done when Play was pressed
-    std::size_t m_chunk = 32;                // samples per full-speed slice (adaptive)
-    double m_budget = 0;                     // samples owed at a limited speed
-    QElapsedTimer m_budgetClock;             // time since the budget was last topped up
-    QElapsedTimer m_sincePublish;            // time since the last snapshot
-    QElapsedTimer m_playClock;               // time since Play
-    std::uint64_t m_playStartSeen = 0;       // samples seen when Play started
-    std::uint64_t m_pointEvery = 1;          // one error point every this many samples
-    double m_lastLr = 0;                     // rate of the last sample (for the marks)
-    QVector<QPointF> m_points;               // error points not yet published
+    int m_stopAfter = 1;                               // Play stops when m_epochsDone reaches it
+    int m_epochLimit = 0;                              // "stop after N epochs", 0 = until Pause
+    int m_playFromEpochs = 0;                          // epochs done when Play was pressed
+    std::size_t m_chunk = 32;                          // samples per full-speed slice (adaptive)
+    double m_budget = 0;                               // samples owed at a limited speed
+    QElapsedTimer m_budgetClock;                       // time since the budget was last topped up
+    QElapsedTimer m_sincePublish;                      // time since the last snapshot
+    QElapsedTimer m_playClock;                         // time since Play
+    std::uint64_t m_playStartSeen = 0;                 // samples seen when Play started
+    std::uint64_t m_pointEvery = 1;                    // one error point every this many samples
+    double m_lastLr = 0;                               // rate of the last sample (for the marks)
+    QVector<QPointF> m_points;                         // error points not yet published
     std::vector<std::pair<double, double>> m_lrMarks;  // marks not yet published
     std::vector<EpochMark> m_epochs;                   // epochs not yet published
 };

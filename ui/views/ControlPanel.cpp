@@ -151,6 +151,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     m_phase = new QLabel(state);
     m_phase->setWordWrap(true);
     m_progress = new QLabel(state);
+    m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setWordWrap(true);
     m_progress->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_throughput = new QLabel(state);
@@ -251,8 +252,8 @@ void ControlPanel::retranslateUi() {
     {
         int wide = 0;
         for (int i = 0; i + 1 < speedCount(); ++i)
-            wide = std::max(wide, m_speedLabel->fontMetrics().horizontalAdvance(
-                                      paceText(speedAt(i))));
+            wide =
+                std::max(wide, m_speedLabel->fontMetrics().horizontalAdvance(paceText(speedAt(i))));
         m_speedLabel->setMinimumWidth(wide);
     }
     m_stopAfter->setText(tr("Stop after"));
@@ -494,25 +495,38 @@ void ControlPanel::showSnapshotText() {
         phase += tr("Next: %1").arg(phaseText(*s->nextPhase, L));
     }
     m_phase->setText(phase);
-    QString sample = s->sample >= 0 ? tr("sample %1, label %2, prediction %3")
-                                          .arg(s->sample)
-                                          .arg(s->label)
-                                          .arg(s->prediction)
-                                    : tr("no sample");
-    m_progress->setText(tr("Epoch %1, %2 of %3 samples\n%4 samples seen, running error %5\n%6")
-                            .arg(s->epoch)
-                            .arg(s->sampleInEpoch)
-                            .arg(s->samplesPerEpoch)
-                            .arg(s->samplesSeen)
-                            .arg(s->runningError, 0, 'f', 4)
-                            .arg(sample));
+    QString sample = tr("no sample");
+    if (s->sample >= 0 && s->prediction >= 0) {
+        sample = tr("sample %1, label %2, prediction %3")
+                     .arg(s->sample)
+                     .arg(s->label)
+                     .arg(s->prediction);
+    } else if (s->sample >= 0) {
+        sample = tr("sample %1, label %2").arg(s->sample).arg(s->label);
+    }
+    // At an epoch's end the trainer's cursor is at sample 0 of the next one: that epoch is
+    // finished, the next has not begun.
+    QString epoch;
+    if (s->sampleInEpoch == 0 && s->epoch > 1 && s->samplesPerEpoch > 0) {
+        epoch = tr("Epoch %1 finished: %2 of %2 samples").arg(s->epoch - 1).arg(s->samplesPerEpoch);
+    } else {
+        epoch = tr("Epoch %1, %2 of %3 samples")
+                    .arg(s->epoch)
+                    .arg(s->sampleInEpoch)
+                    .arg(s->samplesPerEpoch);
+    }
+    const int seen = static_cast<int>(
+        std::min<unsigned long long>(s->samplesSeen, std::numeric_limits<int>::max()));
+    const QString trained = seen == 0 ? tr("nothing trained yet")
+                                      : tr("%n sample(s) seen, running error %1", nullptr, seen)
+                                            .arg(s->runningError, 0, 'f', 4);
+    m_progress->setText(epoch + QLatin1Char('\n') + trained + QLatin1Char('\n') + sample);
 }
 
 void ControlPanel::setThroughput(double samplesPerSecond) {
     m_throughputValue = samplesPerSecond;
-    m_throughput->setText(samplesPerSecond > 0
-                              ? tr("measured: %1").arg(paceText(samplesPerSecond))
-                              : QString());
+    m_throughput->setText(samplesPerSecond > 0 ? tr("measured: %1").arg(paceText(samplesPerSecond))
+                                               : QString());
 }
 
 void ControlPanel::apply() {

@@ -14,6 +14,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "views/ControlPanel.h"
+
 namespace bps {
 namespace {
 
@@ -401,7 +403,21 @@ void MathsPanel::rebuild() {
         else
             h += formula(QStringLiteral("I: %1×1").arg(s.spec.layers[0]), true);
     } else if (!s.lastPhase) {
-        h += QStringLiteral("<h3>%1</h3>").arg(tr("Training at full speed: the last sample"));
+        // The whole pass of one sample through the weights of the snapshot, as Play goes or
+        // before it (the sample the next step trains).
+        const QString number = QString::number(s.sample);
+        QString title;
+        if (s.playing && s.pace > 0) {
+            title = tr("Training at %1 — sample %2 through the weights of this moment")
+                        .arg(ControlPanel::paceText(s.pace), number);
+        } else if (s.playing) {
+            title = tr("Training at full speed — sample %1 through the weights of this moment")
+                        .arg(number);
+        } else {
+            title =
+                tr("Sample %1, the next to be trained, through the current weights").arg(number);
+        }
+        h += QStringLiteral("<h3>%1</h3>").arg(title);
         for (int k = 0; k < L; ++k) h += forwardHtml(k);
         h += outputErrorHtml();
     } else {

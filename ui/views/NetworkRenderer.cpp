@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 
+#include "views/ControlPanel.h"
 #include "views/Palette.h"
 
 namespace bps {
@@ -133,7 +134,15 @@ NetworkTexts NetworkRenderer::texts() const {
     // Every caption the phases of this network can show (the widest sample number there is).
     const QString widest =
         QString(QString::number(std::max<qint64>(s.sample, 99999)).size(), QLatin1Char('8'));
-    t.captions << tr("Training: sample %1").arg(widest)
+    t.captions << tr("Training at %1: sample %2")
+                      .arg(ControlPanel::paceText(ControlPanel::speedAt(0)), widest)
+               << tr("Training at %1: sample %2")
+                      .arg(ControlPanel::paceText(
+                               ControlPanel::speedAt(ControlPanel::speedCount() - 2)),
+                           widest)
+               << tr("Training at full speed: sample %1").arg(widest)
+               << tr("Ready to train: sample %1 comes first").arg(widest)
+               << tr("Paused: sample %1 is next").arg(widest)
                << tr("New sample: the input I is set; next, the signal moves forward")
                << tr("Output error: E = T − O");
     for (int k = 0; k < L; ++k) {
@@ -321,9 +330,14 @@ QString NetworkRenderer::layerName(int layer) const {
 QString NetworkRenderer::phaseCaption() const {
     const PhaseView pv = phaseView(m_snap.get());
     const Snapshot& s = *m_snap;
-    if (!pv.stepping)
-        return tr("Training: sample %1")
-            .arg(s.sample >= 0 ? QString::number(s.sample) : QStringLiteral("–"));
+    if (!pv.stepping) {
+        const QString n = s.sample >= 0 ? QString::number(s.sample) : QStringLiteral("–");
+        if (s.playing && s.pace > 0)
+            return tr("Training at %1: sample %2").arg(ControlPanel::paceText(s.pace), n);
+        if (s.playing) return tr("Training at full speed: sample %1").arg(n);
+        if (s.samplesSeen == 0) return tr("Ready to train: sample %1 comes first").arg(n);
+        return tr("Paused: sample %1 is next").arg(n);
+    }
     if (!s.lastPhase) return tr("New sample: the input I is set; next, the signal moves forward");
     const int k = s.lastPhase->layer;
     switch (s.lastPhase->kind) {

@@ -58,6 +58,9 @@ class NetworkRenderer {
     const Snapshot* snapshot() const { return m_snap.get(); }
 
     static PhaseView phaseView(const Snapshot* s);
+    // The header's caption: what is going on ("Training at 50 samples/s: sample 12", "Paused:
+    // sample 12 is next", the phase just stepped).
+    QString phaseCaption() const;
 
     // Paints everything into `scene` (device coordinates for the captions and legends); the
     // network itself is drawn through `view` (zoom and pan; identity for exports).
@@ -102,7 +105,6 @@ class NetworkRenderer {
     int saturatedCount(const PhaseView& pv) const;  // in the layers the signal has reached
     double errorRange(int fromLayer) const;
     QString layerName(int layer) const;
-    QString phaseCaption() const;
     std::vector<LegendEntry> legendEntries(const ViewState& st, const PhaseView& pv,
                                            bool widest) const;
 

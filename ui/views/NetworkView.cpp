@@ -137,6 +137,10 @@ PhaseView NetworkView::phaseView() const {
     return NetworkRenderer::phaseView(m_snapshot.get());
 }
 
+QString NetworkView::caption() const {
+    return m_renderer->snapshot() ? m_renderer->phaseCaption() : QString();
+}
+
 QPointF NetworkView::neuronCenter(int layer, int index) const {
     const QPointF c = m_renderer->neuronCenter(QRectF(rect()), layer, index);
     if (c == QPointF(-1, -1)) return c;

@@ -83,6 +83,7 @@ class NetworkView : public QWidget {
     // For tests and tooltips: the step-through state drawn now, where a neuron is drawn (widget
     // coordinates), what lies under a widget point, and how many edges are drawn per weight layer.
     PhaseView phaseView() const;
+    QString caption() const;  // the header's caption as drawn (what is going on)
     QPointF neuronCenter(int layer, int index) const;
     HitResult hitTest(QPointF widgetPos) const;
     int drawnEdgeCount(int weightLayer) const;
