@@ -29,6 +29,28 @@
     </message>
 </context>
 <context>
+    <name>bp::classroom::ClassClient</name>
+    <message>
+        <source>a name is 1 to %1 letters, digits, spaces or - _ . &apos;</source>
+        <translation>名字为 1 到 %1 个字母、数字、空格或 - _ . &apos;</translation>
+    </message>
+    <message>
+        <source>the join code is %1 to %2 letters or digits</source>
+        <translation>加入码为 %1 到 %2 个字母或数字</translation>
+    </message>
+    <message>
+        <source>the teacher&apos;s address needs a host and a port</source>
+        <translation>老师的地址需要主机和端口</translation>
+    </message>
+</context>
+<context>
+    <name>bp::classroom::ClassHost</name>
+    <message>
+        <source>the join code must be %1 to %2 letters or digits</source>
+        <translation>加入码必须为 %1 到 %2 个字母或数字</translation>
+    </message>
+</context>
+<context>
     <name>bps::AugmentationLesson</name>
     <message>
         <source>Which training picture to turn</source>
@@ -723,18 +745,6 @@ seen as %2 (%3)</source>
         <translation>网络 %1</translation>
     </message>
     <message>
-        <source>✓ met</source>
-        <translation>✓ 已达成</translation>
-    </message>
-    <message>
-        <source>not yet</source>
-        <translation>尚未达成</translation>
-    </message>
-    <message>
-        <source>connected</source>
-        <translation>在线</translation>
-    </message>
-    <message>
         <source>away</source>
         <translation>不在线</translation>
     </message>
@@ -755,16 +765,44 @@ seen as %2 (%3)</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <source>Samples seen</source>
-        <translation>已见样本</translation>
-    </message>
-    <message>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
         <source>Connection</source>
         <translation>连接</translation>
+    </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1（不在线）</translation>
+    </message>
+    <message>
+        <source>Learning rate α</source>
+        <translation>学习率 α</translation>
+    </message>
+    <message>
+        <source>Hidden neurons</source>
+        <translation>隐藏神经元</translation>
+    </message>
+    <message>
+        <source>Test accuracy after the last epoch</source>
+        <translation>最近一轮之后的测试准确率</translation>
+    </message>
+    <message>
+        <source>Training samples seen</source>
+        <translation>已见训练样本</translation>
+    </message>
+    <message>
+        <source>Challenge met (✓) or not yet (–)</source>
+        <translation>挑战已达成（✓）或尚未达成（–）</translation>
+    </message>
+    <message>
+        <source>Students whose studio is not connected now</source>
+        <translation>工作室当前未连接的学生</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,11 @@
 // run; a class sweep gives the student their α, a challenge its goal, met and marked on both
 // sides; a session naming a file of the teacher's computer is refused; hosting stops the port.
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -27,6 +30,28 @@ using namespace bp::classroom;
 namespace {
 const QString kTrain = QStringLiteral(":/data/mnist_train_100.csv");
 const QString kTest = QStringLiteral(":/data/mnist_test_10.csv");
+
+// What a teacher checks on the projector: every column of the class table in the dock without
+// scrolling sideways, and no header cut ("Samples se…").
+void verifyTableFits(QTableView* table) {
+    QApplication::processEvents();
+    QHeaderView* header = table->horizontalHeader();
+    int used = 0;
+    for (int c = 0; c < header->count(); ++c) {
+        if (header->isSectionHidden(c)) continue;
+        used += header->sectionSize(c);
+        const QString text = table->model()->headerData(c, Qt::Horizontal).toString();
+        QVERIFY2(header->sectionSize(c) >= header->fontMetrics().horizontalAdvance(text),
+                 qPrintable(QStringLiteral("header %1: %2 px < its text")
+                                .arg(text)
+                                .arg(header->sectionSize(c))));
+    }
+    QVERIFY2(
+        used <= table->viewport()->width(),
+        qPrintable(
+            QStringLiteral("columns %1 px in %2 px").arg(used).arg(table->viewport()->width())));
+    QCOMPARE(table->horizontalScrollBar()->maximum(), 0);
+}
 
 void waitLoaded(MainWindow& w) {
     QTRY_VERIFY_WITH_TIMEOUT(w.loader()->current(DatasetLoader::Role::Test) &&
@@ -55,6 +80,10 @@ class TestClassMode : public QObject {
         waitLoaded(teacher);
         waitLoaded(student);
 
+        // The teacher's window on a 1280×720 projector.
+        teacher.resize(1280, 720);
+        teacher.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&teacher));
         ClassActions* t = teacher.classActions();
         QVERIFY(t);
         QVERIFY(!t->dock()->isVisibleTo(&teacher));
@@ -110,6 +139,12 @@ class TestClassMode : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(me->goalMet(), 10000);
         QVERIFY(student.classActions()->statusLabel()->text().contains(QStringLiteral("✓")));
         QTRY_VERIFY_WITH_TIMEOUT(!host->students().isEmpty() && host->students()[0].metGoal, 10000);
+
+        // At a projector's 1280×720, with the challenge's column shown, the table fits its dock.
+        t->panel()->refresh();
+        QVERIFY(!t->panel()->table()->isColumnHidden(ClassTableModel::Goal));
+        QVERIFY(t->panel()->table()->isColumnHidden(ClassTableModel::Status));
+        verifyTableFits(t->panel()->table());
 
         // Stopping: the student keeps working and waits for the teacher.
         host->stopHosting();

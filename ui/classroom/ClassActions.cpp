@@ -9,6 +9,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <algorithm>
 
 #include "classroom/ClassDialogs.h"
 #include "classroom/ClassMode.h"
@@ -106,10 +107,7 @@ void ClassActions::retranslateUi() {
 
 QString ClassActions::host(quint16 port, const QString& code) {
     const QString why = m_mode->host(port, code);
-    if (m_mode->role() == ClassMode::Role::Teacher) {
-        m_dock->show();
-        m_dock->raise();
-    }
+    if (m_mode->role() == ClassMode::Role::Teacher) showDock();
     return why;
 }
 
@@ -165,14 +163,24 @@ void ClassActions::onRoleChanged() {
         m_challengeAction->setEnabled(teacher);
     }
     if (teacher) {
-        m_dock->show();
-        m_dock->raise();
+        showDock();
     } else {
         m_dock->hide();
         if (m_parts.plot) m_parts.plot->setOverlays({});
     }
     if (role != ClassMode::Role::Student) m_notice.clear();
     updateStudentStatus();
+}
+
+void ClassActions::showDock() {
+    m_dock->show();
+    m_dock->raise();
+    // Wide enough for the whole class table, up to two fifths of the window (the chart with
+    // every student's curve keeps the rest); never narrower than the teacher made it.
+    QMainWindow* w = m_parts.window;
+    if (!w || w->dockWidgetArea(m_dock) == Qt::NoDockWidgetArea || m_dock->isFloating()) return;
+    const int wanted = std::min(m_panel->preferredWidth(), w->width() * 2 / 5);
+    if (m_dock->width() < wanted) w->resizeDocks({m_dock}, {wanted}, Qt::Horizontal);
 }
 
 void ClassActions::onClassChanged() {

@@ -55,6 +55,7 @@ class ClassActions : public QObject {
 
   private:
     void onRoleChanged();
+    void showDock();  // the teacher's panel, raised and wide enough for the table
     void onClassChanged();
     void updateStudentStatus();
     bool eventFilter(QObject* watched, QEvent* event) override;  // the window's LanguageChange

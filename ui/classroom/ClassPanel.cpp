@@ -9,10 +9,12 @@
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 #include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
@@ -27,6 +29,23 @@
 namespace bps {
 
 using bp::classroom::StudentSummary;
+
+namespace {
+// Qt's header keeps room for the sort arrow in every column; here only the sorted column has
+// it, so that seven short columns fit the Class dock beside a projector's network view.
+class CompactHeader : public QHeaderView {
+  public:
+    explicit CompactHeader(QWidget* parent) : QHeaderView(Qt::Horizontal, parent) {}
+
+  protected:
+    QSize sectionSizeFromContents(int logical) const override {
+        QSize size = QHeaderView::sectionSizeFromContents(logical);
+        if (isSortIndicatorShown() && logical != sortIndicatorSection())
+            size.rwidth() -= size.height() + style()->pixelMetric(QStyle::PM_HeaderMargin);
+        return size;
+    }
+};
+}  // namespace
 
 ClassPanel::ClassPanel(ClassMode* mode, QWidget* parent) : QWidget(parent), m_mode(mode) {
     m_address = new QLabel(this);
@@ -45,14 +64,21 @@ ClassPanel::ClassPanel(ClassMode* mode, QWidget* parent) : QWidget(parent), m_mo
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(ClassTableModel::kSortRole);
     m_table = new QTableView(this);
+    m_table->setHorizontalHeader(new CompactHeader(m_table));
     m_table->setModel(m_sorted);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ClassTableModel::Name, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The numbers take what they need, the name the rest (elided, in full in its tooltip), so
+    // the table fits the dock's width without scrolling sideways.
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ClassTableModel::Name, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setWordWrap(false);
     m_sweep = new SweepPlot(this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_table, QString());
@@ -128,6 +154,30 @@ void ClassPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
+int ClassPanel::preferredWidth() const {
+    // Every column at its widest usual value (or its header), the name at 12 letters.
+    const QFontMetrics cells = m_table->fontMetrics();
+    const QHeaderView* header = m_table->horizontalHeader();
+    const QFontMetrics head = header->fontMetrics();
+    const int pad = 2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1) + 8;
+    const QString widest[ClassTableModel::kColumns] = {QStringLiteral("Wwwwwwwwwwww"),
+                                                       QStringLiteral("0.0316"),
+                                                       QStringLiteral("1000"),
+                                                       QStringLiteral("100.0 %"),
+                                                       QLocale().toString(qint64{600000}),
+                                                       QStringLiteral("✓"),
+                                                       ClassTableModel::tr("away")};
+    int width = 0;
+    for (int c = 0; c < ClassTableModel::kColumns; ++c) {
+        const QString title = m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        width += std::max(cells.horizontalAdvance(widest[c]), head.horizontalAdvance(title)) + pad;
+    }
+    width += head.height() + style()->pixelMetric(QStyle::PM_HeaderMargin);  // the sort arrow
+    width += m_table->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2 * m_table->frameWidth();
+    const QMargins m = layout()->contentsMargins();
+    return width + m.left() + m.right() + 16;  // the tab widget's frame
+}
+
 QString ClassPanel::joinAddress() const {
     return QStringLiteral("%1:%2").arg(ClassMode::roomAddresses().value(0)).arg(m_mode->port());
 }
@@ -184,6 +234,10 @@ void ClassPanel::refresh() {
             tr("Challenge: %1 — %2 of %3 met it").arg(goalText(goal)).arg(met).arg(students.size());
     m_summary->setText(summary);
     m_model->setStudents(students, goal.active);
+    // Columns that would say nothing are left out: Goal without a challenge, Connection while
+    // everyone is connected.
+    m_table->setColumnHidden(ClassTableModel::Goal, !goal.active);
+    m_table->setColumnHidden(ClassTableModel::Status, connected == students.size());
     m_sweep->setPoints(sweepPoints(students));
     const bool any = !students.isEmpty();
     m_sweepButton->setEnabled(connected > 0);

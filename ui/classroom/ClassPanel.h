@@ -30,6 +30,8 @@ class ClassPanel : public QWidget {
     QTableView* table() const { return m_table; }
     SweepPlot* sweepPlot() const { return m_sweep; }
     QString joinAddress() const;  // "192.168.1.20:5710"
+    // The width at which the table shows every column without scrolling sideways.
+    int preferredWidth() const;
     // The sweep plot's points from the class: (α of the run, best test accuracy of the run).
     static QVector<SweepPlot::Point> sweepPoints(const QVector<bp::classroom::StudentSummary>& s);
 

@@ -1,6 +1,8 @@
 // ClassTableModel.cpp — see ClassTableModel.h.
 #include "classroom/ClassTableModel.h"
 
+#include <QColor>
+#include <QLocale>
 #include <QTextStream>
 #include <cmath>
 
@@ -59,6 +61,10 @@ QVariant ClassTableModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::TextAlignmentRole && index.column() != Name)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    // A student who is away is greyed, so the short Connection column need only say "away".
+    if (role == Qt::ForegroundRole && !s.connected) return QColor(Qt::gray);
+    if (role == Qt::ToolTipRole && index.column() == Name)
+        return s.connected ? s.name : tr("%1 (away)").arg(s.name);  // a long name is elided
     if (role == Qt::ToolTipRole && index.column() == Hidden && s.hasRun) {
         QStringList layers;
         for (int n : s.run.layers) layers << QString::number(n);
@@ -76,17 +82,37 @@ QVariant ClassTableModel::data(const QModelIndex& index, int role) const {
             return measured ? QStringLiteral("%1 %").arg(100.0 * s.testAccuracy, 0, 'f', 1)
                             : QString();
         case Samples:
-            return s.hasRun ? QString::number(static_cast<qint64>(s.samplesSeen)) : QString();
+            return s.hasRun ? QLocale().toString(static_cast<qint64>(s.samplesSeen)) : QString();
         case Goal:
-            return !m_goalActive ? QString() : s.metGoal ? tr("✓ met") : tr("not yet");
+            return !m_goalActive ? QString()
+                   : s.metGoal   ? QStringLiteral("✓")
+                                 : QStringLiteral("–");
         case Status:
-            return s.connected ? tr("connected") : tr("away");
+            return s.connected ? QString() : tr("away");
     }
     return {};
 }
 
 QVariant ClassTableModel::headerData(int section, Qt::Orientation o, int role) const {
-    if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    if (o != Qt::Horizontal) return {};
+    if (role == Qt::ToolTipRole) {  // the full meaning of the short headers
+        switch (section) {
+            case LearningRate:
+                return tr("Learning rate α");
+            case Hidden:
+                return tr("Hidden neurons");
+            case Accuracy:
+                return tr("Test accuracy after the last epoch");
+            case Samples:
+                return tr("Training samples seen");
+            case Goal:
+                return tr("Challenge met (✓) or not yet (–)");
+            case Status:
+                return tr("Students whose studio is not connected now");
+        }
+        return {};
+    }
+    if (role != Qt::DisplayRole) return {};
     switch (section) {
         case Name:
             return tr("Name");
@@ -97,7 +123,7 @@ QVariant ClassTableModel::headerData(int section, Qt::Orientation o, int role) c
         case Accuracy:
             return tr("Accuracy");
         case Samples:
-            return tr("Samples seen");
+            return tr("Samples");
         case Goal:
             return tr("Goal");
         case Status:

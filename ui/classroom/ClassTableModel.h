@@ -1,6 +1,8 @@
 // ClassTableModel.h — the teacher's class table: one row per student (name, learning rate α,
 // hidden neurons, test accuracy, samples seen, goal met, connection). Sorts by value
-// (Qt::UserRole holds the number), names shown as plain text.
+// (Qt::UserRole holds the number), names shown as plain text. The texts are short so that the
+// table fits the Class dock at 1280×720 (headers' tooltips say them in full; a student away is
+// greyed and marked "away").
 #pragma once
 
 #include <QAbstractTableModel>
