@@ -5,17 +5,18 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include "document/ExportDialog.h"
 #include "document/Exporter.h"
 #include "lessons/LessonRegistry.h"
+#include "shell/ScreenFit.h"
 
 namespace bps {
 
 LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
-    resize(1440, 880);
     m_sideBar = new QListWidget(this);
     m_sideBar->setObjectName(QStringLiteral("lessonSideBar"));
     m_sideBar->setMinimumWidth(230);
@@ -46,10 +47,18 @@ LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(side);
-    layout->addWidget(m_stack, 1);
+    // A lesson wider or taller than a projector's screen scrolls inside the window, which itself
+    // always fits the screen (shell/ScreenFit.h).
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("lessonScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_stack);
+    layout->addWidget(scroll, 1);
     connect(m_sideBar, &QListWidget::currentRowChanged, this, &LessonsWindow::showLesson);
     if (!m_lessons.empty()) showLesson(0);
     retranslateUi();
+    restoreFittedGeometry(this, QStringLiteral("lessons/geometry"), QSize(1440, 880));
 }
 
 LessonsWindow::~LessonsWindow() = default;
@@ -167,6 +176,7 @@ void LessonsWindow::showEvent(QShowEvent* e) {
 
 void LessonsWindow::hideEvent(QHideEvent* e) {
     QWidget::hideEvent(e);
+    saveFittedGeometry(this, QStringLiteral("lessons/geometry"));
     if (m_active >= 0) m_lessons[static_cast<std::size_t>(m_active)]->deactivated();
     m_active = -1;
 }

@@ -1,5 +1,6 @@
 // HelpWindow.cpp — the embedded user guide and the About box.
 #include "shell/HelpWindow.h"
+#include "shell/ScreenFit.h"
 
 #include <Eigen/Core>
 #include <QApplication>
@@ -53,7 +54,7 @@ HelpWindow::HelpWindow(const QString& language, QWidget* parent) : QWidget(paren
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_browser, 1);
-    resize(900, 760);
+    restoreFittedGeometry(this, QStringLiteral("help/geometry"), QSize(900, 760));
     retranslate();
     setLanguage(language);
 }

@@ -22,6 +22,7 @@
 #include "shell/HelpActions.h"
 #include "shell/Language.h"
 #include "shell/PresentationMode.h"
+#include "shell/ScreenFit.h"
 #include "shell/StatusBar.h"
 #include "training/DivergenceDialog.h"
 #include "training/TrainingController.h"
@@ -398,15 +399,13 @@ void MainWindow::restoreSettings() {
     m_loader->setRecentFiles(s.value(QStringLiteral("data/recent")).toStringList());
     rebuildRecentMenu();
 
-    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
-        resize(1600, 900);
-    }
+    restoreFittedGeometry(this, QStringLiteral("window/geometry"), QSize(1600, 900));
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
 }
 
 void MainWindow::saveSettings() const {
     QSettings s;
-    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    saveFittedGeometry(this, QStringLiteral("window/geometry"));
     s.setValue(QStringLiteral("window/state"), saveState());
     const bp::NetworkSpec spec = m_controls->spec();
     QStringList hidden;

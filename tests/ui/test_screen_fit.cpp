@@ -1,0 +1,175 @@
+// test_screen_fit.cpp — the windows open inside the screens classrooms have (tests/ui/screens.json:
+// projectors of 1024×768, 1280×720, 1280×800 and 1366×768, a 1920×1080 desk, side by side on the
+// offscreen platform): the main window, the lessons window and the help window lie inside each
+// screen's available area; from 1280×720 up, the network view, Play, the learning-rate slider,
+// the error chart and the maths panel are all in view at once; a geometry is remembered per
+// screen size, and one saved on a larger screen is not used on a smaller one.
+#include <QDockWidget>
+#include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "lessons/LessonsWindow.h"
+#include "shell/HelpWindow.h"
+#include "shell/MainWindow.h"
+#include "shell/ScreenFit.h"
+#include "views/ControlPanel.h"
+#include "views/ErrorPlot.h"
+#include "views/MathsPanel.h"
+#include "views/NetworkView.h"
+
+using namespace bps;
+
+namespace {
+QString describe(const QRect& r) {
+    return QStringLiteral("%1,%2 %3×%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+}
+
+// The window's outer rectangle inside the screen's available area.
+void verifyInside(const QWidget* w, const QScreen* screen) {
+    const QRect area = screen->availableGeometry();
+    QVERIFY2(area.contains(w->frameGeometry()),
+             qPrintable(QStringLiteral("%1 at %2 is not inside %3 (%4)")
+                            .arg(w->metaObject()->className(), describe(w->frameGeometry()),
+                                 screen->name(), describe(area))));
+}
+
+// The widget is shown whole: not hidden, not clipped by a scroll area or a splitter, not tiny.
+void verifyInView(const QWidget* w, const char* what, QSize atLeast) {
+    QVERIFY2(w->isVisible(), what);
+    // What of it the ancestors (a scroll area's viewport, a dock, the window) leave in view.
+    QRect seen = w->rect();
+    for (const QWidget* p = w->parentWidget(); p; p = p->parentWidget())
+        seen &= QRect(w->mapFrom(p, QPoint(0, 0)), p->size());
+    QVERIFY2(
+        seen == w->rect(),
+        qPrintable(
+            QStringLiteral("%1: %2 of %3 in view").arg(what, describe(seen), describe(w->rect()))));
+    QVERIFY2(w->width() >= atLeast.width() && w->height() >= atLeast.height(),
+             qPrintable(QStringLiteral("%1 is %2").arg(what, describe(w->rect()))));
+}
+
+QScreen* screenNamed(const QString& name) {
+    for (QScreen* s : QGuiApplication::screens())
+        if (s->name() == name) return s;
+    return nullptr;
+}
+
+}  // namespace
+
+class TestScreenFit : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_settingsDir;
+
+  private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("BackpropStudioTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_screen_fit"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+        QCOMPARE(QGuiApplication::screens().size(), 5);  // tests/ui/screens.json is in use
+    }
+
+    void windowsFitEveryScreen_data() {
+        QTest::addColumn<int>("screen");
+        for (int i = 0; i < 5; ++i)
+            QTest::newRow(qPrintable(QGuiApplication::screens()[i]->name())) << i;
+    }
+
+    void windowsFitEveryScreen() {
+        QFETCH(int, screen);
+        QScreen* s = QGuiApplication::screens()[screen];
+        QSettings().clear();  // a first start on this screen
+        MainWindow w;
+        w.setScreen(s);
+        w.move(s->availableGeometry().topLeft());
+        restoreFittedGeometry(&w, QStringLiteral("window/geometry"), QSize(1600, 900));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.screen(), s);
+        (void)QTest::qWaitFor([&] {
+            return s->availableGeometry().contains(w.frameGeometry());
+        });  // fitted once shown
+        verifyInside(&w, s);
+
+        if (s->availableGeometry().width() >= 1280 && s->availableGeometry().height() >= 720) {
+            // The class's view of one run, all at once, without scrolling.
+            verifyInView(w.networkView(), "network view", QSize(400, 250));
+            verifyInView(w.errorPlot(), "error chart", QSize(250, 150));
+            verifyInView(w.mathsPanel(), "maths panel", QSize(250, 150));
+            QPushButton* play = nullptr;  // found by what it says
+            for (QPushButton* b : w.controlPanel()->findChildren<QPushButton*>())
+                if (b->text().contains(QStringLiteral("Play"))) play = b;
+            QVERIFY(play);
+            verifyInView(play, "Play", QSize(40, 16));
+            const QList<QSlider*> sliders = w.controlPanel()->findChildren<QSlider*>();
+            QVERIFY(!sliders.isEmpty());
+            for (QSlider* slider : sliders) verifyInView(slider, "slider", QSize(60, 10));
+        }
+
+        LessonsWindow* lessons = w.lessonsWindow();
+        QVERIFY(lessons);
+        lessons->setScreen(s);
+        lessons->move(s->availableGeometry().topLeft());
+        restoreFittedGeometry(lessons, QStringLiteral("lessons/geometry"), QSize(1440, 880));
+        lessons->show();
+        QVERIFY(QTest::qWaitForWindowExposed(lessons));
+        (void)QTest::qWaitFor(
+            [&] { return s->availableGeometry().contains(lessons->frameGeometry()); });
+        verifyInside(lessons, s);
+        lessons->hide();
+
+        HelpWindow help(QStringLiteral("en"));
+        help.setScreen(s);
+        help.move(s->availableGeometry().topLeft());
+        restoreFittedGeometry(&help, QStringLiteral("help/geometry"), QSize(900, 760));
+        help.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&help));
+        (void)QTest::qWaitFor(
+            [&] { return s->availableGeometry().contains(help.frameGeometry()); });
+        verifyInside(&help, s);
+    }
+
+    // A geometry is kept per screen size: the desk's big window does not come back on the
+    // projector, and the projector's own placement does.
+    void geometryIsRememberedPerScreen() {
+        QSettings().clear();
+        QScreen* desk = screenNamed(QStringLiteral("desk-1920x1080"));
+        QScreen* projector = screenNamed(QStringLiteral("projector-1280x720"));
+        QVERIFY(desk && projector);
+        const auto onScreen = [](QWidget& w, QScreen* screen) {
+            w.setScreen(screen);
+            w.move(screen->availableGeometry().topLeft());
+            w.show();
+            return QTest::qWaitForWindowExposed(&w) && w.screen() == screen;
+        };
+        QWidget w;
+        w.resize(1700, 1000);
+        QVERIFY(onScreen(w, desk));
+        saveFittedGeometry(&w, QStringLiteral("g"));
+        QVERIFY2(QSettings().contains(QStringLiteral("g/1920x1080")),
+                 qPrintable(QSettings().allKeys().join(QLatin1Char(' '))));
+
+        QWidget p;
+        QVERIFY(onScreen(p, projector));
+        restoreFittedGeometry(&p, QStringLiteral("g"), QSize(1600, 900));
+        QVERIFY(projector->availableGeometry().contains(p.frameGeometry()));  // not the desk's
+        QVERIFY(p.width() >= 1200 && p.height() >= 680);  // the preferred size, bounded
+        const QRect mine(projector->availableGeometry().topLeft() + QPoint(100, 50),
+                         QSize(900, 600));
+        p.setGeometry(mine);
+        saveFittedGeometry(&p, QStringLiteral("g"));
+
+        QWidget again;
+        QVERIFY(onScreen(again, projector));
+        restoreFittedGeometry(&again, QStringLiteral("g"), QSize(1600, 900));
+        QCOMPARE(again.geometry(), mine);
+    }
+};
+
+QTEST_MAIN(TestScreenFit)
+#include "test_screen_fit.moc"
