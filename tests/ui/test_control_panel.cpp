@@ -5,11 +5,12 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
-#include <QPushButton>
-#include <QSpinBox>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QTimer>
 #include <QtTest>
 #include <cmath>
@@ -88,7 +89,7 @@ class TestControlPanel : public QObject {
         QCOMPARE(speeds.last().at(0).toDouble(), 0.0);
         QCOMPARE(panel.speedIndex(), ControlPanel::speedCount() - 1);
         QVERIFY(!label->isEnabled());  // the slider's pace, greyed: what a click returns to
-        full->click();  // and back to the slider's pace
+        full->click();                 // and back to the slider's pace
         QCOMPARE(speeds.last().at(0).toDouble(), 5000.0);
         full->click();
         pace->setValue(7);  // moving the slider chooses its pace
@@ -137,6 +138,52 @@ class TestControlPanel : public QObject {
         QCOMPARE(limits.count(), 3);
         QVERIFY(stop->isChecked());
         QCOMPARE(panel.epochLimit(), 5);
+    }
+
+    // "(settings changed)" says the fields differ from the network's: it goes when a value is
+    // put back, and Return in "Hidden layers" pops no dialog (not even on a trained network).
+    void settingsChangedMarkFollowsTheValues() {
+        bps::Language::instance()->setLanguage(QStringLiteral("en"));
+        ControlPanel panel;
+        bp::NetworkSpec spec;
+        spec.layers = {784, 100, 10};
+        spec.seed = 1;
+        panel.setSettings(spec, bp::TrainOptions{});
+        QPushButton* apply = nullptr;
+        for (auto* b : panel.findChildren<QPushButton*>())
+            if (b->text().startsWith(QStringLiteral("New network"))) apply = b;
+        QVERIFY(apply);
+        QCOMPARE(apply->text(), QStringLiteral("New network"));
+        auto* hidden = panel.findChild<QLineEdit*>(QStringLiteral("hiddenLayers"));
+        QVERIFY(hidden);
+        hidden->setFocus();
+        hidden->selectAll();
+        QTest::keyClicks(hidden, QStringLiteral("50"));
+        QCOMPARE(apply->text(), QStringLiteral("New network (settings changed)"));
+        QVERIFY(apply->font().bold());
+        hidden->selectAll();
+        QTest::keyClicks(hidden, QStringLiteral("100"));
+        QCOMPARE(apply->text(), QStringLiteral("New network"));  // restored: no mark
+        QVERIFY(!apply->font().bold());
+        auto* seed = panel.findChildren<QSpinBox*>().at(2);  // epochs, batch, seed
+        QCOMPARE(seed->value(), 1);
+        seed->setValue(2);
+        QCOMPARE(apply->text(), QStringLiteral("New network (settings changed)"));
+        seed->setValue(1);
+        QCOMPARE(apply->text(), QStringLiteral("New network"));
+
+        auto trained = std::make_shared<bps::Snapshot>();
+        trained->spec = spec;
+        trained->samplesSeen = 10;
+        panel.setSnapshot(trained);
+        QSignalSpy requests(&panel, &ControlPanel::networkRequested);
+        BoxAnswerer any(QMessageBox::Cancel);
+        hidden->selectAll();
+        QTest::keyClicks(hidden, QStringLiteral("50"));
+        QTest::keyClick(hidden, Qt::Key_Return);
+        QTest::qWait(100);  // the answerer looks every 20 ms
+        QVERIFY2(!any.seen, "Return in Hidden layers popped a dialog");
+        QCOMPARE(requests.count(), 0);
     }
 
     void hiddenLayersParse() {

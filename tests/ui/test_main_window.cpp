@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -17,6 +18,7 @@
 #include "shell/MainWindow.h"
 #include "training/TrainingController.h"
 #include "views/ControlPanel.h"
+#include "views/NetworkView.h"
 
 using bps::MainWindow;
 
@@ -66,6 +68,47 @@ class TestMainWindow : public QObject {
         QVERIFY(w.controller()->isPlaying());
         QTest::keyClick(&w, Qt::Key_Space);
         QTRY_VERIFY(!w.controller()->isPlaying());
+    }
+
+    // Space and the arrows go to the focused slider, spin box or text field; the stepping
+    // shortcuts act only when no editor has focus.
+    void editorKeysGoToTheEditor() {
+        MainWindow w;
+        w.openDatasets(QString::fromLatin1(MainWindow::kDefaultTrain), QString());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.loader()->current(bps::DatasetLoader::Role::Training), 20000);
+        QTRY_VERIFY(w.controller()->lastSnapshot() &&
+                    w.controller()->lastSnapshot()->samplesPerEpoch == 5000);
+        w.activateWindow();
+        QApplication::setActiveWindow(&w);
+        auto* rate = w.controlPanel()->findChildren<QSlider*>().at(1);
+        rate->setFocus();
+        QTRY_VERIFY(rate->hasFocus());
+        const int before = rate->value();
+        QTest::keyClick(rate, Qt::Key_Right);
+        QCOMPARE(rate->value(), before + 1);  // the slider moved …
+        QTest::keyClick(rate, Qt::Key_Space);
+        w.controller()->sync();
+        const bps::SnapshotPtr s = w.controller()->lastSnapshot();
+        QVERIFY(!s->lastPhase.has_value());     // … and no phase was stepped
+        QVERIFY(!w.controller()->isPlaying());  // nor Play pressed
+        QCOMPARE(s->samplesSeen, 0ULL);
+
+        auto* hidden = w.controlPanel()->findChild<QLineEdit*>(QStringLiteral("hiddenLayers"));
+        hidden->setFocus();
+        QTRY_VERIFY(hidden->hasFocus());
+        hidden->setCursorPosition(0);
+        QTest::keyClick(hidden, Qt::Key_Right);
+        QCOMPARE(hidden->cursorPosition(), 1);  // the cursor moved
+        w.controller()->sync();
+        QVERIFY(!w.controller()->lastSnapshot()->lastPhase.has_value());
+
+        // No editor focused: → steps a phase again.
+        w.networkView()->setFocus();
+        QTRY_VERIFY(w.networkView()->hasFocus());
+        QTest::keyClick(w.networkView(), Qt::Key_Right);
+        QTRY_VERIFY(w.controller()->lastSnapshot()->lastPhase.has_value());
     }
 
     // A test set of another width (3 values per sample against MNIST's 784) is not used, and

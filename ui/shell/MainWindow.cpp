@@ -19,6 +19,7 @@
 #include "document/SessionActions.h"
 #include "document/SessionManager.h"
 #include "lessons/LessonsWindow.h"
+#include "shell/EditorKeys.h"
 #include "shell/HelpActions.h"
 #include "shell/Language.h"
 #include "shell/PresentationMode.h"
@@ -48,6 +49,9 @@ QDockWidget* makeDock(const QString& objectName, QWidget* content, QMainWindow* 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("MainWindow"));
     m_controller = new TrainingController(this);
+    // Space and the arrows go to a focused slider, spin box or text field, not to the stepping
+    // shortcuts (shell/EditorKeys.h).
+    qApp->installEventFilter(new EditorKeys(this));
     m_loader = new DatasetLoader(this, this);
     m_lessons = new LessonsWindow(this);  // a window of its own, opened from the Lessons menu
 

@@ -210,7 +210,6 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
         emit learningRateChanged(lr);
     });
     connect(m_apply, &QPushButton::clicked, this, &ControlPanel::apply);
-    connect(m_hidden, &QLineEdit::returnPressed, this, &ControlPanel::apply);
     connect(m_density, &QSpinBox::valueChanged, this, &ControlPanel::densityChanged);
     connect(m_edgeValues, &QCheckBox::toggled, this, &ControlPanel::showEdgeValuesChanged);
     connect(m_hidden, &QLineEdit::textEdited, this, &ControlPanel::markShapeDirty);
@@ -219,6 +218,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     connect(m_seed, &QSpinBox::valueChanged, this, &ControlPanel::markShapeDirty);
 
     setLearningRate(0.1);
+    rememberApplied();
     retranslateUi();
 }
 
@@ -309,7 +309,20 @@ void ControlPanel::retranslateUi() {
 }
 
 void ControlPanel::markShapeDirty() {
-    m_shapeDirty = true;
+    // Edited, or edited back: the mark says whether the fields differ from the network's.
+    std::vector<int> hidden;
+    m_shapeDirty = !parseHidden(m_hidden->text(), hidden) || hidden != m_applied.hidden ||
+                   m_activation->currentData().toInt() != m_applied.activation ||
+                   m_batch->value() != m_applied.batch || m_seed->value() != m_applied.seed;
+    updateApplyText();
+}
+
+void ControlPanel::rememberApplied() {
+    parseHidden(m_hidden->text(), m_applied.hidden);
+    m_applied.activation = m_activation->currentData().toInt();
+    m_applied.batch = m_batch->value();
+    m_applied.seed = m_seed->value();
+    m_shapeDirty = false;
     updateApplyText();
 }
 
@@ -393,8 +406,7 @@ void ControlPanel::setSettings(const bp::NetworkSpec& spec, const bp::TrainOptio
     m_batch->setValue(options.batch);
     m_seed->setValue(
         static_cast<int>(std::min<std::uint64_t>(spec.seed, std::numeric_limits<int>::max())));
-    m_shapeDirty = false;
-    updateApplyText();
+    rememberApplied();
 }
 
 void ControlPanel::setLearningRate(double lr) {
@@ -545,8 +557,7 @@ void ControlPanel::apply() {
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes) return;
     }
-    m_shapeDirty = false;
-    updateApplyText();
+    rememberApplied();
     emit networkRequested(spec(), options());
 }
 

@@ -59,7 +59,7 @@ class ControlPanel : public QWidget {
     // Sets the fields without emitting requests (restored settings, the controller's state).
     void setSettings(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
     void setLearningRate(double lr);
-    void setSpeedIndex(int index);  // emits speedChanged when the pace changes
+    void setSpeedIndex(int index);   // emits speedChanged when the pace changes
     void setFullSpeed(bool on);      // emits speedChanged when the pace changes
     void setEpochLimit(int epochs);  // 0 = none; emits nothing
     void setDensity(int edgesPerNeuron);
@@ -104,7 +104,8 @@ class ControlPanel : public QWidget {
     void retranslateUi();
     void updateSpeedLabel();
     void updateEpochsText();  // the spin box's " epochs" suffix, plural of its value
-    void markShapeDirty();
+    void markShapeDirty();    // m_shapeDirty = the fields differ from m_applied
+    void rememberApplied();   // the fields are the network's now (Apply, setSettings)
     void updateApplyText();   // "New network", bold "(settings changed)" while m_shapeDirty
     void showSnapshotText();  // phase and progress of m_snapshot
 
@@ -140,11 +141,15 @@ class ControlPanel : public QWidget {
     QLabel* m_progress = nullptr;           // epoch, sample, samples seen, running error
     QLabel* m_throughput = nullptr;         // samples/s while playing
     bool m_trained = false;                 // the current network has seen samples
-    bool m_shapeDirty = false;              // the network fields were edited since Apply
-    SnapshotPtr m_snapshot;                 // the last one shown (its phase and progress)
-    double m_throughputValue = 0;           // samples/s shown, 0 = none
-    bool m_playing = false;                 // as last reported
-    int m_inputs = 784, m_outputs = 10;     // current network's input/output sizes (for labels)
+    bool m_shapeDirty = false;              // the network fields differ from the network's
+    struct Applied {                        // the network fields as the network has them
+        std::vector<int> hidden;
+        int activation = 0, batch = 1, seed = 1;
+    } m_applied;
+    SnapshotPtr m_snapshot;              // the last one shown (its phase and progress)
+    double m_throughputValue = 0;        // samples/s shown, 0 = none
+    bool m_playing = false;              // as last reported
+    int m_inputs = 784, m_outputs = 10;  // current network's input/output sizes (for labels)
 };
 
 }  // namespace bps
