@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(csv idx idx_gz gunzip model npy session class_message); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(csv idx idx_gz gunzip model npy session options class_message); fi
 
 # clang and its libFuzzer/sanitizer runtimes, installed like scripts/deps.sh does when missing.
 if ! command -v clang++ >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null |

@@ -7,6 +7,7 @@
 
 #include "Args.h"
 #include "Commands.h"
+#include "backprop/FileText.h"
 #include "backprop/Trainer.h"
 
 namespace bp::cli {
@@ -226,11 +227,14 @@ const std::vector<Command>& commands() {
     return list;
 }
 
-// what() as one line: newlines and tabs become spaces.
+// what() as one line for a terminal: newlines and tabs become spaces, and whatever came from
+// a file or the command line (a path, a value, a header field) has its control bytes and
+// non-UTF-8 bytes written as \xNN — the one place every error message leaves through, so no
+// ESC sequence reaches the terminal whichever code quoted it.
 std::string oneLine(std::string s) {
     for (char& c : s)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    return s;
+    return printable(s, std::size_t{1} << 16);
 }
 
 }  // namespace
@@ -260,7 +264,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     for (const Command& c : commands())
         if (first == c.name) cmd = &c;
     if (!cmd) {
-        err << "backprop-cli: unknown command '" << first << "' (see 'backprop-cli --help')\n";
+        err << "backprop-cli: unknown command '" << printable(first)
+            << "' (see 'backprop-cli --help')\n";
         return kExitUsage;
     }
     for (int i = 2; i < argc; ++i)

@@ -239,8 +239,27 @@ def ctrl_c_saves():
     check(status == 0, f"resume: {err}")
 
 
+def no_control_bytes():
+    """No message passes a raw control byte from the command line or a file to the terminal:
+    every error line leaves through one place that writes them as \\xNN."""
+    esc = "\x1b]0;owned\x07\x1b[2J"
+    bad = os.path.join(A.work, "bad" + esc + ".csv")
+    with open(bad, "w") as f:  # a file whose name and first line carry ESC sequences
+        f.write("label" + esc + ",x\n")
+    for args in (["info", bad], ["info", "absent" + esc + ".csv"],
+                 ["train", "--train", data("mnist_train_100.csv"), "--activation", esc],
+                 ["train", "--train", data("mnist_train_100.csv"), "--layers", "auto," + esc],
+                 ["train", "--" + esc], [esc], ["eval", "--model", bad, "--test", bad]):
+        status, _, err = cli(*args)
+        check(status in (1, 2), f"{args!r}: exit status {status}: {err!r}")
+        check(not any(ord(c) < 0x20 and c != "\n" or ord(c) == 0x7f for c in err),
+              f"{args!r}: a raw control byte on stderr: {err!r}")
+        check("\\x1b" in err, f"{args!r}: the ESC is not named: {err!r}")
+
+
 CASES = {f.__name__: f for f in (network_too_large, studio_options, output_is_an_input,
-                                 save_path_checked_first, writes_are_atomic, ctrl_c_saves)}
+                                 save_path_checked_first, writes_are_atomic, ctrl_c_saves,
+                                 no_control_bytes)}
 
 
 def main():
