@@ -203,6 +203,7 @@ int main(int argc, char* argv[]) {
     if (autoplay) window.setFullSpeed();
     window.setAutoPlay(autoplay);
     if (parser.isSet(quitOpt)) {
+        window.setAskToSaveOnClose(false);  // the program closes itself: nothing to ask
         QObject::connect(window.controller(), &bps::TrainingController::playingChanged, controller,
                          [&window, played = false](bool playing) mutable {
                              if (playing) played = true;

@@ -58,6 +58,16 @@
     </message>
 </context>
 <context>
+    <name>bps::MainWindow</name>
+    <message numerus="yes">
+        <source>The network has been trained on %n sample(s) and the training is not saved. Save the session before quitting?</source>
+        <translation>
+            <numerusform>The network has been trained on %n sample and the training is not saved. Save the session before quitting?</numerusform>
+            <numerusform>The network has been trained on %n samples and the training is not saved. Save the session before quitting?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bps::NetworkRenderer</name>
     <message numerus="yes">
         <source>saturated hidden: slope &lt; 0.01 (%n neuron(s))</source>

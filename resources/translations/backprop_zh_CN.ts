@@ -1995,6 +1995,16 @@ seen as %2 (%3)</source>
         <source>Backprop Studio</source>
         <translation>Backprop Studio</translation>
     </message>
+    <message>
+        <source>Quit Backprop Studio</source>
+        <translation>退出 Backprop Studio</translation>
+    </message>
+    <message numerus="yes">
+        <source>The network has been trained on %n sample(s) and the training is not saved. Save the session before quitting?</source>
+        <translation>
+            <numerusform>网络已经训练了 %n 个样本，训练结果尚未保存。退出前保存会话吗？</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bps::MathsPanel</name>

@@ -1,5 +1,6 @@
 // test_main_window.cpp — the assembled window: starts on the embedded data, title, Space plays,
 // Right steps one phase, settings are saved, and closing while training exits cleanly.
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QFile>
@@ -11,16 +12,39 @@
 #include <QSlider>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 #include <cmath>
 
 #include "TestFiles.h"
+#include "backprop/SessionFile.h"
+#include "document/SessionActions.h"
+#include "document/SessionManager.h"
 #include "shell/MainWindow.h"
 #include "training/TrainingController.h"
 #include "views/ControlPanel.h"
 #include "views/NetworkView.h"
 
 using bps::MainWindow;
+
+namespace {
+// Answers the next message box named `name` with `button`, and counts the ones shown.
+struct BoxAnswerer {
+    QTimer timer;
+    int seen = 0;
+    QMessageBox::StandardButton button;
+    BoxAnswerer(const QString& name, QMessageBox::StandardButton b) : button(b) {
+        QObject::connect(&timer, &QTimer::timeout, [this, name] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box && box->objectName() == name) {
+                ++seen;
+                box->button(button)->click();
+            }
+        });
+        timer.start(20);
+    }
+};
+}  // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -144,6 +168,49 @@ class TestMainWindow : public QObject {
         QVERIFY(w.controller()->testSet());
     }
 
+    // Quitting with training not saved in a session asks Save / Discard / Cancel: Cancel keeps
+    // the window (and Play going), Save writes the session through File ▸ Save session and
+    // quits; with nothing trained, or nothing trained since the save, nothing is asked.
+    void quitOffersToSaveTraining() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("class.bps"));
+        MainWindow w;
+        w.openDatasets(QString::fromLatin1(MainWindow::kDefaultTrain), QString());
+        w.show();
+        QTRY_VERIFY_WITH_TIMEOUT(w.loader()->current(bps::DatasetLoader::Role::Training), 20000);
+        w.controller()->sync();
+        QVERIFY(!w.hasUnsavedTraining());  // an untrained network: nothing to lose
+        w.controller()->stepSample();
+        w.controller()->sync();
+        QVERIFY(w.hasUnsavedTraining());
+        QVERIFY(w.sessions()->manager()->save(path).isEmpty());
+        QVERIFY(!w.hasUnsavedTraining());  // saved
+        {
+            BoxAnswerer none(QStringLiteral("saveBeforeQuit"), QMessageBox::Cancel);
+            w.controller()->setSpeed(20);
+            w.controller()->play();
+            QTRY_VERIFY(w.controller()->isPlaying());
+            QTRY_VERIFY(w.controller()->lastSnapshot()->samplesSeen > 1);
+            w.close();
+            QCOMPARE(none.seen, 1);
+            QVERIFY(w.isVisible());                    // Cancel: still there …
+            QTRY_VERIFY(w.controller()->isPlaying());  // … and training as before
+        }
+        w.controller()->pause();
+        w.controller()->sync();
+        const auto seen = w.controller()->lastSnapshot()->samplesSeen;
+        QVERIFY(seen > 1);
+        {
+            BoxAnswerer save(QStringLiteral("saveBeforeQuit"), QMessageBox::Save);
+            w.close();
+            QCOMPARE(save.seen, 1);
+            QVERIFY(!w.isVisible());
+        }
+        QCOMPARE(static_cast<unsigned long long>(
+                     bp::loadSession(path.toStdString()).training.samplesSeen),
+                 seen);  // saved
+    }
+
     void closeWhileTrainingSavesSettings() {
         {
             MainWindow w;
@@ -153,7 +220,9 @@ class TestMainWindow : public QObject {
                                      20000);
             w.controller()->play();
             QTRY_VERIFY(w.controller()->lastSnapshot()->samplesSeen > 0);
+            BoxAnswerer discard(QStringLiteral("saveBeforeQuit"), QMessageBox::Discard);
             w.close();
+            QCOMPARE(discard.seen, 1);
         }  // destroyed mid-run: the worker stops and the thread is joined
         QSettings s;
         s.beginGroup(QStringLiteral("window/geometry"));  // one geometry per screen size

@@ -252,6 +252,12 @@ void MainWindow::wire() {
     connect(c, &TrainingController::runStarted, this, &MainWindow::updateTitle);
     connect(m_sessions->manager(), &SessionManager::documentChanged, this,
             &MainWindow::updateTitle);
+    // A session saved or opened: its training is what closing would keep.
+    connect(m_sessions->manager(), &SessionManager::sessionPathChanged, this, [this] {
+        m_controller->sync();  // the worker's newest state (a session that was just put back)
+        const SnapshotPtr s = m_controller->lastSnapshot();
+        m_savedSeen = s ? s->samplesSeen : 0;
+    });
     // Sessions and exports report in the status bar.
     connect(m_sessions, &SessionActions::message, statusBar(), &QStatusBar::showMessage);
     connect(m_exports, &ExportActions::message, statusBar(), &QStatusBar::showMessage);
@@ -432,7 +438,37 @@ void MainWindow::changeEvent(QEvent* event) {
     QMainWindow::changeEvent(event);
 }
 
+bool MainWindow::hasUnsavedTraining() const {
+    const SnapshotPtr s = m_controller->lastSnapshot();
+    return s && s->samplesSeen > 0 && s->samplesSeen != m_savedSeen;
+}
+
+bool MainWindow::offerToSave() {
+    const bool wasPlaying = m_controller->isPlaying();
+    m_controller->pause();
+    m_controller->sync();  // the state the question is about, and the one Save writes
+    if (!hasUnsavedTraining()) return true;
+    const SnapshotPtr s = m_controller->lastSnapshot();
+    const int seen = static_cast<int>(std::min<unsigned long long>(s->samplesSeen, 2147483647ULL));
+    QMessageBox box(QMessageBox::Question, tr("Quit Backprop Studio"),
+                    tr("The network has been trained on %n sample(s) and the training is not "
+                       "saved. Save the session before quitting?",
+                       nullptr, seen),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("saveBeforeQuit"));
+    box.setDefaultButton(QMessageBox::Save);
+    const int answer = box.exec();
+    if (answer == QMessageBox::Discard) return true;
+    if (answer == QMessageBox::Save && m_sessions->saveSession()) return true;
+    if (wasPlaying) m_controller->play();  // Cancel (or a save not made): as it was
+    return false;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_askToSave && !offerToSave()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     m_controller->pause();
     event->accept();

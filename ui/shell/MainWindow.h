@@ -53,6 +53,12 @@ class MainWindow : public QMainWindow {
     void setEpochLimit(int epochs);
     // Presses Play as soon as a training set is loaded (BP_AUTOPLAY, demos, benchmarks).
     void setAutoPlay(bool on) { m_autoPlay = on; }
+    // Closing with training not saved in a session asks Save / Discard / Cancel (the default);
+    // off for --quit-when-done, whose close is the program's own.
+    void setAskToSaveOnClose(bool on) { m_askToSave = on; }
+    // The network has been trained since the session was last saved or opened (or ever, when
+    // there is none): what closing would lose.
+    bool hasUnsavedTraining() const;
 
     TrainingController* controller() const { return m_controller; }
     DatasetLoader* loader() const { return m_loader; }
@@ -112,6 +118,8 @@ class MainWindow : public QMainWindow {
     void updateTitle();
     void rebuildRecentMenu();
     void onDatasetLoaded(DatasetLoader::Role role);
+    // Asks to save unsaved training before closing; false = the user cancelled.
+    bool offerToSave();
 
     TrainingController* m_controller = nullptr;  // trains on its worker thread
     DatasetLoader* m_loader = nullptr;           // background file loads
@@ -125,6 +133,8 @@ class MainWindow : public QMainWindow {
     QMenu* m_recentMenu = nullptr;               // File ▸ Recent files
     QMenu* m_viewMenu = nullptr;                 // dock toggles
     bool m_autoPlay = false;                     // press Play once data is there
+    bool m_askToSave = true;                     // closing asks to save unsaved training
+    unsigned long long m_savedSeen = 0;          // samples seen when the session was saved
     SessionActions* m_sessions = nullptr;        // File ▸ sessions, autosave, recovery
     ExportActions* m_exports = nullptr;          // File ▸ Export
     HelpActions* m_help = nullptr;               // Help ▸ Contents, About
