@@ -16,6 +16,7 @@ LatencyProbe::LatencyProbe(int intervalMs, QObject* parent)
 void LatencyProbe::start() {
     m_stalls.clear();
     m_maxStallMs = 0;
+    m_maxAfterStartMs = 0;
     m_clock.start();
     m_lastNs = 0;
     m_timer.start();
@@ -35,6 +36,7 @@ void LatencyProbe::tick() {
         m_maxStallMs = stall;
         m_maxStallAt = static_cast<double>(now) / 1e9;
     }
+    if (now >= 1'000'000'000) m_maxAfterStartMs = std::max(m_maxAfterStartMs, stall);
     if (m_verbose && stall > 50) {
         std::fprintf(stderr, "latency probe: %.1f ms stall at %.2f s\n", stall,
                      static_cast<double>(now) / 1e9);
@@ -56,12 +58,14 @@ double LatencyProbe::elapsedSeconds() const {
 
 QString LatencyProbe::report() const {
     return QStringLiteral(
-               "latency probe: max stall %1 ms (at %5 s), p99 %2 ms over %3 ticks (%4 s)")
+               "latency probe: max stall %1 ms (at %5 s), after 1 s %6 ms, p99 %2 ms over %3 "
+               "ticks (%4 s)")
         .arg(m_maxStallMs, 0, 'f', 1)
         .arg(percentileStallMs(0.99), 0, 'f', 1)
         .arg(ticks())
         .arg(elapsedSeconds(), 0, 'f', 1)
-        .arg(m_maxStallAt, 0, 'f', 2);
+        .arg(m_maxStallAt, 0, 'f', 2)
+        .arg(m_maxAfterStartMs, 0, 'f', 1);
 }
 
 }  // namespace bps
