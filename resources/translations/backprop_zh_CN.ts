@@ -690,10 +690,6 @@ seen as %2 (%3)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <source>%1 could not be written: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>Export the accuracy plot</source>
         <translation>导出准确率图</translation>
     </message>
@@ -704,10 +700,6 @@ seen as %2 (%3)</source>
     <message>
         <source>Test accuracy against learning rate α (class sweep)</source>
         <translation>测试准确率与学习率 α（全班扫描）</translation>
-    </message>
-    <message>
-        <source>%1 could not be written.</source>
-        <translation>无法写入 %1。</translation>
     </message>
     <message>
         <source>Class table</source>

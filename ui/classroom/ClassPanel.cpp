@@ -2,7 +2,6 @@
 #include "classroom/ClassPanel.h"
 
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -15,7 +14,6 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStyle>
-#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -25,6 +23,7 @@
 #include "classroom/ClassMode.h"
 #include "classroom/ClassTableModel.h"
 #include "classroom/QrCode.h"
+#include "document/Exporter.h"
 
 namespace bps {
 
@@ -160,13 +159,10 @@ int ClassPanel::preferredWidth() const {
     const QHeaderView* header = m_table->horizontalHeader();
     const QFontMetrics head = header->fontMetrics();
     const int pad = 2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1) + 8;
-    const QString widest[ClassTableModel::kColumns] = {QStringLiteral("Wwwwwwwwwwww"),
-                                                       QStringLiteral("0.0316"),
-                                                       QStringLiteral("1000"),
-                                                       QStringLiteral("100.0 %"),
-                                                       QLocale().toString(qint64{600000}),
-                                                       QStringLiteral("✓"),
-                                                       ClassTableModel::tr("away")};
+    const QString widest[ClassTableModel::kColumns] = {
+        QStringLiteral("Wwwwwwwwwwww"), QStringLiteral("0.0316"),           QStringLiteral("1000"),
+        QStringLiteral("100.0 %"),      QLocale().toString(qint64{600000}), QStringLiteral("✓"),
+        ClassTableModel::tr("away")};
     int width = 0;
     for (int c = 0; c < ClassTableModel::kColumns; ++c) {
         const QString title = m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
@@ -263,12 +259,9 @@ void ClassPanel::exportTable() {
         this, tr("Export the class table"), QStringLiteral("class.csv"), tr("CSV (*.csv)"), nullptr,
         QFileDialog::DontUseNativeDialog);
     if (path.isEmpty()) return;
-    QFile f(path);
-    const QByteArray bytes = m_model->csv().toUtf8();
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size() ||
-        !f.flush())
-        QMessageBox::warning(this, tr("Export the class table"),
-                             tr("%1 could not be written: %2").arg(path, f.errorString()));
+    // The atomic save: a failed export leaves an older file as it was.
+    if (const QString e = Exporter::writeTextFile(path, m_model->csv().toUtf8()); !e.isEmpty())
+        QMessageBox::warning(this, tr("Export the class table"), e);
 }
 
 void ClassPanel::exportSweep() {
@@ -276,32 +269,16 @@ void ClassPanel::exportSweep() {
         this, tr("Export the accuracy plot"), QStringLiteral("class-sweep.png"),
         tr("PNG image (*.png);;SVG drawing (*.svg)"), nullptr, QFileDialog::DontUseNativeDialog);
     if (path.isEmpty()) return;
-    const QSize size(1200, 750);
-    bool ok = false;
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(tr("Test accuracy against learning rate α (class sweep)"));
-        QPainter p(&svg);
-        p.fillRect(QRect(QPoint(0, 0), size), Qt::white);
-        m_sweep->paint(p, QRectF(QPointF(0, 0), QSizeF(size)));
-        ok = p.end();
-    } else {
-        QImage image(size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        QPainter p(&image);
-        QFont f = font();
-        f.setPointSizeF(f.pointSizeF() * 1.6);
-        p.setFont(f);
-        m_sweep->paint(p, QRectF(QPointF(0, 0), QSizeF(size)));
-        p.end();
-        ok = image.save(path, "PNG");
-    }
-    if (!ok)
-        QMessageBox::warning(this, tr("Export the accuracy plot"),
-                             tr("%1 could not be written.").arg(path));
+    QFont large = font();  // the plot's labels at the size of a 1200 × 750 picture
+    large.setPointSizeF(large.pointSizeF() * 1.6);
+    const QString e = Exporter::paintToFile(
+        path, QSize(1200, 750), Exporter::formatOf(path),
+        [this, &large](QPainter& p, const QRect& r) {
+            p.setFont(large);
+            m_sweep->paint(p, QRectF(r));
+        },
+        tr("Test accuracy against learning rate α (class sweep)"));
+    if (!e.isEmpty()) QMessageBox::warning(this, tr("Export the accuracy plot"), e);
 }
 
 }  // namespace bps

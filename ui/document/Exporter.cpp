@@ -145,6 +145,10 @@ QString paintToFile(const QString& path, QSize size, ImageFormat format,
     return writePngImage(image, path);
 }
 
+QString writeTextFile(const QString& path, const QByteArray& bytes) {
+    return writeText(path, bytes);
+}
+
 QString writePngImage(const QImage& image, const QString& path) {
     QByteArray png;
     QBuffer buffer(&png);

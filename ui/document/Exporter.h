@@ -44,6 +44,8 @@ QString exportWidget(QWidget& widget, const QString& path, QSize size, ImageForm
 
 // The error chart's data (ErrorPlot::csv: run, label, series, samples_seen, value).
 QString exportCurveCsv(const ErrorPlot& plot, const QString& path);
+// Writes bytes (a CSV, a report) through the same atomic save (empty string on success).
+QString writeTextFile(const QString& path, const QByteArray& bytes);
 // Writes an image as a PNG file through the same atomic save (empty string on success).
 QString writePngImage(const QImage& image, const QString& path);
 
