@@ -1284,6 +1284,34 @@ seen as %2 (%3)</source>
         <source>test accuracy (%1 % after epoch %2)</source>
         <translation>测试准确率（第 %2 轮后 %1 %）</translation>
     </message>
+    <message>
+        <source>learning rate α %1 from sample %2</source>
+        <translation>从第 %2 个样本起学习率 α %1</translation>
+    </message>
+    <message>
+        <source>test accuracy after epoch %1: %2</source>
+        <translation>第 %1 轮后的测试准确率：%2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Whole run</source>
+        <translation>显示全程</translation>
+    </message>
+    <message>
+        <source>The chart follows the training and shows its recent part; click to see the whole run</source>
+        <translation>图表跟随训练，只显示最近的一段；点击查看整个训练过程</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随训练</translation>
+    </message>
+    <message>
+        <source>The chart shows the whole run; click to follow the training again</source>
+        <translation>图表显示整个训练过程；点击重新跟随训练</translation>
+    </message>
 </context>
 <context>
     <name>bps::EvaluationLesson</name>

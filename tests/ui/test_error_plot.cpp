@@ -1,14 +1,62 @@
 // test_error_plot.cpp — points appear (down-sampled), a run is kept faded after Reset and
-// cleared by the button, learning-rate marks, CSV and PNG export.
+// cleared by the button, the chart follows the run and shows the whole of it, a slider drag is
+// one learning-rate mark, labels that never overlap nor leave the plot, CSV and PNG export.
+#include <QApplication>
+#include <QChartView>
 #include <QGraphicsView>
+#include <QHelpEvent>
+#include <QGraphicsTextItem>
 #include <QImage>
+#include <QLineSeries>
+#include <QSet>
 #include <QPushButton>
+#include <QSlider>
 #include <QTemporaryDir>
+#include <QToolButton>
+#include <QToolTip>
+#include <QValueAxis>
 #include <QtTest>
 
+#include "views/ControlPanel.h"
 #include "views/ErrorPlot.h"
 
 using bps::ErrorPlot;
+
+namespace {
+
+// A falling curve 1/√x of samples 1 … n.
+QVector<QPointF> fallingCurve(int from, int to) {
+    QVector<QPointF> pts;
+    for (int i = from; i <= to; ++i) pts.append(QPointF(i, 1.0 / std::sqrt(double(i))));
+    return pts;
+}
+
+double errorAxisTop(const ErrorPlot& plot) {
+    auto* view = plot.findChild<QChartView*>();
+    const auto axes = view->chart()->axes(Qt::Vertical);
+    return static_cast<QValueAxis*>(axes.front())->max();
+}
+
+bool inside(const QRectF& outer, const QRectF& r) {
+    return outer.adjusted(-0.5, -0.5, 0.5, 0.5).contains(r);
+}
+
+// No two of the rectangles overlap.
+bool apart(const QVector<ErrorPlot::ChartLabel>& labels) {
+    for (qsizetype i = 0; i < labels.size(); ++i)
+        for (qsizetype j = i + 1; j < labels.size(); ++j)
+            if (labels[i].rect.intersects(labels[j].rect)) return false;
+    return true;
+}
+
+void showAndLayOut(ErrorPlot& plot, QSize size) {
+    plot.resize(size);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QTRY_VERIFY(!plot.plotArea().isEmpty());
+}
+
+}  // namespace
 
 class TestErrorPlot : public QObject {
     Q_OBJECT
@@ -55,7 +103,7 @@ class TestErrorPlot : public QObject {
         QCOMPARE(plot.previousRuns()[0].label, QStringLiteral("α 0.1 · hidden 100"));
         QCOMPARE(plot.previousRuns()[0].error.size(), 2);
         QCOMPARE(plot.drawnPreviousSeries(), 1);
-        QVERIFY(plot.legendLabels().contains(QStringLiteral("α 0.1 · hidden 100")));
+        QVERIFY(plot.legendLabels().contains(QStringLiteral("run 1: α 0.1 · hidden 100")));
         QCOMPARE(plot.currentRun().error.size(), 0);
         QCOMPARE(plot.drawnErrorPoints(), 0);
 
@@ -64,7 +112,249 @@ class TestErrorPlot : public QObject {
         QTest::mouseClick(clear, Qt::LeftButton);
         QCOMPARE(plot.previousRuns().size(), 0);
         QCOMPARE(plot.drawnPreviousSeries(), 0);
-        QVERIFY(!plot.legendLabels().contains(QStringLiteral("α 0.1 · hidden 100")));
+        QVERIFY(!plot.legendLabels().contains(QStringLiteral("run 1: α 0.1 · hidden 100")));
+    }
+
+    // A long run: the chart shows its recent part (the x axis scrolls with it, the error axis
+    // fits what is shown); one click shows the whole run, another follows again.
+    void followsTheRunAndShowsTheWhole() {
+        ErrorPlot plot;
+        showAndLayOut(plot, QSize(800, 300));
+        plot.beginRun(QStringLiteral("run"));
+        plot.addErrorPoints(fallingCurve(1, 500));
+        plot.refresh();
+        QVERIFY(plot.isFollowing());
+        QCOMPARE(plot.shownFrom(), 0.0);  // shorter than the window: all of it
+        QVERIFY(plot.shownTo() >= 500);
+
+        plot.addErrorPoints(fallingCurve(501, 10000));
+        plot.refresh();
+        const double window = ErrorPlot::followWindow(10000, 100);
+        QCOMPARE(window, 2500.0);  // a quarter of the run, a round number
+        QVERIFY(plot.shownFrom() > 0);
+        QVERIFY(plot.shownTo() >= 10000 && plot.shownTo() < 10000 + window / 4);
+        QCOMPARE(plot.shownTo() - plot.shownFrom(), window);
+        const double followedTop = errorAxisTop(plot);
+        QVERIFY(followedTop < 0.1);  // fits 1/√7500 … 1/√10000, not the start's 1.0
+
+        plot.addErrorPoints(fallingCurve(10001, 14000));
+        plot.refresh();
+        QVERIFY(plot.shownTo() >= 14000);  // scrolled on with the run
+        QVERIFY(plot.shownFrom() > 10000 - window);
+
+        auto* button = plot.findChild<QToolButton*>();
+        QVERIFY(button && button->isVisible());
+        QCOMPARE(button->text(), QStringLiteral("Whole run"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!plot.isFollowing());
+        QCOMPARE(plot.shownFrom(), 0.0);
+        QVERIFY(plot.shownTo() >= 14000);
+        QVERIFY(errorAxisTop(plot) >= 1.0);
+        QCOMPARE(button->text(), QStringLiteral("Follow"));
+        QVERIFY(plot.drawnErrorPoints() <= ErrorPlot::kMaxDrawnPoints);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(plot.isFollowing());
+        QVERIFY(plot.shownFrom() > 0);
+        // The button sits above the plot area, never on a curve.
+        const QRect buttonRect(button->mapTo(plot.findChild<QChartView*>(), QPoint(0, 0)),
+                               button->size());
+        QVERIFY(buttonRect.bottom() < plot.plotArea().top());
+    }
+
+    // A drag of the learning-rate slider (many values) is one mark, at the value it ends on;
+    // the trainer's marks that come just after the slider is let go belong to the same change.
+    // A drag that ends where it began leaves no mark; a session's marks are kept as given.
+    void aSliderDragIsOneMark() {
+        bps::ControlPanel panel;
+        ErrorPlot plot;
+        plot.beginRun(QStringLiteral("α 0.1 · hidden 3 · epochs 1"));
+        double seen = 100;
+        // Stands in for the trainer: each new rate is marked at the next sample it trains.
+        QObject::connect(&panel, &bps::ControlPanel::learningRateChanged, &plot,
+                         [&](double lr) { plot.changeLearningRate(seen++, lr); });
+        QObject::connect(&panel, &bps::ControlPanel::learningRateEditing, &plot,
+                         &ErrorPlot::setRateEditing);
+        auto* slider = panel.findChildren<QSlider*>().at(1);  // speed first, then rate
+        slider->setSliderDown(true);
+        for (int k = 1; k <= 25; ++k) slider->setValue(slider->value() + 1);
+        const double end = panel.learningRate();
+        slider->setSliderDown(false);
+        QCOMPARE(plot.currentRun().rateMarks.size(), 1);
+        QCOMPARE(plot.currentRun().rateMarks[0].lr, end);
+        QCOMPARE(plot.currentRun().rateMarks[0].x, seen - 1);
+        plot.changeLearningRate(seen + 20, end);  // the trainer's last mark, after the release
+        QCOMPARE(plot.currentRun().rateMarks.size(), 1);
+        plot.endRateChange();  // the quiet time is over
+
+        slider->setSliderDown(true);  // a second drag: a second mark
+        for (int k = 1; k <= 10; ++k) slider->setValue(slider->value() - 2);
+        slider->setSliderDown(false);
+        plot.endRateChange();
+        QCOMPARE(plot.currentRun().rateMarks.size(), 2);
+        QCOMPARE(plot.currentRun().rateMarks[1].lr, panel.learningRate());
+
+        const double before = panel.learningRate();  // there and back: no change
+        slider->setSliderDown(true);
+        slider->setValue(slider->value() + 5);
+        slider->setValue(slider->value() - 5);
+        slider->setSliderDown(false);
+        plot.endRateChange();
+        QCOMPARE(panel.learningRate(), before);
+        QCOMPARE(plot.currentRun().rateMarks.size(), 2);
+
+        plot.beginRun(QStringLiteral("loaded"));  // a session's marks: each one as given
+        for (int k = 0; k < 3; ++k) plot.markLearningRate(10 * k, 0.1 * (k + 1));
+        QCOMPARE(plot.currentRun().rateMarks.size(), 3);
+    }
+
+    // Many changes close together: labels go one row lower, then into their mark's tooltip;
+    // none overlaps another, all inside the plot area, the newest always shown.
+    void rateLabelsNeverPileUp() {
+        ErrorPlot plot;
+        showAndLayOut(plot, QSize(600, 300));
+        plot.setFollowing(false);
+        plot.beginRun(QStringLiteral("run"));
+        plot.addErrorPoints(fallingCurve(1, 3000));
+        for (int k = 0; k < 12; ++k) {
+            plot.changeLearningRate(1000 + 15 * k, 0.05 * (k + 1));
+            plot.endRateChange();
+        }
+        plot.changeLearningRate(2990, 0.75);  // at the right edge
+        plot.endRateChange();
+        plot.refresh();
+        QCOMPARE(plot.currentRun().rateMarks.size(), 13);
+        QVector<ErrorPlot::ChartLabel> hidden;
+        const QVector<ErrorPlot::ChartLabel> shown = plot.rateLabels(&hidden);
+        QCOMPARE(shown.size() + hidden.size(), 13);
+        QVERIFY(!hidden.isEmpty());  // too close for two rows
+        QVERIFY(shown.size() >= 2);
+        QVERIFY(apart(shown));
+        for (const auto& l : shown) QVERIFY2(inside(plot.plotArea(), l.rect), qPrintable(l.text));
+        QCOMPARE(shown.front().text, QStringLiteral("α 0.75"));
+        QCOMPARE(shown.at(1).text, QStringLiteral("α 0.6"));  // the newest of the crowd
+
+        // A hidden label is read in its mark's tooltip.
+        auto* view = plot.findChild<QChartView*>();
+        const ErrorPlot::ChartLabel& h = hidden.front();
+        const QRectF area = plot.plotArea();
+        const double x = area.left() + area.width() * (h.x - plot.shownFrom()) /
+                                           (plot.shownTo() - plot.shownFrom());
+        const QPoint at = view->mapFromScene(QPointF(x, area.center().y()));
+        QHelpEvent tip(QEvent::ToolTip, at, view->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(view->viewport(), &tip);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(h.text), qPrintable(QToolTip::text()));
+        QToolTip::hideText();
+    }
+
+    // Test accuracy after each epoch: "87.4 %" beside its point, inside the plot area even at
+    // 100 % and at the right edge, apart from each other and from the rate labels.
+    void accuracyLabelsAreReadableAndInside() {
+        ErrorPlot plot;
+        showAndLayOut(plot, QSize(500, 260));
+        plot.setFollowing(false);
+        plot.beginRun(QStringLiteral("run"));
+        plot.addErrorPoints(fallingCurve(1, 5000));
+        const double accuracy[] = {0.874, 0.9, 0.95, 0.99, 1.0};
+        for (int e = 0; e < 5; ++e) plot.addAccuracy(1000.0 * (e + 1), accuracy[e]);
+        plot.changeLearningRate(4000, 0.3);
+        plot.endRateChange();
+        plot.refresh();
+        const QVector<ErrorPlot::ChartLabel> labels = plot.accuracyLabels();
+        QStringList texts;
+        for (const auto& l : labels) texts << l.text;
+        QVERIFY2(texts.contains(QStringLiteral("100.0 %")), qPrintable(texts.join(u'|')));
+        QVERIFY2(texts.contains(QStringLiteral("87.4 %")), qPrintable(texts.join(u'|')));
+        QVERIFY(labels.size() >= 4);
+        QVector<ErrorPlot::ChartLabel> all = labels + plot.rateLabels();
+        QVERIFY(apart(all));
+        for (const auto& l : all) QVERIFY2(inside(plot.plotArea(), l.rect), qPrintable(l.text));
+        // Following, the newest point is inside the window, not on its edge.
+        plot.setFollowing(true);
+        plot.addErrorPoints(fallingCurve(5001, 20000));
+        plot.addAccuracy(20000, 0.97);
+        plot.refresh();
+        const auto followed = plot.accuracyLabels();
+        QVERIFY(!followed.isEmpty());
+        QCOMPARE(followed.front().text, QStringLiteral("97.0 %"));
+        QVERIFY(inside(plot.plotArea(), followed.front().rect));
+    }
+
+    // A run's name says the rates it used: the start and each change, shortened when there
+    // are many; a drag counts once.
+    void runNameSaysTheRatesUsed() {
+        ErrorPlot plot;
+        plot.beginRun(QStringLiteral("α 0.1 · hidden 100 · epochs 5"));
+        QCOMPARE(plot.currentRun().startRate, 0.1);
+        QCOMPARE(plot.runName(plot.currentRun()), QStringLiteral("α 0.1 · hidden 100 · epochs 5"));
+        plot.setRateEditing(true);
+        for (double lr : {0.2, 0.5, 0.8, 1.0}) plot.changeLearningRate(50, lr);
+        plot.setRateEditing(false);
+        plot.endRateChange();
+        QCOMPARE(plot.runName(plot.currentRun()),
+                 QStringLiteral("α 0.1 → 1 · hidden 100 · epochs 5"));
+        plot.refresh();
+        QVERIFY(plot.legendLabels().contains(
+            QStringLiteral("running error, run 1: α 0.1 → 1 · hidden 100 · epochs 5")));
+        for (double lr : {0.3, 0.05, 0.6, 0.9}) {
+            plot.changeLearningRate(100 * lr, lr);
+            plot.endRateChange();
+        }
+        QCOMPARE(plot.runName(plot.currentRun()),
+                 QStringLiteral("α 0.1 → … → 0.6 → 0.9 (5 changes) · hidden 100 · epochs 5"));
+        plot.addErrorPoints({QPointF(1, 1)});
+        plot.beginRun(QStringLiteral("α 0.3 · hidden 100 · epochs 5"));
+        QVERIFY(plot.legendLabels().contains(QStringLiteral(
+            "run 1: α 0.1 → … → 0.6 → 0.9 (5 changes) · hidden 100 · epochs 5")));
+        // A label without a rate (a lesson's) gets the history after it.
+        plot.beginRun(QStringLiteral("your preparation"));
+        QVERIFY(std::isnan(plot.currentRun().startRate));
+        plot.markLearningRate(10, 0.2);
+        plot.markLearningRate(20, 0.4);
+        QCOMPARE(plot.runName(plot.currentRun()), QStringLiteral("your preparation · α 0.2 → 0.4"));
+    }
+
+    // Eight earlier runs with the same settings and the current one: the legend's entries, as
+    // drawn (shortened by Qt Charts when they do not fit), differ at a dock's width and at a
+    // narrow one; the current run's colour is its own.
+    void legendEntriesStayDistinctAndCurrentHasItsColour() {
+        for (const QSize size : {QSize(1260, 260), QSize(640, 240)}) {
+            ErrorPlot plot;
+            showAndLayOut(plot, size);
+            for (int r = 0; r < ErrorPlot::kMaxPreviousRuns + 1; ++r) {
+                plot.beginRun(QStringLiteral("α 0.1 · hidden 100 · epochs 5"));
+                plot.addErrorPoints(fallingCurve(1, 200 + 10 * r));
+                plot.addAccuracy(200, 0.5);
+            }
+            plot.refresh();
+            auto* view = plot.findChild<QChartView*>();
+            QTRY_VERIFY(view->chart()->legend()->isVisible());
+            QCoreApplication::processEvents();
+            QStringList drawn;
+            const QList<QGraphicsItem*> items = view->chart()->legend()->childItems();
+            QList<QGraphicsItem*> todo = items;
+            while (!todo.isEmpty()) {
+                QGraphicsItem* item = todo.takeFirst();
+                todo += item->childItems();
+                if (auto* t = dynamic_cast<QGraphicsTextItem*>(item); t && t->isVisible())
+                    drawn << t->toPlainText();
+            }
+            QCOMPARE(drawn.size(), ErrorPlot::kMaxPreviousRuns + 2);  // + the accuracy
+            QVERIFY2(QSet<QString>(drawn.begin(), drawn.end()).size() == drawn.size(),
+                     qPrintable(drawn.join(u'|')));
+
+            const auto series = view->chart()->series();
+            const QColor current = static_cast<QLineSeries*>(series.front())->pen().color();
+            QCOMPARE(static_cast<QLineSeries*>(series.front())->name().left(14),
+                     QStringLiteral("running error,"));
+            for (QAbstractSeries* s : series.mid(1)) {
+                const QColor c = static_cast<QLineSeries*>(s)->pen().color();
+                const int distance = std::abs(c.red() - current.red()) +
+                                     std::abs(c.green() - current.green()) +
+                                     std::abs(c.blue() - current.blue());
+                QVERIFY2(distance > 120, qPrintable(s->name()));
+            }
+        }
     }
 
     void csvExportHoldsEveryValue() {

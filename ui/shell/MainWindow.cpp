@@ -243,7 +243,9 @@ void MainWindow::wire() {
         if (s) m_samples->setCurrentSample(s->sample);
     });
     connect(c, &TrainingController::errorPoints, m_errorPlot, &ErrorPlot::addErrorPoints);
-    connect(c, &TrainingController::learningRateMarked, m_errorPlot, &ErrorPlot::markLearningRate);
+    // A person's change of the learning rate is one mark (a drag of the slider, many values).
+    connect(c, &TrainingController::learningRateMarked, m_errorPlot,
+            &ErrorPlot::changeLearningRate);
     connect(c, &TrainingController::epochFinished, m_errorPlot,
             [this](int, double seen, double, double accuracy, double) {
                 m_errorPlot->addAccuracy(seen, accuracy);
@@ -284,6 +286,8 @@ void MainWindow::wire() {
     connect(m_controls, &ControlPanel::epochLimitChanged, c, &TrainingController::setEpochLimit);
     connect(m_controls, &ControlPanel::learningRateChanged, c,
             &TrainingController::setLearningRate);
+    connect(m_controls, &ControlPanel::learningRateEditing, m_errorPlot,
+            &ErrorPlot::setRateEditing);
     connect(m_controls, &ControlPanel::networkRequested, c, &TrainingController::setNetworkSpec);
     // A network or data set too large to build on: said at once, without waiting (not modal
     // to the event loop: training and tests go on), and nothing was changed.

@@ -202,6 +202,8 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
         }
         emit learningRateChanged(m_rateField->value());
     });
+    connect(m_rate, &QSlider::sliderPressed, this, [this] { emit learningRateEditing(true); });
+    connect(m_rate, &QSlider::sliderReleased, this, [this] { emit learningRateEditing(false); });
     connect(m_rateField, &QDoubleSpinBox::valueChanged, this, [this](double lr) {
         {
             const QSignalBlocker block(m_rate);

@@ -91,6 +91,7 @@ class ControlPanel : public QWidget {
     void speedChanged(double samplesPerSecond);
     void epochLimitChanged(int epochs);  // 0 = none: Play trains until Pause
     void learningRateChanged(double lr);
+    void learningRateEditing(bool held);  // the rate slider is held down (true) or let go
     void networkRequested(const bp::NetworkSpec& spec, const bp::TrainOptions& options);
     void densityChanged(int edgesPerNeuron);
     void showEdgeValuesChanged(bool on);

@@ -10,6 +10,9 @@
 #include <QLineSeries>
 #include <QPainter>
 #include <QPushButton>
+#include <QToolButton>
+#include <QToolTip>
+#include <QHelpEvent>
 #include <QTextStream>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -51,39 +54,82 @@ QColor overlayColour(int index) {
     return c;
 }
 
-// The chart view that also draws the current run's learning-rate changes as vertical lines and
-// each overlay's label at its last point.
+// The chart view that also draws the current run's learning-rate changes as vertical lines with
+// their labels, the test accuracy's labels, each overlay's label at its last point, and tells
+// in a tooltip what is under the mouse (a mark, an accuracy point).
 class RateMarkedChartView : public QChartView {
   public:
-    RateMarkedChartView(QChart* chart, const ErrorPlot::Run* run,
-                        const QVector<ErrorPlot::Overlay>* overlays, QWidget* parent)
-        : QChartView(chart, parent), m_run(run), m_overlays(overlays) {}
+    RateMarkedChartView(QChart* chart, const ErrorPlot* plot, const QVector<ErrorPlot::Overlay>* overlays,
+                        QWidget* parent)
+        : QChartView(chart, parent), m_plot(plot), m_overlays(overlays) {}
 
   protected:
     void drawForeground(QPainter* p, const QRectF& rect) override {
         QChartView::drawForeground(p, rect);
         drawOverlayLabels(p);
-        if (m_run->rateMarks.isEmpty() || chart()->series().isEmpty()) return;
+        if (chart()->series().isEmpty()) return;
         const QRectF area = chart()->plotArea();
+        const ErrorPlot::Run& run = m_plot->currentRun();
         QAbstractSeries* s = chart()->series().front();
         p->save();
         p->setRenderHint(QPainter::Antialiasing);
-        QPen pen(kRateColour, 1.5, Qt::DashLine);
-        p->setPen(pen);
-        QFont f = p->font();
-        f.setPointSizeF(f.pointSizeF() * 0.85);
-        p->setFont(f);
-        for (const auto& m : m_run->rateMarks) {
+        p->setPen(QPen(kRateColour, 1.5, Qt::DashLine));
+        for (const auto& m : run.rateMarks) {
             const double x = chart()->mapToPosition(QPointF(m.x, 0), s).x();
             if (x < area.left() || x > area.right()) continue;
             p->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
-            p->drawText(QPointF(x + 3, area.top() + p->fontMetrics().ascent() + 2),
-                        ErrorPlot::tr("α %1").arg(m.lr, 0, 'g', 3));
         }
+        p->setFont(m_plot->chartLabelFont());
+        const QColor paper(255, 255, 255, 215);  // the text stays readable over a curve
+        auto draw = [&](const ErrorPlot::ChartLabel& l, const QColor& ink) {
+            p->fillRect(l.rect, paper);
+            p->setPen(ink);
+            p->drawText(l.rect, Qt::AlignCenter, l.text);
+        };
+        for (const auto& l : m_plot->rateLabels()) draw(l, kRateColour.darker(130));
+        for (const auto& l : m_plot->accuracyLabels()) draw(l, kAccuracyColour.darker(115));
         p->restore();
     }
 
+    bool viewportEvent(QEvent* event) override {
+        if (event->type() == QEvent::ToolTip) {
+            const QPoint at = static_cast<QHelpEvent*>(event)->pos();
+            const QString tip = tipAt(mapToScene(at));
+            if (!tip.isEmpty()) {
+                QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), tip, this);
+                return true;
+            }
+        }
+        return QChartView::viewportEvent(event);
+    }
+
   private:
+    // What is under the mouse: the learning-rate marks within a few pixels (the hidden labels
+    // are read here), the accuracy points near it.
+    QString tipAt(QPointF at) const {
+        if (chart()->series().isEmpty() || !chart()->plotArea().contains(at)) return {};
+        QAbstractSeries* s = chart()->series().front();
+        const double near = 6;
+        QStringList lines;
+        for (const auto& m : m_plot->currentRun().rateMarks) {
+            const double x = chart()->mapToPosition(QPointF(m.x, 0), s).x();
+            if (std::abs(x - at.x()) <= near)
+                lines << ErrorPlot::tr("learning rate α %1 from sample %2")
+                             .arg(m.lr, 0, 'g', 3)
+                             .arg(qint64(m.x) + 1);
+        }
+        const auto& acc = m_plot->currentRun().accuracy;
+        QAbstractSeries* accuracy = chart()->series().value(1);
+        for (qsizetype i = 0; accuracy && i < acc.size(); ++i) {
+            const QPointF p = chart()->mapToPosition(QPointF(acc[i].x(), acc[i].y() * 100), accuracy);
+            if (std::abs(p.x() - at.x()) <= near && std::abs(p.y() - at.y()) <= 4 * near)
+                lines << ErrorPlot::tr("test accuracy after epoch %1: %2")
+                             .arg(i + 1)
+                             .arg(ErrorPlot::tr("%1 %").arg(std::round(acc[i].y() * 1000) / 10, 0, 'f', 1));
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
+
     // Names at the end of their curves; a label that would overlap one already drawn moves
     // down by a line, so a class of thirty stays readable.
     void drawOverlayLabels(QPainter* p) {
@@ -124,7 +170,7 @@ class RateMarkedChartView : public QChartView {
         p->restore();
     }
 
-    const ErrorPlot::Run* m_run;                    // the plot's current run (outlives the view)
+    const ErrorPlot* m_plot;                        // the plot (outlives the view)
     const QVector<ErrorPlot::Overlay>* m_overlays;  // the plot's overlays (outlive the view)
 };
 
@@ -159,9 +205,14 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     m_accuracySeries->attachAxis(m_axisX);
     m_accuracySeries->attachAxis(m_axisAccuracy);
 
-    m_view = new RateMarkedChartView(m_chart, &m_current, &m_overlays, this);
+    m_view = new RateMarkedChartView(m_chart, this, &m_overlays, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(160);
+
+    m_followButton = new QToolButton(m_view);
+    m_followButton->setAutoRaise(false);
+    connect(m_followButton, &QToolButton::clicked, this, [this] { setFollowing(!m_following); });
+    m_view->installEventFilter(this);
 
     m_caption = new QLabel(this);
     m_caption->setWordWrap(true);  // a long caption must not make the chart wide (large fonts)
@@ -182,6 +233,11 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(50);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ErrorPlot::refresh);
+    m_rateQuiet.setSingleShot(true);
+    m_rateQuiet.setInterval(kRateQuietMs);
+    connect(&m_rateQuiet, &QTimer::timeout, this, [this] {
+        if (!m_rateEditing) endRateChange();
+    });
     retranslateUi();
     updateAxes();
     m_baseFontSize = font().pointSizeF();
@@ -199,6 +255,7 @@ void ErrorPlot::retranslateUi() {
                                : tr("running error (%1)").arg(m_current.label));
     m_clearButton->setText(tr("Clear earlier runs"));
     m_clearButton->setToolTip(tr("Remove the faded curves of earlier runs"));
+    updateFollowButton();
     setErrorWindow(m_errorWindow);
     refresh();  // the accuracy series' name
 }
@@ -218,6 +275,8 @@ void ErrorPlot::changeEvent(QEvent* event) {
         axis->setLabelsFont(scaled(m_labelsFont));
         axis->setTitleFont(scaled(m_axisTitleFont));
     }
+    m_followButton->setFont(font());
+    placeFollowButton();
 }
 
 ErrorPlot::~ErrorPlot() = default;
@@ -236,6 +295,55 @@ void ErrorPlot::setCompact(bool compact) {
     m_clearButton->setVisible(!compact);
 }
 
+double ErrorPlot::followWindow(double samplesSeen, int errorWindow) {
+    const double raw = std::max(double(kFollowErrorWindows) * std::max(1, errorWindow),
+                                samplesSeen / 4);
+    return niceAxis(raw).first;
+}
+
+void ErrorPlot::setFollowing(bool follow) {
+    m_following = follow;
+    updateFollowButton();
+    refresh();
+}
+
+double ErrorPlot::shownFrom() const {
+    return m_axisX->min();
+}
+
+double ErrorPlot::shownTo() const {
+    return m_axisX->max();
+}
+
+void ErrorPlot::updateFollowButton() {
+    if (m_following) {
+        m_followButton->setText(tr("Whole run"));
+        m_followButton->setToolTip(
+            tr("The chart follows the training and shows its recent part; click to see the "
+               "whole run"));
+    } else {
+        m_followButton->setText(tr("Follow"));
+        m_followButton->setToolTip(
+            tr("The chart shows the whole run; click to follow the training again"));
+    }
+    placeFollowButton();
+}
+
+// The button sits in the top right corner of the chart, in a strip of the chart's top margin
+// kept free for it (so it never hides a curve).
+void ErrorPlot::placeFollowButton() {
+    m_followButton->adjustSize();
+    const QSize size = m_followButton->sizeHint();
+    m_followButton->resize(size);
+    m_followButton->move(std::max(0, m_view->width() - size.width() - 4), 2);
+    m_chart->setMargins(QMargins(4, size.height() + 2, 4, 4));
+}
+
+bool ErrorPlot::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_view && event->type() == QEvent::Resize) placeFollowButton();
+    return QWidget::eventFilter(watched, event);
+}
+
 void ErrorPlot::beginRun(const QString& label) {
     if (!m_current.error.isEmpty() || !m_current.accuracy.isEmpty()) {
         m_previous.append(m_current);
@@ -248,7 +356,10 @@ void ErrorPlot::beginRun(const QString& label) {
         }
     }
     m_current = Run{};
+    m_current.number = ++m_runCount;
     m_current.label = label;
+    m_openRateMark = -1;
+    m_rateChangeOpen = false;
     m_errorSeries->setName(tr("running error (%1)").arg(label));
     m_errorSeries->clear();
     m_accuracySeries->clear();
@@ -325,13 +436,52 @@ void ErrorPlot::markLearningRate(double samplesSeen, double lr) {
     scheduleRefresh();
 }
 
+void ErrorPlot::changeLearningRate(double samplesSeen, double lr) {
+    auto& marks = m_current.rateMarks;
+    if (!m_rateChangeOpen) {
+        // The rate before this change: the last mark's, else the run's start (its first mark
+        // is a change from a rate nobody needs to compare with).
+        m_rateBeforeChange = marks.isEmpty() ? std::numeric_limits<double>::quiet_NaN()
+                                             : marks.back().lr;
+        m_rateChangeOpen = true;
+        m_openRateMark = -1;
+    }
+    if (m_openRateMark >= 0 && m_openRateMark == marks.size() - 1) marks.removeLast();
+    m_openRateMark = -1;
+    if (lr != m_rateBeforeChange) {  // back where it was: no change at all
+        marks.append({samplesSeen, lr});
+        m_openRateMark = static_cast<int>(marks.size()) - 1;
+    }
+    m_rateQuiet.start();
+    scheduleRefresh();
+}
+
+void ErrorPlot::setRateEditing(bool editing) {
+    m_rateEditing = editing;
+    if (!editing && m_rateChangeOpen) m_rateQuiet.start();  // the last values are on their way
+}
+
+void ErrorPlot::endRateChange() {
+    m_rateQuiet.stop();
+    m_rateChangeOpen = false;
+    m_openRateMark = -1;
+}
+
 void ErrorPlot::scheduleRefresh() {
     if (!m_refreshTimer.isActive()) m_refreshTimer.start();
 }
 
 void ErrorPlot::refresh() {
     m_refreshTimer.stop();
-    m_errorSeries->replace(downsample(m_current.error, kMaxDrawnPoints));
+    updateAxes();
+    // Only the part shown is drawn (down-sampled), so following a long run stays detailed.
+    const double from = m_axisX->min();
+    auto first = std::lower_bound(m_current.error.begin(), m_current.error.end(), from,
+                                  [](const QPointF& p, double x) { return p.x() < x; });
+    if (first != m_current.error.begin()) --first;
+    const auto skip = first - m_current.error.begin();
+    m_errorSeries->replace(
+        downsample(skip == 0 ? m_current.error : m_current.error.mid(skip), kMaxDrawnPoints));
     for (qsizetype i = 0; i < m_overlays.size(); ++i) {
         m_overlaySeries[i]->setName(m_overlays[i].label);
         m_overlaySeries[i]->replace(downsample(m_overlays[i].error, kMaxOverlayPoints));
@@ -345,32 +495,155 @@ void ErrorPlot::refresh() {
         acc.isEmpty()
             ? tr("test accuracy")
             : tr("test accuracy (%1 % after epoch %2)").arg(acc.back().y()).arg(acc.size()));
-    updateAxes();
     m_view->viewport()->update();
 }
 
 void ErrorPlot::updateAxes() {
-    double maxX = 0, maxY = 0;
-    auto scan = [&](const Run& r) {
-        for (const QPointF& p : r.error) {
-            maxX = std::max(maxX, p.x());
-            maxY = std::max(maxY, p.y());
-        }
-        for (const QPointF& p : r.accuracy) maxX = std::max(maxX, p.x());
+    double maxX = 0;
+    auto extent = [&](const QVector<QPointF>& points) {
+        if (!points.isEmpty()) maxX = std::max(maxX, points.back().x());
     };
-    scan(m_current);
-    for (const Run& r : m_previous) scan(r);
-    for (const Overlay& o : m_overlays)
-        for (const QPointF& p : o.error) {
-            maxX = std::max(maxX, p.x());
-            maxY = std::max(maxY, p.y());
+    for (const Run& r : m_previous) extent(r.error);
+    for (const Overlay& o : m_overlays) extent(o.error);
+    extent(m_current.error);
+    extent(m_current.accuracy);
+    // The x range: the whole of every curve, or the follow window at the current run's end
+    // (a little room after it, so the newest point and its label are not on the edge).
+    double end = 0;
+    if (!m_current.error.isEmpty()) end = m_current.error.back().x();
+    if (!m_current.accuracy.isEmpty()) end = std::max(end, m_current.accuracy.back().x());
+    const double window = followWindow(end, m_errorWindow);
+    double from = 0, to = 0;
+    int ticks = 6;
+    if (m_following && end > window) {
+        const auto [w, t] = niceAxis(window);
+        const double step = w / (t - 1);
+        to = step * std::ceil((end + 0.02 * w) / step);
+        from = to - w;
+        ticks = t;
+    } else {
+        auto [top, t] = niceAxis(std::max(maxX, 100.0));
+        if (top - maxX < 0.02 * top) {  // one more step, so the last point is off the edge
+            top += top / (t - 1);
+            ++t;
         }
-    const auto [topX, ticksX] = niceAxis(std::max(maxX, 100.0));
-    const auto [topY, ticksY] = niceAxis(std::max(maxY * 1.05, 0.1));
-    m_axisX->setRange(0, topX);
-    m_axisX->setTickCount(ticksX);
+        to = top;
+        ticks = t;
+    }
+    // The error axis fits the curves inside that range.
+    double maxY = 0;
+    auto fit = [&](const QVector<QPointF>& points) {
+        auto it = std::lower_bound(points.begin(), points.end(), from,
+                                   [](const QPointF& p, double x) { return p.x() < x; });
+        if (it != points.begin()) --it;  // the line into the range
+        for (; it != points.end() && it->x() <= to; ++it) maxY = std::max(maxY, it->y());
+    };
+    fit(m_current.error);
+    for (const Run& r : m_previous) fit(r.error);
+    for (const Overlay& o : m_overlays) fit(o.error);
+    const auto [topY, ticksY] = niceAxis(maxY > 0 ? std::max(maxY * 1.05, 1e-4) : 0.1);
+    m_axisX->setRange(from, to);
+    m_axisX->setTickCount(ticks);
     m_axisError->setRange(0, topY);
     m_axisError->setTickCount(ticksY);
+    // As many decimals as the ticks' step needs (at least two): 0.005 steps read 0.005.
+    const double step = topY / (ticksY - 1);
+    int decimals = 2;
+    while (decimals < 8 && std::abs(step * std::pow(10.0, decimals) -
+                                    std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    m_axisError->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+}
+
+QRectF ErrorPlot::plotArea() const {
+    return m_chart->plotArea();
+}
+
+QFont ErrorPlot::chartLabelFont() const {
+    return m_axisX->labelsFont();
+}
+
+QVector<ErrorPlot::ChartLabel> ErrorPlot::rateLabels(QVector<ChartLabel>* hidden) const {
+    QVector<ChartLabel> out;
+    if (hidden) hidden->clear();
+    const QRectF area = m_chart->plotArea();
+    if (area.isEmpty()) return out;
+    const QFontMetricsF fm(chartLabelFont());
+    const double h = fm.height() + 2;
+    const auto& marks = m_current.rateMarks;
+    // The newest mark first: it is the one a person just made.
+    for (qsizetype i = marks.size() - 1; i >= 0; --i) {
+        const RateMark& m = marks[i];
+        const double x = m_chart->mapToPosition(QPointF(m.x, 0), m_errorSeries).x();
+        if (x < area.left() - 0.5 || x > area.right() + 0.5) continue;
+        ChartLabel label;
+        label.text = tr("α %1").arg(m.lr, 0, 'g', 3);
+        label.x = m.x;
+        const double w = fm.horizontalAdvance(label.text) + 6;
+        bool placed = false;
+        for (int row = 0; row < kRateLabelRows && !placed; ++row) {
+            QRectF r(x + 2, area.top() + 1 + row * h, w, h);
+            if (r.right() > area.right()) r.moveRight(x - 2);  // left of its line
+            if (r.left() < area.left()) r.moveLeft(area.left());
+            const bool clashes = std::any_of(out.begin(), out.end(), [&](const ChartLabel& o) {
+                return o.rect.intersects(r);
+            });
+            if (!clashes) {
+                label.rect = r;
+                placed = true;
+            }
+        }
+        if (placed)
+            out.append(label);
+        else if (hidden)
+            hidden->append(label);
+    }
+    return out;
+}
+
+QVector<ErrorPlot::ChartLabel> ErrorPlot::accuracyLabels() const {
+    QVector<ChartLabel> out;
+    const QRectF area = m_chart->plotArea();
+    if (area.isEmpty()) return out;
+    const QVector<ChartLabel> rates = rateLabels();
+    const QFontMetricsF fm(chartLabelFont());
+    const double h = fm.height() + 2;
+    const auto& acc = m_current.accuracy;
+    for (qsizetype i = acc.size() - 1; i >= 0; --i) {
+        const double percent = std::round(acc[i].y() * 1000) / 10;
+        const QPointF at =
+            m_chart->mapToPosition(QPointF(acc[i].x(), percent), m_accuracySeries);
+        if (at.x() < area.left() - 0.5 || at.x() > area.right() + 0.5) continue;
+        ChartLabel label;
+        label.text = tr("%1 %").arg(percent, 0, 'f', 1);
+        label.x = acc[i].x();
+        const double w = fm.horizontalAdvance(label.text) + 6;
+        const auto inside = [&](QRectF r) {
+            if (r.right() > area.right()) r.moveRight(area.right());
+            if (r.left() < area.left()) r.moveLeft(area.left());
+            if (r.top() < area.top()) r.moveTop(area.top());
+            if (r.bottom() > area.bottom()) r.moveBottom(area.bottom());
+            return r;
+        };
+        // Above the point, below it, right, left, then a line further down.
+        const QRectF candidates[] = {inside(QRectF(at.x() - w / 2, at.y() - 5 - h, w, h)),
+                                     inside(QRectF(at.x() - w / 2, at.y() + 5, w, h)),
+                                     inside(QRectF(at.x() + 5, at.y() - h / 2, w, h)),
+                                     inside(QRectF(at.x() - w - 5, at.y() - h / 2, w, h)),
+                                     inside(QRectF(at.x() - w / 2, at.y() + 5 + h, w, h))};
+        const auto clashes = [&](const QRectF& r) {
+            const auto hits = [&](const ChartLabel& o) { return o.rect.intersects(r); };
+            return std::any_of(out.begin(), out.end(), hits) ||
+                   std::any_of(rates.begin(), rates.end(), hits);
+        };
+        for (const QRectF& r : candidates)
+            if (!clashes(r)) {
+                label.rect = r;
+                out.append(label);
+                break;
+            }
+    }
+    return out;
 }
 
 QVector<QPointF> ErrorPlot::downsample(const QVector<QPointF>& points, int maxPoints) {
@@ -448,6 +721,16 @@ bool ErrorPlot::exportCsv(const QString& path) const {
 
 bool ErrorPlot::exportPng(const QString& path, QSize size) {
     refresh();
+    // The picture is the chart alone: no button, no strip kept free for it.
+    m_followButton->hide();
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    struct Restore {
+        ErrorPlot* plot;
+        ~Restore() {
+            plot->m_followButton->show();
+            plot->placeFollowButton();
+        }
+    } restore{this};
     if (size.isEmpty()) return m_view->grab().save(path, "PNG");
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);

@@ -8,10 +8,20 @@
 // Data flow: the controller's points arrive at ≤ 60 Hz; they are kept whole (for CSV) and the
 // series is refreshed on a coalescing timer with at most kMaxDrawnPoints points
 // (series->replace(), never clear-and-append).
+//
+// Following: while the run is longer than the follow window the chart shows only its recent
+// part (the x axis scrolls, the error axis fits what is shown); the button in the chart's
+// corner shows the whole run and goes back to following.
+//
+// Learning-rate changes: changeLearningRate() is the live path (the trainer's marks while a
+// person moves the slider); changes that come while the slider is held down, or within
+// kRateQuietMs of each other, are one change of the person, recorded as one mark at its end
+// value. markLearningRate() records a mark as given (a session being loaded).
 #pragma once
 
 #include <QFont>
 #include <QPointF>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -26,6 +36,7 @@ class QScatterSeries;
 class QValueAxis;
 class QLabel;
 class QPushButton;
+class QToolButton;
 QT_END_NAMESPACE
 
 namespace bps {
@@ -42,6 +53,7 @@ class ErrorPlot : public QWidget {
     };
     // One run: its label and every value it produced.
     struct Run {
+        int number = 0;               // 1, 2, … in the order the runs began (the legend's "run 2")
         QString label;                // settings of the run: learning rate, hidden size, epochs
         QVector<QPointF> error;       // (samples seen, running error), every point received
         QVector<QPointF> accuracy;    // (samples seen, test accuracy 0 … 1) per epoch
@@ -68,7 +80,37 @@ class ErrorPlot : public QWidget {
     void setRunLabel(int run, const QString& label);
     void addErrorPoints(const QVector<QPointF>& points);
     void addAccuracy(double samplesSeen, double accuracy);  // accuracy in 0 … 1; NaN ignored
-    void markLearningRate(double samplesSeen, double lr);
+    void markLearningRate(double samplesSeen, double lr);  // one mark, as given
+    // A live change (see the file comment): a new mark, or the open change's mark moved to
+    // (samplesSeen, lr); a change that comes back to the rate before it leaves no mark.
+    void changeLearningRate(double samplesSeen, double lr);
+    static constexpr int kRateQuietMs = 800;
+
+    // The follow window: the last max(kFollowErrorWindows × N, a quarter of the run) samples,
+    // rounded up to a round number (N of the running error).
+    static constexpr int kFollowErrorWindows = 20;
+    static double followWindow(double samplesSeen, int errorWindow);
+    void setFollowing(bool follow);  // false: the whole run
+    bool isFollowing() const { return m_following; }
+    double shownFrom() const;  // the x axis' range now
+    double shownTo() const;
+
+    // A text drawn on the chart and where (chart view coordinates), for tests and tooltips.
+    struct ChartLabel {
+        QString text;
+        QRectF rect;
+        double x = 0;  // the mark's or the point's samples seen
+    };
+    // The current run's learning-rate labels as drawn: a label that would overlap another goes
+    // one row lower (kRateLabelRows rows), then into the tooltip of its mark (hidden = true).
+    static constexpr int kRateLabelRows = 2;
+    QVector<ChartLabel> rateLabels(QVector<ChartLabel>* hidden = nullptr) const;
+    // The current run's test-accuracy labels ("87.4 %") above (or below) their points, inside
+    // the plot area, overlapping neither each other nor a rate label (the newest first; one
+    // that cannot be placed is left to its tooltip).
+    QVector<ChartLabel> accuracyLabels() const;
+    QRectF plotArea() const;  // chart view coordinates
+    QFont chartLabelFont() const;  // rate and accuracy labels: the axis labels' font
     void setErrorWindow(int samples);  // N of "mean of the last N samples"
     // Presentation mode: the caption and the Clear button are hidden, so the chart (and its axis
     // titles) get their room; the caption stays as the chart's tooltip.
@@ -100,6 +142,9 @@ class ErrorPlot : public QWidget {
 
   public slots:
     void refresh();  // redraws now (normally done by the coalescing timer)
+    // The slider is held down (true) or let go: changes while it is down are one change.
+    void setRateEditing(bool editing);
+    void endRateChange();  // the quiet time is over: the next change is a new mark
 
   protected:
     // The chart's texts grow and shrink with the widget's font (presentation mode scales the
@@ -110,6 +155,9 @@ class ErrorPlot : public QWidget {
     void retranslateUi();  // axis titles, series names, caption, button
     void scheduleRefresh();
     void updateAxes();
+    void placeFollowButton();
+    void updateFollowButton();
+    bool eventFilter(QObject* watched, QEvent* event) override;  // the view's resize
     QLineSeries* makeFadedSeries(const Run& run, int index);
 
     QChart* m_chart = nullptr;                // owned by m_view
@@ -129,6 +177,14 @@ class ErrorPlot : public QWidget {
     QVector<Run> m_previous;                  // earlier runs, oldest first
     int m_errorWindow = 100;                  // N of the running error
     QTimer m_refreshTimer;                    // coalesces redraws (single shot)
+    QToolButton* m_followButton = nullptr;    // whole run ⇄ follow (in the chart's corner)
+    bool m_following = true;                  // the x axis shows the recent part
+    bool m_rateEditing = false;               // the learning-rate slider is held down
+    int m_openRateMark = -1;                  // the open change's mark (index), -1 none
+    bool m_rateChangeOpen = false;            // changes now are one change of the person
+    double m_rateBeforeChange = 0;            // the rate before the open change began
+    QTimer m_rateQuiet;                       // ends the open change (single shot)
+    int m_runCount = 0;                       // runs begun (numbers them)
     double m_baseFontSize = 0;                // widget font size (pt) the chart fonts match
     QFont m_legendFont, m_labelsFont, m_axisTitleFont;  // the theme's fonts at that size
 };
