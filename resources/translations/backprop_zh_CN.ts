@@ -1277,10 +1277,6 @@ seen as %2 (%3)</source>
         <translation>滑动误差 Σ(T−O)²，取最近 %1 个样本的平均值；每轮结束后测量测试准确率</translation>
     </message>
     <message>
-        <source>running error (%1)</source>
-        <translation>滑动误差（%1）</translation>
-    </message>
-    <message>
         <source>test accuracy (%1 % after epoch %2)</source>
         <translation>测试准确率（第 %2 轮后 %1 %）</translation>
     </message>
@@ -1311,6 +1307,24 @@ seen as %2 (%3)</source>
     <message>
         <source>The chart shows the whole run; click to follow the training again</source>
         <translation>图表显示整个训练过程；点击重新跟随训练</translation>
+    </message>
+    <message>
+        <source>run %1: %2</source>
+        <translation>第 %1 次运行：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n change(s))</source>
+        <translation>
+            <numerusform>%1（共改变 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>running error, run %1: %2</source>
+        <translation>滑动误差，第 %1 次运行：%2</translation>
     </message>
 </context>
 <context>

@@ -3,20 +3,27 @@
 // one learning-rate mark, labels that never overlap nor leave the plot, CSV and PNG export.
 #include <QApplication>
 #include <QChartView>
+#include <QGraphicsTextItem>
 #include <QGraphicsView>
 #include <QHelpEvent>
-#include <QGraphicsTextItem>
 #include <QImage>
 #include <QLineSeries>
-#include <QSet>
 #include <QPushButton>
+#include <QSet>
+#include <QSettings>
 #include <QSlider>
 #include <QTemporaryDir>
+#include <QTextDocumentFragment>
 #include <QToolButton>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QtTest>
 
+#include "LayoutAudit.h"
+#include "shell/MainWindow.h"
+#include "shell/PresentationMode.h"
+#include "training/DatasetLoader.h"
+#include "training/TrainingController.h"
 #include "views/ControlPanel.h"
 #include "views/ErrorPlot.h"
 
@@ -60,7 +67,73 @@ void showAndLayOut(ErrorPlot& plot, QSize size) {
 
 class TestErrorPlot : public QObject {
     Q_OBJECT
+    QTemporaryDir m_settingsDir;
+
+    // The studio's chart as a class sees it: trained an epoch with three changes of the rate,
+    // nothing of it elided or cut, the level axis titles inside the strip and clear of the
+    // button and of each other.
+    void checkStudioChart(bps::MainWindow& w, const QString& where) {
+        ErrorPlot* plot = w.errorPlot();
+        QTRY_VERIFY(!plot->plotArea().isEmpty());
+        plot->refresh();
+        QCoreApplication::processEvents();
+        QStringList problems = audit::elidedChartTexts(plot) + audit::cutTexts(plot);
+        QVERIFY2(problems.isEmpty(), qPrintable(where + QLatin1Char('\n') + problems.join(u'\n')));
+        const auto titles = plot->axisTitles();
+        QCOMPARE(titles.size(), 2);
+        auto* button = plot->findChild<QToolButton*>();
+        auto* view = plot->findChild<QChartView*>();
+        const QRectF buttonRect(button->geometry());
+        QVERIFY2(!titles[0].rect.intersects(titles[1].rect), qPrintable(where));
+        for (const auto& t : titles) {
+            QVERIFY2(QRectF(view->rect()).contains(t.rect), qPrintable(where + t.text));
+            QVERIFY2(!t.rect.intersects(buttonRect), qPrintable(where + t.text));
+            QVERIFY2(t.rect.bottom() <= plot->plotArea().top(), qPrintable(where + t.text));
+        }
+        const auto all = plot->rateLabels() + plot->accuracyLabels();
+        QVERIFY2(apart(all), qPrintable(where));
+        for (const auto& l : all)
+            QVERIFY2(inside(plot->plotArea(), l.rect), qPrintable(where + l.text));
+    }
+
   private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("BackpropStudioTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_error_plot"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    }
+
+    // At 1280×720, and in presentation mode on the screen there is, the chart's texts are whole.
+    void studioChartReadableAtClassroomSizes() {
+        bps::MainWindow w;
+        w.openDatasets(QString::fromLatin1(bps::MainWindow::kDefaultTrain),
+                       QString::fromLatin1(bps::MainWindow::kDefaultTest));
+        w.resize(1280, 720);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.loader()->current(bps::DatasetLoader::Role::Test), 20000);
+        bps::TrainingController* c = w.controller();
+        auto* rate = w.controlPanel()->findChildren<QSlider*>().at(1);  // speed, then rate
+        for (int k = 0; k < 3; ++k) {
+            for (int i = 0; i < 400; ++i) c->stepSample();
+            rate->setValue(rate->value() - 50);  // α ÷ 3.16, as a person moves it
+            c->sync();
+            w.errorPlot()->endRateChange();
+        }
+        c->stepEpoch();
+        c->sync();
+        QTRY_VERIFY(!w.errorPlot()->currentRun().accuracy.isEmpty());
+        QCOMPARE(w.errorPlot()->currentRun().rateMarks.size(), 3);
+        checkStudioChart(w, QStringLiteral("1280x720"));
+        w.presentation()->setOn(true);
+        QTRY_VERIFY(w.isFullScreen());
+        QTest::qWait(50);
+        checkStudioChart(w, QStringLiteral("presentation %1x%2").arg(w.width()).arg(w.height()));
+        qInfo() << "presentation at" << w.size() << "chart" << w.errorPlot()->size();
+        w.presentation()->setOn(false);
+    }
+
     void downsampleKeepsEndsAndMeans() {
         QVector<QPointF> pts;
         for (int i = 0; i < 1000; ++i) pts.append(QPointF(i, 2.0 * i));
@@ -300,12 +373,14 @@ class TestErrorPlot : public QObject {
             plot.changeLearningRate(100 * lr, lr);
             plot.endRateChange();
         }
-        QCOMPARE(plot.runName(plot.currentRun()),
-                 QStringLiteral("α 0.1 → … → 0.6 → 0.9 (5 changes) · hidden 100 · epochs 5"));
+        // (English plurals come from backprop_en.qm, not loaded here: "5 change(s)".)
+        const QString many = plot.runName(plot.currentRun());
+        QVERIFY2(many.startsWith(QStringLiteral("α 0.1 → … → 0.6 → 0.9 (5 change")),
+                 qPrintable(many));
+        QVERIFY2(many.endsWith(QStringLiteral(") · hidden 100 · epochs 5")), qPrintable(many));
         plot.addErrorPoints({QPointF(1, 1)});
         plot.beginRun(QStringLiteral("α 0.3 · hidden 100 · epochs 5"));
-        QVERIFY(plot.legendLabels().contains(QStringLiteral(
-            "run 1: α 0.1 → … → 0.6 → 0.9 (5 changes) · hidden 100 · epochs 5")));
+        QVERIFY(plot.legendLabels().contains(QStringLiteral("run 1: ") + many));
         // A label without a rate (a lesson's) gets the history after it.
         plot.beginRun(QStringLiteral("your preparation"));
         QVERIFY(std::isnan(plot.currentRun().startRate));
@@ -328,20 +403,21 @@ class TestErrorPlot : public QObject {
             }
             plot.refresh();
             auto* view = plot.findChild<QChartView*>();
-            QTRY_VERIFY(view->chart()->legend()->isVisible());
-            QCoreApplication::processEvents();
-            QStringList drawn;
-            const QList<QGraphicsItem*> items = view->chart()->legend()->childItems();
-            QList<QGraphicsItem*> todo = items;
-            while (!todo.isEmpty()) {
-                QGraphicsItem* item = todo.takeFirst();
-                todo += item->childItems();
-                if (auto* t = dynamic_cast<QGraphicsTextItem*>(item); t && t->isVisible())
-                    drawn << t->toPlainText();
-            }
-            QCOMPARE(drawn.size(), ErrorPlot::kMaxPreviousRuns + 2);  // + the accuracy
-            QVERIFY2(QSet<QString>(drawn.begin(), drawn.end()).size() == drawn.size(),
-                     qPrintable(drawn.join(u'|')));
+            const QStringList entries = plot.legendLabels();
+            QCOMPARE(entries.size(), ErrorPlot::kMaxPreviousRuns + 2);  // + the accuracy
+            QVERIFY2(QSet<QString>(entries.begin(), entries.end()).size() == entries.size(),
+                     qPrintable(entries.join(u'|')));
+            // As shown: every entry whole in the legend (nothing elided, nothing cut).
+            auto* legend = plot.findChild<QLabel*>(QStringLiteral("chartLegend"));
+            QVERIFY(legend && legend->isVisible());
+            const QString shownText = QTextDocumentFragment::fromHtml(legend->text())
+                                          .toPlainText()
+                                          .replace(QChar(0xA0), QLatin1Char(' '));
+            for (const QString& e : entries) QVERIFY2(shownText.contains(e), qPrintable(e));
+            QTRY_VERIFY2(audit::cutTexts(&plot).isEmpty(),
+                         qPrintable(audit::cutTexts(&plot).join(u'\n')));
+            QVERIFY2(audit::elidedChartTexts(&plot).isEmpty(),
+                     qPrintable(audit::elidedChartTexts(&plot).join(u'\n')));
 
             const auto series = view->chart()->series();
             const QColor current = static_cast<QLineSeries*>(series.front())->pen().color();
@@ -354,6 +430,31 @@ class TestErrorPlot : public QObject {
                                      std::abs(c.blue() - current.blue());
                 QVERIFY2(distance > 120, qPrintable(s->name()));
             }
+        }
+    }
+
+    // The level axis titles: on one line when there is room, the accuracy's on a second line
+    // when not; never over each other, the button or the plot, never elided.
+    void axisTitlesFitAtAnyWidth() {
+        for (const int width : {240, 330, 500, 900}) {
+            ErrorPlot plot;
+            showAndLayOut(plot, QSize(width, 300));
+            plot.beginRun(QStringLiteral("run"));
+            plot.addErrorPoints(fallingCurve(1, 3000));
+            plot.refresh();
+            QCoreApplication::processEvents();
+            const auto titles = plot.axisTitles();
+            auto* view = plot.findChild<QChartView*>();
+            const QRectF button(plot.findChild<QToolButton*>()->geometry());
+            const QString where = QString::number(width);
+            QVERIFY2(!titles[0].rect.intersects(titles[1].rect), qPrintable(where));
+            for (const auto& t : titles) {
+                QVERIFY2(QRectF(view->rect()).contains(t.rect), qPrintable(where + t.text));
+                QVERIFY2(!t.rect.intersects(button), qPrintable(where + t.text));
+                QTRY_VERIFY2(t.rect.bottom() <= plot.plotArea().top(), qPrintable(where + t.text));
+            }
+            QVERIFY2(audit::elidedChartTexts(&plot).isEmpty(),
+                     qPrintable(audit::elidedChartTexts(&plot).join(u'\n')));
         }
     }
 

@@ -5,15 +5,16 @@
 #include <QChartView>
 #include <QFile>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
 #include <QPushButton>
+#include <QTextDocument>
+#include <QTextStream>
 #include <QToolButton>
 #include <QToolTip>
-#include <QHelpEvent>
-#include <QTextStream>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
@@ -27,9 +28,10 @@ namespace {
 const QColor kErrorColour(0, 114, 178);
 const QColor kAccuracyColour(213, 94, 0);
 const QColor kRateColour(0, 158, 115);
-// Faded earlier runs cycle through the rest of the palette, drawn translucent.
-const QColor kFadedColours[] = {QColor(86, 180, 233), QColor(230, 159, 0),  QColor(204, 121, 167),
-                                QColor(0, 158, 115),  QColor(240, 228, 66), QColor(120, 120, 120)};
+// Faded earlier runs cycle through colours of their own, drawn translucent: none is near the
+// current run's blue, the accuracy's vermillion or the marks' green.
+const QColor kFadedColours[] = {QColor(230, 159, 0),  QColor(204, 121, 167), QColor(110, 110, 110),
+                                QColor(160, 150, 30), QColor(150, 90, 40),   QColor(120, 60, 140)};
 
 // Smallest "nice" top ≥ v (1, 2, 2.5, 5 × 10^k) and the tick count that puts the ticks on
 // round steps (0.2, 0.5, 0.5, 1 × 10^k).
@@ -59,8 +61,8 @@ QColor overlayColour(int index) {
 // in a tooltip what is under the mouse (a mark, an accuracy point).
 class RateMarkedChartView : public QChartView {
   public:
-    RateMarkedChartView(QChart* chart, const ErrorPlot* plot, const QVector<ErrorPlot::Overlay>* overlays,
-                        QWidget* parent)
+    RateMarkedChartView(QChart* chart, const ErrorPlot* plot,
+                        const QVector<ErrorPlot::Overlay>* overlays, QWidget* parent)
         : QChartView(chart, parent), m_plot(plot), m_overlays(overlays) {}
 
   protected:
@@ -88,6 +90,14 @@ class RateMarkedChartView : public QChartView {
         };
         for (const auto& l : m_plot->rateLabels()) draw(l, kRateColour.darker(130));
         for (const auto& l : m_plot->accuracyLabels()) draw(l, kAccuracyColour.darker(115));
+        const QVector<ErrorPlot::ChartLabel> titles = m_plot->axisTitles();
+        p->setFont(m_plot->axisTitleFont());
+        if (titles.size() == 2) {
+            p->setPen(kErrorColour);
+            p->drawText(titles[0].rect, Qt::AlignLeft | Qt::AlignVCenter, titles[0].text);
+            p->setPen(kAccuracyColour.darker(115));
+            p->drawText(titles[1].rect, Qt::AlignRight | Qt::AlignVCenter, titles[1].text);
+        }
         p->restore();
     }
 
@@ -121,11 +131,13 @@ class RateMarkedChartView : public QChartView {
         const auto& acc = m_plot->currentRun().accuracy;
         QAbstractSeries* accuracy = chart()->series().value(1);
         for (qsizetype i = 0; accuracy && i < acc.size(); ++i) {
-            const QPointF p = chart()->mapToPosition(QPointF(acc[i].x(), acc[i].y() * 100), accuracy);
+            const QPointF p =
+                chart()->mapToPosition(QPointF(acc[i].x(), acc[i].y() * 100), accuracy);
             if (std::abs(p.x() - at.x()) <= near && std::abs(p.y() - at.y()) <= 4 * near)
                 lines << ErrorPlot::tr("test accuracy after epoch %1: %2")
                              .arg(i + 1)
-                             .arg(ErrorPlot::tr("%1 %").arg(std::round(acc[i].y() * 1000) / 10, 0, 'f', 1));
+                             .arg(ErrorPlot::tr("%1 %").arg(std::round(acc[i].y() * 1000) / 10, 0,
+                                                            'f', 1));
         }
         return lines.join(QLatin1Char('\n'));
     }
@@ -155,7 +167,8 @@ class RateMarkedChartView : public QChartView {
                 return std::any_of(taken.begin(), taken.end(),
                                    [&](const QRectF& t) { return t.intersects(b); });
             };
-            for (int tries = 0; tries < 40 && clashes(box) && box.bottom() <= area.bottom(); ++tries)
+            for (int tries = 0; tries < 40 && clashes(box) && box.bottom() <= area.bottom();
+                 ++tries)
                 box.translate(0, fm.height());
             if (clashes(box) || box.bottom() > area.bottom()) {
                 box = start;
@@ -189,6 +202,8 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     m_axisAccuracy = new QValueAxis;
     m_axisAccuracy->setRange(0, 100);
     m_axisAccuracy->setLabelFormat(QStringLiteral("%.0f"));
+    m_axisError->setTitleVisible(false);  // written level above the plot (axisTitles)
+    m_axisAccuracy->setTitleVisible(false);
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisError, Qt::AlignLeft);
     m_chart->addAxis(m_axisAccuracy, Qt::AlignRight);
@@ -214,6 +229,13 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     connect(m_followButton, &QToolButton::clicked, this, [this] { setFollowing(!m_following); });
     m_view->installEventFilter(this);
 
+    m_chart->legend()->hide();  // our own (m_legend) wraps instead of eliding
+    m_legend = new QLabel(this);
+    m_legend->setObjectName(QStringLiteral("chartLegend"));
+    m_legend->setWordWrap(true);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setContentsMargins(6, 0, 6, 2);
+
     m_caption = new QLabel(this);
     m_caption->setWordWrap(true);  // a long caption must not make the chart wide (large fonts)
     m_clearButton = new QPushButton(this);
@@ -229,6 +251,7 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent) {
     layout->setSpacing(2);
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_legend);
 
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(50);
@@ -250,9 +273,10 @@ void ErrorPlot::retranslateUi() {
     m_axisX->setTitleText(tr("samples seen"));
     m_axisError->setTitleText(tr("running error"));
     m_axisAccuracy->setTitleText(tr("test accuracy %"));
-    m_errorSeries->setName(m_current.label.isEmpty()
-                               ? tr("running error")
-                               : tr("running error (%1)").arg(m_current.label));
+    for (qsizetype i = 0; i < m_fadedSeries.size(); ++i)
+        m_fadedSeries[i]->setName(
+            tr("run %1: %2").arg(m_previous[i].number).arg(runName(m_previous[i])));
+    updateCurrentName();
     m_clearButton->setText(tr("Clear earlier runs"));
     m_clearButton->setToolTip(tr("Remove the faded curves of earlier runs"));
     updateFollowButton();
@@ -296,8 +320,8 @@ void ErrorPlot::setCompact(bool compact) {
 }
 
 double ErrorPlot::followWindow(double samplesSeen, int errorWindow) {
-    const double raw = std::max(double(kFollowErrorWindows) * std::max(1, errorWindow),
-                                samplesSeen / 4);
+    const double raw =
+        std::max(double(kFollowErrorWindows) * std::max(1, errorWindow), samplesSeen / 4);
     return niceAxis(raw).first;
 }
 
@@ -330,13 +354,15 @@ void ErrorPlot::updateFollowButton() {
 }
 
 // The button sits in the top right corner of the chart, in a strip of the chart's top margin
-// kept free for it (so it never hides a curve).
+// kept free for it and the level axis titles (so neither ever hides a curve).
 void ErrorPlot::placeFollowButton() {
     m_followButton->adjustSize();
     const QSize size = m_followButton->sizeHint();
     m_followButton->resize(size);
     m_followButton->move(std::max(0, m_view->width() - size.width() - 4), 2);
-    m_chart->setMargins(QMargins(4, size.height() + 2, 4, 4));
+    double bottom = m_followButton->geometry().bottom() + 1;
+    for (const ChartLabel& t : axisTitles()) bottom = std::max(bottom, t.rect.bottom());
+    m_chart->setMargins(QMargins(4, static_cast<int>(std::ceil(bottom)) + 3, 4, 4));
 }
 
 bool ErrorPlot::eventFilter(QObject* watched, QEvent* event) {
@@ -345,7 +371,8 @@ bool ErrorPlot::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void ErrorPlot::beginRun(const QString& label) {
-    if (!m_current.error.isEmpty() || !m_current.accuracy.isEmpty()) {
+    const bool kept = !m_current.error.isEmpty() || !m_current.accuracy.isEmpty();
+    if (kept) {
         m_previous.append(m_current);
         m_fadedSeries.append(makeFadedSeries(m_current, static_cast<int>(m_previous.size()) - 1));
         while (m_previous.size() > kMaxPreviousRuns) {
@@ -355,12 +382,15 @@ void ErrorPlot::beginRun(const QString& label) {
             delete s;
         }
     }
+    // An empty run is not kept: the next one takes its number.
+    const int number = kept || m_current.number == 0 ? ++m_runCount : m_current.number;
     m_current = Run{};
-    m_current.number = ++m_runCount;
+    m_current.number = number;
     m_current.label = label;
+    m_current.startRate = labelledRate(label);
     m_openRateMark = -1;
     m_rateChangeOpen = false;
-    m_errorSeries->setName(tr("running error (%1)").arg(label));
+    updateCurrentName();
     m_errorSeries->clear();
     m_accuracySeries->clear();
     m_clearButton->setEnabled(!m_previous.isEmpty());
@@ -370,10 +400,13 @@ void ErrorPlot::beginRun(const QString& label) {
 void ErrorPlot::setRunLabel(int run, const QString& label) {
     if (run >= 0 && run < m_previous.size()) {
         m_previous[run].label = label;
-        m_fadedSeries[run]->setName(label);
+        m_previous[run].startRate = labelledRate(label);
+        m_fadedSeries[run]->setName(
+            tr("run %1: %2").arg(m_previous[run].number).arg(runName(m_previous[run])));
     } else if (run == m_previous.size()) {
         m_current.label = label;
-        m_errorSeries->setName(tr("running error (%1)").arg(label));
+        m_current.startRate = labelledRate(label);
+        updateCurrentName();
     }
 }
 
@@ -382,7 +415,7 @@ QLineSeries* ErrorPlot::makeFadedSeries(const Run& run, int index) {
     QColor c = kFadedColours[index % std::size(kFadedColours)];
     c.setAlpha(110);
     s->setPen(QPen(c, 1.5));
-    s->setName(run.label);
+    s->setName(tr("run %1: %2").arg(run.number).arg(runName(run)));
     m_chart->addSeries(s);
     s->attachAxis(m_axisX);
     s->attachAxis(m_axisError);
@@ -431,6 +464,56 @@ void ErrorPlot::addAccuracy(double samplesSeen, double accuracy) {
     scheduleRefresh();
 }
 
+double ErrorPlot::labelledRate(const QString& label) {
+    const QString prefix = tr("α %1").section(QStringLiteral("%1"), 0, 0);
+    const qsizetype at = prefix.isEmpty() ? -1 : label.indexOf(prefix);
+    if (at < 0) return std::numeric_limits<double>::quiet_NaN();
+    qsizetype end = at + prefix.size();
+    while (end < label.size() &&
+           (label[end].isDigit() || QStringLiteral(".eE+-").contains(label[end])))
+        ++end;
+    bool ok = false;
+    const double v = label.mid(at + prefix.size(), end - at - prefix.size()).toDouble(&ok);
+    return ok && v > 0 ? v : std::numeric_limits<double>::quiet_NaN();
+}
+
+QString ErrorPlot::rateHistory(const Run& run) const {
+    QVector<double> rates;
+    if (std::isfinite(run.startRate)) rates.append(run.startRate);
+    for (const RateMark& m : run.rateMarks)
+        if (rates.isEmpty() || m.lr != rates.back()) rates.append(m.lr);
+    if (rates.size() < 2) return {};
+    QStringList shown;
+    const auto number = [](double v) { return QString::number(v, 'g', 3); };
+    if (rates.size() <= kRatesNamed) {
+        for (double r : rates) shown << number(r);
+        return tr("α %1").arg(shown.join(QStringLiteral(" → ")));
+    }
+    shown << number(rates.front()) << QStringLiteral("…");
+    for (qsizetype i = rates.size() - (kRatesNamed - 2); i < rates.size(); ++i)
+        shown << number(rates[i]);
+    const int changes = static_cast<int>(rates.size()) - 1;
+    return tr("%1 (%n change(s))", nullptr, changes)
+        .arg(tr("α %1").arg(shown.join(QStringLiteral(" → "))));
+}
+
+QString ErrorPlot::runName(const Run& run) const {
+    const QString history = rateHistory(run);
+    if (history.isEmpty()) return run.label;
+    const QString start = tr("α %1").arg(run.startRate, 0, 'g', 3);
+    QString name = run.label;
+    const qsizetype at = std::isfinite(run.startRate) ? name.indexOf(start) : -1;
+    if (at >= 0) return name.replace(at, start.size(), history);
+    return name.isEmpty() ? history : tr("%1 · %2").arg(name, history);
+}
+
+void ErrorPlot::updateCurrentName() {
+    const QString name = runName(m_current);
+    m_errorSeries->setName(name.isEmpty()
+                               ? tr("running error")
+                               : tr("running error, run %1: %2").arg(m_current.number).arg(name));
+}
+
 void ErrorPlot::markLearningRate(double samplesSeen, double lr) {
     m_current.rateMarks.append({samplesSeen, lr});
     scheduleRefresh();
@@ -439,10 +522,8 @@ void ErrorPlot::markLearningRate(double samplesSeen, double lr) {
 void ErrorPlot::changeLearningRate(double samplesSeen, double lr) {
     auto& marks = m_current.rateMarks;
     if (!m_rateChangeOpen) {
-        // The rate before this change: the last mark's, else the run's start (its first mark
-        // is a change from a rate nobody needs to compare with).
-        m_rateBeforeChange = marks.isEmpty() ? std::numeric_limits<double>::quiet_NaN()
-                                             : marks.back().lr;
+        // The rate before this change: the last mark's, else the run's start.
+        m_rateBeforeChange = marks.isEmpty() ? m_current.startRate : marks.back().lr;
         m_rateChangeOpen = true;
         m_openRateMark = -1;
     }
@@ -491,11 +572,36 @@ void ErrorPlot::refresh() {
     for (const QPointF& p : m_current.accuracy)
         acc.append(QPointF(p.x(), std::round(p.y() * 1000) / 10));
     m_accuracySeries->replace(acc);
+    updateCurrentName();  // its rates
     m_accuracySeries->setName(
         acc.isEmpty()
             ? tr("test accuracy")
             : tr("test accuracy (%1 % after epoch %2)").arg(acc.back().y()).arg(acc.size()));
+    m_legend->setText(legendHtml());
     m_view->viewport()->update();
+}
+
+QString ErrorPlot::legendHtml() const {
+    const auto entry = [](const QColor& colour, const QString& swatch, const QString& name,
+                          bool bold) {
+        // Spaces do not break, except after a " · " between the settings: an entry longer
+        // than the line goes on at one of those, never inside a word or a number.
+        QString text = name.toHtmlEscaped();
+        text.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+        text.replace(QStringLiteral("·&nbsp;"), QStringLiteral("· "));
+        if (bold) text = QStringLiteral("<b>") + text + QStringLiteral("</b>");
+        return QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp;%3")
+            .arg(colour.name(), swatch, text);
+    };
+    QStringList entries;
+    entries << entry(kErrorColour, QStringLiteral("━━"), m_errorSeries->name(), true);
+    entries << entry(kAccuracyColour, QStringLiteral("╍╍"), m_accuracySeries->name(), false);
+    for (qsizetype i = m_fadedSeries.size() - 1; i >= 0; --i) {  // the newest first
+        QColor c = m_fadedSeries[i]->pen().color();
+        c.setAlpha(255);
+        entries << entry(c, QStringLiteral("━━"), m_fadedSeries[i]->name(), false);
+    }
+    return entries.join(QStringLiteral("&nbsp;&nbsp;&nbsp; "));
 }
 
 void ErrorPlot::updateAxes() {
@@ -515,12 +621,14 @@ void ErrorPlot::updateAxes() {
     const double window = followWindow(end, m_errorWindow);
     double from = 0, to = 0;
     int ticks = 6;
+    double step = 0;
     if (m_following && end > window) {
+        // Scrolls smoothly: the range ends just after the newest point, the ticks stay on
+        // round numbers (multiples of the step, wherever the range begins).
         const auto [w, t] = niceAxis(window);
-        const double step = w / (t - 1);
-        to = step * std::ceil((end + 0.02 * w) / step);
+        step = w / (t - 1);
+        to = end + 0.03 * w;
         from = to - w;
-        ticks = t;
     } else {
         auto [top, t] = niceAxis(std::max(maxX, 100.0));
         if (top - maxX < 0.02 * top) {  // one more step, so the last point is off the edge
@@ -543,14 +651,21 @@ void ErrorPlot::updateAxes() {
     for (const Overlay& o : m_overlays) fit(o.error);
     const auto [topY, ticksY] = niceAxis(maxY > 0 ? std::max(maxY * 1.05, 1e-4) : 0.1);
     m_axisX->setRange(from, to);
-    m_axisX->setTickCount(ticks);
+    if (step > 0) {
+        m_axisX->setTickType(QValueAxis::TicksDynamic);
+        m_axisX->setTickAnchor(0);
+        m_axisX->setTickInterval(step);
+    } else {
+        m_axisX->setTickType(QValueAxis::TicksFixed);
+        m_axisX->setTickCount(ticks);
+    }
     m_axisError->setRange(0, topY);
     m_axisError->setTickCount(ticksY);
     // As many decimals as the ticks' step needs (at least two): 0.005 steps read 0.005.
-    const double step = topY / (ticksY - 1);
+    const double yStep = topY / (ticksY - 1);
     int decimals = 2;
-    while (decimals < 8 && std::abs(step * std::pow(10.0, decimals) -
-                                    std::round(step * std::pow(10.0, decimals))) > 1e-6)
+    while (decimals < 8 && std::abs(yStep * std::pow(10.0, decimals) -
+                                    std::round(yStep * std::pow(10.0, decimals))) > 1e-6)
         ++decimals;
     m_axisError->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
 }
@@ -561,6 +676,29 @@ QRectF ErrorPlot::plotArea() const {
 
 QFont ErrorPlot::chartLabelFont() const {
     return m_axisX->labelsFont();
+}
+
+QFont ErrorPlot::axisTitleFont() const {
+    return m_axisX->titleFont();
+}
+
+QVector<ErrorPlot::ChartLabel> ErrorPlot::axisTitles() const {
+    const QFontMetricsF fm(axisTitleFont());
+    const double h = fm.height();
+    const bool button = !m_followButton->isHidden();
+    const double bw = button ? m_followButton->width() + 8 : 0;
+    const double line = std::max(button ? double(m_followButton->height()) : 0.0, h);
+    ChartLabel error{m_axisError->titleText(), {}, 0};
+    ChartLabel accuracy{m_axisAccuracy->titleText(), {}, 0};
+    const double ew = fm.horizontalAdvance(error.text) + 2;
+    const double aw = fm.horizontalAdvance(accuracy.text) + 2;
+    const double width = m_view->width();
+    error.rect = QRectF(4, 2 + (line - h) / 2, ew, h);
+    if (4 + ew + 12 + aw + bw + 4 <= width)  // one line: error left, accuracy before the button
+        accuracy.rect = QRectF(width - 4 - bw - aw, error.rect.top(), aw, h);
+    else  // too narrow: the accuracy title on a line of its own, at the right
+        accuracy.rect = QRectF(std::max(4.0, width - 4 - aw), 2 + line + 1, aw, h);
+    return {error, accuracy};
 }
 
 QVector<ErrorPlot::ChartLabel> ErrorPlot::rateLabels(QVector<ChartLabel>* hidden) const {
@@ -585,9 +723,8 @@ QVector<ErrorPlot::ChartLabel> ErrorPlot::rateLabels(QVector<ChartLabel>* hidden
             QRectF r(x + 2, area.top() + 1 + row * h, w, h);
             if (r.right() > area.right()) r.moveRight(x - 2);  // left of its line
             if (r.left() < area.left()) r.moveLeft(area.left());
-            const bool clashes = std::any_of(out.begin(), out.end(), [&](const ChartLabel& o) {
-                return o.rect.intersects(r);
-            });
+            const bool clashes = std::any_of(
+                out.begin(), out.end(), [&](const ChartLabel& o) { return o.rect.intersects(r); });
             if (!clashes) {
                 label.rect = r;
                 placed = true;
@@ -611,8 +748,7 @@ QVector<ErrorPlot::ChartLabel> ErrorPlot::accuracyLabels() const {
     const auto& acc = m_current.accuracy;
     for (qsizetype i = acc.size() - 1; i >= 0; --i) {
         const double percent = std::round(acc[i].y() * 1000) / 10;
-        const QPointF at =
-            m_chart->mapToPosition(QPointF(acc[i].x(), percent), m_accuracySeries);
+        const QPointF at = m_chart->mapToPosition(QPointF(acc[i].x(), percent), m_accuracySeries);
         if (at.x() < area.left() - 0.5 || at.x() > area.right() + 0.5) continue;
         ChartLabel label;
         label.text = tr("%1 %").arg(percent, 0, 'f', 1);
@@ -721,9 +857,10 @@ bool ErrorPlot::exportCsv(const QString& path) const {
 
 bool ErrorPlot::exportPng(const QString& path, QSize size) {
     refresh();
-    // The picture is the chart alone: no button, no strip kept free for it.
+    // The picture is the chart and its legend, without the button. A chart never shown (never
+    // laid out, as small as a new widget) is drawn without the strip above it.
     m_followButton->hide();
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    if (!m_view->isVisible()) m_chart->setMargins(QMargins(4, 4, 4, 4));
     struct Restore {
         ErrorPlot* plot;
         ~Restore() {
@@ -731,12 +868,20 @@ bool ErrorPlot::exportPng(const QString& path, QSize size) {
             plot->placeFollowButton();
         }
     } restore{this};
-    if (size.isEmpty()) return m_view->grab().save(path, "PNG");
+    if (size.isEmpty()) size = m_view->size() + QSize(0, m_legend->height());
+    QTextDocument legend;
+    legend.setDefaultFont(m_legend->font());
+    legend.setHtml(legendHtml());
+    legend.setTextWidth(size.width() - 8);
+    const double legendHeight = std::ceil(legend.size().height());
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
-    m_view->render(&p, QRectF(QPointF(0, 0), QSizeF(size)));
+    const QRectF chartRect(0, 0, size.width(), std::max(1.0, size.height() - legendHeight));
+    m_view->render(&p, chartRect);
+    p.translate(4, chartRect.bottom());
+    legend.drawContents(&p);
     p.end();
     return image.save(path, "PNG");
 }

@@ -9,6 +9,10 @@
 // series is refreshed on a coalescing timer with at most kMaxDrawnPoints points
 // (series->replace(), never clear-and-append).
 //
+// The legend is a label under the chart (Qt Charts' own legend elides entries that do not fit
+// into one row): its entries wrap between entries, never inside one, so each run's name is
+// read whole.
+//
 // Following: while the run is longer than the follow window the chart shows only its recent
 // part (the x axis scrolls, the error axis fits what is shown); the button in the chart's
 // corner shows the whole run and goes back to following.
@@ -53,10 +57,11 @@ class ErrorPlot : public QWidget {
     };
     // One run: its label and every value it produced.
     struct Run {
-        int number = 0;               // 1, 2, … in the order the runs began (the legend's "run 2")
-        QString label;                // settings of the run: learning rate, hidden size, epochs
-        QVector<QPointF> error;       // (samples seen, running error), every point received
-        QVector<QPointF> accuracy;    // (samples seen, test accuracy 0 … 1) per epoch
+        int number = 0;             // 1, 2, … in the order the runs began (the legend's "run 2")
+        QString label;              // settings of the run: learning rate, hidden size, epochs
+        double startRate = 0;       // the rate it began with (read from label's "α …"), or NaN
+        QVector<QPointF> error;     // (samples seen, running error), every point received
+        QVector<QPointF> accuracy;  // (samples seen, test accuracy 0 … 1) per epoch
         QVector<RateMark> rateMarks;  // learning-rate changes during the run
     };
 
@@ -80,7 +85,7 @@ class ErrorPlot : public QWidget {
     void setRunLabel(int run, const QString& label);
     void addErrorPoints(const QVector<QPointF>& points);
     void addAccuracy(double samplesSeen, double accuracy);  // accuracy in 0 … 1; NaN ignored
-    void markLearningRate(double samplesSeen, double lr);  // one mark, as given
+    void markLearningRate(double samplesSeen, double lr);   // one mark, as given
     // A live change (see the file comment): a new mark, or the open change's mark moved to
     // (samplesSeen, lr); a change that comes back to the rate before it leaves no mark.
     void changeLearningRate(double samplesSeen, double lr);
@@ -110,7 +115,12 @@ class ErrorPlot : public QWidget {
     // that cannot be placed is left to its tooltip).
     QVector<ChartLabel> accuracyLabels() const;
     QRectF plotArea() const;  // chart view coordinates
+    // The two error and accuracy axis titles, written level in the strip above the plot (a
+    // rotated title longer than the plot is high would be cut to "…"): "running error" over the
+    // left axis, "test accuracy %" over the right one, each in its curve's colour.
+    QVector<ChartLabel> axisTitles() const;
     QFont chartLabelFont() const;  // rate and accuracy labels: the axis labels' font
+    QFont axisTitleFont() const;
     void setErrorWindow(int samples);  // N of "mean of the last N samples"
     // Presentation mode: the caption and the Clear button are hidden, so the chart (and its axis
     // titles) get their room; the caption stays as the chart's tooltip.
@@ -127,12 +137,22 @@ class ErrorPlot : public QWidget {
     // learning_rate), earlier runs first; then each overlay as run "overlay", series error.
     QString csv() const;
 
+    // The learning rates a run used: "α 0.1 → 1.0" (the start and every change); with more
+    // than kRatesNamed rates the start, "…" and the last ones, and how many changes there
+    // were. Empty when the rate never changed.
+    static constexpr int kRatesNamed = 4;
+    QString rateHistory(const Run& run) const;
+    // The run's label with its start rate replaced by its history ("α 0.1 → 1.0 · hidden 100").
+    QString runName(const Run& run) const;
+    // The rate a label begins with (its "α 0.1"), NaN when it names none.
+    static double labelledRate(const QString& label);
+
     // State, for tests and for export.
     const Run& currentRun() const { return m_current; }
     const QVector<Run>& previousRuns() const { return m_previous; }
     int drawnErrorPoints() const;      // points in the current run's drawn series
     int drawnPreviousSeries() const;   // faded series on the chart
-    QStringList legendLabels() const;  // names of the visible series
+    QStringList legendLabels() const;  // names of the visible series (the legend's entries)
 
     // Averages points into at most maxPoints buckets of consecutive samples (keeps the first
     // and the last point), so a 10-epoch MNIST run stays smooth to draw.
@@ -156,6 +176,8 @@ class ErrorPlot : public QWidget {
     void scheduleRefresh();
     void updateAxes();
     void placeFollowButton();
+    void updateCurrentName();    // the current run's legend entry
+    QString legendHtml() const;  // the legend's text: one entry per series, never broken inside
     void updateFollowButton();
     bool eventFilter(QObject* watched, QEvent* event) override;  // the view's resize
     QLineSeries* makeFadedSeries(const Run& run, int index);
@@ -171,6 +193,7 @@ class ErrorPlot : public QWidget {
     QVector<QLineSeries*> m_overlaySeries;    // one per overlay, same order as m_overlays
     QVector<Overlay> m_overlays;              // other people's curves (class mode)
     QLabel* m_caption = nullptr;              // "mean of the last N samples"
+    QLabel* m_legend = nullptr;               // every run's entry, wrapped between entries
     QPushButton* m_clearButton = nullptr;     // clears earlier runs
     bool m_compact = false;                   // caption and button hidden (presentation)
     Run m_current;                            // the run being trained
