@@ -378,6 +378,13 @@ class TestErrorPlot : public QObject {
         QVERIFY2(many.startsWith(QStringLiteral("α 0.1 → … → 0.6 → 0.9 (5 change")),
                  qPrintable(many));
         QVERIFY2(many.endsWith(QStringLiteral(") · hidden 100 · epochs 5")), qPrintable(many));
+        // In a new language the controller names the run with the rate of now: the run keeps
+        // the rate it began with.
+        const int current = static_cast<int>(plot.previousRuns().size());
+        plot.setRunLabel(current, QStringLiteral("α 0.9 · 隐藏层 100 · 5 轮"));
+        QCOMPARE(plot.currentRun().label, QStringLiteral("α 0.1 · 隐藏层 100 · 5 轮"));
+        QVERIFY(plot.runName(plot.currentRun()).startsWith(QStringLiteral("α 0.1 → …")));
+        plot.setRunLabel(current, QStringLiteral("α 0.1 · hidden 100 · epochs 5"));
         plot.addErrorPoints({QPointF(1, 1)});
         plot.beginRun(QStringLiteral("α 0.3 · hidden 100 · epochs 5"));
         QVERIFY(plot.legendLabels().contains(QStringLiteral("run 1: ") + many));

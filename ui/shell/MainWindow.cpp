@@ -250,7 +250,10 @@ void MainWindow::wire() {
             [this](int, double seen, double, double accuracy, double) {
                 m_errorPlot->addAccuracy(seen, accuracy);
             });
-    connect(c, &TrainingController::runStarted, m_errorPlot, &ErrorPlot::beginRun);
+    connect(c, &TrainingController::runStarted, m_errorPlot, [this](const QString& label) {
+        m_runLabel = label;
+        m_errorPlot->beginRun(label);
+    });
     connect(c, &TrainingController::runStarted, this, &MainWindow::updateTitle);
     connect(m_sessions->manager(), &SessionManager::documentChanged, this,
             &MainWindow::updateTitle);
@@ -438,7 +441,15 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange) retranslateUi();
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // The chart's current run, if the controller named it, in the new language too.
+        const int current = static_cast<int>(m_errorPlot->previousRuns().size());
+        if (m_errorPlot->currentRun().label == m_runLabel) {
+            m_runLabel = m_controller->runLabel();
+            m_errorPlot->setRunLabel(current, m_runLabel);
+        }
+    }
     QMainWindow::changeEvent(event);
 }
 

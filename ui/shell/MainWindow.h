@@ -127,6 +127,7 @@ class MainWindow : public QMainWindow {
     ControlPanel* m_controls = nullptr;          // right dock
     SampleBrowser* m_samples = nullptr;          // left dock
     ErrorPlot* m_errorPlot = nullptr;            // bottom dock
+    QString m_runLabel;                          // the controller's name of the chart's run
     MathsPanel* m_maths = nullptr;               // bottom dock, beside the chart
     LessonsWindow* m_lessons = nullptr;          // Lessons ▸ …: a window of its own
     QAction* m_playAction = nullptr;             // Space

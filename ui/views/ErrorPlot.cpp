@@ -397,17 +397,24 @@ void ErrorPlot::beginRun(const QString& label) {
     refresh();
 }
 
-void ErrorPlot::setRunLabel(int run, const QString& label) {
-    if (run >= 0 && run < m_previous.size()) {
-        m_previous[run].label = label;
-        m_previous[run].startRate = labelledRate(label);
-        m_fadedSeries[run]->setName(
-            tr("run %1: %2").arg(m_previous[run].number).arg(runName(m_previous[run])));
-    } else if (run == m_previous.size()) {
-        m_current.label = label;
-        m_current.startRate = labelledRate(label);
+void ErrorPlot::setRunLabel(int run, const QString& given) {
+    Run* r = run >= 0 && run < m_previous.size() ? &m_previous[run]
+             : run == m_previous.size()          ? &m_current
+                                                 : nullptr;
+    if (!r) return;
+    // A run began with one rate: a new label (a new language) that names another rate (the
+    // rate now) keeps the one it began with.
+    QString label = given;
+    const double named = labelledRate(label);
+    if (std::isfinite(r->startRate) && std::isfinite(named) && named != r->startRate)
+        label.replace(tr("α %1").arg(named, 0, 'g', 3), tr("α %1").arg(r->startRate, 0, 'g', 3));
+    r->label = label;
+    r->startRate = labelledRate(label);
+    if (r == &m_current)
         updateCurrentName();
-    }
+    else
+        m_fadedSeries[run]->setName(tr("run %1: %2").arg(r->number).arg(runName(*r)));
+    m_legend->setText(legendHtml());
 }
 
 QLineSeries* ErrorPlot::makeFadedSeries(const Run& run, int index) {

@@ -81,7 +81,8 @@ class ErrorPlot : public QWidget {
     // line (at most kMaxPreviousRuns, the oldest goes first).
     void beginRun(const QString& label);
     // Renames a run: 0 … previousRuns().size() − 1 an earlier one, previousRuns().size() the
-    // current one (a lesson's labels in a new language).
+    // current one (a lesson's labels in a new language; a label naming another start rate, the
+    // rate of now, keeps the rate the run began with).
     void setRunLabel(int run, const QString& label);
     void addErrorPoints(const QVector<QPointF>& points);
     void addAccuracy(double samplesSeen, double accuracy);  // accuracy in 0 … 1; NaN ignored
