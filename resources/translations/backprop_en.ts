@@ -58,6 +58,16 @@
     </message>
 </context>
 <context>
+    <name>bps::ErrorPlot</name>
+    <message numerus="yes">
+        <source>%1 (%n change(s))</source>
+        <translation>
+            <numerusform>%1 (%n change)</numerusform>
+            <numerusform>%1 (%n changes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bps::MainWindow</name>
     <message numerus="yes">
         <source>The network has been trained on %n sample(s) and the training is not saved. Save the session before quitting?</source>
