@@ -1113,6 +1113,21 @@ seen as %2 (%3)</source>
     </message>
 </context>
 <context>
+    <name>bps::DescentPlot</name>
+    <message>
+        <source>y = |x − %1|</source>
+        <translation>y = |x − %1|</translation>
+    </message>
+    <message>
+        <source>y = (x − %1)²</source>
+        <translation>y = (x − %1)²</translation>
+    </message>
+    <message>
+        <source>x (the weight)</source>
+        <translation>x（权重）</translation>
+    </message>
+</context>
+<context>
     <name>bps::DivergenceDialog</name>
     <message>
         <source>Training stopped</source>
@@ -1240,6 +1255,137 @@ seen as %2 (%3)</source>
 5 scaled to 0.01 … 1.00</source>
         <translation>4 居中，质心在 (%1, %2)
 5 缩放到 0.01 … 1.00</translation>
+    </message>
+</context>
+<context>
+    <name>bps::ErrorChoiceLesson</name>
+    <message>
+        <source>sum</source>
+        <translation>总和</translation>
+    </message>
+    <message>
+        <source>Step %1: x = %2, y = %3, slope dy/dx = %4</source>
+        <translation>第 %1 步：x = %2，y = %3，斜率 dy/dx = %4</translation>
+    </message>
+    <message>
+        <source>last step = −α · slope = −%1 · %2 = %3</source>
+        <translation>上一步 = −α · 斜率 = −%1 · %2 = %3</translation>
+    </message>
+    <message>
+        <source>next step = −α · slope = −%1 · %2 = %3</source>
+        <translation>下一步 = −α · 斜率 = −%1 · %2 = %3</translation>
+    </message>
+    <message>
+        <source>Press Step or Play to roll the ball.</source>
+        <translation>按“单步”或“运行”让小球滚动。</translation>
+    </message>
+    <message>
+        <source>It landed exactly on the bottom — only because %1 steps of %2 happen to add up to the distance.</source>
+        <translation>它正好落在谷底——只是因为 %1 步、每步 %2，恰好加起来等于这段距离。</translation>
+    </message>
+    <message>
+        <source>Walking down: the slope is always ±1, so every step is α = %1 long.</source>
+        <translation>正在下坡：斜率始终是 ±1，所以每一步都是 α = %1 那么长。</translation>
+    </message>
+    <message>
+        <source>Bouncing across the bottom for ever: the slope is ±1 right up to the minimum, so the step never shrinks below α = %1.</source>
+        <translation>在谷底两侧来回跳，永不停止：直到最低点斜率都是 ±1，所以步长永远不会小于 α = %1。</translation>
+    </message>
+    <message>
+        <source>Converging from both sides (α &gt; 0.5 overshoots a little): each step multiplies the distance to the bottom by |1 − 2α| = %1.</source>
+        <translation>从两侧收敛（α &gt; 0.5 会稍微越过谷底）：每一步都把到谷底的距离乘以 |1 − 2α| = %1。</translation>
+    </message>
+    <message>
+        <source>Converging: the slope 2(x − 5) shrinks near the bottom, and so does the step — each multiplies the distance by |1 − 2α| = %1.</source>
+        <translation>正在收敛：斜率 2(x − 5) 在谷底附近变小，步长也随之变小——每一步都把距离乘以 |1 − 2α| = %1。</translation>
+    </message>
+    <message>
+        <source>Bouncing between two points: at α = 1, |1 − 2α| = 1 and the distance never shrinks.</source>
+        <translation>在两点之间来回跳：α = 1 时 |1 − 2α| = 1，距离永远不会缩小。</translation>
+    </message>
+    <message>
+        <source>Diverging: α &gt; 1 overshoots so far that the ball lands higher on the other side; each step multiplies the distance by |1 − 2α| = %1 &gt; 1.</source>
+        <translation>发散：α &gt; 1 越过谷底太远，小球落在另一侧更高的地方；每一步都把距离乘以 |1 − 2α| = %1 &gt; 1。</translation>
+    </message>
+    <message>
+        <source>Walking down.</source>
+        <translation>正在下坡。</translation>
+    </message>
+    <message>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <source>Three candidate errors</source>
+        <translation>三种候选误差</translation>
+    </message>
+    <message>
+        <source>Gradient descent: a ball rolling down each error</source>
+        <translation>梯度下降：小球沿每种误差滚下</translation>
+    </message>
+    <message>
+        <source>output o</source>
+        <translation>输出 o</translation>
+    </message>
+    <message>
+        <source>target t</source>
+        <translation>目标 t</translation>
+    </message>
+    <message>
+        <source>t − o</source>
+        <translation>t − o</translation>
+    </message>
+    <message>
+        <source>|t − o|</source>
+        <translation>|t − o|</translation>
+    </message>
+    <message>
+        <source>(t − o)²</source>
+        <translation>(t − o)²</translation>
+    </message>
+    <message>
+        <source>Both outputs are wrong, yet Σ(t − o) = %1: the errors cancel. |t − o| and (t − o)² cannot cancel (sums %2 and %3).</source>
+        <translation>两个输出都错了，可是 Σ(t − o) = %1：误差互相抵消了。|t − o| 和 (t − o)² 不会抵消（总和为 %2 和 %3）。</translation>
+    </message>
+    <message>
+        <source>The learning rate α: how far each step goes along −slope</source>
+        <translation>学习率 α：每一步沿着负斜率方向走多远</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One step of gradient descent on both curves: x ← x − α·dy/dx</source>
+        <translation>在两条曲线上各做一步梯度下降：x ← x − α·dy/dx</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Step on both curves until you pause (at most %1 steps)</source>
+        <translation>在两条曲线上一步步走，直到你按暂停（最多 %1 步）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Both balls back to x = %1</source>
+        <translation>两个小球都回到 x = %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Which error should the network follow?&lt;/b&gt; Adding up t − o fails: a too-high and a too-low output cancel. |t − o| cannot cancel, but its V has the same slope ±1 everywhere — the step never gets smaller near the answer. (t − o)² has a slope that shrinks as the error does, so the steps shrink and the ball settles: that is why the book uses the squared error.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; press Play at α = 0.3, then move α above 0.5 and above 1. &lt;b&gt;Notice:&lt;/b&gt; on the parabola a too-large α overshoots the bottom; above 1 each overshoot is larger than the last and the ball flies off.</source>
+        <translation>&lt;b&gt;网络应该跟着哪种误差走？&lt;/b&gt;把 t − o 加起来行不通：一个偏高、一个偏低的输出会互相抵消。|t − o| 不会抵消，但它的 V 形处处斜率都是 ±1——接近答案时步长也不会变小。(t − o)² 的斜率随误差一起变小，所以步长变小，小球停得下来：这就是书中使用平方误差的原因。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;在 α = 0.3 时按“运行”，再把 α 调到 0.5 以上和 1 以上。&lt;b&gt;注意：&lt;/b&gt;在抛物线上，α 太大会越过谷底；大于 1 时每次越过得比上一次更远，小球就飞出去了。</translation>
+    </message>
+    <message>
+        <source>Which error to use</source>
+        <translation>用哪种误差</translation>
     </message>
 </context>
 <context>

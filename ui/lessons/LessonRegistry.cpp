@@ -14,6 +14,9 @@
 #include "lessons/EvaluationLesson.h"
 #include "lessons/SweepLesson.h"
 
+// ---- the "why it learns" chapter (issue 13), after the playground, before saturation ----
+#include "lessons/ErrorChoiceLesson.h"
+
 namespace bps {
 
 std::vector<std::unique_ptr<Lesson>> makeLessons() {
@@ -22,6 +25,8 @@ std::vector<std::unique_ptr<Lesson>> makeLessons() {
     lessons.push_back(std::make_unique<BookExamplesLesson>());
     lessons.push_back(std::make_unique<LinearClassifierLesson>());
     lessons.push_back(std::make_unique<PlaygroundLesson>());
+    // ---- why it learns: which error, … (the book's "updating weights" chapter) ----
+    lessons.push_back(std::make_unique<ErrorChoiceLesson>());
     lessons.push_back(std::make_unique<SaturationLesson>());
 
     // ---- lessons 5–9 ----
