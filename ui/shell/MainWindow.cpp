@@ -214,9 +214,12 @@ void MainWindow::retranslateUi() {
 
     m.lessons->setTitle(tr("&Lessons"));
     const QList<QAction*> lessonActions = m.lessons->actions();
+    // Lessons 1–9 have their digit as the mnemonic; from 10 on none ("&10" would repeat "&1").
     for (int i = 0; i < m_lessons->lessonCount() && i < lessonActions.size(); ++i)
-        lessonActions[i]->setText(
-            QStringLiteral("&%1. %2").arg(i + 1).arg(m_lessons->lesson(i)->title()));
+        lessonActions[i]->setText(QStringLiteral("%1%2. %3")
+                                      .arg(i < 9 ? QStringLiteral("&") : QString())
+                                      .arg(i + 1)
+                                      .arg(m_lessons->lesson(i)->title()));
 
     m.help->setTitle(tr("&Help"));
     m.aboutQt->setText(tr("About &Qt"));
