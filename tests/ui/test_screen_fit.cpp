@@ -1,9 +1,12 @@
 // test_screen_fit.cpp — the windows open inside the screens classrooms have (tests/ui/screens.json:
 // projectors of 1024×768, 1280×720, 1280×800 and 1366×768, a 1920×1080 desk, side by side on the
 // offscreen platform): the main window, the lessons window and the help window lie inside each
-// screen's available area; from 1280×720 up, the network view, Play, the learning-rate slider,
-// the error chart and the maths panel are all in view at once; a geometry is remembered per
-// screen size, and one saved on a larger screen is not used on a smaller one.
+// screen's available area; on every one of them the network view, Play, the learning-rate
+// slider, the error chart and the maths panel are all in view at once and no text is cut (at
+// 1024×768 in the compact layout, whose chart and maths each get close to half the width); a
+// geometry is remembered per screen size, and one saved on a larger screen is not used on a smaller
+// one.
+#include <QAbstractSpinBox>
 #include <QDockWidget>
 #include <QPushButton>
 #include <QScreen>
@@ -13,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "LayoutAudit.h"
 #include "lessons/LessonsWindow.h"
 #include "shell/HelpWindow.h"
 #include "shell/MainWindow.h"
@@ -96,20 +100,29 @@ class TestScreenFit : public QObject {
         });  // fitted once shown
         verifyInside(&w, s);
 
-        if (s->availableGeometry().width() >= 1280 && s->availableGeometry().height() >= 720) {
-            // The class's view of one run, all at once, without scrolling.
-            verifyInView(w.networkView(), "network view", QSize(400, 250));
-            verifyInView(w.errorPlot(), "error chart", QSize(250, 150));
-            verifyInView(w.mathsPanel(), "maths panel", QSize(250, 150));
-            QPushButton* play = nullptr;  // found by what it says
-            for (QPushButton* b : w.controlPanel()->findChildren<QPushButton*>())
-                if (b->text().contains(QStringLiteral("Play"))) play = b;
-            QVERIFY(play);
-            verifyInView(play, "Play", QSize(40, 16));
-            const QList<QSlider*> sliders = w.controlPanel()->findChildren<QSlider*>();
-            QVERIFY(!sliders.isEmpty());
-            for (QSlider* slider : sliders) verifyInView(slider, "slider", QSize(60, 10));
-        }
+        // The class's view of one run, all at once, without scrolling, on every screen: below
+        // 1280 px wide in the compact layout (the controls a strip across the top), which gives
+        // the chart and the maths half the width each.
+        const bool small = s->availableGeometry().width() < MainWindow::kCompactBelowWidth;
+        QCOMPARE(w.isCompact(), small);
+        QCOMPARE(w.controlPanel()->isCompact(), small);
+        QTest::qWait(50);  // the docks take their sizes
+        verifyInView(w.networkView(), "network view", QSize(small ? 800 : 400, 250));
+        const int half = small ? s->availableGeometry().width() * 2 / 5 : 250;
+        verifyInView(w.errorPlot(), "error chart", QSize(half, 150));
+        verifyInView(w.mathsPanel(), "maths panel", QSize(half, 150));
+        QPushButton* play = nullptr;  // found by what it says
+        for (QPushButton* b : w.controlPanel()->findChildren<QPushButton*>())
+            if (b->text().contains(QStringLiteral("Play"))) play = b;
+        QVERIFY(play);
+        verifyInView(play, "Play", QSize(40, 16));
+        const QList<QSlider*> sliders = w.controlPanel()->findChildren<QSlider*>();
+        QCOMPARE(sliders.size(), 2);  // the pace and the learning rate
+        for (QSlider* slider : sliders) verifyInView(slider, "slider", QSize(60, 10));
+        for (QAbstractSpinBox* field : w.controlPanel()->findChildren<QAbstractSpinBox*>())
+            if (field->isVisible()) verifyInView(field, "field", QSize(40, 16));
+        const QStringList cut = audit::cutTexts(&w);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
 
         LessonsWindow* lessons = w.lessonsWindow();
         QVERIFY(lessons);

@@ -10,8 +10,12 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
+#include <QTimer>
+#include <QWindow>
 
 #include "classroom/ClassActions.h"
 #include "classroom/ClassMode.h"
@@ -59,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setCentralWidget(m_network);
 
     m_controls = new ControlPanel;
+    m_controls->installEventFilter(this);  // its layout's changes resize the compact strip
     auto* scroll = new QScrollArea;
     scroll->setWidget(m_controls);
     scroll->setWidgetResizable(true);
@@ -275,6 +280,7 @@ void MainWindow::wire() {
         m_errorPlot->setCompact(on);
         m_network->setTextScale(on ? zoom : 1.0);
         m_network->setStrokeScale(m_presentation->strokeScale());
+        fitControlStrip();  // the compact strip's height follows the font
     });
     connect(c, &TrainingController::playingChanged, m_controls, &ControlPanel::setPlaying);
     connect(c, &TrainingController::playingChanged, this,
@@ -420,13 +426,105 @@ void MainWindow::restoreSettings() {
     rebuildRecentMenu();
 
     restoreFittedGeometry(this, QStringLiteral("window/geometry"), QSize(1600, 900));
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    arrangeForScreen();  // and the dock state saved for that layout
+}
+
+namespace {
+// Each layout keeps its own dock state (a compact one restored on a desk would be cramped).
+QString stateKey(bool compact) {
+    return compact ? QStringLiteral("window/compactState") : QStringLiteral("window/state");
+}
+}  // namespace
+
+void MainWindow::arrangeForScreen() {
+    const QScreen* s = screen();
+    setCompactLayout(s && s->availableGeometry().width() < kCompactBelowWidth);
+}
+
+void MainWindow::fitControlStrip() {
+    if (!m_compact) return;
+    auto* scroll = qobject_cast<QScrollArea*>(m_docks[0]->widget());
+    // As high as the panel, and its scroll bar when the panel cannot be as narrow as the window.
+    const QSize panel = m_controls->sizeHint().expandedTo(m_controls->minimumSizeHint());
+    const int room = width() - 2 * scroll->frameWidth();
+    const int bar = panel.width() > room ? scroll->horizontalScrollBar()->sizeHint().height() : 0;
+    scroll->setMinimumHeight(panel.height() + bar + 2 * scroll->frameWidth());
+    resizeDocks({m_docks[0]}, {scroll->minimumHeight()}, Qt::Vertical);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // The panel's layout changed (a font, a text, a tab): the strip's height again, once the
+    // layout has settled.
+    if (watched == m_controls && event->type() == QEvent::LayoutRequest && m_compact &&
+        !m_stripPending) {
+        m_stripPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_stripPending = false;
+            fitControlStrip();
+        });
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (!m_followsScreen && windowHandle()) {
+        m_followsScreen = true;
+        connect(windowHandle(), &QWindow::screenChanged, this, &MainWindow::arrangeForScreen);
+    }
+    arrangeForScreen();
+}
+
+void MainWindow::setCompactLayout(bool compact) {
+    if (m_arranged && compact == m_compact) return;
+    if (m_arranged) QSettings().setValue(stateKey(m_compact), saveState());  // the one we leave
+    m_arranged = true;
+    m_compact = compact;
+    QDockWidget* controls = m_docks[0];
+    QDockWidget* samples = m_docks[1];
+    QDockWidget* chart = m_docks[2];
+    QDockWidget* maths = m_docks[3];
+    QDockWidget* classDock = m_class->dock();
+    const bool classShown = !classDock->isHidden();
+    auto* scroll = qobject_cast<QScrollArea*>(controls->widget());
+    m_controls->setCompact(compact);
+    const Qt::DockWidgetArea area = compact ? Qt::TopDockWidgetArea : Qt::RightDockWidgetArea;
+    addDockWidget(area, controls);
+    addDockWidget(area, classDock);
+    tabifyDockWidget(controls, classDock);
+    classDock->setVisible(classShown);
+    controls->raise();
+    if (compact) {
+        // A strip as high as its content, scrolling sideways if a larger font makes it wider
+        // than the screen (presentation mode).
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+        scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        scroll->setMinimumWidth(0);
+        fitControlStrip();
+        samples->hide();  // View ▸ Samples brings it back
+    } else {
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+        scroll->setMinimumHeight(0);
+        scroll->setMinimumWidth(m_controls->sizeHint().width() + 20);
+        samples->show();
+    }
+    const QByteArray saved = QSettings().value(stateKey(compact)).toByteArray();
+    if (saved.isEmpty() || !restoreState(saved)) {
+        if (compact) {
+            resizeDocks({controls}, {scroll->minimumHeight()}, Qt::Vertical);
+        } else {
+            resizeDocks({samples, controls}, {150, 330}, Qt::Horizontal);
+        }
+        resizeDocks({chart, maths}, {width() / 2, width() / 2}, Qt::Horizontal);
+        resizeDocks({chart}, {300}, Qt::Vertical);
+    }
 }
 
 void MainWindow::saveSettings() const {
     QSettings s;
     saveFittedGeometry(this, QStringLiteral("window/geometry"));
-    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(stateKey(m_compact), saveState());
     const bp::NetworkSpec spec = m_controls->spec();
     QStringList hidden;
     for (std::size_t k = 1; k + 1 < spec.layers.size(); ++k)

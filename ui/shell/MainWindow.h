@@ -39,6 +39,10 @@ class MainWindow : public QMainWindow {
     // The embedded default data the window starts on.
     static constexpr const char* kDefaultTrain = ":/data/mnist_train_5000.csv.gz";
     static constexpr const char* kDefaultTest = ":/data/mnist_test_1000.csv.gz";
+    // Screens narrower than this (projectors of 1024×768) get the compact layout: the controls
+    // as a strip across the top, the samples dock hidden, the chart and the maths sharing the
+    // whole width.
+    static constexpr int kCompactBelowWidth = 1280;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -77,11 +81,20 @@ class MainWindow : public QMainWindow {
     SampleBrowser* sampleBrowser() const { return m_samples; }
     MathsPanel* mathsPanel() const { return m_maths; }
     LessonsWindow* lessonsWindow() const { return m_lessons; }
+    // The compact layout is in use (chosen from the screen the window is on: kCompactBelowWidth).
+    bool isCompact() const { return m_compact; }
+    // Puts the docks in the compact layout or the wide one (a side column of controls and
+    // samples), each with the dock state last saved for it.
+    void setCompactLayout(bool compact);
     // Class mode: the Class menu, the teacher's panel, the student's status (ui/classroom).
     ClassActions* classActions() const { return m_class; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
+    // Once shown, the window knows its screen: the layout follows it (and every later move to
+    // another screen).
+    void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;  // the controls' LayoutRequest
     // Language switch (ui/shell/Language.h): QEvent::LanguageChange → retranslateUi(). Every
     // widget of the window does the same with its own texts, so the window, its controller and
     // every view's state stay as they are.
@@ -118,6 +131,8 @@ class MainWindow : public QMainWindow {
     void updateTitle();
     void rebuildRecentMenu();
     void onDatasetLoaded(DatasetLoader::Role role);
+    void arrangeForScreen();  // setCompactLayout as the window's screen says
+    void fitControlStrip();   // compact: the controls' dock as high as its content
     // Asks to save unsaved training before closing; false = the user cancelled.
     bool offerToSave();
 
@@ -143,6 +158,10 @@ class MainWindow : public QMainWindow {
     ClassActions* m_class = nullptr;             // Class menu, class panel, class status
     Menus m_menus;                               // menu entries (texts: retranslateUi)
     std::array<QDockWidget*, 4> m_docks{};       // controls, samples, error curve, maths
+    bool m_compact = false;                      // the compact layout is in use
+    bool m_arranged = false;                     // a layout has been chosen
+    bool m_followsScreen = false;                // connected to the window's screenChanged
+    bool m_stripPending = false;                 // fitControlStrip is queued
 };
 
 }  // namespace bps

@@ -185,7 +185,7 @@ void PresentationMode::apply() {
     for (QDockWidget* dock : m_window->findChildren<QDockWidget*>()) {
         if (dock->isFloating() || !dock->isVisible() || !dock->widget()) continue;
         const Qt::DockWidgetArea area = m_window->dockWidgetArea(dock);
-        if (area == Qt::BottomDockWidgetArea || area == Qt::TopDockWidgetArea) shared << dock;
+        if (area == Qt::BottomDockWidgetArea) shared << dock;  // (the top: compact controls)
     }
     if (!shared.isEmpty())  // and get enough height for the chart's axes at the larger size
         m_window->resizeDocks({shared.front()}, {m_window->height() * 2 / 5}, Qt::Vertical);

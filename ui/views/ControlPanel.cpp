@@ -5,9 +5,9 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -17,6 +17,7 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -92,22 +93,6 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
 
     m_speedCaption = new QLabel(run);
     m_rateCaption = new QLabel(run);
-    auto* grid = new QGridLayout(run);
-    grid->addWidget(m_play, 0, 0);
-    grid->addWidget(m_stepPhase, 0, 1);
-    grid->addWidget(m_stepSample, 0, 2);
-    grid->addWidget(m_stepEpoch, 1, 0);
-    grid->addWidget(m_reset, 1, 1);
-    grid->addWidget(m_speedCaption, 2, 0);
-    grid->addWidget(m_speed, 2, 1);
-    grid->addWidget(m_fullSpeed, 2, 2);
-    grid->addWidget(m_speedLabel, 3, 1);
-    grid->addWidget(m_rateCaption, 4, 0);
-    grid->addWidget(m_rate, 4, 1);
-    grid->addWidget(m_rateField, 4, 2);
-    grid->addWidget(m_stopAfter, 5, 0, 1, 2);
-    grid->addWidget(m_epochs, 5, 2);
-
     // --- network shape ---
     auto* shape = new QGroupBox(this);
     m_shapeBox = shape;
@@ -126,13 +111,10 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     m_seed->setRange(0, kMaxSeed);
     m_seed->setValue(1);
     m_apply = new QPushButton(shape);
-    m_shapeForm = new QFormLayout(shape);
-    // Each row gets its label now (addRow with an empty text makes none); retranslateUi names it.
-    m_shapeForm->addRow(new QLabel(shape), m_hidden);
-    m_shapeForm->addRow(new QLabel(shape), m_activation);
-    m_shapeForm->addRow(new QLabel(shape), m_batch);
-    m_shapeForm->addRow(new QLabel(shape), m_seed);
-    m_shapeForm->addRow(m_apply);
+    m_hiddenCaption = new QLabel(shape);
+    m_activationCaption = new QLabel(shape);
+    m_batchCaption = new QLabel(shape);
+    m_seedCaption = new QLabel(shape);
 
     // --- view ---
     auto* view = new QGroupBox(this);
@@ -141,9 +123,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     m_density->setRange(1, 100);
     m_density->setValue(8);
     m_edgeValues = new QCheckBox(view);
-    m_viewForm = new QFormLayout(view);
-    m_viewForm->addRow(new QLabel(view), m_density);
-    m_viewForm->addRow(m_edgeValues);
+    m_densityCaption = new QLabel(view);
 
     // --- progress ---
     auto* state = new QGroupBox(this);
@@ -159,13 +139,12 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     stateLayout->addWidget(m_phase);
     stateLayout->addWidget(m_progress);
     stateLayout->addWidget(m_throughput);
+    stateLayout->addStretch(1);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(run);
-    layout->addWidget(state);
-    layout->addWidget(shape);
-    layout->addWidget(view);
-    layout->addStretch(1);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("controlTabs"));
+    m_tabs->setDocumentMode(true);
+    arrange();
 
     connect(m_play, &QPushButton::clicked, this, &ControlPanel::playToggled);
     connect(m_stepPhase, &QPushButton::clicked, this, &ControlPanel::stepPhaseRequested);
@@ -283,13 +262,10 @@ void ControlPanel::retranslateUi() {
            "(mean ΔW of the batch)"));
     m_seed->setToolTip(tr("Seed of the initial weights: the same seed gives the same network"));
     m_apply->setToolTip(tr("Build a new network with these settings"));
-    const auto rowLabel = [](QFormLayout* form, QWidget* field, const QString& text) {
-        if (auto* label = qobject_cast<QLabel*>(form->labelForField(field))) label->setText(text);
-    };
-    rowLabel(m_shapeForm, m_hidden, tr("Hidden layers"));
-    rowLabel(m_shapeForm, m_activation, tr("Activation"));
-    rowLabel(m_shapeForm, m_batch, tr("Batch size"));
-    rowLabel(m_shapeForm, m_seed, tr("Seed"));
+    m_hiddenCaption->setText(tr("Hidden layers"));
+    m_activationCaption->setText(tr("Activation"));
+    m_batchCaption->setText(tr("Batch size"));
+    m_seedCaption->setText(tr("Seed"));
 
     m_viewBox->setTitle(tr("View"));
     m_density->setToolTip(
@@ -297,9 +273,16 @@ void ControlPanel::retranslateUi() {
            "the neuron under the mouse or selected)"));
     m_edgeValues->setText(tr("Numbers on connections"));
     m_edgeValues->setToolTip(tr("Show each weight's value on its connection (small networks)"));
-    rowLabel(m_viewForm, m_density, tr("Connections per neuron"));
+    m_densityCaption->setText(tr("Connections per neuron"));
 
     m_stateBox->setTitle(tr("Progress"));
+    // Compact, the tabs carry the boxes' names (a box titled again inside its tab says it twice).
+    for (QGroupBox* box : {m_runBox, m_shapeBox, m_viewBox}) {
+        const int tab = m_tabs->indexOf(box);
+        if (tab >= 0) m_tabs->setTabText(tab, box->title());
+        if (m_compact) box->setTitle(QString());
+        box->setFlat(m_compact);
+    }
 
     // The texts that say the state: shown again from the state they say.
     updateApplyText();
@@ -308,6 +291,111 @@ void ControlPanel::retranslateUi() {
     setPlaying(m_playing);
     showSnapshotText();
     setThroughput(m_throughputValue);
+}
+
+void ControlPanel::setCompact(bool on) {
+    if (on == m_compact) return;
+    m_compact = on;
+    arrange();
+    retranslateUi();  // the boxes' titles move to the tabs and back
+    updateGeometry();
+}
+
+void ControlPanel::arrange() {
+    // The boxes' and the panel's own layouts are made anew; their widgets stay where they are
+    // in the widget tree (children of the boxes), so nothing but the arrangement changes.
+    delete m_runBox->layout();
+    delete m_shapeBox->layout();
+    delete m_viewBox->layout();
+    delete layout();
+    while (m_tabs->count() > 0) m_tabs->removeTab(0);
+
+    auto* grid = new QGridLayout(m_runBox);
+    auto* shape = new QGridLayout(m_shapeBox);
+    auto* view = new QGridLayout(m_viewBox);
+    if (m_compact) {
+        // Two rows: the buttons and "stop after"; the pace and the learning rate.
+        grid->addWidget(m_play, 0, 0);
+        grid->addWidget(m_stepPhase, 0, 1);
+        grid->addWidget(m_stepSample, 0, 2);
+        grid->addWidget(m_stepEpoch, 0, 3);
+        grid->addWidget(m_reset, 0, 4);
+        grid->addWidget(m_stopAfter, 0, 5);
+        grid->addWidget(m_epochs, 0, 6);
+        grid->addWidget(m_speedCaption, 1, 0);
+        grid->addWidget(m_speed, 1, 1);
+        grid->addWidget(m_speedLabel, 1, 2);
+        grid->addWidget(m_fullSpeed, 1, 3);
+        grid->addWidget(m_rateCaption, 1, 4);
+        grid->addWidget(m_rate, 1, 5);
+        grid->addWidget(m_rateField, 1, 6);
+        shape->addWidget(m_hiddenCaption, 0, 0);
+        shape->addWidget(m_hidden, 0, 1);
+        shape->addWidget(m_activationCaption, 0, 2);
+        shape->addWidget(m_activation, 0, 3);
+        shape->addWidget(m_batchCaption, 1, 0);
+        shape->addWidget(m_batch, 1, 1);
+        shape->addWidget(m_seedCaption, 1, 2);
+        shape->addWidget(m_seed, 1, 3);
+        shape->addWidget(m_apply, 0, 4, 2, 1);
+        view->addWidget(m_densityCaption, 0, 0);
+        view->addWidget(m_density, 0, 1);
+        view->addWidget(m_edgeValues, 1, 0, 1, 2);
+        view->setColumnStretch(2, 1);
+        for (QGridLayout* g : {grid, shape, view}) g->setContentsMargins(4, 4, 4, 4);
+        m_tabs->addTab(m_runBox, QString());
+        m_tabs->addTab(m_shapeBox, QString());
+        m_tabs->addTab(m_viewBox, QString());
+        m_tabs->show();
+        auto* strip = new QHBoxLayout(this);
+        strip->setContentsMargins(2, 2, 2, 2);
+        strip->addWidget(m_tabs, 0, Qt::AlignTop);
+        strip->addWidget(m_stateBox, 1);
+        // One line each, so the strip stays as low as the tabs (it scrolls sideways instead).
+        m_phase->setWordWrap(false);
+        m_progress->setWordWrap(false);
+        return;
+    }
+    grid->addWidget(m_play, 0, 0);
+    grid->addWidget(m_stepPhase, 0, 1);
+    grid->addWidget(m_stepSample, 0, 2);
+    grid->addWidget(m_stepEpoch, 1, 0);
+    grid->addWidget(m_reset, 1, 1);
+    grid->addWidget(m_speedCaption, 2, 0);
+    grid->addWidget(m_speed, 2, 1);
+    grid->addWidget(m_fullSpeed, 2, 2);
+    grid->addWidget(m_speedLabel, 3, 1);
+    grid->addWidget(m_rateCaption, 4, 0);
+    grid->addWidget(m_rate, 4, 1);
+    grid->addWidget(m_rateField, 4, 2);
+    grid->addWidget(m_stopAfter, 5, 0, 1, 2);
+    grid->addWidget(m_epochs, 5, 2);
+    // Label and field, one row each (as a form lays them out).
+    QWidget* const rows[][2] = {{m_hiddenCaption, m_hidden},
+                                {m_activationCaption, m_activation},
+                                {m_batchCaption, m_batch},
+                                {m_seedCaption, m_seed}};
+    int row = 0;
+    for (const auto& r : rows) {
+        shape->addWidget(r[0], row, 0);
+        shape->addWidget(r[1], row++, 1);
+    }
+    shape->addWidget(m_apply, row, 0, 1, 2);
+    shape->setColumnStretch(1, 1);
+    view->addWidget(m_densityCaption, 0, 0);
+    view->addWidget(m_density, 0, 1);
+    view->addWidget(m_edgeValues, 1, 0, 1, 2);
+    view->setColumnStretch(1, 1);
+    m_tabs->hide();
+    m_phase->setWordWrap(true);
+    m_progress->setWordWrap(true);
+    auto* column = new QVBoxLayout(this);
+    column->addWidget(m_runBox);
+    column->addWidget(m_stateBox);
+    column->addWidget(m_shapeBox);
+    column->addWidget(m_viewBox);
+    column->addStretch(1);
+    for (QGroupBox* box : {m_runBox, m_shapeBox, m_viewBox}) box->show();
 }
 
 void ControlPanel::markShapeDirty() {

@@ -15,13 +15,13 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSlider;
 class QSpinBox;
+class QTabWidget;
 
 namespace bps {
 
@@ -64,6 +64,13 @@ class ControlPanel : public QWidget {
     void setEpochLimit(int epochs);  // 0 = none; emits nothing
     void setDensity(int edgesPerNeuron);
 
+    // Compact: laid out as a strip for the top of a small screen (1024×768): the Training,
+    // Network and View boxes are tabs, each laid out in two rows, Progress beside them. Not
+    // compact (the default): a column of the four boxes for a side dock. The same widgets
+    // either way; nothing but the arrangement changes.
+    void setCompact(bool on);
+    bool isCompact() const { return m_compact; }
+
     // Parses "100" or "200, 50" into hidden layer sizes; false if the text is not that.
     static bool parseHidden(const QString& text, std::vector<int>& out);
     // The samples/s of each pace (0 = full speed, the last one; the slider holds the others).
@@ -103,6 +110,7 @@ class ControlPanel : public QWidget {
     // Sets every text in the current language, those that say the state from the state
     // (playing, speed, the last snapshot, settings edited but not applied).
     void retranslateUi();
+    void arrange();  // lays the boxes and their fields out as m_compact says
     void updateSpeedLabel();
     void updateEpochsText();  // the spin box's " epochs" suffix, plural of its value
     void markShapeDirty();    // m_shapeDirty = the fields differ from m_applied
@@ -110,12 +118,17 @@ class ControlPanel : public QWidget {
     void updateApplyText();   // "New network", bold "(settings changed)" while m_shapeDirty
     void showSnapshotText();  // phase and progress of m_snapshot
 
-    QGroupBox* m_runBox = nullptr;       // "Training"
-    QGroupBox* m_shapeBox = nullptr;     // "Network"
-    QGroupBox* m_viewBox = nullptr;      // "View"
-    QGroupBox* m_stateBox = nullptr;     // "Progress"
-    QFormLayout* m_shapeForm = nullptr;  // hidden, activation, epochs, batch, seed
-    QFormLayout* m_viewForm = nullptr;   // density, numbers on edges
+    QGroupBox* m_runBox = nullptr;      // "Training"
+    QGroupBox* m_shapeBox = nullptr;    // "Network"
+    QGroupBox* m_viewBox = nullptr;     // "View"
+    QGroupBox* m_stateBox = nullptr;    // "Progress"
+    QTabWidget* m_tabs = nullptr;       // compact: Training, Network, View as tabs
+    bool m_compact = false;             // arranged as a strip (setCompact)
+    QLabel* m_hiddenCaption = nullptr;  // "Hidden layers"
+    QLabel* m_activationCaption = nullptr;
+    QLabel* m_batchCaption = nullptr;
+    QLabel* m_seedCaption = nullptr;
+    QLabel* m_densityCaption = nullptr;  // "Connections per neuron"
     QLabel* m_speedCaption = nullptr;    // "Speed"
     QLabel* m_rateCaption = nullptr;     // "Learning rate α"
 
