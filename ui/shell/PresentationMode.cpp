@@ -98,7 +98,12 @@ bool PresentationMode::eventFilter(QObject* watched, QEvent* event) {
 }
 
 PresentationMode::~PresentationMode() {
-    if (m_on) unapply();
+    // Only what outlives the window: the application's font and palette. The window may be
+    // half destroyed already (this object is its child, deleted from ~QWidget, after
+    // ~QMainWindow has run), so its docks and status bar are not touched.
+    if (!m_on) return;
+    setApplicationFont(m_savedFont);
+    QApplication::setPalette(m_savedPalette);
 }
 
 QPalette PresentationMode::highContrastPalette() {

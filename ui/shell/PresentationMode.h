@@ -35,7 +35,7 @@ class PresentationMode : public QObject {
     // window: the main window whose docks and status bar are tidied (may be null in tests: then
     // only the application font and palette change).
     explicit PresentationMode(QMainWindow* window, QObject* parent = nullptr);
-    ~PresentationMode() override;  // leaves presentation mode (restores the application font)
+    ~PresentationMode() override;  // restores the application font and palette
 
     bool isOn() const { return m_on; }
     double zoom() const { return m_zoom; }
