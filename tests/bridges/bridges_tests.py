@@ -14,7 +14,6 @@
 Runs with Debian's python3 (numpy, onnx, nbconvert, ipykernel): /usr/bin/python3.
 Usage: bridges_tests.py --cli PATH --data resources/data --work DIR CASE
 """
-import argparse
 import json
 import os
 import re
@@ -24,33 +23,15 @@ import sys
 
 import numpy as np
 
-A = None  # parsed arguments
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
+import testlib  # noqa: E402  (tests/cli/testlib.py)
+from testlib import check, data, fail, work  # noqa: E402
 
-
-def fail(msg):
-    print("FAIL:", msg)
-    sys.exit(1)
-
-
-def check(cond, msg):
-    if not cond:
-        fail(msg)
+A = testlib.A  # parsed arguments
 
 
 def run(*args, expect=0):
-    p = subprocess.run([A.cli, *map(str, args)], capture_output=True, text=True, cwd=A.work)
-    if expect is not None and p.returncode != expect:
-        fail(f"backprop-cli {' '.join(map(str, args))}: exit status {p.returncode}, expected "
-             f"{expect}\nstdout: {p.stdout}\nstderr: {p.stderr}")
-    return p.returncode, p.stdout, p.stderr
-
-
-def data(name):
-    return os.path.join(A.data, name)
-
-
-def work(name):
-    return os.path.join(A.work, name)
+    return testlib.run(A.cli, *args, expect=expect)
 
 
 # ---- notebooks ----------------------------------------------------------------------------------
@@ -321,19 +302,6 @@ json.dump({"outputs": outputs.numpy()[0].tolist(), "predicted": int(outputs.argm
     print(f"ok: the snippet's outputs = backprop-cli query within {diff:.3e}")
 
 
-def main():
-    global A
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("--docs", default="", help="docs/TAKING_IT_FURTHER.md (pytorch_snippet)")
-    ap.add_argument("case")
-    A = ap.parse_args()
-    shutil.rmtree(A.work, ignore_errors=True)
-    os.makedirs(A.work)
-    globals()[A.case]()
-
-
 if __name__ == "__main__":
-    main()
+    testlib.main(globals(), options=[
+        ("--docs", {"default": "", "help": "docs/TAKING_IT_FURTHER.md (pytorch_snippet)"})])

@@ -4,37 +4,23 @@
 Usage: class_tests.py --cli PATH --data resources/data --work DIR CASE
 Each case starts real processes on 127.0.0.1 ports chosen free by the system.
 """
-import argparse
 import csv
 import json
 import os
-import shutil
 import socket
 import subprocess
-import sys
 import time
 
-A = None
+import testlib
+from testlib import check, data, fail
 
-
-def fail(msg):
-    print("FAIL:", msg)
-    sys.exit(1)
-
-
-def check(cond, msg):
-    if not cond:
-        fail(msg)
+A = testlib.A  # parsed arguments
 
 
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def data(name):
-    return os.path.join(A.data, name)
 
 
 def host(port, *extra):
@@ -158,19 +144,5 @@ def class_usage():
     check(p.returncode == 0 and "TRAIN OPTIONS" in p.stdout, "class-join --help")
 
 
-def main():
-    global A
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("case")
-    A = ap.parse_args()
-    shutil.rmtree(A.work, ignore_errors=True)
-    os.makedirs(A.work)
-    globals()[A.case]()
-    print("ok", A.case)
-
-
 if __name__ == "__main__":
-    main()
+    testlib.main(globals())

@@ -4,35 +4,20 @@
 Usage: cli_tests.py --cli PATH --data resources/data --work DIR CASE
 Only the standard library: json, struct, zlib (to check PNGs independently of our writer).
 """
-import argparse
 import json
 import os
-import shutil
 import struct
-import subprocess
-import sys
 import zlib
 
-A = None  # parsed arguments
+import testlib
+from testlib import check, data, fail
+
+A = testlib.A  # parsed arguments
 
 
 def run(*args, expect=None):
     """Runs backprop-cli with args; returns (status, stdout, stderr)."""
-    p = subprocess.run([A.cli, *map(str, args)], capture_output=True, text=True, cwd=A.work)
-    if expect is not None and p.returncode != expect:
-        fail(f"{' '.join(map(str, args))}: exit status {p.returncode}, expected {expect}\n"
-             f"stdout: {p.stdout}\nstderr: {p.stderr}")
-    return p.returncode, p.stdout, p.stderr
-
-
-def fail(msg):
-    print("FAIL:", msg)
-    sys.exit(1)
-
-
-def check(cond, msg):
-    if not cond:
-        fail(msg)
+    return testlib.run(A.cli, *args, expect=expect)
 
 
 def one_line_error(err, *parts):
@@ -41,10 +26,6 @@ def one_line_error(err, *parts):
     for part in parts:
         check(part in lines[0], f"stderr {lines[0]!r} does not contain {part!r}")
     return lines[0]
-
-
-def data(name):
-    return os.path.join(A.data, name)
 
 
 def write(name, text):
@@ -424,24 +405,5 @@ def model_errors():
                     "--json", expect=0)
 
 
-def main():
-    global A
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("case")
-    A = ap.parse_args()
-    A.cli = os.path.abspath(A.cli)
-    A.data = os.path.abspath(A.data)
-    shutil.rmtree(A.work, ignore_errors=True)
-    os.makedirs(A.work)
-    case = globals().get(A.case)
-    if not callable(case):
-        fail(f"no test case named {A.case}")
-    case()
-    print("ok:", A.case)
-
-
 if __name__ == "__main__":
-    main()
+    testlib.main(globals())

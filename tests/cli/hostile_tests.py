@@ -5,20 +5,18 @@ Usage: hostile_tests.py --cli PATH --data resources/data --work DIR CASE
 Every run is a child process whose peak RSS is read with os.wait4, so each case also states and
 checks its memory bound. Standard library only; helpers shared with cli_tests.py.
 """
-import argparse
 import gzip
 import json
 import math
 import os
-import shutil
 import subprocess
-import sys
 import zlib
 
-import cli_tests as base
-from cli_tests import check, data, fail, one_line_error, write
+import testlib
+from cli_tests import one_line_error, write
+from testlib import check, data, fail
 
-A = None
+A = testlib.A  # parsed arguments
 
 
 def run(*args, expect=None):
@@ -196,23 +194,5 @@ def gzip_through_a_pipe():
         print(f"{line}: {p.stdout.splitlines()[1]}")
 
 
-def main():
-    global A
-    p = argparse.ArgumentParser()
-    p.add_argument("--cli", required=True)
-    p.add_argument("--data", required=True)
-    p.add_argument("--work", required=True)
-    p.add_argument("case")
-    A = p.parse_args()
-    base.A = A
-    shutil.rmtree(A.work, ignore_errors=True)
-    os.makedirs(A.work)
-    case = globals().get(A.case)
-    if case is None:
-        fail(f"unknown case {A.case}")
-    case()
-    print("PASS", A.case)
-
-
 if __name__ == "__main__":
-    main()
+    testlib.main(globals())

@@ -4,31 +4,19 @@
 Usage: refusal_tests.py --cli PATH --studio PATH --data resources/data --work DIR CASE
 Only the standard library.
 """
-import argparse
 import os
 import shutil
 import struct
 import subprocess
-import sys
 
-A = None  # parsed arguments
+import testlib
+from testlib import check, data, fail
 
-
-def fail(msg):
-    print("FAIL:", msg)
-    sys.exit(1)
-
-
-def check(cond, msg):
-    if not cond:
-        fail(msg)
+A = testlib.A  # parsed arguments
 
 
 def run(program, *args, env=None):
-    e = dict(os.environ, **(env or {}))
-    p = subprocess.run([program, *map(str, args)], capture_output=True, cwd=A.work, env=e,
-                       timeout=60)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+    return testlib.run(program, *args, env=env, timeout=60)
 
 
 def cli(*args):
@@ -44,10 +32,6 @@ def error_line(err, prefix):
     lines = [l for l in err.splitlines() if l.startswith(prefix)]
     check(len(lines) == 1, f"expected one line starting {prefix!r} on stderr, got {err!r}")
     return lines[0]
-
-
-def data(name):
-    return os.path.join(A.data, name)
 
 
 def idx_pair(prefix, rows, cols):
@@ -262,20 +246,5 @@ CASES = {f.__name__: f for f in (network_too_large, studio_options, output_is_an
                                  no_control_bytes)}
 
 
-def main():
-    global A
-    p = argparse.ArgumentParser()
-    p.add_argument("--cli", required=True)
-    p.add_argument("--studio")
-    p.add_argument("--data", required=True)
-    p.add_argument("--work", required=True)
-    p.add_argument("case", choices=sorted(CASES))
-    A = p.parse_args()
-    shutil.rmtree(A.work, ignore_errors=True)
-    os.makedirs(A.work)
-    CASES[A.case]()
-    print("PASS", A.case)
-
-
 if __name__ == "__main__":
-    main()
+    testlib.main(CASES, options=[("--studio", {})])
