@@ -5,7 +5,8 @@
 //   BP_LATENCY_PROBE=1   print the GUI thread's longest event-loop stall, the training throughput
 //                        and the trainer's epoch timings on exit (stderr); =2 also prints each
 //                        stall > 50 ms as it happens
-//   BP_AUTOPLAY=1        press Play as soon as the data is loaded (also --autoplay)
+//   BP_AUTOPLAY=1        press Full speed and Play as soon as the data is loaded (also --autoplay);
+//                        =2 press Play at the default pace instead
 //   BP_QUIT_AFTER_MS=N   close the window after N ms
 //   --quit-when-done     close the window when Play stops (after its epochs)
 #include <QApplication>
@@ -146,6 +147,7 @@ int main(int argc, char* argv[]) {
         probe = std::make_unique<bps::LatencyProbe>(5);
         probe->setVerbose(qEnvironmentVariableIntValue("BP_LATENCY_PROBE") > 1);
         probe->start();
+        probe->watchFirstPaint(first);
     }
     // The options are checked by the code that checks backprop-cli's (backprop/OptionText.h),
     // within the ranges of the control panel's fields, and refused with the same messages.
@@ -198,9 +200,9 @@ int main(int argc, char* argv[]) {
         window.setTraining(spec, options);
         if (parser.isSet(epochsOpt)) window.setEpochLimit(options.epochs);
     }
-    const bool autoplay =
-        parser.isSet(autoplayOpt) || qEnvironmentVariableIntValue("BP_AUTOPLAY") != 0;
-    if (autoplay) window.setFullSpeed();
+    const int autoplayEnv = qEnvironmentVariableIntValue("BP_AUTOPLAY");
+    const bool autoplay = parser.isSet(autoplayOpt) || autoplayEnv != 0;
+    if (autoplay && autoplayEnv != 2) window.setFullSpeed();
     window.setAutoPlay(autoplay);
     if (parser.isSet(quitOpt)) {
         window.setAskToSaveOnClose(false);  // the program closes itself: nothing to ask
@@ -262,6 +264,7 @@ int main(int argc, char* argv[]) {
     window.startUp(args.isEmpty() && !autoplay && !parser.isSet(quitOpt) &&
                    qEnvironmentVariableIntValue("BP_QUIT_AFTER_MS") == 0);
     if (const int ms = qEnvironmentVariableIntValue("BP_QUIT_AFTER_MS"); ms > 0) {
+        window.setAskToSaveOnClose(false);  // a measurement closes it: never wait on a question
         QTimer::singleShot(ms, controller, [&window] { window.close(); });
     }
     const int rc = QApplication::exec();

@@ -5,12 +5,18 @@
 // late it came (gap − interval). The largest lateness is the longest time the event loop could
 // not react: the issue's "GUI thread never stalls more than 50 ms" budget. The studio enables it
 // with BP_LATENCY_PROBE=1 and prints a one-line report on exit.
+//
+// It also times the window's first frame: watchFirstPaint(w) notes when w's first paint event
+// has been handled and the frame handed to the window system (the next turn of the event loop),
+// in seconds since the process started (the kernel's start time of the process, so loading the
+// program and its libraries is counted; 10 ms resolution on Linux).
 #pragma once
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <QWidget>
 #include <vector>
 
 namespace bps {
@@ -34,6 +40,14 @@ class LatencyProbe : public QObject {
     // ticks (10.0 s)".
     QString report() const;
 
+    void watchFirstPaint(QWidget* window);
+    double firstPaintSeconds() const { return m_firstPaintS; }  // < 0: not painted yet
+    // Seconds since this process started (Linux /proc/self/stat; −1 where unknown).
+    static double processAgeSeconds();
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
   private:
     void tick();
 
@@ -46,6 +60,8 @@ class LatencyProbe : public QObject {
     double m_maxAfterStartMs = 0;  // worst lateness after the first second
     bool m_verbose = false;        // print stalls > 50 ms
     std::vector<float> m_stalls;   // every tick's lateness in ms (for percentiles)
+    QWidget* m_painted = nullptr;  // the window whose first frame is timed
+    double m_firstPaintS = -1;     // when it was painted, seconds since the process started
 };
 
 }  // namespace bps
