@@ -4,7 +4,7 @@
 // Measurement switches, for bench/studio_bench.py and docs/BENCHMARKS.md:
 //   BP_LATENCY_PROBE=1   print the GUI thread's longest event-loop stall, the training throughput
 //                        and the trainer's epoch timings on exit (stderr); =2 also prints each
-//                        stall > 50 ms as it happens
+//                        stall > 20 ms as it happens
 //   BP_AUTOPLAY=1        press Full speed and Play as soon as the data is loaded (also --autoplay);
 //                        =2 press Play at the default pace instead
 //   BP_QUIT_AFTER_MS=N   close the window after N ms

@@ -6,6 +6,10 @@
 //                           strongest-k edge choice (nth_element over 200×784 + 10×200 weights)
 //                           and the input image are rebuilt each time
 //   BM_RenderSelected       a hidden neuron selected: its 784 incoming edges and the heat map
+//   BM_MathsPanelLive       the maths panel writing a new sample while Play trains (its
+//                           document built and laid out, the key line fitted to the panel), at
+//                           the size it has in the main window at 1280×720 (360×290); it runs on
+//                           the GUI thread twice a second, so its time is a stall the class feels
 //
 // Run: QT_QPA_PLATFORM is set to offscreen here; the median is printed with
 //   bench_render --benchmark_repetitions=10 --benchmark_report_aggregates_only=true
@@ -20,6 +24,7 @@
 #include "backprop/DatasetIO.h"
 #include "backprop/Network.h"
 #include "training/Snapshot.h"
+#include "views/MathsPanel.h"
 #include "views/NetworkView.h"
 
 namespace {
@@ -97,9 +102,29 @@ void BM_RenderSelected(benchmark::State& s) {
     renderLoop(s, true, true);
 }
 
+void BM_MathsPanelLive(benchmark::State& state) {
+    Fixture& f = fixture();
+    bps::MathsPanel panel;
+    panel.resize(360, 290);
+    panel.show();
+    panel.setLive(true);
+    std::vector<bps::SnapshotPtr> live;
+    for (const auto& s : f.snaps) {
+        auto c = std::make_shared<bps::Snapshot>(*s);
+        c->playing = true;
+        c->pace = 50;
+        live.push_back(c);
+    }
+    std::size_t n = 0;
+    for (auto _ : state) {
+        panel.setSnapshot(live[n++ % live.size()]);
+    }
+}
+
 BENCHMARK(BM_RenderSameSnapshot)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RenderNewSnapshot)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RenderSelected)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MathsPanelLive)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

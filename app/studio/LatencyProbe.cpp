@@ -47,7 +47,7 @@ void LatencyProbe::tick() {
         m_maxStallAt = static_cast<double>(now) / 1e9;
     }
     if (now >= 1'000'000'000) m_maxAfterStartMs = std::max(m_maxAfterStartMs, stall);
-    if (m_verbose && stall > 50) {
+    if (m_verbose && stall > 20) {
         std::fprintf(stderr, "latency probe: %.1f ms stall at %.2f s\n", stall,
                      static_cast<double>(now) / 1e9);
     }

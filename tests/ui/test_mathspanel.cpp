@@ -68,6 +68,7 @@ class TestMathsPanel : public QObject {
     void numbersNeverBreakInEitherLanguage();
     void brokenCellCheckCanFail();
     void keyLineFitsWithoutScrolling();
+    void liveSamplesKeepFitAndPlace();
 };
 
 void TestMathsPanel::bookExampleEveryPhase() {
@@ -396,6 +397,52 @@ void TestMathsPanel::keyLineFitsWithoutScrolling() {
             ++n;
         }
     }
+}
+
+// While Play trains, the panel writes a new sample twice a second into a fresh document: the key
+// line stays in view at the text size fitted for the first (the numbers change, not the shape),
+// a student who scrolled further down keeps the place, and the old documents are deleted.
+void TestMathsPanel::liveSamplesKeepFitAndPlace() {
+    const bp::Dataset d = fixtures::mnist100();
+    bp::NetworkSpec spec;
+    spec.layers = {784, 100, 10};
+    const bp::Network net(spec);
+    MathsPanel panel;
+    panel.resize(360, 290);  // as in the main window at 1280×720
+    panel.show();
+    auto* browser = panel.findChild<QTextBrowser*>();
+    QVERIFY(browser);
+    const auto live = [&](int i) {
+        auto s = std::make_shared<bps::Snapshot>(
+            *fixtures::trainedSnapshot(net, d.input(static_cast<std::size_t>(i)),
+                                       d.label(static_cast<std::size_t>(i)), 28, 28, 0.1));
+        s->playing = true;
+        s->pace = 50;
+        s->sample = static_cast<std::uint64_t>(1000 + i);
+        return s;
+    };
+    panel.setSnapshot(live(0));
+    QCoreApplication::processEvents();
+    const double fitted = browser->document()->defaultFont().pointSizeF();
+    QVERIFY2(fitted < std::max(13.0, panel.font().pointSizeF() * 1.25),  // the base size
+             "the key line of 784-100-10 needs a smaller text at 360×290");
+    QScrollBar* down = browser->verticalScrollBar();
+    QVERIFY(down->maximum() > 40);
+    down->setValue(40);
+    for (int i = 1; i < 8; ++i) {
+        panel.setSnapshot(live(i));
+        QCoreApplication::processEvents();
+        QVERIFY(panel.plainText().contains(QString::number(1000 + i)));
+        QCOMPARE(browser->document()->defaultFont().pointSizeF(), fitted);
+        QCOMPARE(down->value(), 40);
+        down->setValue(0);
+        const QRectF key = panel.keyLineRect();
+        QVERIFY(QRectF(QPointF(0, 0), QSizeF(panel.viewportSize()))
+                    .adjusted(-1, -1, 1, 1)
+                    .contains(key));
+        down->setValue(40);
+    }
+    QCOMPARE(browser->findChildren<QTextDocument*>().size(), 1);
 }
 
 QTEST_MAIN(TestMathsPanel)

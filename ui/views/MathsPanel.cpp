@@ -114,12 +114,15 @@ QFont MathsPanel::baseFont() const {
 
 // The key line in view: from the base size down (to 8 pt at the least), the text is made as
 // much smaller as the key line needs to fit the viewport's width and height without scrolling.
-void MathsPanel::fitKeyLine() {
-    QFont f = baseFont();
+void MathsPanel::fitKeyLine(bool keepFit) {
+    const QFont base = baseFont();
     QTextDocument* doc = m_browser->document();
+    QFont f = keepFit ? doc->defaultFont() : base;
     if (doc->defaultFont() != f) doc->setDefaultFont(f);
     const QSize room = m_browser->viewport()->size();
     if (!isVisible() || room.width() < 50 || room.height() < 50) return;
+    m_fitRoom = room;
+    m_fitBase = base.pointSizeF();
     constexpr double kMinPoints = 8.0;
     for (int i = 0; i < 8; ++i) {
         const QRectF key = keyLineRect().translated(m_browser->horizontalScrollBar()->value(),
@@ -437,8 +440,36 @@ void MathsPanel::rebuild() {
                 break;
         }
     }
-    m_browser->setHtml(h);
-    fitKeyLine();
+    // The same document but for its numbers and signs, in the same room: the text size fitted last
+    // time holds (numbers of one shape differ little in width); else fit from the base size.
+    std::size_t shape = 0;
+    for (const QChar c : std::as_const(h))
+        if (!c.isDigit() && c != u'-' && c != QChar(0x2212)) shape = shape * 131 + c.unicode();
+    const bool sameShape = shape == m_fitShape && m_fitRoom == m_browser->viewport()->size() &&
+                           m_fitBase == baseFont().pointSizeF();
+    m_fitShape = shape;
+    // Written into a document of its own and then shown: laid out once, at the panel's width
+    // (setHtml on the shown document lays it out as it empties and fills, and again each time
+    // its scroll bars come and go).
+    QTextDocument* old = m_browser->document();
+    auto* doc = new QTextDocument(m_browser);
+    doc->setDefaultStyleSheet(old->defaultStyleSheet());
+    doc->setDefaultTextOption(old->defaultTextOption());
+    doc->setDocumentMargin(old->documentMargin());
+    doc->setDefaultFont(sameShape ? old->defaultFont() : baseFont());
+    doc->setHtml(h);
+    // a student reading further down keeps the place while Play writes the next sample
+    const int across = m_browser->horizontalScrollBar()->value();
+    const int down = m_browser->verticalScrollBar()->value();
+    // The old one goes: one of ours is deleted here, the browser's first one by setDocument.
+    const bool ours = old->parent() == m_browser;
+    m_browser->setDocument(doc);
+    if (ours) delete old;
+    fitKeyLine(sameShape);
+    if (sameShape) {
+        m_browser->horizontalScrollBar()->setValue(across);
+        m_browser->verticalScrollBar()->setValue(down);
+    }
 }
 
 // x_{k+1} = W_k·o_k, o_{k+1} = f(x_{k+1})

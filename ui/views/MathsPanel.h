@@ -73,7 +73,10 @@ class MathsPanel : public QWidget {
     void showPending();  // the followed snapshot not shown yet, if any
     void rebuild();
     QFont baseFont() const;  // the text's size before fitting: the widget's font × 1.25, ≥ 13 pt
-    void fitKeyLine();       // smaller text, as far as needed, to show the key line whole
+    // Smaller text, as far as needed, to show the key line whole. keepFit: the document has
+    // the shape of the last one fitted, in the same room: start from the size found then (one
+    // layout instead of three or more, while Play writes a new sample twice a second).
+    void fitKeyLine(bool keepFit = false);
     QString forwardHtml(int k);    // x_{k+1} = W_k·o_k, o_{k+1} = f(x_{k+1})
     QString outputErrorHtml();     // e_L = T − o_L
     QString backErrorHtml(int k);  // e_k = W_kᵀ·e_{k+1}
@@ -100,6 +103,9 @@ class MathsPanel : public QWidget {
     SnapshotPtr m_pending;                   // followed, not shown yet (hidden or too soon)
     bool m_live = false;                     // training runs: follow at kLiveIntervalMs
     QElapsedTimer m_shownClock;              // since the last followed snapshot was shown
+    std::size_t m_fitShape = 0;              // hash of the last fitted document without digits
+    QSize m_fitRoom;                         // the viewport it was fitted in
+    double m_fitBase = 0;                    // the base point size it was fitted from
     QTimer m_liveTimer;                      // shows m_pending kLiveIntervalMs after the last
     int m_selLayer = -1, m_selIndex = -1;    // neuron whose row is shown for large layers
     std::map<QString, QStringList> m_cells;  // name → cells as written (row-major)
