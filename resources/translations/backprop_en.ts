@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>bps::ChainRuleLesson</name>
+    <message numerus="yes">
+        <source>They agree to %n significant digit(s): the formula is right.</source>
+        <translation>
+            <numerusform>They agree to %n significant digit: the formula is right.</numerusform>
+            <numerusform>They agree to %n significant digits: the formula is right.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bps::ClassPanel</name>
     <message numerus="yes">
         <source>%n student(s) connected</source>

@@ -405,6 +405,211 @@ seen as %2 (%3)</source>
     </message>
 </context>
 <context>
+    <name>bps::ChainRuleLesson</name>
+    <message>
+        <source>%1 → %2 (W%3)</source>
+        <translation>%1 → %2（W%3）</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>the bias node of the %1 layer</source>
+        <translation>%1的偏置节点</translation>
+    </message>
+    <message>
+        <source>%1 node %2</source>
+        <translation>%1节点 %2</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>f</source>
+        <translation>f</translation>
+    </message>
+    <message>
+        <source>E = Σ (t − o)² and only %1 depends on %2, so by the chain rule: &lt;b&gt;∂E/∂%2 = ∂E/∂%1 · ∂%1/∂%2&lt;/b&gt;</source>
+        <translation>E = Σ (t − o)²，其中只有 %1 依赖于 %2，所以由链式法则：&lt;b&gt;∂E/∂%2 = ∂E/∂%1 · ∂%1/∂%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>∂E/∂%1 = −2(t&lt;sub&gt;k&lt;/sub&gt; − %1) = −2·(%2 − %3) = &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>∂E/∂%1 = −2(t&lt;sub&gt;k&lt;/sub&gt; − %1) = −2·(%2 − %3) = &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>In place of t − o, the error e&lt;sub&gt;j&lt;/sub&gt; of the hidden node: the output errors split back by the weights, Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;jk&lt;/sub&gt;·e&lt;sub&gt;k&lt;/sub&gt; = &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>用隐藏节点的误差 e&lt;sub&gt;j&lt;/sub&gt; 代替 t − o：输出误差按权重分回来，Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;jk&lt;/sub&gt;·e&lt;sub&gt;k&lt;/sub&gt; = &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>In place of t − o, the error e&lt;sub&gt;j&lt;/sub&gt; of the hidden node: the output errors sent back through their slopes, Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;jk&lt;/sub&gt;·e&lt;sub&gt;k&lt;/sub&gt;·o&lt;sub&gt;k&lt;/sub&gt;(1 − o&lt;sub&gt;k&lt;/sub&gt;) = &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>用隐藏节点的误差 e&lt;sub&gt;j&lt;/sub&gt; 代替 t − o：输出误差连同它们的斜率一起传回来，Σ&lt;sub&gt;k&lt;/sub&gt; w&lt;sub&gt;jk&lt;/sub&gt;·e&lt;sub&gt;k&lt;/sub&gt;·o&lt;sub&gt;k&lt;/sub&gt;(1 − o&lt;sub&gt;k&lt;/sub&gt;) = &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>∂E/∂%1 = −2·e&lt;sub&gt;j&lt;/sub&gt; = −2·%2 = &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>∂E/∂%1 = −2·e&lt;sub&gt;j&lt;/sub&gt; = −2·%2 = &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 = %2(Σ %3·%4) = %2(%5) = &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation>%1 = %2(Σ %3·%4) = %2(%5) = &lt;b&gt;%6&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>∂%1/∂%2 = sigmoid(Σ w·%3)·(1 − sigmoid(Σ w·%3)) · %3 = %4·(1 − %4)·%5 = &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation>∂%1/∂%2 = sigmoid(Σ w·%3)·(1 − sigmoid(Σ w·%3)) · %3 = %4·(1 − %4)·%5 = &lt;b&gt;%6&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>∂%1/∂%2 = f′(Σ w·%3) · %3 = %4·%5 = &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation>∂%1/∂%2 = f′(Σ w·%3) · %3 = %4·%5 = &lt;b&gt;%6&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>∂E/∂%1 = −2·%2 · %3(1 − %3) · %4 = &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>∂E/∂%1 = −2·%2 · %3(1 − %3) · %4 = &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Drop the 2 (only the direction matters): ∂E/∂%1 = −%2 · %3(1 − %3) · %4 = &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>去掉 2（只有方向要紧）：∂E/∂%1 = −%2 · %3(1 − %3) · %4 = &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>new %1 = old %1 − α · ∂E/∂%1 = %2 − %3 · %4 = &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>新的 %1 = 旧的 %1 − α · ∂E/∂%1 = %2 − %3 · %4 = &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>One real training step on this sample changes this weight by ΔW = &lt;b&gt;%1&lt;/b&gt;, to %2: the same number as −α · ∂E/∂%3 = %4.</source>
+        <translation>用这个样本真正训练一步，这个权重改变 ΔW = &lt;b&gt;%1&lt;/b&gt;，变为 %2：与 −α · ∂E/∂%3 = %4 是同一个数。</translation>
+    </message>
+    <message>
+        <source>Nudge the weight by h = %1 both ways on the same sample and measure E:&lt;br&gt;E(w + h) = %2, E(w − h) = %3&lt;br&gt;(E(w + h) − E(w − h)) / 2h = %4; with the 2 dropped:&lt;br&gt;measured: &lt;b&gt;%5&lt;/b&gt;&lt;br&gt;chain rule: &lt;b&gt;%6&lt;/b&gt;&lt;br&gt;</source>
+        <translation>在同一个样本上把权重向两边各推动 h = %1，测量 E：&lt;br&gt;E(w + h) = %2，E(w − h) = %3&lt;br&gt;(E(w + h) − E(w − h)) / 2h = %4；去掉 2 之后：&lt;br&gt;实测：&lt;b&gt;%5&lt;/b&gt;&lt;br&gt;链式法则：&lt;b&gt;%6&lt;/b&gt;&lt;br&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>They agree to %n significant digit(s): the formula is right.</source>
+        <translation>
+            <numerusform>两者在 %n 位有效数字上一致：公式是对的。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They differ: the book&apos;s rule sends the raw errors back (Wᵀ·e), leaving out the slopes o(1 − o) of the layer above, so for a hidden weight it is not the exact slope of E — only close to it in direction. Choose the exact errors to see them agree.</source>
+        <translation>两者不同：书中的规则把原始误差传回去（Wᵀ·e），漏掉了上一层的斜率 o(1 − o)，所以对隐藏层的权重来说，它不是 E 的精确斜率——只是方向相近。选择“精确”的误差就能看到两者一致。</translation>
+    </message>
+    <message>
+        <source>For all weights of the layer at once: &lt;b&gt;ΔW = α · (E ∘ O(1 − O)) · O&lt;sub&gt;prev&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt;&lt;/b&gt;. The sigmoid itself has disappeared: its slope is written with its output alone, O(1 − O).&lt;br&gt;This entry: %1 · %2 · %3 · %4 = &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>一次算出这一层的所有权重：&lt;b&gt;ΔW = α · (E ∘ O(1 − O)) · O&lt;sub&gt;prev&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt;&lt;/b&gt;。sigmoid 函数本身不见了：它的斜率只用它的输出来写，O(1 − O)。&lt;br&gt;这一项：%1 · %2 · %3 · %4 = &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>1 … %1</source>
+        <translation>1 … %1</translation>
+    </message>
+    <message>
+        <source>Sample: input (%1), target (%2).</source>
+        <translation>样本：输入 (%1)，目标 (%2)。</translation>
+    </message>
+    <message>
+        <source>Sample: the studio&apos;s current one (%1 inputs, label %2).</source>
+        <translation>样本：主窗口当前的样本（%1 个输入，标签 %2）。</translation>
+    </message>
+    <message>
+        <source>The weight: from %1 to %2, now %3; E of the sample = %4.</source>
+        <translation>权重：从%1到%2，现在为 %3；这个样本的 E = %4。</translation>
+    </message>
+    <message>
+        <source>Pick a weight</source>
+        <translation>选一个权重</translation>
+    </message>
+    <message>
+        <source>The book&apos;s derivation, with this sample&apos;s numbers</source>
+        <translation>书中的推导，代入这个样本的数字</translation>
+    </message>
+    <message>
+        <source>Check: the slope measured</source>
+        <translation>检验：实测的斜率</translation>
+    </message>
+    <message>
+        <source>The matrix form</source>
+        <translation>矩阵形式</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>网络：</translation>
+    </message>
+    <message>
+        <source>Errors sent back:</source>
+        <translation>传回的误差：</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>from node</source>
+        <translation>从节点</translation>
+    </message>
+    <message>
+        <source>to node</source>
+        <translation>到节点</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>the book&apos;s 3-3-3</source>
+        <translation>书中的 3-3-3</translation>
+    </message>
+    <message>
+        <source>the studio&apos;s network</source>
+        <translation>主窗口的网络</translation>
+    </message>
+    <message>
+        <source>the studio&apos;s network (step a sample first)</source>
+        <translation>主窗口的网络（请先单步训练一个样本）</translation>
+    </message>
+    <message>
+        <source>the book&apos;s: Wᵀ·e</source>
+        <translation>书中的：Wᵀ·e</translation>
+    </message>
+    <message>
+        <source>exact: Wᵀ·(e ∘ o(1 − o))</source>
+        <translation>精确：Wᵀ·(e ∘ o(1 − o))</translation>
+    </message>
+    <message>
+        <source>The learning rate α of the update</source>
+        <translation>更新所用的学习率 α</translation>
+    </message>
+    <message>
+        <source>Next line</source>
+        <translation>下一行</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>From the top</source>
+        <translation>从头开始</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why each weight moves the way it does.&lt;/b&gt; The error E depends on a weight only through the output of the node it feeds, so its slope is a product of a few factors you can see: the error, the sigmoid&apos;s slope o(1 − o), and the signal coming in. Gradient descent moves the weight against that slope.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; press Next line to follow the book&apos;s steps, then pick another weight or an input → hidden one. &lt;b&gt;Notice:&lt;/b&gt; the slope measured by nudging the weight agrees with the formula, and the update is exactly ΔW.</source>
+        <translation>&lt;b&gt;每个权重为什么这样变化。&lt;/b&gt;误差 E 只通过权重所连节点的输出依赖于这个权重，所以它的斜率是几个看得见的因子的乘积：误差、sigmoid 的斜率 o(1 − o)，以及传进来的信号。梯度下降让权重逆着这个斜率移动。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;按“下一行”跟着书中的步骤走，然后选另一个权重，或者一个输入层 → 隐藏层的权重。&lt;b&gt;注意：&lt;/b&gt;推动权重实测出的斜率与公式一致，而更新正好就是 ΔW。</translation>
+    </message>
+    <message>
+        <source>The slope of one weight: the chain rule</source>
+        <translation>一个权重的斜率：链式法则</translation>
+    </message>
+</context>
+<context>
     <name>bps::ChallengeDialog</name>
     <message>
         <source>Challenge</source>

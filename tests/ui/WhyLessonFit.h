@@ -48,6 +48,11 @@ inline QStringList problemsAt(const QString& id, QSize size, double fontScale = 
         if (!QTest::qWaitForWindowExposed(&w)) out << QStringLiteral("window not exposed");
         for (int i = 0; i < 5; ++i) QCoreApplication::processEvents();
         bps::Lesson* lesson = w.currentLesson();
+        if (qEnvironmentVariableIsSet("BP_WHY_SIZES"))  // which lesson makes the window scroll
+            for (int i = 0; i < w.lessonCount(); ++i)
+                qInfo("%s: minimum %d×%d", qPrintable(w.lesson(i)->id()),
+                      w.lesson(i)->minimumSizeHint().width(),
+                      w.lesson(i)->minimumSizeHint().height());
         if (prepare) prepare(lesson);
         for (int i = 0; i < 5; ++i) QCoreApplication::processEvents();
         // As large as the screen lets it be (a window frame may take a few pixels).

@@ -15,6 +15,7 @@
 #include "lessons/SweepLesson.h"
 
 // ---- the "why it learns" chapter (issue 13), after the playground, before saturation ----
+#include "lessons/ChainRuleLesson.h"
 #include "lessons/ErrorChoiceLesson.h"
 
 namespace bps {
@@ -25,8 +26,9 @@ std::vector<std::unique_ptr<Lesson>> makeLessons() {
     lessons.push_back(std::make_unique<BookExamplesLesson>());
     lessons.push_back(std::make_unique<LinearClassifierLesson>());
     lessons.push_back(std::make_unique<PlaygroundLesson>());
-    // ---- why it learns: which error, … (the book's "updating weights" chapter) ----
+    // ---- why it learns: which error, the slope of one weight (the book's "updating weights" chapter) ----
     lessons.push_back(std::make_unique<ErrorChoiceLesson>());
+    lessons.push_back(std::make_unique<ChainRuleLesson>());
     lessons.push_back(std::make_unique<SaturationLesson>());
 
     // ---- lessons 5–9 ----
