@@ -509,10 +509,6 @@ seen as %2 (%3)</source>
         <translation>一次算出这一层的所有权重：&lt;b&gt;ΔW = α · (E ∘ O(1 − O)) · O&lt;sub&gt;prev&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt;&lt;/b&gt;。sigmoid 函数本身不见了：它的斜率只用它的输出来写，O(1 − O)。&lt;br&gt;这一项：%1 · %2 · %3 · %4 = &lt;b&gt;%5&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>1 … %1</source>
-        <translation>1 … %1</translation>
-    </message>
-    <message>
         <source>Sample: input (%1), target (%2).</source>
         <translation>样本：输入 (%1)，目标 (%2)。</translation>
     </message>
@@ -607,6 +603,38 @@ seen as %2 (%3)</source>
     <message>
         <source>The slope of one weight: the chain rule</source>
         <translation>一个权重的斜率：链式法则</translation>
+    </message>
+    <message>
+        <source>The node the weight comes from, in the %1 layer (1 … %2)</source>
+        <translation>权重出发的节点，在%1中（1 … %2）</translation>
+    </message>
+    <message>
+        <source>The node the weight feeds, in the %1 layer (1 … %2)</source>
+        <translation>权重连到的节点，在%1中（1 … %2）</translation>
+    </message>
+    <message>
+        <source>Whose weights and sample the derivation uses: the book&apos;s small network, or the studio&apos;s network on its current sample</source>
+        <translation>推导用谁的权重和样本：书中的小网络，或主窗口的网络及其当前样本</translation>
+    </message>
+    <message>
+        <source>How the errors travel back to a hidden node: the book&apos;s rule, or the exact gradient (they agree on the last layer)</source>
+        <translation>误差怎样传回隐藏节点：书中的规则，或精确的梯度（两者在最后一层一致）</translation>
+    </message>
+    <message>
+        <source>Which weight matrix the weight belongs to</source>
+        <translation>权重属于哪个权重矩阵</translation>
+    </message>
+    <message>
+        <source>Show the next line of the derivation</source>
+        <translation>显示推导的下一行</translation>
+    </message>
+    <message>
+        <source>Show every line at once</source>
+        <translation>一次显示所有行</translation>
+    </message>
+    <message>
+        <source>Hide all but the first line, to go through it again</source>
+        <translation>只留第一行，从头再走一遍</translation>
     </message>
 </context>
 <context>

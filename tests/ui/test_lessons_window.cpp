@@ -50,8 +50,13 @@ void TestLessonsWindow::listsEveryLesson() {
     QCOMPARE(w.lesson(0)->id(), QStringLiteral("book-examples"));
     QCOMPARE(w.lesson(1)->id(), QStringLiteral("linear-classifier"));
     QCOMPARE(w.lesson(2)->id(), QStringLiteral("playground"));
-    QCOMPARE(w.lesson(3)->id(), QStringLiteral("which-error"));  // the "why" chapter
-    QCOMPARE(w.lesson(4)->id(), QStringLiteral("saturation"));
+    // the "why it learns" chapter (issue 13) lies between the playground and saturation
+    const auto at = [&w](const char* id) {
+        for (int i = 0; i < w.lessonCount(); ++i)
+            if (w.lesson(i)->id() == QLatin1String(id)) return i;
+        return -1;
+    };
+    QVERIFY(at("which-error") > at("playground") && at("saturation") > at("which-error"));
     std::set<QString> ids;
     auto* bar = w.findChild<QListWidget*>(QStringLiteral("lessonSideBar"));
     QVERIFY(bar);

@@ -386,8 +386,12 @@ QString ChainRuleLesson::matrixText() const {
 void ChainRuleLesson::updateSampleText() {
     const bp::Network& net = m_net.net;
     const bp::Matrix& W = net.weights(m_weight.layer);
-    m_texts.from->setToolTip(tr("1 … %1").arg(W.cols()));
-    m_texts.to->setToolTip(tr("1 … %1").arg(W.rows()));
+    m_fromBox->setToolTip(tr("The node the weight comes from, in the %1 layer (1 … %2)")
+                              .arg(layerName(m_weight.layer))
+                              .arg(W.cols()));
+    m_toBox->setToolTip(tr("The node the weight feeds, in the %1 layer (1 … %2)")
+                            .arg(layerName(m_weight.layer + 1))
+                            .arg(W.rows()));
     QString sample;
     if (net.inputs() <= 4) {
         QStringList in, t;
@@ -426,6 +430,16 @@ void ChainRuleLesson::retranslateUi() {
     m_ruleBox->setItemText(0, tr("the book's: Wᵀ·e"));
     m_ruleBox->setItemText(1, tr("exact: Wᵀ·(e ∘ o(1 − o))"));
     m_alphaBox->setToolTip(tr("The learning rate α of the update"));
+    m_netBox->setToolTip(
+        tr("Whose weights and sample the derivation uses: the book's small "
+           "network, or the studio's network on its current sample"));
+    m_ruleBox->setToolTip(
+        tr("How the errors travel back to a hidden node: the book's rule, or "
+           "the exact gradient (they agree on the last layer)"));
+    m_layerBox->setToolTip(tr("Which weight matrix the weight belongs to"));
+    m_nextButton->setToolTip(tr("Show the next line of the derivation"));
+    m_allButton->setToolTip(tr("Show every line at once"));
+    m_againButton->setToolTip(tr("Hide all but the first line, to go through it again"));
     m_nextButton->setText(tr("Next line"));
     m_allButton->setText(tr("All lines"));
     m_againButton->setText(tr("From the top"));
