@@ -1707,6 +1707,135 @@ seen as %2 (%3)</source>
     </message>
 </context>
 <context>
+    <name>bps::ErrorSurfaceLesson</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Step %1: a = %2, b = %3, E = %4
+slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
+        <translation>第 %1 步：a = %2，b = %3，E = %4
+斜率 (∂E/∂a, ∂E/∂b)（去掉 2）= (%5, %6)</translation>
+    </message>
+    <message>
+        <source>E went from %1 to %2</source>
+        <translation>E 从 %1 变为 %2</translation>
+    </message>
+    <message>
+        <source>Stopped: the step flew off the surface (α too large).</source>
+        <translation>已停止：这一步飞出了曲面（α 太大）。</translation>
+    </message>
+    <message>
+        <source>This is a slice. The network has %1 weights, so its real error surface has %1 dimensions; here all but two are held where they are. Gradient descent moves only these two, downhill across the contour lines.</source>
+        <translation>这只是一个切片。网络有 %1 个权重，所以它真正的误差曲面有 %1 维；这里除了两个权重以外，其余都固定不动。梯度下降只移动这两个权重，穿过等高线向下走。</translation>
+    </message>
+    <message>
+        <source>Two weights</source>
+        <translation>两个权重</translation>
+    </message>
+    <message>
+        <source>Gradient descent on the slice</source>
+        <translation>在切片上做梯度下降</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>网络：</translation>
+    </message>
+    <message>
+        <source>the book&apos;s 3-3-3, one sample</source>
+        <translation>书中的 3-3-3，一个样本</translation>
+    </message>
+    <message>
+        <source>the studio&apos;s network, its current sample</source>
+        <translation>主窗口的网络，它当前的样本</translation>
+    </message>
+    <message>
+        <source>the studio&apos;s network (step a sample first)</source>
+        <translation>主窗口的网络（请先单步训练一个样本）</translation>
+    </message>
+    <message>
+        <source>a (across):</source>
+        <translation>a（横轴）：</translation>
+    </message>
+    <message>
+        <source>b (up):</source>
+        <translation>b（纵轴）：</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>The weight matrix: W0 is input → hidden</source>
+        <translation>权重矩阵：W0 是输入层 → 隐藏层</translation>
+    </message>
+    <message>
+        <source>The node the weight comes from (a column of the matrix)</source>
+        <translation>权重出发的节点（矩阵的一列）</translation>
+    </message>
+    <message>
+        <source>The node the weight feeds (a row of the matrix)</source>
+        <translation>权重连到的节点（矩阵的一行）</translation>
+    </message>
+    <message>
+        <source>Learning rate α:</source>
+        <translation>学习率 α：</translation>
+    </message>
+    <message>
+        <source>Range ±:</source>
+        <translation>范围 ±：</translation>
+    </message>
+    <message>
+        <source>The map shows each weight&apos;s own value ± this much</source>
+        <translation>图中显示每个权重自身的值 ± 这么多</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One step downhill: (a, b) ← (a, b) − α · slope</source>
+        <translation>向下走一步：(a, b) ← (a, b) − α · 斜率</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Step downhill until you pause (at most %1 steps)</source>
+        <translation>一步步向下走，直到你按暂停（最多 %1 步）</translation>
+    </message>
+    <message>
+        <source>How far each step goes against the slope</source>
+        <translation>每一步逆着斜率走多远</translation>
+    </message>
+    <message>
+        <source>Whose error surface: the book&apos;s small network on its sample, or the studio&apos;s network on its current sample (taken when chosen)</source>
+        <translation>谁的误差曲面：书中的小网络及其样本，或主窗口的网络及其当前样本（在选择时取用）</translation>
+    </message>
+    <message>
+        <source>Back to the network&apos;s own weights (the black dot)</source>
+        <translation>回到网络自己的权重（黑点）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The error surface.&lt;/b&gt; Each point of the map is the error E the network would make on the sample if these two weights had those values. Learning is walking downhill on it: each step goes against the slope, as far as α says.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; press Play, then a larger α, then pick a weight of the other layer. &lt;b&gt;Notice:&lt;/b&gt; the path crosses the contour lines at right angles; with a large α it overshoots and zig-zags.</source>
+        <translation>&lt;b&gt;误差曲面。&lt;/b&gt;图上每一点是：如果这两个权重取那两个值，网络在这个样本上的误差 E。学习就是在这个曲面上往下走：每一步都逆着斜率走，走多远由 α 决定。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;按“运行”，再试更大的 α，再选另一层的一个权重。&lt;b&gt;注意：&lt;/b&gt;路径与等高线垂直相交；α 很大时会越过谷底，走成之字形。</translation>
+    </message>
+    <message>
+        <source>The error surface</source>
+        <translation>误差曲面</translation>
+    </message>
+</context>
+<context>
     <name>bps::EvaluationLesson</name>
     <message>
         <source>Run the studio&apos;s current network on every test picture</source>
@@ -3290,6 +3419,13 @@ slope &lt; %1</source>
     <message>
         <source>Epoch %1: mean error %2 (%3 s)</source>
         <translation>第 %1 轮：平均误差 %2（%3 秒）</translation>
+    </message>
+</context>
+<context>
+    <name>bps::SurfaceMap</name>
+    <message>
+        <source>light: low error E, dark: high</source>
+        <translation>浅色：误差 E 低，深色：误差高</translation>
     </message>
 </context>
 <context>

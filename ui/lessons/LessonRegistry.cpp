@@ -17,6 +17,7 @@
 // ---- the "why it learns" chapter (issue 13), after the playground, before saturation ----
 #include "lessons/ChainRuleLesson.h"
 #include "lessons/ErrorChoiceLesson.h"
+#include "lessons/ErrorSurfaceLesson.h"
 
 namespace bps {
 
@@ -26,8 +27,9 @@ std::vector<std::unique_ptr<Lesson>> makeLessons() {
     lessons.push_back(std::make_unique<BookExamplesLesson>());
     lessons.push_back(std::make_unique<LinearClassifierLesson>());
     lessons.push_back(std::make_unique<PlaygroundLesson>());
-    // ---- why it learns: which error, the slope of one weight (the book's "updating weights" chapter) ----
+    // ---- why it learns: which error, the error surface, the slope of one weight (the book's "updating weights" chapter) ----
     lessons.push_back(std::make_unique<ErrorChoiceLesson>());
+    lessons.push_back(std::make_unique<ErrorSurfaceLesson>());
     lessons.push_back(std::make_unique<ChainRuleLesson>());
     lessons.push_back(std::make_unique<SaturationLesson>());
 
