@@ -2837,6 +2837,17 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
     </message>
 </context>
 <context>
+    <name>bps::NeuronCurve</name>
+    <message>
+        <source>o = sigmoid(x) = 1 / (1 + e⁻ˣ)</source>
+        <translation>o = sigmoid(x) = 1 / (1 + e⁻ˣ)</translation>
+    </message>
+    <message>
+        <source>net input x = Σ w·a</source>
+        <translation>净输入 x = Σ w·a</translation>
+    </message>
+</context>
+<context>
     <name>bps::PlaygroundLesson</name>
     <message>
         <source>XOR (four corners)</source>
@@ -3396,6 +3407,57 @@ slope &lt; %1</source>
     <message>
         <source> (%1 beyond ±10)</source>
         <translation>（%1 个超出 ±10）</translation>
+    </message>
+</context>
+<context>
+    <name>bps::SingleNeuronLesson</name>
+    <message>
+        <source>x = w₁·a₁ + w₂·a₂ + w₃·a₃ = %1 = %2</source>
+        <translation>x = w₁·a₁ + w₂·a₂ + w₃·a₃ = %1 = %2</translation>
+    </message>
+    <message>
+        <source>o = sigmoid(%1) = %2</source>
+        <translation>o = sigmoid(%1) = %2</translation>
+    </message>
+    <message>
+        <source>Inputs and weights</source>
+        <translation>输入和权重</translation>
+    </message>
+    <message>
+        <source>The sigmoid: the neuron&apos;s output</source>
+        <translation>S 函数：神经元的输出</translation>
+    </message>
+    <message>
+        <source>input a%1</source>
+        <translation>输入 a%1</translation>
+    </message>
+    <message>
+        <source>weight w%1</source>
+        <translation>权重 w%1</translation>
+    </message>
+    <message>
+        <source>The signal arriving on link %1 (0 … 1)</source>
+        <translation>从第 %1 条连接传来的信号（0 … 1）</translation>
+    </message>
+    <message>
+        <source>How strongly link %1 counts (−%2 … %2); a negative weight holds the neuron back</source>
+        <translation>第 %1 条连接的分量有多重（−%2 … %2）；负权重会抑制这个神经元</translation>
+    </message>
+    <message>
+        <source>The book&apos;s numbers</source>
+        <translation>书中的数字</translation>
+    </message>
+    <message>
+        <source>Inputs 0.9, 0.1, 0.8 and the weights into hidden node 1 of the book&apos;s three layers</source>
+        <translation>输入 0.9、0.1、0.8，以及书中三层网络里连到隐藏节点 1 的权重</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A neuron adds up and squashes.&lt;/b&gt; Each input is multiplied by the weight of its link, the products are added into the net input x, and the sigmoid turns x into an output between 0 and 1. A small x gives almost nothing; past a threshold the output rises quickly, then levels off near 1.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; move one weight below 0, then make the inputs large. &lt;b&gt;Notice:&lt;/b&gt; the output never reaches 0 or 1, and far out on the curve moving a weight hardly changes it — that flat slope matters when the network learns.</source>
+        <translation>&lt;b&gt;神经元先求和，再压缩。&lt;/b&gt;每个输入乘以它所在连接的权重，乘积加起来就是净输入 x，S 函数再把 x 变成 0 到 1 之间的输出。x 小时输出几乎为零；越过一个阈值后输出迅速上升，然后在接近 1 处趋于平缓。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;把一个权重调到 0 以下，再把输入调大。&lt;b&gt;注意：&lt;/b&gt;输出永远到不了 0 或 1；在曲线远端，移动权重几乎不改变输出——网络学习时，这段平坦的斜率很重要。</translation>
+    </message>
+    <message>
+        <source>A single neuron</source>
+        <translation>单个神经元</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "lessons/ChainRuleLesson.h"
 #include "lessons/ErrorChoiceLesson.h"
 #include "lessons/ErrorSurfaceLesson.h"
+#include "lessons/SingleNeuronLesson.h"
 
 namespace bps {
 
@@ -27,7 +28,9 @@ std::vector<std::unique_ptr<Lesson>> makeLessons() {
     lessons.push_back(std::make_unique<BookExamplesLesson>());
     lessons.push_back(std::make_unique<LinearClassifierLesson>());
     lessons.push_back(std::make_unique<PlaygroundLesson>());
-    // ---- why it learns: which error, the error surface, the slope of one weight (the book's "updating weights" chapter) ----
+    // ---- why it learns (issue 13): a single neuron, which error, the error surface, the slope
+    // of one weight (the book's "updating weights" chapter) ----
+    lessons.push_back(std::make_unique<SingleNeuronLesson>());
     lessons.push_back(std::make_unique<ErrorChoiceLesson>());
     lessons.push_back(std::make_unique<ErrorSurfaceLesson>());
     lessons.push_back(std::make_unique<ChainRuleLesson>());
