@@ -20,6 +20,7 @@
 #include "lessons/LessonsWindow.h"
 #include "shell/HelpWindow.h"
 #include "shell/MainWindow.h"
+#include "shell/PresentationMode.h"
 #include "shell/ScreenFit.h"
 #include "views/ControlPanel.h"
 #include "views/ErrorPlot.h"
@@ -145,6 +146,43 @@ class TestScreenFit : public QObject {
         (void)QTest::qWaitFor(
             [&] { return s->availableGeometry().contains(help.frameGeometry()); });
         verifyInside(&help, s);
+    }
+
+    // Presentation mode on the smallest projector (1024×768): the compact strip is as low as
+    // its buttons (Progress becomes a tab when it does not fit beside them at the larger font),
+    // nothing of it scrolls away, and no text of the window is cut or elided.
+    void presentationOnTheSmallProjector() {
+        QSettings().clear();
+        QScreen* s = screenNamed(QStringLiteral("projector-1024x768"));
+        QVERIFY(s);
+        MainWindow w;
+        w.setScreen(s);
+        w.move(s->availableGeometry().topLeft());
+        restoreFittedGeometry(&w, QStringLiteral("window/geometry"), QSize(1600, 900));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.isCompact());
+        const bool besideBefore = w.controlPanel()->progressBeside();  // room for it or not
+        const int stripBefore = w.controlPanel()->height();
+        w.presentation()->setOn(true);
+        QTRY_VERIFY(!w.controlPanel()->progressBeside());
+        QTest::qWait(50);
+        // Taller by the font, not by Progress' three lines under the buttons' two rows.
+        QVERIFY2(w.controlPanel()->height() <= stripBefore * PresentationMode::kDefaultZoom + 8,
+                 qPrintable(QStringLiteral("strip %1 px, %2 before")
+                                .arg(w.controlPanel()->height())
+                                .arg(stripBefore)));
+        verifyInView(w.networkView(), "network view", QSize(800, 250));
+        verifyInView(w.errorPlot(), "error chart", QSize(400, 150));
+        verifyInView(w.mathsPanel(), "maths panel", QSize(400, 150));
+        for (QSlider* slider : w.controlPanel()->findChildren<QSlider*>())
+            verifyInView(slider, "slider", QSize(60, 10));
+        for (QPushButton* b : w.controlPanel()->findChildren<QPushButton*>())
+            if (b->isVisible()) verifyInView(b, "button", QSize(40, 16));
+        const QStringList problems = audit::cutTexts(&w) + audit::elidedChartTexts(&w);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        w.presentation()->setOn(false);
+        QTRY_COMPARE(w.controlPanel()->progressBeside(), besideBefore);
     }
 
     // A geometry is kept per screen size: the desk's big window does not come back on the

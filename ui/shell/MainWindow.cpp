@@ -444,6 +444,7 @@ void MainWindow::arrangeForScreen() {
 void MainWindow::fitControlStrip() {
     if (!m_compact) return;
     auto* scroll = qobject_cast<QScrollArea*>(m_docks[0]->widget());
+    m_controls->setCompactWidth(width() - 2 * scroll->frameWidth());
     // As high as the panel, and its scroll bar when the panel cannot be as narrow as the window.
     const QSize panel = m_controls->sizeHint().expandedTo(m_controls->minimumSizeHint());
     const int room = width() - 2 * scroll->frameWidth();

@@ -35,6 +35,29 @@ int rateToSlider(double lr) {
     const double v = (std::log10(lr) - std::log10(ControlPanel::kMinRate)) * 100.0;
     return std::clamp(static_cast<int>(std::lround(v)), 0, ControlPanel::kRateSteps);
 }
+// Tabs as high as the page shown (QTabWidget is as high as its tallest page), as wide as the
+// widest: the compact strip does not keep the height of a tab that is not shown.
+class CurrentPageTabs : public QTabWidget {
+  public:
+    using QTabWidget::QTabWidget;
+    QSize sizeHint() const override { return shown(QTabWidget::sizeHint(), false); }
+    QSize minimumSizeHint() const override { return shown(QTabWidget::minimumSizeHint(), true); }
+
+  private:
+    QSize shown(QSize all, bool minimum) const {
+        int tallest = 0;
+        for (int i = 0; i < count(); ++i) {
+            const QSize page = minimum ? widget(i)->minimumSizeHint() : widget(i)->sizeHint();
+            tallest = std::max(tallest, page.height());
+        }
+        const QWidget* current = currentWidget();
+        if (!current) return all;
+        const int here =
+            minimum ? current->minimumSizeHint().height() : current->sizeHint().height();
+        return {all.width(), all.height() - tallest + here};
+    }
+};
+
 double sliderToRate(int v) {
     return std::pow(10.0, std::log10(ControlPanel::kMinRate) + v / 100.0);
 }
@@ -141,9 +164,11 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     stateLayout->addWidget(m_throughput);
     stateLayout->addStretch(1);
 
-    m_tabs = new QTabWidget(this);
+    m_tabs = new CurrentPageTabs(this);
     m_tabs->setObjectName(QStringLiteral("controlTabs"));
     m_tabs->setDocumentMode(true);
+    // The strip is as high as the tab shown, not the tallest one (Progress, when it is a tab).
+    connect(m_tabs, &QTabWidget::currentChanged, m_tabs, &QWidget::updateGeometry);
     arrange();
 
     connect(m_play, &QPushButton::clicked, this, &ControlPanel::playToggled);
@@ -203,8 +228,18 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     retranslateUi();
 }
 
+void ControlPanel::fitPaceLabel() {
+    // As wide as the widest pace, in the current language and font (so the slider does not
+    // move as the pace changes).
+    int wide = 0;
+    for (int i = 0; i + 1 < speedCount(); ++i)
+        wide = std::max(wide, m_speedLabel->fontMetrics().horizontalAdvance(paceText(speedAt(i))));
+    m_speedLabel->setMinimumWidth(wide);
+}
+
 void ControlPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslateUi();
+    if (event->type() == QEvent::FontChange) fitPaceLabel();  // presentation mode's font
     QWidget::changeEvent(event);
 }
 
@@ -230,13 +265,7 @@ void ControlPanel::retranslateUi() {
     m_fullSpeed->setText(tr("Full speed"));
     m_fullSpeed->setToolTip(
         tr("Train as fast as the computer can; click again to return to the slider's pace"));
-    {
-        int wide = 0;
-        for (int i = 0; i + 1 < speedCount(); ++i)
-            wide =
-                std::max(wide, m_speedLabel->fontMetrics().horizontalAdvance(paceText(speedAt(i))));
-        m_speedLabel->setMinimumWidth(wide);
-    }
+    fitPaceLabel();
     m_stopAfter->setText(tr("Stop after"));
     m_stopAfter->setToolTip(
         tr("Off: Play trains epoch after epoch until Pause. On: Play stops at the end of "
@@ -277,11 +306,11 @@ void ControlPanel::retranslateUi() {
 
     m_stateBox->setTitle(tr("Progress"));
     // Compact, the tabs carry the boxes' names (a box titled again inside its tab says it twice).
-    for (QGroupBox* box : {m_runBox, m_shapeBox, m_viewBox}) {
+    for (QGroupBox* box : {m_runBox, m_stateBox, m_shapeBox, m_viewBox}) {
         const int tab = m_tabs->indexOf(box);
         if (tab >= 0) m_tabs->setTabText(tab, box->title());
-        if (m_compact) box->setTitle(QString());
-        box->setFlat(m_compact);
+        if (tab >= 0) box->setTitle(QString());
+        box->setFlat(tab >= 0);
     }
 
     // The texts that say the state: shown again from the state they say.
@@ -299,6 +328,24 @@ void ControlPanel::setCompact(bool on) {
     arrange();
     retranslateUi();  // the boxes' titles move to the tabs and back
     updateGeometry();
+}
+
+void ControlPanel::setCompactWidth(int width) {
+    if (!m_compact) return;
+    // Progress beside the tabs when a long progress line fits there, else a tab of its own (a
+    // presentation-size font at 1024 px).
+    const QString longLine =
+        tr("%n sample(s) seen, running error %1", nullptr, 999999).arg(0.1234, 0, 'f', 4);
+    // (the Training page is the widest; the tabs' own width would count Progress' page too)
+    const int need = m_runBox->sizeHint().width() + fontMetrics().horizontalAdvance(longLine) +
+                     6 * fontMetrics().averageCharWidth();
+    const bool beside = need <= width;
+    if (beside == m_progressBeside) return;
+    m_progressBeside = beside;
+    const int current = m_tabs->currentIndex();
+    arrange();
+    m_tabs->setCurrentIndex(std::min(current, m_tabs->count() - 1));
+    retranslateUi();
 }
 
 void ControlPanel::arrange() {
@@ -344,13 +391,17 @@ void ControlPanel::arrange() {
         view->setColumnStretch(2, 1);
         for (QGridLayout* g : {grid, shape, view}) g->setContentsMargins(4, 4, 4, 4);
         m_tabs->addTab(m_runBox, QString());
+        if (!m_progressBeside) m_tabs->addTab(m_stateBox, QString());
         m_tabs->addTab(m_shapeBox, QString());
         m_tabs->addTab(m_viewBox, QString());
         m_tabs->show();
         auto* strip = new QHBoxLayout(this);
         strip->setContentsMargins(2, 2, 2, 2);
-        strip->addWidget(m_tabs, 0, Qt::AlignTop);
-        strip->addWidget(m_stateBox, 1);
+        strip->addWidget(m_tabs, m_progressBeside ? 0 : 1, Qt::AlignTop);
+        if (m_progressBeside) {
+            strip->addWidget(m_stateBox, 1);
+            m_stateBox->show();
+        }
         // One line each, so the strip stays as low as the tabs (it scrolls sideways instead).
         m_phase->setWordWrap(false);
         m_progress->setWordWrap(false);
@@ -395,7 +446,7 @@ void ControlPanel::arrange() {
     column->addWidget(m_shapeBox);
     column->addWidget(m_viewBox);
     column->addStretch(1);
-    for (QGroupBox* box : {m_runBox, m_shapeBox, m_viewBox}) box->show();
+    for (QGroupBox* box : {m_runBox, m_stateBox, m_shapeBox, m_viewBox}) box->show();
 }
 
 void ControlPanel::markShapeDirty() {

@@ -70,6 +70,9 @@ class ControlPanel : public QWidget {
     // either way; nothing but the arrangement changes.
     void setCompact(bool on);
     bool isCompact() const { return m_compact; }
+    // Compact, the width there is: Progress sits beside the tabs when it fits, else it is a tab.
+    void setCompactWidth(int width);
+    bool progressBeside() const { return m_progressBeside; }
 
     // Parses "100" or "200, 50" into hidden layer sizes; false if the text is not that.
     static bool parseHidden(const QString& text, std::vector<int>& out);
@@ -112,6 +115,7 @@ class ControlPanel : public QWidget {
     void retranslateUi();
     void arrange();  // lays the boxes and their fields out as m_compact says
     void updateSpeedLabel();
+    void fitPaceLabel();      // the pace label's minimum width: the widest pace text
     void updateEpochsText();  // the spin box's " epochs" suffix, plural of its value
     void markShapeDirty();    // m_shapeDirty = the fields differ from m_applied
     void rememberApplied();   // the fields are the network's now (Apply, setSettings)
@@ -124,6 +128,7 @@ class ControlPanel : public QWidget {
     QGroupBox* m_stateBox = nullptr;    // "Progress"
     QTabWidget* m_tabs = nullptr;       // compact: Training, Network, View as tabs
     bool m_compact = false;             // arranged as a strip (setCompact)
+    bool m_progressBeside = true;       // compact: Progress beside the tabs (not a tab)
     QLabel* m_hiddenCaption = nullptr;  // "Hidden layers"
     QLabel* m_activationCaption = nullptr;
     QLabel* m_batchCaption = nullptr;
