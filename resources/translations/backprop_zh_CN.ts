@@ -405,6 +405,249 @@ seen as %2 (%3)</source>
     </message>
 </context>
 <context>
+    <name>bps::CalculationCheckLesson</name>
+    <message>
+        <source>W%1</source>
+        <translation>W%1</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>to node</source>
+        <translation>到节点</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number. Type it like 0.0123 or -1.2e-3.</source>
+        <translation>“%1”不是数字。请像 0.0123 或 -1.2e-3 这样输入。</translation>
+    </message>
+    <message>
+        <source>the learning rate α</source>
+        <translation>学习率 α</translation>
+    </message>
+    <message>
+        <source>the error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>the slope o(1 − o)</source>
+        <translation>斜率 o(1 − o)</translation>
+    </message>
+    <message>
+        <source>the previous output o_j</source>
+        <translation>前一个输出 o_j</translation>
+    </message>
+    <message>
+        <source>row and column (a transpose mix-up)</source>
+        <translation>行和列（转置混淆）</translation>
+    </message>
+    <message>
+        <source>α was left out</source>
+        <translation>漏掉了 α</translation>
+    </message>
+    <message>
+        <source>the error was taken as o − t instead of t − o</source>
+        <translation>误差取成了 o − t，而不是 t − o</translation>
+    </message>
+    <message>
+        <source>the error was left out</source>
+        <translation>漏掉了误差</translation>
+    </message>
+    <message>
+        <source>the error was squared</source>
+        <translation>误差被平方了</translation>
+    </message>
+    <message>
+        <source>an output node&apos;s t − o was used for a hidden node, whose error is the one sent back</source>
+        <translation>隐藏节点用了一个输出节点的 t − o，而隐藏节点的误差应该是传回来的那个</translation>
+    </message>
+    <message>
+        <source>the slope o(1 − o) was left out</source>
+        <translation>漏掉了斜率 o(1 − o)</translation>
+    </message>
+    <message>
+        <source>o was used in place of o(1 − o)</source>
+        <translation>用 o 代替了 o(1 − o)</translation>
+    </message>
+    <message>
+        <source>the net input x was used in place of the output o in o(1 − o)</source>
+        <translation>在 o(1 − o) 中用净输入 x 代替了输出 o</translation>
+    </message>
+    <message>
+        <source>the slope of the node the weight comes from was used</source>
+        <translation>用了权重出发节点的斜率</translation>
+    </message>
+    <message>
+        <source>the output o_j of the node the weight comes from was left out</source>
+        <translation>漏掉了权重出发节点的输出 o_j</translation>
+    </message>
+    <message>
+        <source>the node&apos;s own output was used in place of o_j</source>
+        <translation>用节点自己的输出代替了 o_j</translation>
+    </message>
+    <message>
+        <source>the output of another node (%1) was used in place of o_j</source>
+        <translation>用另一个节点（%1）的输出代替了 o_j</translation>
+    </message>
+    <message>
+        <source>row and column were swapped: that is the entry ΔW(%1, %2)</source>
+        <translation>行和列对调了：那是 ΔW(%1, %2) 这一项</translation>
+    </message>
+    <message>
+        <source>the errors t − o were added without squaring (they can cancel)</source>
+        <translation>误差 t − o 没有平方就相加了（它们会互相抵消）</translation>
+    </message>
+    <message>
+        <source>|t − o| was added instead of (t − o)²</source>
+        <translation>加的是 |t − o|，而不是 (t − o)²</translation>
+    </message>
+    <message>
+        <source>the sum was halved</source>
+        <translation>总和被减半了</translation>
+    </message>
+    <message>
+        <source>the mean was taken instead of the sum</source>
+        <translation>取了平均值而不是总和</translation>
+    </message>
+    <message>
+        <source>only one output&apos;s (t − o)² was counted</source>
+        <translation>只算了一个输出的 (t − o)²</translation>
+    </message>
+    <message>
+        <source>only o was taken, without (1 − o)</source>
+        <translation>只取了 o，没有乘 (1 − o)</translation>
+    </message>
+    <message>
+        <source>only 1 − o was taken</source>
+        <translation>只取了 1 − o</translation>
+    </message>
+    <message>
+        <source>the net input x was used in place of the output o</source>
+        <translation>用净输入 x 代替了输出 o</translation>
+    </message>
+    <message>
+        <source>o² was taken</source>
+        <translation>取了 o²</translation>
+    </message>
+    <message>
+        <source>Work it out from the values on the left, type it in and press Check.</source>
+        <translation>用左边的数值算出来，输入后按“检查”。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Right.&lt;/b&gt; %1 is within ±%2 of the network&apos;s %3.</source>
+        <translation>&lt;b&gt;正确。&lt;/b&gt;%1 与网络的 %3 相差在 ±%2 以内。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not right&lt;/b&gt; (allowed: ±%1). Try again.</source>
+        <translation>&lt;b&gt;不对&lt;/b&gt;（允许误差：±%1）。再试一次。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not right.&lt;/b&gt; You wrote %1; the network has &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;不对。&lt;/b&gt;你写的是 %1；网络的值是 &lt;b&gt;%2&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>It is none of the usual single slips: check each factor.</source>
+        <translation>它不是常见的单个失误：请逐个检查各因子。</translation>
+    </message>
+    <message>
+        <source>It looks as if %1 (that gives %2). The factor that differs: %3.</source>
+        <translation>看起来像是%1（那样得到 %2）。出错的因子：%3。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The book&apos;s three layers of three, one training step, α = %1.&lt;/b&gt;&lt;br&gt;input I = %2, target T = %3&lt;br&gt;W0 (input → hidden) = %4&lt;br&gt;W1 (hidden → output) = %5&lt;br&gt;hidden: X1 = %6, O1 = %7&lt;br&gt;output: X2 = %8, O2 = %9&lt;br&gt;errors: E2 = T − O2 = %10, E1 = W1ᵀ·E2 = %11&lt;br&gt;W(r, c) is the weight from node c to node r; nodes count from 1.</source>
+        <translation>&lt;b&gt;书中的三层、每层三个，训练一步，α = %1。&lt;/b&gt;&lt;br&gt;输入 I = %2，目标 T = %3&lt;br&gt;W0（输入层 → 隐藏层）= %4&lt;br&gt;W1（隐藏层 → 输出层）= %5&lt;br&gt;隐藏层：X1 = %6，O1 = %7&lt;br&gt;输出层：X2 = %8，O2 = %9&lt;br&gt;误差：E2 = T − O2 = %10，E1 = W1ᵀ·E2 = %11&lt;br&gt;W(r, c) 是从节点 c 到节点 r 的权重；节点从 1 开始编号。</translation>
+    </message>
+    <message>
+        <source>The values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Your calculation</source>
+        <translation>你的计算</translation>
+    </message>
+    <message>
+        <source>E = Σ (t − o)² of the sample</source>
+        <translation>样本的 E = Σ (t − o)²</translation>
+    </message>
+    <message>
+        <source>the slope O(1 − O) of a node</source>
+        <translation>一个节点的斜率 O(1 − O)</translation>
+    </message>
+    <message>
+        <source>one entry of ΔW</source>
+        <translation>ΔW 的一项</translation>
+    </message>
+    <message>
+        <source>What to work out by hand</source>
+        <translation>要手算的量</translation>
+    </message>
+    <message>
+        <source>Work out:</source>
+        <translation>计算：</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>The weight matrix, or the layer of the node</source>
+        <translation>权重矩阵，或节点所在的层</translation>
+    </message>
+    <message>
+        <source>from node</source>
+        <translation>从节点</translation>
+    </message>
+    <message>
+        <source>The node (counting from 1)</source>
+        <translation>节点（从 1 开始数）</translation>
+    </message>
+    <message>
+        <source>The node the weight comes from (counting from 1)</source>
+        <translation>权重出发的节点（从 1 开始数）</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>你的答案：</translation>
+    </message>
+    <message>
+        <source>A number, like 0.0123</source>
+        <translation>一个数，例如 0.0123</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Compare your answer with the network&apos;s value</source>
+        <translation>把你的答案与网络的值比较</translation>
+    </message>
+    <message>
+        <source>Hints: name the slip and show the right value</source>
+        <translation>提示：指出失误并显示正确的值</translation>
+    </message>
+    <message>
+        <source>Turn off for a test: the answer is then only marked right or not</source>
+        <translation>测验时关闭：答案只标为对或不对</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Calculate, then check.&lt;/b&gt; Pick a quantity, work it out on paper from the values, and type it in. An answer within 1 % counts as right. When it is not, the lesson tries the usual slips one at a time and names the factor that differs.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; ΔW of W1 from node 1 to node 1: α · e · o(1 − o) · o_j with the output node&apos;s e and o and the hidden node&apos;s o_j. &lt;b&gt;Notice:&lt;/b&gt; leave a factor out on purpose and see it named.</source>
+        <translation>&lt;b&gt;先计算，再检查。&lt;/b&gt;选一个量，根据这些数值在纸上算出来，然后输入。与正确值相差 1 % 以内就算对。不对时，本课会逐个尝试常见的失误，并指出出错的因子。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;W1 中从节点 1 到节点 1 的 ΔW：α · e · o(1 − o) · o_j，其中 e 和 o 取输出节点的，o_j 取隐藏节点的。&lt;b&gt;注意：&lt;/b&gt;故意漏掉一个因子，看它被指出来。</translation>
+    </message>
+    <message>
+        <source>Check my calculation</source>
+        <translation>检查我的计算</translation>
+    </message>
+</context>
+<context>
     <name>bps::ChainRuleLesson</name>
     <message>
         <source>%1 → %2 (W%3)</source>

@@ -15,6 +15,7 @@
 #include "lessons/SweepLesson.h"
 
 // ---- the "why it learns" chapter (issue 13), after the playground, before saturation ----
+#include "lessons/CalculationCheckLesson.h"
 #include "lessons/ChainRuleLesson.h"
 #include "lessons/ErrorChoiceLesson.h"
 #include "lessons/ErrorSurfaceLesson.h"
@@ -29,11 +30,12 @@ std::vector<std::unique_ptr<Lesson>> makeLessons() {
     lessons.push_back(std::make_unique<LinearClassifierLesson>());
     lessons.push_back(std::make_unique<PlaygroundLesson>());
     // ---- why it learns (issue 13): a single neuron, which error, the error surface, the slope
-    // of one weight (the book's "updating weights" chapter) ----
+    // of one weight, check my calculation (the book's "updating weights" chapter) ----
     lessons.push_back(std::make_unique<SingleNeuronLesson>());
     lessons.push_back(std::make_unique<ErrorChoiceLesson>());
     lessons.push_back(std::make_unique<ErrorSurfaceLesson>());
     lessons.push_back(std::make_unique<ChainRuleLesson>());
+    lessons.push_back(std::make_unique<CalculationCheckLesson>());
     lessons.push_back(std::make_unique<SaturationLesson>());
 
     // ---- lessons 5–9 ----
