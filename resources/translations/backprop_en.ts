@@ -86,6 +86,13 @@
             <numerusform>The network has been trained on %n samples and the training is not saved. Save the session before quitting?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The network has been trained on %n sample(s). Go on training it on the new set, or start a new network from the seed?</source>
+        <translation>
+            <numerusform>The network has been trained on %n sample. Go on training it on the new set, or start a new network from the seed?</numerusform>
+            <numerusform>The network has been trained on %n samples. Go on training it on the new set, or start a new network from the seed?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bps::NetworkRenderer</name>
@@ -94,6 +101,16 @@
         <translation>
             <numerusform>saturated hidden: slope &lt; 0.01 (%n neuron)</numerusform>
             <numerusform>saturated hidden: slope &lt; 0.01 (%n neurons)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bps::TrainingController</name>
+    <message numerus="yes">
+        <source> · kept network (%n sample(s) trained before)</source>
+        <translation>
+            <numerusform> · kept network (%n sample trained before)</numerusform>
+            <numerusform> · kept network (%n samples trained before)</numerusform>
         </translation>
     </message>
 </context>

@@ -2790,6 +2790,24 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
             <numerusform>网络已经训练了 %n 个样本，训练结果尚未保存。退出前保存会话吗？</numerusform>
         </translation>
     </message>
+    <message>
+        <source>New training set</source>
+        <translation>新的训练集</translation>
+    </message>
+    <message numerus="yes">
+        <source>The network has been trained on %n sample(s). Go on training it on the new set, or start a new network from the seed?</source>
+        <translation>
+            <numerusform>网络已经在 %n 个样本上训练过。要在新的训练集上继续训练它，还是用种子新建一个网络？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep the trained network</source>
+        <translation>保留已训练的网络</translation>
+    </message>
+    <message>
+        <source>New network</source>
+        <translation>新建网络</translation>
+    </message>
 </context>
 <context>
     <name>bps::MathsPanel</name>
@@ -3931,6 +3949,12 @@ slope &lt; %1</source>
     <message>
         <source>α %1 · hidden %2</source>
         <translation>α %1 · 隐藏层 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> · kept network (%n sample(s) trained before)</source>
+        <translation>
+            <numerusform> · 保留的网络（之前已训练 %n 个样本）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

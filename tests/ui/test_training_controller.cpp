@@ -184,6 +184,44 @@ class TestTrainingController : public QObject {
         QCOMPARE(epochs.at(1).at(3).toDouble(), r.testAccuracy);
     }
 
+    // Another training set while the network is trained, as the person answered: kept, the
+    // weights are the trained ones, the counters go on from the samples seen and the run's
+    // label says so; new, the weights are the seed's and the counters start at 0.
+    void newTrainingSetKeepsOrReplacesTheNetwork() {
+        const auto spec = specOf({784, 12, 10}, 3);
+        TrainingController c;
+        c.setNetworkSpec(spec, optionsOf(0.2));
+        c.setDatasets(m_train, m_test);
+        c.sync();
+        const std::vector<bp::Matrix> initial = c.lastSnapshot()->weights;
+        for (int i = 0; i < 7; ++i) c.stepSample();
+        c.sync();
+        QCOMPARE(c.lastSnapshot()->samplesSeen, 7ULL);
+        const std::vector<bp::Matrix> trained = c.lastSnapshot()->weights;
+        QVERIFY(!sameMatrices(trained, initial));
+
+        QSignalSpy runs(&c, &TrainingController::runStarted);
+        const auto other = loadData("mnist_train_100.csv");  // another set (same pictures)
+        QVERIFY(c.setDatasets(other, m_test, TrainingController::OnNewData::KeepTrained));
+        c.sync();
+        QCOMPARE(c.keptSamples(), 7ULL);
+        QCOMPARE(c.lastSnapshot()->samplesSeen, 7ULL);
+        QVERIFY(sameMatrices(c.lastSnapshot()->weights, trained));
+        QCOMPARE(runs.count(), 1);
+        QVERIFY2(runs.at(0).at(0).toString().contains(QStringLiteral("kept network (7 sample")),
+                 qPrintable(runs.at(0).at(0).toString()));
+        c.stepSample();
+        c.sync();
+        QCOMPARE(c.lastSnapshot()->samplesSeen, 8ULL);
+
+        QVERIFY(c.setDatasets(m_train, m_test, TrainingController::OnNewData::NewNetwork));
+        c.sync();
+        QCOMPARE(c.keptSamples(), 0ULL);
+        QCOMPARE(c.lastSnapshot()->samplesSeen, 0ULL);
+        QVERIFY(sameMatrices(c.lastSnapshot()->weights, initial));
+        QVERIFY(!runs.last().at(0).toString().contains(QStringLiteral("kept")));
+    }
+
     // A sample picked in the browser is the one stepped, and stepping it does not move the
     // trainer's cursor.
     void pinnedSampleIsStepped() {

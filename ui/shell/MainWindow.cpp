@@ -10,6 +10,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -123,14 +124,17 @@ void MainWindow::createMenus() {
     m.file = menuBar()->addMenu(QString());
     m.openTrain = m.file->addAction(QString());
     m.openTrain->setShortcut(QKeySequence::Open);
-    connect(m.openTrain, &QAction::triggered, this,
-            [this] { m_loader->openWithDialog(DatasetLoader::Role::Training); });
+    connect(m.openTrain, &QAction::triggered, this, [this] {
+        m_askKeepOrNew = true;  // a person's choice of data: ask about the trained network
+        m_loader->openWithDialog(DatasetLoader::Role::Training);
+    });
     m.openTest = m.file->addAction(QString());
     connect(m.openTest, &QAction::triggered, this,
             [this] { m_loader->openWithDialog(DatasetLoader::Role::Test); });
     m_recentMenu = m.file->addMenu(QString());
     m.defaults = m.file->addAction(QString());
     connect(m.defaults, &QAction::triggered, this, [this] {
+        m_askKeepOrNew = true;
         openDatasets(QString::fromLatin1(kDefaultTrain), QString::fromLatin1(kDefaultTest));
     });
     m.file->addSeparator();
@@ -347,8 +351,17 @@ void MainWindow::setEpochLimit(int epochs) {
 void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
     const DatasetPtr train = m_loader->current(DatasetLoader::Role::Training);
     const DatasetPtr test = m_loader->current(DatasetLoader::Role::Test);
+    // A training set the person chose while the network is trained: keep it or make a new one?
+    const bool ask = role == DatasetLoader::Role::Training && m_askKeepOrNew;
+    m_askKeepOrNew = false;
+    m_controller->sync();
+    const SnapshotPtr last = m_controller->lastSnapshot();
     // A set no network of these layers can be built on is refused (networkRefused says why).
-    if (!m_controller->setDatasets(train, test)) return;
+    if (ask && last && last->samplesSeen > 0) {
+        if (!m_controller->setDatasets(train, test, askKeepOrNew(last->samplesSeen))) return;
+    } else if (!m_controller->setDatasets(train, test)) {
+        return;
+    }
     if (role == DatasetLoader::Role::Training) m_samples->setDataset(train);
     m_lessons->setDatasets(train, test);
     m_controls->setSettings(m_controller->spec(), m_controller->options());
@@ -357,6 +370,23 @@ void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
         m_autoPlay = false;
         m_controller->play();
     }
+}
+
+TrainingController::OnNewData MainWindow::askKeepOrNew(unsigned long long seen) {
+    const int n = static_cast<int>(std::min<unsigned long long>(seen, 2147483647ULL));
+    QMessageBox box(QMessageBox::Question, tr("New training set"),
+                    tr("The network has been trained on %n sample(s). Go on training it on the "
+                       "new set, or start a new network from the seed?",
+                       nullptr, n),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("keepOrNew"));
+    QPushButton* keep = box.addButton(tr("Keep the trained network"), QMessageBox::AcceptRole);
+    QPushButton* fresh = box.addButton(tr("New network"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);  // what loading did before it asked
+    box.exec();
+    return box.clickedButton() == fresh ? TrainingController::OnNewData::NewNetwork
+                                        : TrainingController::OnNewData::KeepTrained;
 }
 
 void MainWindow::updateTitle() {
@@ -384,8 +414,10 @@ void MainWindow::rebuildRecentMenu() {
     for (const QString& f : files) {
         QMenu* sub = m_recentMenu->addMenu(QFileInfo(f).fileName());
         sub->setToolTip(f);
-        connect(sub->addAction(tr("As training set")), &QAction::triggered, this,
-                [this, f] { m_loader->load(f, DatasetLoader::Role::Training); });
+        connect(sub->addAction(tr("As training set")), &QAction::triggered, this, [this, f] {
+            m_askKeepOrNew = true;
+            m_loader->load(f, DatasetLoader::Role::Training);
+        });
         connect(sub->addAction(tr("As test set")), &QAction::triggered, this,
                 [this, f] { m_loader->load(f, DatasetLoader::Role::Test); });
     }

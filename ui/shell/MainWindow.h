@@ -13,6 +13,7 @@
 #include "backprop/Trainer.h"
 #include "training/DatasetLoader.h"
 #include "training/Snapshot.h"
+#include "training/TrainingController.h"
 
 class QAction;
 class QDockWidget;
@@ -131,6 +132,8 @@ class MainWindow : public QMainWindow {
     void updateTitle();
     void rebuildRecentMenu();
     void onDatasetLoaded(DatasetLoader::Role role);
+    // Asks whether the network trained on `seen` samples goes on with a new training set.
+    TrainingController::OnNewData askKeepOrNew(unsigned long long seen);
     void arrangeForScreen();  // setCompactLayout as the window's screen says
     void fitControlStrip();   // compact: the controls' dock as high as its content
     // Asks to save unsaved training before closing; false = the user cancelled.
@@ -162,6 +165,7 @@ class MainWindow : public QMainWindow {
     bool m_arranged = false;                     // a layout has been chosen
     bool m_followsScreen = false;                // connected to the window's screenChanged
     bool m_stripPending = false;                 // fitControlStrip is queued
+    bool m_askKeepOrNew = false;                 // the training set loading was a person's choice
 };
 
 }  // namespace bps

@@ -652,6 +652,24 @@ bool TrainingController::setDatasets(DatasetPtr train, DatasetPtr test) {
     return true;
 }
 
+bool TrainingController::setDatasets(DatasetPtr train, DatasetPtr test, OnNewData answer) {
+    if (const QString why = networkProblem(m_spec, train); !why.isEmpty()) {
+        emit networkRefused(why);
+        return false;
+    }
+    sync();  // the newest counters of the network kept or replaced
+    const SnapshotPtr last = m_last;
+    m_train = std::move(train);
+    m_test = std::move(test);
+    if (answer == OnNewData::NewNetwork || !last || last->samplesSeen == 0) {
+        startRun(false);
+        return true;
+    }
+    m_nextKept = last->samplesSeen;
+    startRun(true, last->samplesSeen, last->runningError);
+    return true;
+}
+
 void TrainingController::selectSample(long i) {
     post([i](detail::Worker& w) { w.selectSample(i); });
 }
@@ -661,16 +679,23 @@ QString TrainingController::runLabel() const {
     for (std::size_t k = 1; k + 1 < m_spec.layers.size(); ++k)
         hidden << QString::number(m_spec.layers[k]);
     const QString layers = hidden.isEmpty() ? tr("none") : hidden.join(QLatin1Char('-'));
-    if (m_epochLimit == 0)  // Play trains until Pause: no epoch count to name
-        return tr("α %1 · hidden %2").arg(learningRate(), 0, 'g', 3).arg(layers);
-    return tr("α %1 · hidden %2 · epochs %3")
-        .arg(learningRate(), 0, 'g', 3)
-        .arg(layers)
-        .arg(m_epochLimit);
+    QString label = m_epochLimit == 0  // Play trains until Pause: no epoch count to name
+                        ? tr("α %1 · hidden %2").arg(learningRate(), 0, 'g', 3).arg(layers)
+                        : tr("α %1 · hidden %2 · epochs %3")
+                              .arg(learningRate(), 0, 'g', 3)
+                              .arg(layers)
+                              .arg(m_epochLimit);
+    if (m_kept > 0) {
+        const int kept = static_cast<int>(std::min<std::uint64_t>(m_kept, 2147483647ULL));
+        label += tr(" · kept network (%n sample(s) trained before)", nullptr, kept);
+    }
+    return label;
 }
 
 void TrainingController::startRun(bool keepNetwork, std::uint64_t resumeAt, double resumeError) {
     m_spec = fitted(m_spec, m_train);  // checked by networkProblem before it came here
+    m_kept = m_nextKept;
+    m_nextKept = 0;
     if (m_test && m_test->inputs != m_spec.layers.front()) m_test.reset();
     ++m_generation;
     post([spec = m_spec, options = m_options, train = m_train, test = m_test, gen = m_generation,

@@ -82,6 +82,14 @@ class TrainingController : public QObject {
     // false (and emits networkRefused, keeping the data and network of now) when the network
     // fitted to train could not be built.
     bool setDatasets(DatasetPtr train, DatasetPtr test);
+    // A new training set while a trained network exists, as the person answered: keep the
+    // trained network (its counters go on from the samples it has seen, and the run's label says
+    // it was kept: keptSamples()) or make a new one from the seed (counters from 0).
+    enum class OnNewData { KeepTrained, NewNetwork };
+    bool setDatasets(DatasetPtr train, DatasetPtr test, OnNewData answer);
+    // Samples the current run's network had been trained on before this training set was
+    // loaded with KeepTrained (0: not a kept network).
+    std::uint64_t keptSamples() const { return m_kept; }
     // spec with its input and output layers fitted to train (as a run does), and why a network
     // of that shape cannot be built (too many weights for memory, a layer too large), naming
     // train's file; empty when it can.
@@ -150,6 +158,8 @@ class TrainingController : public QObject {
     bool m_playing = false;                   // as last reported by the worker
     double m_speed = kFullSpeed;              // samples/s of Play (0 = full speed)
     int m_epochLimit = 0;                     // Play stops after this many epochs, 0 = never
+    std::uint64_t m_kept = 0;                 // keptSamples() of the current run
+    std::uint64_t m_nextKept = 0;             // the next run's (set by setDatasets' answer)
     bp::NetworkSpec m_spec;                   // spec of the current network (fitted to data)
     bp::TrainOptions m_options;               // options of the current trainer
     DatasetPtr m_train, m_test;               // current data (shared, read-only)
