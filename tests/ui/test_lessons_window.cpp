@@ -5,6 +5,9 @@
 #include <QImage>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -39,6 +42,7 @@ class TestLessonsWindow : public QObject {
     void forwardsSnapshots();
     void pausesHiddenLessons();
     void exportsEachLessonsPicture();
+    void eachLessonIsAsWideAsItself();
 };
 
 void TestLessonsWindow::listsEveryLesson() {
@@ -120,6 +124,45 @@ void TestLessonsWindow::pausesHiddenLessons() {
     pg->play();
     w.hide();
     QVERIFY(!pg->running());
+}
+
+// The lessons scroll inside the window only when the lesson shown is wider or taller than the
+// window's view, not because another lesson is (the stack took the widest lesson's width, 1294 px
+// for saturation, so every lesson scrolled sideways at 1280×720 and 1024×768).
+void TestLessonsWindow::eachLessonIsAsWideAsItself() {
+    QScreen* projector = nullptr;  // tests/ui/screens.json, set for this test in CMakeLists
+    for (QScreen* s : QGuiApplication::screens())
+        if (s->size() == QSize(1280, 720)) projector = s;
+    QVERIFY2(projector, "no 1280×720 screen (screens.json not loaded?)");
+    LessonsWindow w;
+    w.setScreen(projector);
+    w.move(projector->availableGeometry().topLeft());
+    w.resize(projector->availableGeometry().size());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.width() >= 1280 - 8);  // (a window frame may take a few pixels)
+    auto* scroll = w.findChild<QScrollArea*>(QStringLiteral("lessonScroll"));
+    QVERIFY(scroll);
+    int fitting = 0;
+    for (int i = 0; i < w.lessonCount(); ++i) {
+        w.showLesson(i);
+        QCoreApplication::processEvents();
+        const QSize own = w.lesson(i)->minimumSizeHint().expandedTo(w.lesson(i)->minimumSize());
+        const QSize view = scroll->maximumViewportSize();
+        const QString what = QStringLiteral("%1 (needs %2 px, view %3 px)")
+                                 .arg(w.lesson(i)->id())
+                                 .arg(own.width())
+                                 .arg(view.width());
+        // no wider than the lesson itself needs (or the view, when that is wider)
+        QVERIFY2(scroll->widget()->minimumSizeHint().width() <= std::max(own.width(), 0) + 1 ||
+                     scroll->widget()->minimumSizeHint().width() <= view.width(),
+                 qPrintable(what));
+        if (own.width() <= view.width() - scroll->verticalScrollBar()->sizeHint().width()) {
+            ++fitting;
+            QVERIFY2(!scroll->horizontalScrollBar()->isVisible(), qPrintable(what));
+        }
+    }
+    QVERIFY2(fitting >= w.lessonCount() / 2, "most lessons fit a 1280×720 window as they are");
 }
 
 QTEST_MAIN(TestLessonsWindow)

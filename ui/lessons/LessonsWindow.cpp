@@ -37,6 +37,7 @@ LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
         auto* item = new QListWidgetItem(m_sideBar);
         item->setData(Qt::UserRole, raw->id());
         m_lessons.push_back(raw);
+        m_policies.push_back(raw->sizePolicy());
     }
     m_exportButton = new QPushButton(this);
     m_exportButton->setObjectName(QStringLiteral("lessonExportPicture"));
@@ -104,6 +105,12 @@ void LessonsWindow::showLesson(int index) {
         m_lessons[static_cast<std::size_t>(m_active)]->deactivated();
         m_active = -1;
     }
+    // The stack is as large as the lesson shown, not as the largest of all: the hidden ones
+    // ignore their size (else every lesson scrolls sideways for the widest one's sake).
+    for (int i = 0; i < lessonCount(); ++i)
+        m_lessons[static_cast<std::size_t>(i)]->setSizePolicy(
+            i == index ? m_policies[static_cast<std::size_t>(i)]
+                       : QSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored));
     m_stack->setCurrentIndex(index);
     Lesson* l = m_lessons[static_cast<std::size_t>(index)];
     m_exportButton->setEnabled(l->picture() != nullptr);

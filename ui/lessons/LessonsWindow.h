@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QSize>
+#include <QSizePolicy>
 #include <QString>
 #include <QWidget>
 #include <memory>
@@ -62,6 +63,7 @@ class LessonsWindow : public QWidget {
     void retranslateUi();  // title, side bar (the lessons' titles), Export button
 
     std::vector<Lesson*> m_lessons;                      // owned by m_stack (Qt parent)
+    std::vector<QSizePolicy> m_policies;                 // each lesson's own size policy
     QListWidget* m_sideBar = nullptr;                    // lesson titles
     QStackedWidget* m_stack = nullptr;                   // one page per lesson
     QPushButton* m_exportButton = nullptr;               // Export picture… (current lesson)
