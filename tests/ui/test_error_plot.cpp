@@ -117,9 +117,11 @@ class TestErrorPlot : public QObject {
         auto* rate = w.controlPanel()->findChildren<QSlider*>().at(1);  // speed, then rate
         for (int k = 0; k < 3; ++k) {
             for (int i = 0; i < 400; ++i) c->stepSample();
+            c->sync();  // the 400 samples trained at the old rate, however busy the machine
             rate->setValue(rate->value() - 50);  // α ÷ 3.16, as a person moves it
+            c->stepSample();  // a change is marked where the first sample at the new rate trains
             c->sync();
-            w.errorPlot()->endRateChange();
+            w.errorPlot()->endRateChange();  // one change each, as three moves seconds apart
         }
         c->stepEpoch();
         c->sync();

@@ -148,6 +148,30 @@ class TestTrainingController : public QObject {
     }
 
     // Step epoch stops exactly at the end of the epoch, reports the test accuracy, and Reset
+
+    // A rate changed while the worker is still busy and has not built the new run yet (the run
+    // was announced with the old rate) is used from the first sample and marked there: the
+    // chart's rate marks and the run's label tell what the network was trained with.
+    void rateChangedBeforeTheRunIsBuiltIsMarked() {
+        const auto spec = specOf({784, 100, 10}, 5);
+        TrainingController c;
+        c.setNetworkSpec(spec, optionsOf(0.1, 20));
+        c.setDatasets(m_train, nullptr);
+        c.sync();
+        QSignalSpy marks(&c, &TrainingController::learningRateMarked);
+        for (int i = 0; i < 20; ++i) c.stepEpoch();  // keeps the worker busy for a while
+        c.setNetworkSpec(spec, optionsOf(0.1, 20));  // a new network, announced at α 0.1
+        c.setLearningRate(0.3);                      // before the worker has built it
+        c.stepSample();
+        c.sync();
+        QCOMPARE(marks.count(), 1);
+        QCOMPARE(marks.at(0).at(0).toDouble(), 0.0);
+        QCOMPARE(marks.at(0).at(1).toDouble(), 0.3);
+        bp::Network net(spec);
+        net.train(m_train->input(0), bp::bookTarget(m_train->label(0), 10), 0.3);
+        QCOMPARE(c.lastSnapshot()->samplesSeen, 1ULL);
+        QVERIFY(sameMatrices(c.lastSnapshot()->weights, net.allWeights()));
+    }
     // replays the run bit for bit; both equal a bp::Trainer epoch on the same network.
     void resetReplaysIdentically() {
         const auto spec = specOf({784, 30, 10}, 11);

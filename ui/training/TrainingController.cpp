@@ -98,8 +98,11 @@ class Worker : public QObject {
         m_points.clear();
         m_lrMarks.clear();
         m_epochs.clear();
+        // The run was announced (its label, the chart's start) with options.learningRate; a
+        // change the person made since, before the worker got here, is marked at the first
+        // sample trained, as any other change.
         const double lr = m_mail->learningRate.load();
-        m_lastLr = lr;
+        m_lastLr = options.learningRate;
         if (m_train && !m_train->empty()) {
             bp::TrainOptions o = m_options;
             o.learningRate = lr;
@@ -116,6 +119,8 @@ class Worker : public QObject {
             m_pointEvery = std::max<std::uint64_t>(1, m_train->rows() / 1000);
             QMutexLocker lock(&m_mail->trainerMutex);
             m_mail->trainer = m_trainer.get();
+            // A change made while the trainer was built (it found no trainer to set) reaches it.
+            m_trainer->setLearningRate(m_mail->learningRate.load());
         }
         {
             QMutexLocker lock(&m_mail->mutex);
