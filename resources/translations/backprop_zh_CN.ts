@@ -293,10 +293,6 @@ seen as %2 (%3)</source>
         <translation>第 %1 / %2 阶段——下一步：%3</translation>
     </message>
     <message>
-        <source>Step to the back-propagation phase.</source>
-        <translation>请单步走到反向传播阶段。</translation>
-    </message>
-    <message>
         <source>Output errors e&lt;sub&gt;1&lt;/sub&gt; = %1, e&lt;sub&gt;2&lt;/sub&gt; = %2; weights w&lt;sub&gt;11&lt;/sub&gt; = %3, w&lt;sub&gt;21&lt;/sub&gt; = %4 (into output 1), w&lt;sub&gt;12&lt;/sub&gt; = %5, w&lt;sub&gt;22&lt;/sub&gt; = %6 (into output 2).</source>
         <translation>输出误差 e&lt;sub&gt;1&lt;/sub&gt; = %1，e&lt;sub&gt;2&lt;/sub&gt; = %2；权重 w&lt;sub&gt;11&lt;/sub&gt; = %3，w&lt;sub&gt;21&lt;/sub&gt; = %4（连到输出 1），w&lt;sub&gt;12&lt;/sub&gt; = %5，w&lt;sub&gt;22&lt;/sub&gt; = %6（连到输出 2）。</translation>
     </message>
@@ -341,10 +337,6 @@ seen as %2 (%3)</source>
         <translation>&lt;b&gt;更新一个权重。&lt;/b&gt;左边的两个神经元是书中插图里的隐藏层输出 0.4 和 0.5；w&lt;sub&gt;11&lt;/sub&gt; = 2.0，w&lt;sub&gt;21&lt;/sub&gt; = 3.0，输出 1 的误差是 0.8，α = 0.1。&lt;br&gt;&lt;b&gt;试一试：&lt;/b&gt;单步走到更新阶段。&lt;b&gt;注意：&lt;/b&gt;w&lt;sub&gt;11&lt;/sub&gt; 只变了一点点，从 2.0 变成 2.00265：输出 1 处 S 函数的斜率 o(1−o) 很小，而且 α 让这一步变得温和。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Splitting the error.&lt;/b&gt; Which hidden neuron is to blame for an output&apos;s error? The one with the bigger weight to it.&lt;br&gt;&lt;b&gt;Notice:&lt;/b&gt; the two ways on the right give different numbers but the same proportions; the maths panel shows the stepper&apos;s own Wᵀ·E. &lt;b&gt;Try:&lt;/b&gt; step on to see the weights change.</source>
-        <translation>&lt;b&gt;分配误差。&lt;/b&gt;一个输出的误差该怪哪个隐藏神经元？怪连到它的权重更大的那个。&lt;br&gt;&lt;b&gt;注意：&lt;/b&gt;右边两种做法得到的数字不同，但比例相同；数学面板显示的是单步器自己算出的 Wᵀ·E。&lt;b&gt;试一试：&lt;/b&gt;继续单步，看看权重怎样变化。</translation>
-    </message>
-    <message>
         <source>The book&apos;s worked examples</source>
         <translation>书中的例题</translation>
     </message>
@@ -363,6 +355,18 @@ seen as %2 (%3)</source>
     <message>
         <source>Go back to the example&apos;s starting weights, before the first phase</source>
         <translation>回到这个例子的初始权重，即第一个阶段之前</translation>
+    </message>
+    <message>
+        <source>Step to the output error phase.</source>
+        <translation>请单步走到输出误差阶段。</translation>
+    </message>
+    <message>
+        <source>The update has since moved the weights (see the network and the maths panel); the split above stays worked on the weights the error was split by.</source>
+        <translation>之后的更新已经改变了权重（见网络和数学面板）；上面的分配仍按误差分配时所用的权重计算。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Splitting the error.&lt;/b&gt; The book&apos;s figure: the two neurons on the left are hidden neurons with outputs 0.4 and 0.5, the output errors are 0.8 and 0.5. Which hidden neuron is to blame for an output&apos;s error? The one with the bigger weight to it.&lt;br&gt;&lt;b&gt;Notice:&lt;/b&gt; the two ways on the right give different numbers but the same proportions. &lt;b&gt;Try:&lt;/b&gt; step on to see the weights change; the split stays worked on the weights the error was split by.</source>
+        <translation>&lt;b&gt;分配误差。&lt;/b&gt;这是书中的插图：左边的两个神经元是隐藏神经元，输出为 0.4 和 0.5；输出误差是 0.8 和 0.5。一个输出的误差该怪哪个隐藏神经元？怪连到它的权重更大的那个。&lt;br&gt;&lt;b&gt;注意：&lt;/b&gt;右边两种做法得到的数字不同，但比例相同。&lt;b&gt;试一试：&lt;/b&gt;继续单步，看看权重怎样变化；误差分配仍按分配误差时所用的权重计算。</translation>
     </message>
 </context>
 <context>

@@ -87,22 +87,38 @@ void TestLessonsBook::updatingOneWeight() {
 void TestLessonsBook::splittingTheError() {
     BookExamplesLesson l;
     l.selectPreset(BookExamplesLesson::Preset::SplitError);
-    // Opening the preset runs the stepper up to the back-propagation phase.
-    QCOMPARE(l.stepper().lastPhase()->kind, bp::PhaseKind::BackError);
+    // The book's figure: two hidden neurons (outputs 0.4, 0.5) and two output neurons, one
+    // weight matrix; no first layer of its own.
+    QCOMPARE(l.network().weightLayers(), 1);
+    QCOMPARE(l.stepper().values().o[0], (bp::Vector(2) << 0.4, 0.5).finished());
+    // Opening the preset runs the stepper up to the output errors e = (0.8, 0.5).
+    QCOMPARE(l.stepper().lastPhase()->kind, bp::PhaseKind::OutputError);
+    QCOMPARE(l.mathsPanel()->shownCells(QStringLiteral("E1")),
+             (QStringList{QStringLiteral("0.8000"), QStringLiteral("0.5000")}));
     const bp::Vector prop = l.proportionalSplit();
     const bp::Vector wt = l.transposeSplit();
     QCOMPARE(prop.size(), 2);
     QVERIFY(std::abs(prop(0) - 0.42) < 1e-9 && std::abs(prop(1) - 0.88) < 1e-9);
     QVERIFY(std::abs(wt(0) - 2.1) < 1e-9 && std::abs(wt(1) - 4.4) < 1e-9);
-    // The maths panel shows the stepper's Wᵀ·E, the split panel both ways.
-    QCOMPARE(l.mathsPanel()->shownCells(QStringLiteral("E1")),
-             (QStringList{QStringLiteral("2.1000"), QStringLiteral("4.4000")}));
     const QString text = l.splitText();
     QVERIFY2(text.contains(QStringLiteral("= 0.32 + 0.10 = 0.42")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("= 0.48 + 0.40 = 0.88")));
     QVERIFY(text.contains(QStringLiteral("= 2.10")) && text.contains(QStringLiteral("= 4.40")));
     QVERIFY(text.contains(QStringLiteral("5.00")));  // the ratio, from the numbers
+    QVERIFY(text.contains(QStringLiteral("Both sums are equal")));
     QVERIFY(lessonshot::screenshot(l, QStringLiteral("lesson-book-examples-split")));
+
+    // After the update the text still agrees with its numbers: the split is worked on the
+    // weights the error crossed (5.00× and 5.00×, "both sums are equal"), not the moved ones.
+    QVERIFY(l.stepPhase());
+    QCOMPARE(l.stepper().lastPhase()->kind, bp::PhaseKind::Update);
+    QVERIFY(l.network().weights(0)(0, 0) != 2.0);  // the weights moved
+    const QString after = l.splitText();
+    QVERIFY2(after.contains(QStringLiteral("5.00× and 5.00×")), qPrintable(after));
+    QVERIFY2(after.contains(QStringLiteral("Both sums are equal")), qPrintable(after));
+    QVERIFY(!after.contains(QStringLiteral("The sums differ")));
+    QVERIFY(std::abs(l.proportionalSplit()(0) - 0.42) < 1e-9);
+    QVERIFY(!l.stepPhase());  // the sample is finished
 }
 
 void TestLessonsBook::stepsEveryPhaseAndRestarts() {

@@ -167,29 +167,31 @@ void BookExamplesLesson::selectPreset(Preset p) {
             break;
         }
         case Preset::SplitError: {
-            // Same hidden → output weights and errors; a first layer makes the hidden outputs
-            // 0.4 and 0.5 (W_0 = identity, inputs σ⁻¹(0.4), σ⁻¹(0.5)) so the stepper can run
-            // the back-propagation phase e_hidden = W_1ᵀ·e.
-            spec.layers = {2, 2, 2};
+            // The book's figure: two hidden neurons (outputs 0.4 and 0.5, as in the update
+            // example) feed two output neurons over w11 = 2.0, w21 = 3.0 (into output 1),
+            // w12 = 1.0, w22 = 4.0 (into output 2), whose errors are e1 = 0.8, e2 = 0.5.
+            spec.layers = {2, 2};
             m_net = std::make_unique<bp::Network>(spec);
-            m_net->setWeights(0, bp::Matrix::Identity(2, 2));
             bp::Matrix w(2, 2);
             w << 2.0, 3.0, 1.0, 4.0;
-            m_net->setWeights(1, w);
+            m_net->setWeights(0, w);
             m_input = bp::Vector(2);
-            m_input << std::log(0.4 / 0.6), std::log(0.5 / 0.5);
+            m_input << 0.4, 0.5;
             bp::Vector e(2);
             e << 0.8, 0.5;
-            m_target = m_net->query(m_input) + e;
+            m_target = m_net->query(m_input) + e;  // T = O + e
             break;
         }
     }
+    // The split is worked on the weights the error crosses, as they are before the update
+    // phase changes them (W(k, j) = w_jk; output × hidden).
+    m_splitWeights = m_net->weights(m_net->weightLayers() - 1);
     m_stepper = std::make_unique<bp::Stepper>(*m_net);
     m_stepper->setSample(m_input, m_target);
     m_split->setVisible(p == Preset::SplitError);
     setExplanation(presetExplanation());
     if (p == Preset::SplitError)
-        runToPhase(bp::PhaseKind::BackError, 1);
+        runToPhase(bp::PhaseKind::OutputError, m_net->weightLayers());
     else
         show();
 }
@@ -251,9 +253,8 @@ void BookExamplesLesson::updatePhaseLabel() {
 
 // Proportional split: e_hidden,j = Σ_k e_k · w_jk / Σ_j' w_j'k  (W(k, j) = w_jk, row sums).
 bp::Vector BookExamplesLesson::proportionalSplit() const {
-    const int L = m_net->weightLayers();
-    const bp::Matrix& W = m_net->weights(L - 1);  // output × hidden
-    const bp::Vector& e = m_stepper->values().e[L];
+    const bp::Matrix& W = m_splitWeights;  // output × hidden
+    const bp::Vector& e = outputErrors();
     bp::Vector out = bp::Vector::Zero(W.cols());
     if (e.size() != W.rows()) return out;
     for (int k = 0; k < W.rows(); ++k) {
@@ -263,10 +264,17 @@ bp::Vector BookExamplesLesson::proportionalSplit() const {
     return out;
 }
 
-// Wᵀ·e as the stepper's BackError phase computed it.
+// e_hidden = Wᵀ·e  (hidden = (output × hidden)ᵀ · output), on the weights before the update.
 bp::Vector BookExamplesLesson::transposeSplit() const {
-    const int L = m_net->weightLayers();
-    return L >= 2 ? m_stepper->values().e[L - 1] : bp::Vector{};
+    const bp::Vector& e = outputErrors();
+    if (e.size() != m_splitWeights.rows()) return {};
+    bp::Vector out = m_splitWeights.transpose() * e;
+    return out;
+}
+
+// e = T − O as the stepper's output-error phase computed it (empty before that phase).
+const bp::Vector& BookExamplesLesson::outputErrors() const {
+    return m_stepper->values().e[m_net->weightLayers()];
 }
 
 QString BookExamplesLesson::splitText() const {
@@ -274,14 +282,12 @@ QString BookExamplesLesson::splitText() const {
 }
 
 void BookExamplesLesson::updateSplit() {
-    const int L = m_net->weightLayers();
-    const bp::Matrix& W = m_net->weights(L - 1);
-    const bp::Vector& e = m_stepper->values().e[L];
+    const bp::Matrix& W = m_splitWeights;
+    const bp::Vector& e = outputErrors();
     const bp::Vector prop = proportionalSplit();
     const bp::Vector tr_ = transposeSplit();
     if (e.size() != 2 || tr_.size() != 2) {
-        m_split->setHtml(
-            QStringLiteral("<p>%1</p>").arg(tr("Step to the back-propagation phase.")));
+        m_split->setHtml(QStringLiteral("<p>%1</p>").arg(tr("Step to the output error phase.")));
         return;
     }
     auto w = [&W](int j, int k) { return num(W(k - 1, j - 1), 1); };  // book's w_jk
@@ -323,7 +329,7 @@ void BookExamplesLesson::updateSplit() {
                           .arg(num(W.row(0).sum(), 1), num(W.row(1).sum(), 1),
                                num(tr_(0) / prop(0), 2), num(tr_(1) / prop(1), 2)) +
                       QLatin1Char(' ') +
-                      (std::abs(tr_(0) / prop(0) - tr_(1) / prop(1)) < 1e-9
+                      (num(tr_(0) / prop(0), 2) == num(tr_(1) / prop(1), 2)  // as shown
                            ? tr("Both sums are equal, so the two ways give the same proportions: "
                                 "only the size differs.")
                            : tr("The sums differ, so the proportions shift a little.")) +
@@ -331,6 +337,11 @@ void BookExamplesLesson::updateSplit() {
                       tr("Either way the bigger weight gets the bigger share of the blame, and "
                          "the learning rate takes care of size. The book keeps the simpler "
                          "matrix form: one multiplication a computer does fast."));
+    if (m_stepper->finished())
+        h += QStringLiteral("<p><i>%1</i></p>")
+                 .arg(tr("The update has since moved the weights (see the network and the maths "
+                         "panel); the split above stays worked on the weights the error was "
+                         "split by."));
     m_split->setHtml(h);
 }
 
@@ -359,11 +370,13 @@ QString BookExamplesLesson::presetExplanation() const {
                 "sigmoid's slope o(1−o) at output 1 is small, and α moderates the step.");
         case Preset::SplitError:
             return tr(
-                "<b>Splitting the error.</b> Which hidden neuron is to blame for an output's "
-                "error? The one with the bigger weight to it.<br><b>Notice:</b> the two ways "
-                "on the right give different numbers but the same proportions; the maths "
-                "panel shows the stepper's own Wᵀ·E. <b>Try:</b> step on to see the weights "
-                "change.");
+                "<b>Splitting the error.</b> The book's figure: the two neurons on the left "
+                "are hidden neurons with outputs 0.4 and 0.5, the output errors are 0.8 and "
+                "0.5. Which hidden neuron is to blame for an output's error? The one with the "
+                "bigger weight to it.<br><b>Notice:</b> the two ways on the right give "
+                "different numbers but the same proportions. <b>Try:</b> step on to see the "
+                "weights change; the split stays worked on the weights the error was split "
+                "by.");
     }
     return {};
 }

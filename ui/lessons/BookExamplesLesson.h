@@ -6,8 +6,10 @@
 //                                 → X_hidden = (1.16, 0.42, 0.62), O = (0.726, 0.708, 0.778)
 //   - "updating one weight"       hidden outputs (0.4, 0.5), w11 2.0, w21 3.0, e1 0.8, α 0.1
 //                                 → w11 = 2.00265
-//   - "splitting the error"       e = (0.8, 0.5) split back over w11 2, w21 3, w12 1, w22 4, both
-//                                 in proportion to the weights (0.42, 0.88) and as Wᵀ·e (2.1, 4.4)
+//   - "splitting the error"       the book's figure: hidden outputs (0.4, 0.5), e = (0.8, 0.5)
+//   split
+//                                 back over w11 2, w21 3, w12 1, w22 4, both in proportion to
+//                                 the weights (0.42, 0.88) and as Wᵀ·e (2.1, 4.4)
 // The book writes w_jk for the link from node j to node k; the core's W has rows = next layer,
 // so W(k, j) = w_jk (e.g. W_0 = [[w11, w21], [w12, w22]]).
 #pragma once
@@ -53,8 +55,8 @@ class BookExamplesLesson : public Lesson {
     const bp::Stepper& stepper() const { return *m_stepper; }
     const bp::Network& network() const { return *m_net; }
     QString splitText() const;  // the side-by-side comparison, as plain text
-    // The hidden errors of the split example, both ways (valid after BackError(1) has run for
-    // the Wᵀ·e one; the proportional one is computed here from the same W and e).
+    // The hidden errors of the split example, both ways, from the output errors e = T − O of
+    // the stepper and the weights as they were before the update phase.
     bp::Vector proportionalSplit() const;
     bp::Vector transposeSplit() const;
 
@@ -68,11 +70,13 @@ class BookExamplesLesson : public Lesson {
     void updatePhaseLabel();  // "Phase 2 of 5 — next: …"; the step buttons
     void updateSplit();       // rebuilds the side-by-side panel
     QString presetExplanation() const;
+    const bp::Vector& outputErrors() const;  // the stepper's e = T − O (n_out)
 
     Preset m_preset = Preset::TwoByTwo;  // the example shown
     std::unique_ptr<bp::Network> m_net;  // its network (the stepper refers to it)
     std::unique_ptr<bp::Stepper> m_stepper;
     bp::Vector m_input, m_target;  // the sample being stepped
+    bp::Matrix m_splitWeights;     // last layer's W before the update (output × hidden)
 
     QComboBox* m_presetBox = nullptr;  // preset chooser
     QPushButton* m_stepButton = nullptr;
