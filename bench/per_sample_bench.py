@@ -4,7 +4,7 @@
 
     python3 bench/per_sample_bench.py [--build build/release] [--shared ../shared] [--pairs 3]
 
-Each round runs, back to back: the NumPy reference (shared/bench/reference_numpy.py, one
+Each round runs, back to back: the NumPy reference (--reference, default bench/book_numpy.py, one
 OpenBLAS thread, pinned to core 1 as bench/run_benchmarks.py does), backprop-cli with
 --threads 1 pinned to core 1 (one core, as before), backprop-cli with its default threads
 (every core), and the same with --precision float. Ratios are NumPy's training seconds over
@@ -39,7 +39,9 @@ def numpy_env():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build/release")
-    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--shared", default="../shared", help="folder with data/mnist_*.csv.gz")
+    ap.add_argument("--reference", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "book_numpy.py"),
+                    help="the book's code in NumPy to measure against (default: bench/book_numpy.py)")
     ap.add_argument("--pairs", type=int, default=3)
     a = ap.parse_args()
     cli = os.path.join(a.build, "app", "backprop-cli")
@@ -60,7 +62,7 @@ def main():
     rounds = []
     for r in range(a.pairs):
         n = run(["taskset", "-c", "1", "/usr/bin/python3",
-                 os.path.join(a.shared, "bench", "reference_numpy.py"), "--train", train, "--test",
+                 a.reference, "--train", train, "--test",
                  test, "--hidden", "200", "--lr", "0.1", "--epochs", "1"], env=numpy_env())
         row = {"numpy_s": n["train_seconds"], "numpy_accuracy": n["test_accuracy"]}
         for name, cmd in runs.items():

@@ -4,8 +4,9 @@
     python3 bench/run_benchmarks.py [--build build/release] [--shared ../shared] [--pairs 3]
 
 Each comparison alternates the two programs (A B A B ...), pinned to the same core, so both see
-the same machine; the ratio is taken pair by pair and its median reported. Needs Debian's
-python3-numpy (NumPy reference) and python3-pandas (CSV reference), run as /usr/bin/python3.
+the same machine; the ratio is taken pair by pair and its median reported. The references are
+the repository's bench/book_numpy.py (the book's code in NumPy; --reference picks another) and
+bench/csv_pandas.py; they need Debian's python3-numpy and python3-pandas, run as /usr/bin/python3.
 """
 import argparse
 import gzip
@@ -46,7 +47,9 @@ def med(xs):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build/release")
-    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--shared", default="../shared", help="folder with data/mnist_*.csv.gz")
+    ap.add_argument("--reference", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "book_numpy.py"),
+                    help="the book's code in NumPy to measure against (default: bench/book_numpy.py)")
     ap.add_argument("--pairs", type=int, default=3)
     a = ap.parse_args()
     cli = os.path.join(a.build, "app", "backprop-cli")
@@ -61,7 +64,7 @@ def main():
     # 1. One full-MNIST epoch, 784-200-10, lr 0.1, per sample, file order: training loop only.
     np_s, cli_s, ratios, acc = [], [], [], {}
     for _ in range(a.pairs):
-        out, _ = run(pinned(["/usr/bin/python3", os.path.join(a.shared, "bench", "reference_numpy.py"),
+        out, _ = run(pinned(["/usr/bin/python3", a.reference,
                              "--train", train_gz, "--test", test_gz, "--hidden", "200", "--lr", "0.1",
                              "--epochs", "1"]), env=numpy_env())
         n = last_json(out)
@@ -84,7 +87,7 @@ def main():
     # 2. Loading the uncompressed 109 MB mnist_train.csv: pandas.read_csv vs backprop-cli info.
     pd_s, our_s, ratios = [], [], []
     for _ in range(a.pairs + 2):
-        out, _ = run(pinned(["/usr/bin/python3", os.path.join(a.shared, "bench", "csv_load_pandas.py"),
+        out, _ = run(pinned(["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)), "csv_pandas.py"),
                              train_csv]))
         pd_s.append(json.loads(out)["seconds"])
         out, err = run(pinned(["/usr/bin/time", "-f", "%e %M", cli, "info", train_csv, "--json"]))

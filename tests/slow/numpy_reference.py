@@ -1,10 +1,10 @@
 #!/usr/bin/python3
-"""Against an independent implementation: the book's NumPy code (SHARED/bench/reference_numpy.py)
-and backprop-cli, started from the same .npy weights, train one epoch over mnist_train_100.csv;
-every weight must agree within --tolerance.
+"""Against an independent implementation: the book's NumPy code (bench/book_numpy.py, or another
+given with --reference) and backprop-cli, started from the same .npy weights, train one epoch
+over mnist_train_100.csv; every weight must agree within --tolerance.
 
   1. backprop-cli train --epochs 0 --seed 1 --export-npy INIT        (our initial weights)
-  2. reference_numpy.py --train mnist_train_100.csv ... --init-npy INIT --export-npy REF
+  2. book_numpy.py --train mnist_train_100.csv ... --init-npy INIT --export-npy REF
   3. backprop-cli train --epochs 1 --init-npy INIT --export-npy OURS
   4. compare REF and OURS with numpy
 """
@@ -29,17 +29,16 @@ def run(cmd):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", required=True)
-    ap.add_argument("--shared", required=True)
+    ap.add_argument("--reference", required=True, help="the book's code in NumPy")
     ap.add_argument("--data", required=True, help="folder with mnist_train_100.csv, mnist_test_10.csv")
     ap.add_argument("--work", required=True)
     ap.add_argument("--tolerance", type=float, required=True)
     ap.add_argument("--train-file", default="mnist_train_100.csv")
     a = ap.parse_args()
 
-    reference = os.path.join(a.shared, "bench", "reference_numpy.py")
+    reference = a.reference
     if not os.path.exists(reference):
-        print(f"FAIL: {reference} not found: configure with -DBP_SHARED_DIR=<folder holding "
-              "bench/reference_numpy.py>")
+        print(f"FAIL: {reference} not found")
         sys.exit(1)
     train = os.path.join(a.data, a.train_file)
     test = os.path.join(a.data, "mnist_test_10.csv")
