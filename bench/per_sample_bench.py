@@ -12,7 +12,6 @@ each CLI run's, per round; the median of the rounds is reported. Every run's tes
 printed too, and the default run's weights are checked to be byte-identical to --threads 1's.
 Needs Debian's python3-numpy (run as /usr/bin/python3) and taskset.
 """
-import argparse
 import filecmp
 import json
 import os
@@ -22,28 +21,16 @@ import subprocess
 import sys
 import tempfile
 
+from benchlib import arguments, numpy_env
+
 
 def run(cmd, env=None):
     out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
     return [json.loads(l) for l in out.stdout.splitlines() if l.startswith("{")][-1]
 
 
-def numpy_env():
-    env = dict(os.environ)
-    env.pop("OPENBLAS_CORETYPE", None)   # as the reference script asks, for a current numpy
-    env.pop("OPENBLAS_L2_SIZE", None)
-    env["OPENBLAS_NUM_THREADS"] = "1"
-    return env
-
-
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--build", default="build/release")
-    ap.add_argument("--shared", default="../shared", help="folder with data/mnist_*.csv.gz")
-    ap.add_argument("--reference", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "book_numpy.py"),
-                    help="the book's code in NumPy to measure against (default: bench/book_numpy.py)")
-    ap.add_argument("--pairs", type=int, default=3)
-    a = ap.parse_args()
+    a = arguments().parse_args()
     cli = os.path.join(a.build, "app", "backprop-cli")
     train = os.path.join(a.shared, "data", "mnist_train.csv.gz")
     test = os.path.join(a.shared, "data", "mnist_test.csv.gz")

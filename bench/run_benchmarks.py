@@ -8,7 +8,6 @@ the same machine; the ratio is taken pair by pair and its median reported. The r
 the repository's bench/book_numpy.py (the book's code in NumPy; --reference picks another) and
 bench/csv_pandas.py; they need Debian's python3-numpy and python3-pandas, run as /usr/bin/python3.
 """
-import argparse
 import gzip
 import json
 import os
@@ -17,6 +16,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+
+from benchlib import HERE, arguments, numpy_env
 
 
 def run(cmd, env=None):
@@ -28,14 +29,6 @@ def pinned(cmd):
     return ["taskset", "-c", "1"] + cmd if shutil.which("taskset") else cmd
 
 
-def numpy_env():
-    env = dict(os.environ)
-    env.pop("OPENBLAS_CORETYPE", None)   # as the reference script asks, for a current numpy
-    env.pop("OPENBLAS_L2_SIZE", None)
-    env["OPENBLAS_NUM_THREADS"] = "1"
-    return env
-
-
 def last_json(text):
     return [json.loads(l) for l in text.splitlines() if l.startswith("{")][-1]
 
@@ -45,13 +38,7 @@ def med(xs):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--build", default="build/release")
-    ap.add_argument("--shared", default="../shared", help="folder with data/mnist_*.csv.gz")
-    ap.add_argument("--reference", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "book_numpy.py"),
-                    help="the book's code in NumPy to measure against (default: bench/book_numpy.py)")
-    ap.add_argument("--pairs", type=int, default=3)
-    a = ap.parse_args()
+    a = arguments().parse_args()
     cli = os.path.join(a.build, "app", "backprop-cli")
     train_gz = os.path.join(a.shared, "data", "mnist_train.csv.gz")
     test_gz = os.path.join(a.shared, "data", "mnist_test.csv.gz")
@@ -87,7 +74,7 @@ def main():
     # 2. Loading the uncompressed 109 MB mnist_train.csv: pandas.read_csv vs backprop-cli info.
     pd_s, our_s, ratios = [], [], []
     for _ in range(a.pairs + 2):
-        out, _ = run(pinned(["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)), "csv_pandas.py"),
+        out, _ = run(pinned(["/usr/bin/python3", os.path.join(HERE, "csv_pandas.py"),
                              train_csv]))
         pd_s.append(json.loads(out)["seconds"])
         out, err = run(pinned(["/usr/bin/time", "-f", "%e %M", cli, "info", train_csv, "--json"]))
