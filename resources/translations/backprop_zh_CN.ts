@@ -3960,6 +3960,10 @@ slope &lt; %1</source>
             <numerusform> · 保留的网络（之前已训练 %n 个样本）</numerusform>
         </translation>
     </message>
+    <message>
+        <source> · branch at sample %1</source>
+        <translation> · 从样本 %1 处分支</translation>
+    </message>
 </context>
 <context>
     <name>bps::lessons::ConfusionMatrixView</name>

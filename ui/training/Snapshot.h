@@ -32,6 +32,10 @@ struct Snapshot {
     std::size_t samplesPerEpoch = 0;
     unsigned long long samplesSeen = 0;  // since Reset
     double runningError = 0;             // mean Σ(T−O)² of the last N samples
+    // false: the network as it was at a checkpoint of the run (the timeline was dragged back),
+    // not the live one; samplesSeen, epoch and the error above are then the checkpoint's.
+    bool live = true;
+    unsigned long long liveSamplesSeen = 0;  // samples the live network has seen
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;

@@ -2,6 +2,7 @@
 #include "training/TrainingController.h"
 
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QMutex>
 #include <QMutexLocker>
 #include <algorithm>
@@ -9,7 +10,9 @@
 #include <cmath>
 #include <limits>
 
+#include "backprop/Diagnosis.h"
 #include "backprop/Stepper.h"
+#include "backprop/Timeline.h"
 
 namespace bps {
 namespace detail {
@@ -33,6 +36,8 @@ struct Mailbox {
     PredictionsPtr predictions;                      // newest predictions, if not yet taken
     QString failure;                                 // divergence message, if any
     double throughput = -1;                          // samples/s while playing, −1 unchanged
+    RunTimelinePtr timeline;                         // newest timeline, if not yet taken
+    double rewoundTo = -1;                           // the run went back to this sample, −1 not
 
     QMutex trainerMutex;
     bp::Trainer* trainer = nullptr;         // the worker's trainer (for the learning rate)
@@ -74,7 +79,7 @@ class Worker : public QObject {
     // set (a session's run): the trainer continues from there (bp::Trainer::resumeAt).
     void rebuild(const bp::NetworkSpec& spec, const bp::TrainOptions& options, DatasetPtr train,
                  DatasetPtr test, unsigned generation, bool keepNetwork, std::uint64_t resumeAt = 0,
-                 double resumeError = 0.0) {
+                 double resumeError = 0.0, bp::CheckpointPtr from = nullptr) {
         setPlaying(false);
         {
             QMutexLocker lock(&m_mail->trainerMutex);
@@ -82,6 +87,9 @@ class Worker : public QObject {
         }
         m_stepper.reset();
         m_trainer.reset();
+        m_timeline.reset();
+        m_watcher.reset();
+        m_viewed.reset();
         m_train = std::move(train);
         m_test = std::move(test);
         m_options = options;
@@ -107,7 +115,10 @@ class Worker : public QObject {
             bp::TrainOptions o = m_options;
             o.learningRate = lr;
             m_trainer = std::make_unique<bp::Trainer>(*m_net, *m_train, m_test.get(), o);
-            if (resumeAt > 0) {
+            if (from) {  // a branch: the weights and the place in the run of a checkpoint
+                bp::restore(*from, *m_net, *m_trainer);
+                m_epochsDone = epochsDoneAt(from->sample());
+            } else if (resumeAt > 0) {
                 m_trainer->resumeAt(resumeAt, resumeError);
                 m_epochsDone = m_trainer->progress().epoch - 1;
             }
@@ -117,6 +128,9 @@ class Worker : public QObject {
                 m_epochs.push_back({r, static_cast<double>(m_trainer->progress().samplesSeen)});
             });
             m_pointEvery = std::max<std::uint64_t>(1, m_train->rows() / 1000);
+            m_timeline = std::make_unique<bp::Timeline>(m_train->rows(), std::max(1, o.batch));
+            m_watcher = std::make_unique<bp::RunWatcher>(*m_train, m_net->spec());
+            checkpoint();  // the run's start
             QMutexLocker lock(&m_mail->trainerMutex);
             m_mail->trainer = m_trainer.get();
             // A change made while the trainer was built (it found no trainer to set) reaches it.
@@ -132,6 +146,8 @@ class Worker : public QObject {
             m_mail->predictions.reset();
             m_mail->failure.clear();
             m_mail->playing = 0;
+            m_mail->timeline.reset();
+            m_mail->rewoundTo = -1;
         }
         publish();
         publishPredictions();
@@ -139,6 +155,7 @@ class Worker : public QObject {
 
     void play(bool toEpochEnd) {
         if (!m_trainer) return;
+        m_viewed.reset();  // training goes on with the live network
         m_pinned = -1;
         m_toEpochEnd = toEpochEnd;
         m_playFromEpochs = m_epochsDone;
@@ -172,6 +189,7 @@ class Worker : public QObject {
     }
 
     void stepPhase() {
+        m_viewed.reset();
         if (m_playing) setPlaying(false);
         try {
             stepPhaseOnce();
@@ -182,6 +200,7 @@ class Worker : public QObject {
     }
 
     void stepSample() {
+        m_viewed.reset();
         if (m_playing) setPlaying(false);
         try {
             if (!startSampleIfNeeded()) return;
@@ -219,7 +238,95 @@ class Worker : public QObject {
 
     void noop() {}
 
+    // Shows the checkpoint at `sample` instead of the live network (pauses Play first); the
+    // live network and the trainer are untouched. An unknown sample shows the live network.
+    void view(std::uint64_t sample) {
+        if (m_playing) setPlaying(false);
+        m_viewed = find(sample);
+        publish();
+        publishPredictions();
+    }
+
+    void viewLive() {
+        if (!m_viewed) return;
+        m_viewed.reset();
+        publish();
+        publishPredictions();
+    }
+
+    // Training continues from the checkpoint at `sample` with its learning rate (the controller
+    // set it): its weights and trainer state are put back, the checkpoints, observations and
+    // curve after it are dropped. The same data order then gives the uninterrupted run's bits.
+    void resume(std::uint64_t sample) {
+        const bp::CheckpointPtr cp = find(sample);
+        if (!cp || !m_trainer) return;
+        if (m_playing) setPlaying(false);
+        if (m_stepper) m_stepper = std::make_unique<bp::Stepper>(*m_net);  // drop a half step
+        m_showStepper = false;
+        m_stepFromTrainer = false;
+        m_viewed.reset();
+        bp::restore(*cp, *m_net, *m_trainer);
+        m_epochsDone = epochsDoneAt(cp->sample());
+        m_lastLr = m_trainer->learningRate();
+        m_timeline->truncateAfter(cp->sample());
+        m_watcher->truncateAfter(cp->sample());
+        m_timelineDirty = true;
+        const auto x = static_cast<double>(cp->sample());
+        auto later = [x](const QPointF& p) { return p.x() > x; };
+        m_points.erase(std::remove_if(m_points.begin(), m_points.end(), later), m_points.end());
+        m_epochs.clear();
+        m_lrMarks.clear();
+        {
+            QMutexLocker lock(&m_mail->mutex);
+            m_mail->points.erase(
+                std::remove_if(m_mail->points.begin(), m_mail->points.end(), later),
+                m_mail->points.end());
+            m_mail->epochs.clear();
+            m_mail->lrMarks.clear();
+            m_mail->rewoundTo = x;
+        }
+        publish();
+        publishPredictions();
+    }
+
   private:
+    // The checkpoint of this run at `sample`, null if the timeline has none there.
+    bp::CheckpointPtr find(std::uint64_t sample) const {
+        if (!m_timeline) return nullptr;
+        for (const auto& c : m_timeline->checkpoints())
+            if (c->sample() == sample) return c;
+        return nullptr;
+    }
+
+    int epochsDoneAt(std::uint64_t sample) const {
+        return static_cast<int>(sample / std::max<std::size_t>(1, m_train->rows()));
+    }
+
+    // Keeps a checkpoint of the network now and looks at it for trouble (Diagnosis.h). Between
+    // two advance() calls only: the trainer's W_0 is whole then.
+    void checkpoint() {
+        m_timeline->record(*m_net, m_trainer->state());
+        m_watcher->observe(*m_net, m_trainer->progress());
+        m_timelineDirty = true;
+    }
+
+    // Trains up to n samples, stopping at every due checkpoint to take it. Throws
+    // DivergenceError (the watcher is told in fail()).
+    std::size_t advanceTrainer(std::size_t n) {
+        std::size_t done = 0;
+        while (done < n) {
+            const std::uint64_t s = m_trainer->progress().samplesSeen;
+            const std::uint64_t step =
+                std::min<std::uint64_t>(n - done, m_timeline->nextDue(s) - s);
+            const std::size_t got = m_trainer->advance(static_cast<std::size_t>(step));
+            done += got;
+            const std::uint64_t now = m_trainer->progress().samplesSeen;
+            if (now != s && m_timeline->isDue(now)) checkpoint();
+            if (got < step) break;  // cancelled
+        }
+        return done;
+    }
+
     // Sets m_stopAfter from how Play was started and the epoch limit now.
     void planStop() {
         if (m_toEpochEnd) {
@@ -303,7 +410,7 @@ class Worker : public QObject {
         if (!m_stepper->finished()) m_stepper->finish(learningRate());
         if (m_stepFromTrainer && m_trainer) {
             for (int k = 0; k < m_net->weightLayers(); ++k) m_net->setWeights(k, m_before[k]);
-            m_trainer->advance(1);
+            advanceTrainer(1);
             m_stepFromTrainer = false;
         }
     }
@@ -378,7 +485,7 @@ class Worker : public QObject {
             }
             QElapsedTimer slice;
             slice.start();
-            m_trainer->advance(want);
+            advanceTrainer(want);
             if (m_speed == 0 || m_toEpochEnd) {  // adapt the slice to about kSliceMs
                 const double ms = static_cast<double>(slice.nsecsElapsed()) / 1e6;
                 if (ms < kSliceMs / 2 && m_chunk < (1u << 20)) m_chunk *= 2;
@@ -402,6 +509,10 @@ class Worker : public QObject {
     }
 
     void fail(const std::string& message) {
+        if (m_watcher && m_trainer) {
+            m_watcher->noteDivergence(m_trainer->progress().samplesSeen, m_trainer->learningRate());
+            m_timelineDirty = true;
+        }
         setPlaying(false);
         QMutexLocker lock(&m_mail->mutex);
         m_mail->failure = QString::fromStdString(message);
@@ -411,8 +522,9 @@ class Worker : public QObject {
     void publish() {
         auto s = std::make_shared<Snapshot>();
         s->spec = m_net->spec();
-        s->weights = m_net->allWeights();
-        s->learningRate = learningRate();
+        s->weights = m_viewed ? m_viewed->weights : m_net->allWeights();
+        s->learningRate = m_viewed ? m_viewed->learningRate() : learningRate();
+        s->live = !m_viewed;
         s->batch = std::max(1, m_options.batch);
         s->playing = m_playing;
         s->pace = m_toEpochEnd ? 0 : m_speed;  // Step epoch runs at full speed
@@ -427,9 +539,17 @@ class Worker : public QObject {
             s->samplesPerEpoch = p.samplesPerEpoch;
             s->samplesSeen = p.samplesSeen;
             s->runningError = p.runningError;
+            s->liveSamplesSeen = p.samplesSeen;
+        }
+        if (m_viewed) {  // the checkpoint's place in the run
+            const auto& p = m_viewed->trainer.progress;
+            s->epoch = p.epoch;
+            s->sampleInEpoch = p.sampleInEpoch;
+            s->samplesSeen = p.samplesSeen;
+            s->runningError = p.runningError;
         }
         const int L = m_net->weightLayers();
-        if (m_showStepper && m_stepper->hasSample()) {
+        if (m_showStepper && m_stepper->hasSample() && !m_viewed) {
             s->values = m_stepper->values();
             if (const bp::Phase* last = m_stepper->lastPhase()) s->lastPhase = *last;
             if (!m_stepper->finished()) s->nextPhase = m_stepper->nextPhase();
@@ -441,11 +561,7 @@ class Worker : public QObject {
             // One full step of the current sample on a copy: every value the views draw,
             // computed from the weights in the snapshot (the real network is not touched).
             // No phase is set: the views show the whole pass, as at full speed.
-            if (!m_scratch || !sameShape(m_scratch->spec(), m_net->spec())) {
-                m_scratch = std::make_unique<bp::Network>(*m_net);
-            } else {
-                for (int k = 0; k < L; ++k) m_scratch->weights(k) = m_net->weights(k);
-            }
+            loadScratch();
             bp::Stepper st(*m_scratch);
             const auto idx = static_cast<std::size_t>(i);
             st.setSample(m_train->input(idx),
@@ -463,8 +579,21 @@ class Worker : public QObject {
             rate = static_cast<double>(m_trainer->progress().samplesSeen - m_playStartSeen) /
                    (static_cast<double>(m_playClock.nsecsElapsed()) / 1e9);
         }
+        RunTimelinePtr timeline;
+        if (m_timelineDirty && m_timeline) {
+            auto t = std::make_shared<RunTimeline>();
+            t->checkpoints = m_timeline->checkpoints();  // shared, immutable: no weights copied
+            t->bytes = m_timeline->bytes();
+            t->capacity = m_timeline->capacity();
+            t->budget = m_timeline->policy().budgetBytes;
+            t->liveSample = m_trainer ? m_trainer->progress().samplesSeen : 0;
+            t->trouble = m_watcher->firstTrouble();
+            timeline = std::move(t);
+            m_timelineDirty = false;
+        }
         QMutexLocker lock(&m_mail->mutex);
         m_mail->snapshot = std::move(s);
+        if (timeline) m_mail->timeline = std::move(timeline);
         m_mail->points += m_points;
         m_mail->lrMarks.insert(m_mail->lrMarks.end(), m_lrMarks.begin(), m_lrMarks.end());
         m_mail->epochs.insert(m_mail->epochs.end(), m_epochs.begin(), m_epochs.end());
@@ -475,35 +604,50 @@ class Worker : public QObject {
         m_sincePublish.start();
     }
 
+    // m_scratch gets the weights the views show: the viewed checkpoint's, else the live ones.
+    void loadScratch() {
+        if (!m_scratch || !sameShape(m_scratch->spec(), m_net->spec()))
+            m_scratch = std::make_unique<bp::Network>(*m_net);
+        for (int k = 0; k < m_net->weightLayers(); ++k)
+            m_scratch->weights(k) =
+                m_viewed ? m_viewed->weights[static_cast<std::size_t>(k)] : m_net->weights(k);
+    }
+
     // Predictions exist once the network has been trained; an untrained one publishes an
     // empty list (the browser then shows labels only).
     void publishPredictions() {
         if (!m_train || m_train->empty() || m_train->inputs != m_net->inputs()) return;
-        const bool trained = m_trainer && m_trainer->progress().samplesSeen > 0;
+        const bool trained =
+            m_viewed ? m_viewed->sample() > 0 : m_trainer && m_trainer->progress().samplesSeen > 0;
         const std::size_t n = trained ? std::min(kMaxPredictions, m_train->rows()) : 0;
         auto out = std::make_shared<std::vector<int>>(n, -1);
-        for (std::size_t i = 0; i < n; ++i) (*out)[i] = argmax(m_net->query(m_train->input(i)));
+        if (n > 0) loadScratch();  // the live weights, or the viewed checkpoint's
+        for (std::size_t i = 0; i < n; ++i) (*out)[i] = argmax(m_scratch->query(m_train->input(i)));
         QMutexLocker lock(&m_mail->mutex);
         m_mail->predictions = std::move(out);
     }
 
-    std::shared_ptr<Mailbox> m_mail;         // shared with the controller
-    QTimer m_tick;                           // drives Play on this thread
-    DatasetPtr m_train, m_test;              // data the trainer reads
-    bp::TrainOptions m_options;              // epochs, batch, shuffle, error window
-    std::unique_ptr<bp::Network> m_net;      // the network being trained
-    std::unique_ptr<bp::Network> m_scratch;  // copy used to compute display values
-    std::unique_ptr<bp::Trainer> m_trainer;  // cursor over the training set (null without data)
-    std::unique_ptr<bp::Stepper> m_stepper;  // phase-by-phase step on m_net
-    std::vector<bp::Matrix> m_before;        // weights before the sample being stepped
-    long m_stepIndex = -1;                   // training-set index the stepper holds
-    bool m_stepFromTrainer = false;          // that sample is the trainer's next one
-    bool m_showStepper = false;              // snapshots show the stepper's values
-    long m_pinned = -1;                      // sample picked in the browser, −1 none
-    bool m_playing = false;                  // Play is on
-    bool m_toEpochEnd = false;               // Play was started by Step epoch
-    double m_speed = 0;                      // samples/s, 0 = full speed
-    int m_epochsDone = 0;                    // epochs finished in this run
+    std::shared_ptr<Mailbox> m_mail;            // shared with the controller
+    QTimer m_tick;                              // drives Play on this thread
+    DatasetPtr m_train, m_test;                 // data the trainer reads
+    bp::TrainOptions m_options;                 // epochs, batch, shuffle, error window
+    std::unique_ptr<bp::Network> m_net;         // the network being trained
+    std::unique_ptr<bp::Network> m_scratch;     // copy used to compute display values
+    std::unique_ptr<bp::Trainer> m_trainer;     // cursor over the training set (null without data)
+    std::unique_ptr<bp::Stepper> m_stepper;     // phase-by-phase step on m_net
+    std::unique_ptr<bp::Timeline> m_timeline;   // checkpoints of this run (null without data)
+    std::unique_ptr<bp::RunWatcher> m_watcher;  // looks at each checkpoint for trouble
+    bp::CheckpointPtr m_viewed;                 // checkpoint the views show, null = live
+    bool m_timelineDirty = false;               // checkpoints or trouble not yet published
+    std::vector<bp::Matrix> m_before;           // weights before the sample being stepped
+    long m_stepIndex = -1;                      // training-set index the stepper holds
+    bool m_stepFromTrainer = false;             // that sample is the trainer's next one
+    bool m_showStepper = false;                 // snapshots show the stepper's values
+    long m_pinned = -1;                         // sample picked in the browser, −1 none
+    bool m_playing = false;                     // Play is on
+    bool m_toEpochEnd = false;                  // Play was started by Step epoch
+    double m_speed = 0;                         // samples/s, 0 = full speed
+    int m_epochsDone = 0;                       // epochs finished in this run
     static constexpr int kNever = std::numeric_limits<int>::max();  // no epoch to stop after
     int m_stopAfter = 1;                               // Play stops when m_epochsDone reaches it
     int m_epochLimit = 0;                              // "stop after N epochs", 0 = until Pause
@@ -679,6 +823,42 @@ void TrainingController::selectSample(long i) {
     post([i](detail::Worker& w) { w.selectSample(i); });
 }
 
+void TrainingController::viewCheckpoint(std::uint64_t sample) {
+    post([sample](detail::Worker& w) { w.view(sample); });
+}
+
+void TrainingController::viewLive() {
+    post([](detail::Worker& w) { w.viewLive(); });
+}
+
+bool TrainingController::resumeFrom(std::uint64_t sample) {
+    const bp::CheckpointPtr cp = m_timeline ? m_timeline->at(sample) : nullptr;
+    if (!cp) return false;
+    // The rate it had then: the same run goes on (the start has trained no sample: the rate now).
+    const double lr = cp->learningRate() > 0 ? cp->learningRate() : learningRate();
+    setLearningRate(lr);
+    emit learningRateSet(lr);
+    post([sample](detail::Worker& w) { w.resume(sample); });
+    return true;
+}
+
+bool TrainingController::branchFrom(std::uint64_t sample, double lr) {
+    const bp::CheckpointPtr cp = m_timeline ? m_timeline->at(sample) : nullptr;
+    if (!cp || !(lr > 0) || !std::isfinite(lr)) return false;
+    setLearningRate(lr);
+    emit learningRateSet(lr);
+    m_branchAt = sample;
+    startRun(true, 0, 0.0, cp);
+    return true;
+}
+
+void TrainingController::replay(double lr) {
+    if (!(lr > 0) || !std::isfinite(lr)) return;
+    setLearningRate(lr);
+    emit learningRateSet(lr);
+    startRun(false);  // from the seed: the same initial weights and sample order
+}
+
 QString TrainingController::runLabel() const {
     QStringList hidden;
     for (std::size_t k = 1; k + 1 < m_spec.layers.size(); ++k)
@@ -694,18 +874,22 @@ QString TrainingController::runLabel() const {
         const int kept = static_cast<int>(std::min<std::uint64_t>(m_kept, 2147483647ULL));
         label += tr(" · kept network (%n sample(s) trained before)", nullptr, kept);
     }
+    if (m_branchAt > 0) label += tr(" · branch at sample %1").arg(QLocale().toString(m_branchAt));
     return label;
 }
 
-void TrainingController::startRun(bool keepNetwork, std::uint64_t resumeAt, double resumeError) {
+void TrainingController::startRun(bool keepNetwork, std::uint64_t resumeAt, double resumeError,
+                                  bp::CheckpointPtr from) {
     m_spec = fitted(m_spec, m_train);  // checked by networkProblem before it came here
     m_kept = m_nextKept;
     m_nextKept = 0;
+    if (!from) m_branchAt = 0;
+    m_timeline.reset();
     if (m_test && m_test->inputs != m_spec.layers.front()) m_test.reset();
     ++m_generation;
     post([spec = m_spec, options = m_options, train = m_train, test = m_test, gen = m_generation,
-          keepNetwork, resumeAt, resumeError](detail::Worker& w) {
-        w.rebuild(spec, options, train, test, gen, keepNetwork, resumeAt, resumeError);
+          keepNetwork, resumeAt, resumeError, from = std::move(from)](detail::Worker& w) {
+        w.rebuild(spec, options, train, test, gen, keepNetwork, resumeAt, resumeError, from);
     });
     m_playing = false;
     emit playingChanged(false);
@@ -739,6 +923,8 @@ void TrainingController::drain() {
     PredictionsPtr predictions;
     QString failure;
     double rate = -1;
+    RunTimelinePtr timeline;
+    double rewoundTo = -1;
     {
         QMutexLocker lock(&m_mail->mutex);
         if (m_mail->generation != m_generation) return;  // the worker has not reached this run
@@ -752,7 +938,11 @@ void TrainingController::drain() {
         m_mail->predictions.reset();
         failure.swap(m_mail->failure);
         std::swap(rate, m_mail->throughput);
+        timeline = std::move(m_mail->timeline);
+        m_mail->timeline.reset();
+        std::swap(rewoundTo, m_mail->rewoundTo);
     }
+    if (rewoundTo >= 0) emit runRewound(rewoundTo);
     for (const auto& [seen, lr] : marks) emit learningRateMarked(seen, lr);
     if (!points.isEmpty()) emit errorPoints(points);
     for (const auto& e : epochs) {
@@ -770,6 +960,10 @@ void TrainingController::drain() {
     if (playingChanges) emit playingChanged(m_playing);
     if (rate >= 0) emit throughput(rate);
     if (predictions) emit predictionsReady(predictions);
+    if (timeline) {
+        m_timeline = timeline;
+        emit timelineChanged(timeline);
+    }
     if (!failure.isEmpty()) emit trainingFailed(failure);
 }
 

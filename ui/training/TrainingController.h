@@ -12,6 +12,15 @@
 // bit-identical per sample (Stepper.h, Trainer.h), so this keeps the trainer's cursor, running
 // error and epoch count exact. A sample picked in the sample browser is "pinned": stepping then
 // trains that sample by hand (through the Stepper only) until Play un-pins it.
+//
+// Timeline. While it trains, the worker keeps a bp::Timeline of the run (a checkpoint every
+// tenth of an epoch, thinned to a 160 MiB budget: ≤ 166.6 MB for 784-200-10 however long the
+// run) and a bp::RunWatcher that looks at each checkpoint for trouble (Diagnosis.h). The GUI
+// gets them as a RunTimeline value (timelineChanged). viewCheckpoint() makes the snapshots show
+// the network as it was at a checkpoint (Snapshot::live false) without touching the live one;
+// resumeFrom() continues the run from a checkpoint (bit-identical to the uninterrupted run with
+// the same data order), branchFrom() starts a new run from its weights with another rate, and
+// replay() a new run from the same initial weights and order with another rate.
 #pragma once
 
 #include <QElapsedTimer>
@@ -30,6 +39,7 @@
 #include "backprop/Network.h"
 #include "backprop/Trainer.h"
 #include "training/DatasetPtr.h"
+#include "training/RunTimeline.h"
 #include "training/Snapshot.h"
 
 namespace bps {
@@ -105,6 +115,20 @@ class TrainingController : public QObject {
     // Makes sample i of the training set the current sample for stepping (−1 un-pins).
     void selectSample(long i);
 
+    // --- the timeline (RunTimeline.h); checkpoints are named by their sample ---
+    // The views show the checkpoint taken at `sample` (Play pauses); the live network is kept.
+    void viewCheckpoint(std::uint64_t sample);
+    void viewLive();  // the views show the live network again
+    // Training continues from the checkpoint at `sample` with the rate it had then; the run's
+    // later checkpoints and curve are dropped (runRewound). False if there is no such checkpoint.
+    bool resumeFrom(std::uint64_t sample);
+    // A new run from the checkpoint's weights and place in the run, at rate lr (the first run
+    // stays on the chart beside it).
+    bool branchFrom(std::uint64_t sample, double lr);
+    // A new run from the same initial weights and sample order at rate lr.
+    void replay(double lr);
+    RunTimelinePtr timeline() const { return m_timeline; }
+
     // --- state as last published by the worker (GUI thread) ---
     SnapshotPtr lastSnapshot() const { return m_last; }
     bool isPlaying() const { return m_playing; }
@@ -142,12 +166,20 @@ class TrainingController : public QObject {
     void networkRefused(const QString& message);
     // Samples trained per second of playing, measured by the worker (0 when idle).
     void throughput(double samplesPerSecond);
+    // The run's checkpoints or its diagnosis changed.
+    void timelineChanged(bps::RunTimelinePtr timeline);
+    // The current run went back to samplesSeen (resumeFrom): later points are no longer its.
+    void runRewound(double samplesSeen);
+    // The controller set the learning rate itself (resume, branch, replay): for the controls.
+    void learningRateSet(double lr);
 
   private:
     void drain();
     void post(std::function<void(detail::Worker&)> command);
     // keepNetwork: keep the weights if the shape still fits; resumeAt: continue a saved run
-    void startRun(bool keepNetwork, std::uint64_t resumeAt = 0, double resumeError = 0.0);
+    // from: a branch's checkpoint (its weights and trainer state)
+    void startRun(bool keepNetwork, std::uint64_t resumeAt = 0, double resumeError = 0.0,
+                  bp::CheckpointPtr from = nullptr);
 
     QThread m_thread;                         // runs the worker's event loop
     detail::Worker* m_worker = nullptr;       // lives on m_thread; deleted when it finishes
@@ -160,6 +192,8 @@ class TrainingController : public QObject {
     int m_epochLimit = 0;                     // Play stops after this many epochs, 0 = never
     std::uint64_t m_kept = 0;                 // keptSamples() of the current run
     std::uint64_t m_nextKept = 0;             // the next run's (set by setDatasets' answer)
+    std::uint64_t m_branchAt = 0;             // the current run branched at this sample, 0 not
+    RunTimelinePtr m_timeline;                // last timeline published by the worker
     bp::NetworkSpec m_spec;                   // spec of the current network (fitted to data)
     bp::TrainOptions m_options;               // options of the current trainer
     DatasetPtr m_train, m_test;               // current data (shared, read-only)
