@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "LessonScreenshot.h"
+#include "WhyLessonFit.h"
 #include "lessons/LinearClassifierLesson.h"
 
 using bps::LinearClassifierLesson;
@@ -24,6 +25,7 @@ class TestLessonsLinear : public QObject {
     void moderatedWithHalfRate();
     void clicksAddBugs();
     void interceptMovesTheLine();
+    void fitsTheLessonsWindow();
 };
 
 // The book: k = 0.25; ladybird (3.0, 1.0) target 1.1: y = 0.75, E = 0.35, Δk = 0.1167, k = 0.3667.
@@ -104,6 +106,36 @@ void TestLessonsLinear::interceptMovesTheLine() {
     // y = 0.25·3 + 0.5 = 1.25, E = 1.1 − 1.25 = −0.15, Δk = 0.5·(−0.15)/3 = −0.025
     QCOMPARE(n4(l.steps().back().y), QStringLiteral("1.2500"));
     QCOMPARE(n4(l.k()), QStringLiteral("0.2250"));
+}
+
+// After the book's two bugs with α = 0.5 (the target and the error drawn), in the lessons window at
+// the classrooms' sizes: every text whole, no two painted texts on top of each other.
+void TestLessonsLinear::fitsTheLessonsWindow() {
+    const auto prepare = [](bps::Lesson* lesson) {
+        auto* l = qobject_cast<LinearClassifierLesson*>(lesson);
+        QVERIFY(l);
+        l->setModerated(true);
+        l->setLearningRate(0.5);
+        l->trainPass();
+    };
+    // One step only: the ladybird's target 1.1 is 0.35 above y, so "target t" and "E = t − y"
+    // would sit at the same height.
+    const auto oneStep = [](bps::Lesson* lesson) {
+        auto* l = qobject_cast<LinearClassifierLesson*>(lesson);
+        QVERIFY(l);
+        l->setModerated(true);
+        l->setLearningRate(0.5);
+        QVERIFY(l->trainNext());
+    };
+    for (QSize size : {QSize(1280, 720), QSize(1024, 768)}) {
+        QStringList problems =
+            whyfit::problemsAt(QStringLiteral("linear-classifier"), size, 1.0,
+                               QStringLiteral("lesson-linear-classifier"), prepare);
+        problems << whyfit::problemsAt(QStringLiteral("linear-classifier"), size, 1.0,
+                                       QStringLiteral("lesson-linear-classifier-one-step"),
+                                       oneStep);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
 }
 
 QTEST_MAIN(TestLessonsLinear)

@@ -3,6 +3,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QFontMetricsF>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -17,6 +18,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "views/Palette.h"
 
@@ -36,7 +38,7 @@ QString n4(double v) {
 // ---------------------------------------------------------------------------------------- plot
 
 BugPlot::BugPlot(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(480, 420);
+    setMinimumSize(360, 380);  // fits beside the side panel at 1024×768
     setCursor(Qt::CrossCursor);
     retranslateUi();
 }
@@ -155,7 +157,60 @@ void BugPlot::paintEvent(QPaintEvent*) {
     p.setPen(QPen(palette::kInk, 3));
     p.drawLine(toWidget({0, lineY(0)}), toWidget({kMax, lineY(kMax)}));
     p.restore();
-    // Its equation, where it leaves the plot.
+    // Where the texts go, so that none lies on another: the legend (top left), the last step's
+    // target and error, then the line's equation where it leaves the plot, or further along it.
+    p.setFont(small);
+    const QFontMetricsF smallFm(small);
+    const QFontMetricsF boldFm(bold);
+    const QString ladyText = tr("ladybird (belongs below the line)");
+    const QString catText = tr("caterpillar (belongs above it)");
+    const QRectF legend(
+        r.left() + 10, r.top() + 10,
+        36 + std::max(smallFm.horizontalAdvance(ladyText), smallFm.horizontalAdvance(catText)), 50);
+    std::vector<QRectF> taken{legend};
+    for (const lessons::Bug& bug : *m_bugs) {  // each bug with its "wrong side" ring
+        const QPointF c = toWidget({bug.width, bug.length});
+        taken.emplace_back(c.x() - 19, c.y() - 19, 38, 38);
+    }
+    const auto isFree = [&taken, &r](const QRectF& box) {
+        if (!r.contains(box)) return false;
+        for (const QRectF& t : taken)
+            if (t.intersects(box)) return false;
+        return true;
+    };
+
+    // The last step: the target the line was moved towards and the error E.
+    QString targetText, errorText;
+    QRectF targetBox, errorBox;
+    if (nSteps > 0) {
+        const lessons::LinearStep& s = m_steps->back();
+        const QPointF y = toWidget({s.x, s.y}), t = toWidget({s.x, s.target});
+        targetText = tr("target t = %1").arg(QString::number(s.target, 'f', 2));
+        errorText = tr("E = t − y = %1").arg(n4(s.error));
+        const double tw = smallFm.horizontalAdvance(targetText) + 4;
+        const double ew = smallFm.horizontalAdvance(errorText) + 4;
+        // Right of the dotted line, or left of it when the right side has no room.
+        const bool left = t.x() + 16 + std::max(tw, ew) > r.right();
+        targetBox = QRectF(left ? t.x() - 16 - tw : t.x() + 16, t.y() - 9, tw, 18);
+        errorBox = QRectF(left ? t.x() - 16 - ew : t.x() + 16, (t.y() + y.y()) / 2 - 10, ew, 20);
+        // A small error puts both labels at the same height: the error's goes on y's side.
+        if (errorBox.intersects(targetBox)) {
+            if (y.y() >= t.y())
+                errorBox.moveTop(targetBox.bottom() + 2);
+            else
+                errorBox.moveBottom(targetBox.top() - 2);
+        }
+        taken.push_back(targetBox);
+        taken.push_back(errorBox);
+        p.setPen(QPen(QColor(0, 114, 178), 2, Qt::DotLine));
+        p.drawLine(y, t);
+        p.setPen(QPen(QColor(0, 114, 178), 2.5));
+        p.drawLine(t + QPointF(-6, -6), t + QPointF(6, 6));
+        p.drawLine(t + QPointF(-6, 6), t + QPointF(6, -6));
+    }
+
+    // The line's equation: where the line leaves the plot, left or right of that point, else
+    // beside the line further in (never on the legend or the step's labels).
     {
         const double k = m_model->k();
         double xe = kMax, ye = lineY(kMax);
@@ -163,32 +218,36 @@ void BugPlot::paintEvent(QPaintEvent*) {
             xe = (kMax - m_model->b()) / k;
             ye = kMax;
         }
-        const QPointF at = toWidget({std::clamp(xe, 0.0, kMax), std::clamp(ye, 0.0, kMax)});
+        xe = std::clamp(xe, 0.0, kMax);
+        const QPointF at = toWidget({xe, std::clamp(ye, 0.0, kMax)});
         const QString eq =
             m_model->b() == 0
                 ? tr("y = %1·x").arg(n4(k))
                 : tr("y = %1·x + %2").arg(n4(k), QString::number(m_model->b(), 'f', 2));
+        const double w = boldFm.horizontalAdvance(eq) + 12, h = 22;
+        std::vector<QRectF> candidates{QRectF(at.x() - w - 5, at.y() + 4, w, h),
+                                       QRectF(at.x() + 5, at.y() + 4, w, h)};
+        for (double f = 0.85; f > 0.1; f -= 0.15) {
+            const QPointF on = toWidget({xe * f, std::clamp(lineY(xe * f), 0.0, kMax)});
+            candidates.emplace_back(on.x() + 8, on.y(), w, h);          // below-right of the line
+            candidates.emplace_back(on.x() - w - 8, on.y() - h, w, h);  // above-left of it
+        }
+        QRectF box = candidates.front();
+        for (const QRectF& c : candidates)
+            if (isFree(c)) {
+                box = c;
+                break;
+            }
         p.setFont(bold);
-        const QRectF box(at.x() - 170, at.y() + 4, 165, 22);
         p.fillRect(box, QColor(255, 255, 255, 220));
         p.setPen(palette::kInk);
         p.drawText(box, Qt::AlignCenter, eq);
     }
-
-    // The last step: the target the line was moved towards and the error E.
     if (nSteps > 0) {
-        const lessons::LinearStep& s = m_steps->back();
-        const QPointF y = toWidget({s.x, s.y}), t = toWidget({s.x, s.target});
-        p.setPen(QPen(QColor(0, 114, 178), 2, Qt::DotLine));
-        p.drawLine(y, t);
-        p.setPen(QPen(QColor(0, 114, 178), 2.5));
-        p.drawLine(t + QPointF(-6, -6), t + QPointF(6, 6));
-        p.drawLine(t + QPointF(-6, 6), t + QPointF(6, -6));
         p.setFont(small);
-        p.drawText(QRectF(t.x() + 16, (t.y() + y.y()) / 2 - 10, 170, 20),
-                   Qt::AlignLeft | Qt::AlignVCenter, tr("E = t − y = %1").arg(n4(s.error)));
-        p.drawText(QRectF(t.x() + 16, t.y() - 4, 120, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                   tr("target t = %1").arg(QString::number(s.target, 'f', 2)));
+        p.setPen(QColor(0, 114, 178));
+        p.drawText(errorBox, Qt::AlignLeft | Qt::AlignVCenter, errorText);
+        p.drawText(targetBox, Qt::AlignLeft | Qt::AlignVCenter, targetText);
     }
 
     // The bugs: ladybirds round, caterpillars long (shape carries the kind without colour).
@@ -220,17 +279,17 @@ void BugPlot::paintEvent(QPaintEvent*) {
 
     // Legend.
     p.setFont(small);
-    const QPointF lg(r.left() + 10, r.top() + 10);
-    p.fillRect(QRectF(lg, QSizeF(220, 50)), QColor(255, 255, 255, 215));
+    const QPointF lg = legend.topLeft();
+    p.fillRect(legend, QColor(255, 255, 255, 215));
     p.setPen(palette::kInk);
     p.setBrush(kLadybird);
     p.drawEllipse(lg + QPointF(12, 14), 7, 7);
-    p.drawText(QRectF(lg.x() + 26, lg.y() + 4, 190, 20), Qt::AlignVCenter,
-               tr("ladybird (belongs below the line)"));
+    p.drawText(QRectF(lg.x() + 26, lg.y() + 4, legend.width() - 30, 20), Qt::AlignVCenter,
+               ladyText);
     p.setBrush(kCaterpillar);
     p.drawRoundedRect(QRectF(lg.x() + 8, lg.y() + 27, 8, 18), 4, 4);
-    p.drawText(QRectF(lg.x() + 26, lg.y() + 26, 190, 20), Qt::AlignVCenter,
-               tr("caterpillar (belongs above it)"));
+    p.drawText(QRectF(lg.x() + 26, lg.y() + 26, legend.width() - 30, 20), Qt::AlignVCenter,
+               catText);
 }
 
 // -------------------------------------------------------------------------------------- lesson
