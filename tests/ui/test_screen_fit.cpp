@@ -151,12 +151,25 @@ class TestScreenFit : public QObject {
         verifyInside(&help, s);
     }
 
-    // Presentation mode on the smallest projector (1024×768): the compact strip is as low as
-    // its buttons (Progress becomes a tab when it does not fit beside them at the larger font),
-    // nothing of it scrolls away, and no text of the window is cut or elided.
-    void presentationOnTheSmallProjector() {
+    // Presentation mode on each projector and the desk: at 150 % a screen narrower than
+    // 1280 × 1.5 px has the room of a small one, so the controls become the compact strip
+    // (the network view then gets the width); the strip is as low as its buttons (Progress
+    // becomes a tab when it does not fit beside them at the larger font), nothing of it
+    // scrolls away, no text of the window is cut or elided; leaving puts the layout back.
+    void presentationOnEveryScreen_data() {
+        QTest::addColumn<QString>("screen");
+        QTest::addColumn<bool>("compact");  // presenting in the compact layout
+        QTest::newRow("1024x768") << QStringLiteral("projector-1024x768") << true;
+        QTest::newRow("1280x720") << QStringLiteral("projector-1280x720") << true;
+        QTest::newRow("1366x768") << QStringLiteral("projector-1366x768") << true;
+        QTest::newRow("1920x1080") << QStringLiteral("desk-1920x1080") << false;
+    }
+
+    void presentationOnEveryScreen() {
+        QFETCH(QString, screen);
+        QFETCH(bool, compact);
         QSettings().clear();
-        QScreen* s = screenNamed(QStringLiteral("projector-1024x768"));
+        QScreen* s = screenNamed(screen);
         QVERIFY(s);
         MainWindow w;
         w.setScreen(s);
@@ -164,28 +177,45 @@ class TestScreenFit : public QObject {
         restoreFittedGeometry(&w, QStringLiteral("window/geometry"), QSize(1600, 900));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.isCompact());
+        const bool compactBefore = s->availableGeometry().width() < MainWindow::kCompactBelowWidth;
+        QCOMPARE(w.isCompact(), compactBefore);
         const bool besideBefore = w.controlPanel()->progressBeside();  // room for it or not
         const int stripBefore = w.controlPanel()->height();
         w.presentation()->setOn(true);
-        QTRY_VERIFY(!w.controlPanel()->progressBeside());
+        QCOMPARE(w.isCompact(), compact);
+        QCOMPARE(w.controlPanel()->isCompact(), compact);
+        QTRY_VERIFY(w.isFullScreen());
         QTest::qWait(50);
-        // Taller by the font, not by Progress' three lines under the buttons' two rows.
-        QVERIFY2(w.controlPanel()->height() <= stripBefore * PresentationMode::kDefaultZoom + 8,
-                 qPrintable(QStringLiteral("strip %1 px, %2 before")
-                                .arg(w.controlPanel()->height())
-                                .arg(stripBefore)));
-        verifyInView(w.networkView(), "network view", QSize(800, 250));
-        verifyInView(w.errorPlot(), "error chart", QSize(400, 150));
-        verifyInView(w.mathsPanel(), "maths panel", QSize(400, 150));
+        if (compactBefore) {  // taller by the font, not by Progress' lines under the buttons
+            QTRY_VERIFY(!w.controlPanel()->progressBeside());
+            QVERIFY2(w.controlPanel()->height() <= stripBefore * PresentationMode::kDefaultZoom + 8,
+                     qPrintable(QStringLiteral("strip %1 px, %2 before")
+                                    .arg(w.controlPanel()->height())
+                                    .arg(stripBefore)));
+        }
+        const int width = s->geometry().width();
+        verifyInView(w.networkView(), "network view", QSize(compact ? width * 3 / 4 : 800, 250));
+        verifyInView(w.errorPlot(), "error chart", QSize(compact ? width * 2 / 5 : 400, 150));
+        verifyInView(w.mathsPanel(), "maths panel", QSize(compact ? width * 2 / 5 : 400, 150));
         for (QSlider* slider : w.controlPanel()->findChildren<QSlider*>())
             verifyInView(slider, "slider", QSize(60, 10));
         for (QPushButton* b : w.controlPanel()->findChildren<QPushButton*>())
             if (b->isVisible()) verifyInView(b, "button", QSize(40, 16));
-        const QStringList problems = audit::cutTexts(&w) + audit::elidedChartTexts(&w);
-        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        QStringList problems;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (problems = audit::cutTexts(&w) + audit::elidedChartTexts(&w)).isEmpty(),
+            qPrintable(problems.join(QLatin1Char('\n'))), 5000);
         w.presentation()->setOn(false);
-        QTRY_COMPARE(w.controlPanel()->progressBeside(), besideBefore);
+        QCOMPARE(w.isCompact(), compactBefore);
+        QCOMPARE(w.controlPanel()->isCompact(), compactBefore);
+        if (compactBefore) QTRY_COMPARE(w.controlPanel()->progressBeside(), besideBefore);
+        // the controls back where they were: a strip across the top or the side column
+        QDockWidget* controls = nullptr;
+        for (QDockWidget* d : w.findChildren<QDockWidget*>())
+            if (d->isAncestorOf(w.controlPanel())) controls = d;
+        QVERIFY(controls);
+        QCOMPARE(w.dockWidgetArea(controls),
+                 compactBefore ? Qt::TopDockWidgetArea : Qt::RightDockWidgetArea);
     }
 
     // A geometry is kept per screen size: the desk's big window does not come back on the

@@ -278,9 +278,19 @@ void MainWindow::wire() {
     // Sessions and exports report in the status bar.
     connect(m_sessions, &SessionActions::message, statusBar(), &QStatusBar::showMessage);
     connect(m_exports, &ExportActions::message, statusBar(), &QStatusBar::showMessage);
+    // Presenting at 150 % on a 1280 px projector leaves the room of an 853 px screen: the
+    // compact layout is chosen for the width divided by the zoom, when presentation starts.
+    connect(m_presentation, &PresentationMode::aboutToTurnOn, this, [this](double zoom) {
+        m_layoutZoom = zoom;
+        arrangeForScreen();
+    });
     // The chart and the network view follow presentation mode (the view's text and lines grow
     // with its zoom; the chart drops its caption).
     connect(m_presentation, &PresentationMode::changed, this, [this](bool on, double zoom) {
+        if (!on && m_layoutZoom != 1.0) {  // back to the layout of the screen as it is
+            m_layoutZoom = 1.0;
+            arrangeForScreen();
+        }
         m_errorPlot->setCompact(on);
         m_network->setTextScale(on ? zoom : 1.0);
         m_network->setStrokeScale(m_presentation->strokeScale());
@@ -470,7 +480,7 @@ QString stateKey(bool compact) {
 
 void MainWindow::arrangeForScreen() {
     const QScreen* s = screen();
-    setCompactLayout(s && s->availableGeometry().width() < kCompactBelowWidth);
+    setCompactLayout(s && s->availableGeometry().width() < kCompactBelowWidth * m_layoutZoom);
 }
 
 void MainWindow::fitControlStrip() {

@@ -82,7 +82,8 @@ class MainWindow : public QMainWindow {
     SampleBrowser* sampleBrowser() const { return m_samples; }
     MathsPanel* mathsPanel() const { return m_maths; }
     LessonsWindow* lessonsWindow() const { return m_lessons; }
-    // The compact layout is in use (chosen from the screen the window is on: kCompactBelowWidth).
+    // The compact layout is in use (chosen from the screen the window is on: narrower than
+    // kCompactBelowWidth, times the zoom while presenting).
     bool isCompact() const { return m_compact; }
     // Puts the docks in the compact layout or the wide one (a side column of controls and
     // samples), each with the dock state last saved for it.
@@ -162,6 +163,7 @@ class MainWindow : public QMainWindow {
     Menus m_menus;                               // menu entries (texts: retranslateUi)
     std::array<QDockWidget*, 4> m_docks{};       // controls, samples, error curve, maths
     bool m_compact = false;                      // the compact layout is in use
+    double m_layoutZoom = 1.0;                   // the zoom the layout is for (presenting)
     bool m_arranged = false;                     // a layout has been chosen
     bool m_followsScreen = false;                // connected to the window's screenChanged
     bool m_stripPending = false;                 // fitControlStrip is queued

@@ -137,6 +137,7 @@ QPalette PresentationMode::highContrastPalette() {
 void PresentationMode::setOn(bool on) {
     if (on == m_on) return;
     if (on) {
+        emit aboutToTurnOn(m_zoom);
         apply();
     } else {
         unapply();

@@ -61,6 +61,9 @@ class PresentationMode : public QObject {
     void zoomOut() { setZoom(m_zoom - 0.25); }
 
   signals:
+    // Before presentation mode is applied: the window may choose its layout for the larger
+    // text first (the layout then in use is the one turning it off puts back).
+    void aboutToTurnOn(double zoom);
     void changed(bool on, double zoom);
 
   protected:
