@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGroupBox>
@@ -60,7 +61,37 @@ void SigmoidPlot::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), palette::kBackground);
-    const QRectF r(56, 30, width() - 76, height() - 96);
+    // The legend's entries ("hidden layer: 100 neurons (3 beyond ±10)"), measured and laid out
+    // in rows at the bottom: as many rows as the width needs, the plot above them.
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.92);
+    const QFontMetricsF smallFm(small);
+    QStringList entries;
+    std::vector<QPointF> entryAt;  // top left of each entry's dot box
+    {
+        double x = 56, row = 0;
+        for (std::size_t k = 0; k < m_xs.size(); ++k) {
+            int beyond = 0;
+            for (double v : m_xs[k]) beyond += std::isfinite(v) && std::abs(v) > kRange ? 1 : 0;
+            const QString name = k < static_cast<std::size_t>(m_names.size())
+                                     ? m_names[static_cast<int>(k)]
+                                     : QString();
+            QString text = tr("%1: %2 neurons").arg(name).arg(m_xs[k].size());
+            if (beyond > 0) text += tr(" (%1 beyond ±10)").arg(beyond);
+            const double w = 16 + smallFm.horizontalAdvance(text) + 18;
+            if (x > 56 && x + w > width() - 4) {
+                x = 56;
+                ++row;
+            }
+            entries << text;
+            entryAt.emplace_back(x, row);
+            x += w;
+        }
+        const double rows = entryAt.empty() ? 1 : entryAt.back().y() + 1;
+        for (QPointF& e : entryAt) e.setY(height() - 20 * (rows - e.y()));
+    }
+    const double extraRows = entryAt.empty() ? 0 : height() - 20 - entryAt.front().y();
+    const QRectF r(56, 30, width() - 76, height() - 96 - extraRows);
     auto at = [&r](double x, double y) {
         return QPointF(r.left() + (x + kRange) / (2 * kRange) * r.width(),
                        r.bottom() - y * r.height());
@@ -70,8 +101,6 @@ void SigmoidPlot::paintEvent(QPaintEvent*) {
     const QColor zone(213, 94, 0, 30);
     p.fillRect(QRectF(at(-kRange, 1), at(-edge, 0)), zone);
     p.fillRect(QRectF(at(edge, 1), at(kRange, 0)), zone);
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.92);
     p.setFont(small);
     p.setPen(QColor(160, 70, 0));
     p.drawText(QRectF(at(-kRange, 1), at(-edge, 0.84)), Qt::AlignCenter | Qt::TextWordWrap,
@@ -123,15 +152,11 @@ void SigmoidPlot::paintEvent(QPaintEvent*) {
                tr("σ(x) = 1/(1+e⁻ˣ) (solid)    slope o(1−o), ×4 (dashed)"));
     // Marks: every neuron's net input on the curve, and a rug below the axis.
     p.setFont(small);
-    double legendX = r.left();
     for (std::size_t k = 0; k < m_xs.size(); ++k) {
         QColor c = kLayerColours[k % 4];
-        int beyondL = 0, beyondR = 0;
         for (double x : m_xs[k]) {
             if (!std::isfinite(x)) continue;
             const double xc = std::clamp(x, -kRange, kRange);
-            beyondL += x < -kRange ? 1 : 0;
-            beyondR += x > kRange ? 1 : 0;
             QColor fill = c;
             fill.setAlpha(m_xs[k].size() > 30 ? 110 : 220);
             p.setPen(QPen(c.darker(130), 1));
@@ -141,16 +166,13 @@ void SigmoidPlot::paintEvent(QPaintEvent*) {
             p.drawLine(QPointF(pt.x(), r.bottom() + 34 + 8 * static_cast<double>(k)),
                        QPointF(pt.x(), r.bottom() + 40 + 8 * static_cast<double>(k)));
         }
-        const QString name =
-            k < static_cast<std::size_t>(m_names.size()) ? m_names[static_cast<int>(k)] : QString();
-        QString text = tr("%1: %2 neurons").arg(name).arg(m_xs[k].size());
-        if (beyondL + beyondR > 0) text += tr(" (%1 beyond ±10)").arg(beyondL + beyondR);
         p.setPen(c.darker(120));
         p.setBrush(c);
-        const QRectF box(legendX, height() - 20, 340, 18);
-        p.drawEllipse(QPointF(legendX + 6, box.center().y()), 5, 5);
-        p.drawText(box.adjusted(16, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
-        legendX += 350;
+        const QRectF box(entryAt[k].x(), entryAt[k].y(),
+                         smallFm.horizontalAdvance(entries.value(static_cast<int>(k))) + 20, 18);
+        p.drawEllipse(QPointF(box.left() + 6, box.center().y()), 5, 5);
+        p.drawText(box.adjusted(16, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                   entries.value(static_cast<int>(k)));
     }
 }
 
