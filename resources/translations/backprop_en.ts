@@ -105,6 +105,16 @@
     </message>
 </context>
 <context>
+    <name>bps::PredictPanel</name>
+    <message numerus="yes">
+        <source> (%n not marked)</source>
+        <translation>
+            <numerusform> (%n not marked)</numerusform>
+            <numerusform> (%n not marked)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bps::TrainingController</name>
     <message numerus="yes">
         <source> · kept network (%n sample(s) trained before)</source>

@@ -2812,6 +2812,22 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
         <source>New network</source>
         <translation>新建网络</translation>
     </message>
+    <message>
+        <source>P&amp;redict before reveal</source>
+        <translation>先预测，再揭晓(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Predict before reveal: before a neuron&apos;s weight update is shown, mark whether each of its weights will grow or shrink</source>
+        <translation>先预测，再揭晓：在神经元的权重更新显示之前，标出它的每个权重会变大还是变小</translation>
+    </message>
+    <message>
+        <source>While stepping, mark whether each weight of a neuron will grow or shrink before its update is shown</source>
+        <translation>单步执行时，在神经元的权重更新显示之前，标出它的每个权重会变大还是变小</translation>
+    </message>
 </context>
 <context>
     <name>bps::MathsPanel</name>
@@ -3284,6 +3300,143 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
     <message>
         <source>● class 0 (orange)   ■ class 1 (blue)   hollow: test points   click: add class 0, right-click: class 1</source>
         <translation>● 类别 0（橙色）   ■ 类别 1（蓝色）   空心：测试点   点击：添加类别 0，右键：类别 1</translation>
+    </message>
+</context>
+<context>
+    <name>bps::PredictPanel</name>
+    <message>
+        <source>input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>hidden %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>from pixel (row %1, column %2)</source>
+        <translation>来自像素（第 %1 行，第 %2 列）</translation>
+    </message>
+    <message>
+        <source>from %1 neuron %2</source>
+        <translation>来自%1神经元 %2</translation>
+    </message>
+    <message>
+        <source>This weight will grow: ΔW &gt; 0</source>
+        <translation>这个权重会变大：ΔW &gt; 0</translation>
+    </message>
+    <message>
+        <source>This weight will shrink: ΔW &lt; 0</source>
+        <translation>这个权重会变小：ΔW &lt; 0</translation>
+    </message>
+    <message>
+        <source>ΔW = 0: unchanged</source>
+        <translation>ΔW = 0：不变</translation>
+    </message>
+    <message>
+        <source>ΔW = %1 ✓</source>
+        <translation>ΔW = %1 ✓</translation>
+    </message>
+    <message>
+        <source>Predict before reveal</source>
+        <translation>先预测，再揭晓</translation>
+    </message>
+    <message>
+        <source>Reveal: run the update (→)</source>
+        <translation>揭晓：执行更新（→）</translation>
+    </message>
+    <message>
+        <source>Runs the weight update (Step phase) and scores the predictions</source>
+        <translation>执行权重更新（下一阶段）并为预测评分</translation>
+    </message>
+    <message>
+        <source>Off. Turn on Training ▸ Predict before reveal to guess each update before it is shown.</source>
+        <translation>已关闭。打开 训练 ▸ 先预测，再揭晓，就能在每次更新显示之前先猜一猜。</translation>
+    </message>
+    <message>
+        <source>Pause and step phase by phase (Step phase, →). Before a weight update runs, you mark here whether each weight of the neuron will grow or shrink.</source>
+        <translation>请暂停，然后逐个阶段单步执行（“下一阶段”，→）。在权重更新执行之前，在这里标出神经元的每个权重会变大还是变小。</translation>
+    </message>
+    <message>
+        <source>An input neuron has no incoming weights: click a hidden or output neuron.</source>
+        <translation>输入层神经元没有进入的权重：请点击隐藏层或输出层的神经元。</translation>
+    </message>
+    <message>
+        <source>Step on (→): the weights into the neuron you clicked (layer %1, neuron %2) are offered when their update is next.</source>
+        <translation>继续单步执行（→）：下一步要更新你点击的神经元（第 %1 层，神经元 %2）的权重时，这里会列出这些权重。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 marked</source>
+        <translation>已标记 %1 / %2</translation>
+    </message>
+    <message>
+        <source>The update ran: ΔW = α · δ · o, with δ = e · f′(o) = %1 and α = %2. A weight grows where δ and its input o have the same sign; the larger |o|, the larger the change.</source>
+        <translation>更新已执行：ΔW = α · δ · o，其中 δ = e · f′(o) = %1，α = %2。δ 与输入 o 同号的权重变大；|o| 越大，变化越大。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 right</source>
+        <translation>%2 个中对了 %1 个</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n not marked)</source>
+        <translation>
+            <numerusform>（%n 个未标记）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: ΔW = %2</source>
+        <translation>%1：ΔW = %2</translation>
+    </message>
+    <message>
+        <source>Wrong: %1</source>
+        <translation>错了：%1</translation>
+    </message>
+    <message>
+        <source>pixel (%1, %2)</source>
+        <translation>像素 (%1, %2)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: w = %2</source>
+        <translation>%1：w = %2</translation>
+    </message>
+    <message>
+        <source>%1, input o = %2</source>
+        <translation>%1，输入 o = %2</translation>
+    </message>
+    <message>
+        <source>ΔW = %1 (not marked)</source>
+        <translation>ΔW = %1（未标记）</translation>
+    </message>
+    <message>
+        <source>ΔW = %1 ✗</source>
+        <translation>ΔW = %1 ✗</translation>
+    </message>
+    <message>
+        <source>Step on (→): before each weight update, the weights into the neuron with the largest δ = e·f′(o) (its error times its slope) are offered (click a neuron to choose another).</source>
+        <translation>继续单步执行（→）：每次更新权重之前，这里列出 δ = e·f′(o)（误差乘以斜率）最大的神经元的进入权重（点击一个神经元可以另选）。</translation>
+    </message>
+    <message>
+        <source>Next: the update of W%1. Will each weight into %2 neuron %3 (error e = %4) grow ▲ (ΔW &gt; 0) or shrink ▼ (ΔW &lt; 0)?</source>
+        <translation>下一步：更新 W%1。进入%2神经元 %3（误差 e = %4）的每个权重会变大 ▲（ΔW &gt; 0）还是变小 ▼（ΔW &lt; 0）？</translation>
+    </message>
+    <message>
+        <source>The %1 of its %2 weights that add most (|w·o|) to its input:</source>
+        <translation>它的 %2 个权重中对其输入贡献最大（|w·o|）的 %1 个：</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@
 #include "views/ErrorPlot.h"
 #include "views/MathsPanel.h"
 #include "views/NetworkView.h"
+#include "views/PredictPanel.h"
 #include "views/SampleBrowser.h"
 
 namespace bps {
@@ -73,6 +74,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_samples = new SampleBrowser;
     m_errorPlot = new ErrorPlot;
     m_maths = new MathsPanel;
+    m_predict = new PredictPanel;
 
     auto* controlsDock = makeDock(QStringLiteral("ControlsDock"), scroll, this);
     auto* samplesDock = makeDock(QStringLiteral("SamplesDock"), m_samples, this);
@@ -89,6 +91,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     resizeDocks({samplesDock, controlsDock}, {250, 330}, Qt::Horizontal);
     resizeDocks({chartDock, mathsDock}, {600, 600}, Qt::Horizontal);
     resizeDocks({chartDock}, {300}, Qt::Vertical);
+    // Predict before reveal: a tab over the error curve (the curve says little while stepping,
+    // and the maths beside it explains the update), shown while the mode is on (its action
+    // closes it).
+    m_predictDock = makeDock(QStringLiteral("PredictDock"), m_predict, this);
+    m_predictDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    tabifyDockWidget(chartDock, m_predictDock);
+    m_predictDock->hide();
 
     setStatusBar(new StatusBar(m_controller, m_loader, this));
     new DivergenceDialog(m_controller, this);  // answers trainingFailed
@@ -157,6 +166,11 @@ void MainWindow::createMenus() {
     connect(m.sample, &QAction::triggered, m_controller, &TrainingController::stepSample);
     m.epoch = m.training->addAction(QString());
     connect(m.epoch, &QAction::triggered, m_controller, &TrainingController::stepEpoch);
+    m.predict = m.training->addAction(QString());
+    m.predict->setObjectName(QStringLiteral("predictAction"));
+    m.predict->setCheckable(true);  // off by default; remembered (restoreSettings)
+    connect(m.predict, &QAction::toggled, this, &MainWindow::setPredicting);
+    m_controls->setStepToggle(m.predict);  // one click away, beside Step phase
     m.training->addSeparator();
     m.reset = m.training->addAction(QString());
     connect(m.reset, &QAction::triggered, m_controller, &TrainingController::reset);
@@ -212,6 +226,14 @@ void MainWindow::retranslateUi() {
     m.sample->setShortcut(QKeySequence(tr("Shift+Right")));
     m.epoch->setText(tr("Step &epoch"));
     m.epoch->setShortcut(QKeySequence(tr("Ctrl+Right")));
+    m.predict->setText(tr("P&redict before reveal"));
+    m.predict->setIconText(tr("Predict"));  // the button beside the step buttons
+    m.predict->setToolTip(
+        tr("Predict before reveal: before a neuron's weight update is shown, "
+           "mark whether each of its weights will grow or shrink"));
+    m.predict->setStatusTip(
+        tr("While stepping, mark whether each weight of a neuron will grow "
+           "or shrink before its update is shown"));
     m.reset->setText(tr("&Reset"));
     m.reset->setShortcut(QKeySequence(tr("Ctrl+R")));
     m.clear->setText(tr("&Clear earlier curves"));
@@ -240,6 +262,7 @@ void MainWindow::retranslateUi() {
     m_docks[1]->setWindowTitle(tr("Samples"));
     m_docks[2]->setWindowTitle(tr("Error curve"));
     m_docks[3]->setWindowTitle(tr("Maths"));
+    m_predictDock->setWindowTitle(tr("Predict"));
     updateTitle();
 }
 
@@ -248,6 +271,8 @@ void MainWindow::wire() {
     // controller → views
     connect(c, &TrainingController::snapshotReady, m_network, &NetworkView::setSnapshot);
     connect(c, &TrainingController::snapshotReady, m_maths, &MathsPanel::follow);
+    connect(c, &TrainingController::snapshotReady, m_predict, &PredictPanel::setSnapshot);
+    connect(m_predict, &PredictPanel::revealRequested, c, &TrainingController::stepPhase);
     connect(c, &TrainingController::playingChanged, m_maths, &MathsPanel::setLive);
     connect(c, &TrainingController::snapshotReady, m_controls, &ControlPanel::setSnapshot);
     connect(c, &TrainingController::snapshotReady, m_lessons, &LessonsWindow::setSnapshot);
@@ -328,6 +353,7 @@ void MainWindow::wire() {
     connect(m_controls, &ControlPanel::showEdgeValuesChanged, m_network,
             &NetworkView::setShowEdgeValues);
     connect(m_network, &NetworkView::neuronSelected, m_maths, &MathsPanel::setSelectedNeuron);
+    connect(m_network, &NetworkView::neuronSelected, m_predict, &PredictPanel::setSelectedNeuron);
     connect(m_samples, &SampleBrowser::sampleActivated, c, &TrainingController::selectSample);
 
     // data
@@ -465,6 +491,7 @@ void MainWindow::restoreSettings() {
     m_controller->setSpeed(m_controls->speed());
     m_controller->setNetworkSpec(spec, options);
     m_loader->setRecentFiles(s.value(QStringLiteral("data/recent")).toStringList());
+    m_menus.predict->setChecked(s.value(QStringLiteral("view/predict"), false).toBool());
     rebuildRecentMenu();
 
     restoreFittedGeometry(this, QStringLiteral("window/geometry"), QSize(1600, 900));
@@ -562,6 +589,16 @@ void MainWindow::setCompactLayout(bool compact) {
         resizeDocks({chart, maths}, {width() / 2, width() / 2}, Qt::Horizontal);
         resizeDocks({chart}, {300}, Qt::Vertical);
     }
+    m_predictDock->setVisible(m_predict->isOn());  // as the mode says, whatever the state says
+    if (m_predict->isOn()) m_predictDock->raise();
+}
+
+void MainWindow::setPredicting(bool on) {
+    m_predict->setOn(on);
+    m_predictDock->setVisible(on);
+    if (on) m_predictDock->raise();  // in front of the error curve (its tab brings it back)
+    if (m_menus.predict->isChecked() != on) m_menus.predict->setChecked(on);
+    QSettings().setValue(QStringLiteral("view/predict"), on);
 }
 
 void MainWindow::saveSettings() const {

@@ -29,6 +29,7 @@ class HelpActions;
 class LessonsWindow;
 class MathsPanel;
 class NetworkView;
+class PredictPanel;
 class PresentationMode;
 class SampleBrowser;
 class SessionActions;
@@ -81,6 +82,10 @@ class MainWindow : public QMainWindow {
     ControlPanel* controlPanel() const { return m_controls; }
     SampleBrowser* sampleBrowser() const { return m_samples; }
     MathsPanel* mathsPanel() const { return m_maths; }
+    PredictPanel* predictPanel() const { return m_predict; }
+    QAction* predictAction() const { return m_menus.predict; }
+    // Predict before reveal on or off: the panel, its dock, the action and the setting.
+    void setPredicting(bool on);
     LessonsWindow* lessonsWindow() const { return m_lessons; }
     // The compact layout is in use (chosen from the screen the window is on: narrower than
     // kCompactBelowWidth, times the zoom while presenting).
@@ -112,14 +117,15 @@ class MainWindow : public QMainWindow {
         QMenu* exportMenu = nullptr;   // filled by ExportActions
         QAction* quit = nullptr;       // Ctrl+Q
         QMenu* training = nullptr;
-        QAction* phase = nullptr;   // Right
-        QAction* sample = nullptr;  // Shift+Right
-        QAction* epoch = nullptr;   // Ctrl+Right
-        QAction* reset = nullptr;   // Ctrl+R
-        QAction* clear = nullptr;   // clear earlier curves
-        QAction* fit = nullptr;     // View ▸ Fit network (Ctrl+0)
-        QMenu* zoom = nullptr;      // View ▸ Presentation size
-        QMenu* lessons = nullptr;   // one action per lesson (data: its id)
+        QAction* phase = nullptr;    // Right
+        QAction* sample = nullptr;   // Shift+Right
+        QAction* epoch = nullptr;    // Ctrl+Right
+        QAction* predict = nullptr;  // Predict before reveal (checkable, off by default)
+        QAction* reset = nullptr;    // Ctrl+R
+        QAction* clear = nullptr;    // clear earlier curves
+        QAction* fit = nullptr;      // View ▸ Fit network (Ctrl+0)
+        QMenu* zoom = nullptr;       // View ▸ Presentation size
+        QMenu* lessons = nullptr;    // one action per lesson (data: its id)
         QMenu* help = nullptr;
         QAction* aboutQt = nullptr;
     };
@@ -148,6 +154,8 @@ class MainWindow : public QMainWindow {
     ErrorPlot* m_errorPlot = nullptr;            // bottom dock
     QString m_runLabel;                          // the controller's name of the chart's run
     MathsPanel* m_maths = nullptr;               // bottom dock, beside the chart
+    PredictPanel* m_predict = nullptr;           // bottom dock, beside the maths (when on)
+    QDockWidget* m_predictDock = nullptr;        // its dock, shown while the mode is on
     LessonsWindow* m_lessons = nullptr;          // Lessons ▸ …: a window of its own
     QAction* m_playAction = nullptr;             // Space
     QMenu* m_recentMenu = nullptr;               // File ▸ Recent files

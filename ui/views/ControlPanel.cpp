@@ -18,6 +18,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -89,6 +90,10 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     m_stepSample = new QPushButton(run);
     m_stepEpoch = new QPushButton(run);
     m_reset = new QPushButton(run);
+    m_stepToggle = new QToolButton(run);
+    m_stepToggle->setObjectName(QStringLiteral("stepToggle"));
+    m_stepToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_stepToggle->hide();  // until setStepToggle gives it an action
     m_speed = new QSlider(Qt::Horizontal, run);
     m_speed->setObjectName(QStringLiteral("pace"));
     m_speed->setRange(0, speedCount() - 2);  // the last pace is the toggle's
@@ -348,6 +353,12 @@ void ControlPanel::setCompactWidth(int width) {
     retranslateUi();
 }
 
+void ControlPanel::setStepToggle(QAction* action) {
+    m_stepToggle->setDefaultAction(action);
+    m_stepToggle->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_stepToggle->show();
+}
+
 void ControlPanel::arrange() {
     // The boxes' and the panel's own layouts are made anew; their widgets stay where they are
     // in the widget tree (children of the boxes), so nothing but the arrangement changes.
@@ -369,6 +380,7 @@ void ControlPanel::arrange() {
         grid->addWidget(m_reset, 0, 4);
         grid->addWidget(m_stopAfter, 0, 5);
         grid->addWidget(m_epochs, 0, 6);
+        grid->addWidget(m_stepToggle, 0, 7);
         grid->addWidget(m_speedCaption, 1, 0);
         grid->addWidget(m_speed, 1, 1);
         grid->addWidget(m_speedLabel, 1, 2);
@@ -412,6 +424,7 @@ void ControlPanel::arrange() {
     grid->addWidget(m_stepSample, 0, 2);
     grid->addWidget(m_stepEpoch, 1, 0);
     grid->addWidget(m_reset, 1, 1);
+    grid->addWidget(m_stepToggle, 1, 2);
     grid->addWidget(m_speedCaption, 2, 0);
     grid->addWidget(m_speed, 2, 1);
     grid->addWidget(m_fullSpeed, 2, 2);

@@ -22,6 +22,8 @@ class QPushButton;
 class QSlider;
 class QSpinBox;
 class QTabWidget;
+class QToolButton;
+class QAction;
 
 namespace bps {
 
@@ -63,6 +65,9 @@ class ControlPanel : public QWidget {
     void setFullSpeed(bool on);      // emits speedChanged when the pace changes
     void setEpochLimit(int epochs);  // 0 = none; emits nothing
     void setDensity(int edgesPerNeuron);
+    // A checkable window action shown as a button beside the step buttons, one click away
+    // while stepping (Predict before reveal). The panel does not own it.
+    void setStepToggle(QAction* action);
 
     // Compact: laid out as a strip for the top of a small screen (1024×768): the Training,
     // Network and View boxes are tabs, each laid out in two rows, Progress beside them. Not
@@ -142,6 +147,7 @@ class ControlPanel : public QWidget {
     QPushButton* m_stepSample = nullptr;    // all phases of one sample
     QPushButton* m_stepEpoch = nullptr;     // to the end of the epoch
     QPushButton* m_reset = nullptr;         // re-initialise from the seed
+    QToolButton* m_stepToggle = nullptr;    // the window's step toggle (setStepToggle)
     QSlider* m_speed = nullptr;             // index into the pace table (not full speed)
     QPushButton* m_fullSpeed = nullptr;     // toggle: full speed, else the slider's pace
     QLabel* m_speedLabel = nullptr;         // "50 samples/s" (greyed while full speed is on)
