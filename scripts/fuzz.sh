@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(csv idx idx_gz gunzip model npy session options class_message); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(csv idx idx_gz gunzip model npy session headers options class_message); fi
 
 # clang and its libFuzzer/sanitizer runtimes, installed like scripts/deps.sh does when missing.
 if ! command -v clang++ >/dev/null || ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null |
@@ -31,16 +31,25 @@ for t in "${targets[@]}"; do
   artifacts=build/fuzz/artifacts/$t
   mkdir -p "$work" "$artifacts"
   dict=()
+  seeds=("fuzz/corpus/$t")
+  limits=()
   case $t in
     csv) dict=(-dict=fuzz/csv.dict) ;;
     model) dict=(-dict=fuzz/model.dict) ;;
     npy) dict=(-dict=fuzz/npy.dict) ;;
     session) dict=(-dict=fuzz/session.dict) ;;
     class_message) dict=(-dict=fuzz/class_message.dict) ;;
+    # The file loaders of models, sessions and .npy, seeded from their corpora; no single
+    # allocation above 64 MB for an input of at most 16 KiB (see fuzz_headers.cpp).
+    headers)
+      dict=(-dict=fuzz/headers.dict)
+      seeds=(fuzz/corpus/model fuzz/corpus/session fuzz/corpus/npy)
+      limits=(-malloc_limit_mb=64)
+      ;;
   esac
   log=build/fuzz/$t.log
   echo "== fuzz_$t for ${seconds} s (log: $log)"
-  if build/fuzz/fuzz/fuzz_"$t" "$work" "fuzz/corpus/$t" "${dict[@]}" \
+  if build/fuzz/fuzz/fuzz_"$t" "$work" "${seeds[@]}" "${dict[@]}" "${limits[@]}" \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
       -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1; then
     grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$log" | tr '\n' ' '
