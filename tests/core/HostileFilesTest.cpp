@@ -522,3 +522,45 @@ TEST_F(HostileFiles, GzipThroughAPipe) {
     ::close(fds[0]);
     ::waitpid(writer, nullptr, 0);
 }
+
+// Decompression bombs: small files that expand a thousandfold. Memory follows what is kept (the
+// Dataset's one byte a pixel and one a label, with the vectors' doubling), never what the
+// header announces nor how much is inflated: 20,000,000 images of 1×1 pixel from two 19 KB
+// files load within 2 × (20 MB + 20 MB) + 32 MiB; 256 MiB of blank lines from a 256 KB .csv.gz
+// are streamed through and refused ("no samples") in a constant 32 MiB.
+TEST_F(HostileFiles, DecompressionBombsCostWhatIsKept) {
+    constexpr std::uint32_t kImages = 20'000'000;
+    const auto be32 = [](std::uint32_t v) {
+        return std::string{static_cast<char>(v >> 24), static_cast<char>((v >> 16) & 255),
+                           static_cast<char>((v >> 8) & 255), static_cast<char>(v & 255)};
+    };
+    {
+        std::string zeros(kImages, '\0');
+        writeAll(path("bomb-images-idx3-ubyte.gz"),
+                 gzipCompress(be32(0x803) + be32(kImages) + be32(1) + be32(1) + zeros));
+        writeAll(path("bomb-labels-idx1-ubyte.gz"),
+                 gzipCompress(be32(0x801) + be32(kImages) + zeros));
+    }
+    EXPECT_LT(fs::file_size(path("bomb-images-idx3-ubyte.gz")), 100'000u);
+    const ChildResult idx = inChild([&] { return tryLoad(path("bomb-images-idx3-ubyte.gz")); });
+    report("IDX bomb: 20,000,000 images of 1x1 from 2 x 19 KB", idx);
+    EXPECT_EQ(idx.message, "loaded 20000000x1");
+    const long kept = 2L * kImages / 1024;  // KiB: one byte a pixel, one a label
+    EXPECT_LT(idx.growthKiB, (2 * kept + 32 * kMiB) * kSlack / 2) << "peak RSS +" << idx.growthKiB;
+
+    {
+        std::ofstream out(path("blank.csv.gz"), std::ios::binary);
+        GzipWriter gz(
+            [&](const char* p, std::size_t n) { out.write(p, static_cast<std::streamsize>(n)); });
+        const std::string lines(std::size_t{1} << 20, '\n');
+        for (int i = 0; i < 256; ++i) gz.write(lines);
+        gz.finish();
+    }
+    EXPECT_LT(fs::file_size(path("blank.csv.gz")), 1'000'000u);
+    const ChildResult csv = inChild([&] { return tryLoad(path("blank.csv.gz")); });
+    report("gzip bomb: 256 MiB of blank lines from 256 KB", csv);
+    EXPECT_EQ(csv.exitCode, 0) << csv.message;
+    EXPECT_EQ(csv.message.rfind(path("blank.csv.gz") + ":", 0), 0u) << csv.message;
+    EXPECT_NE(csv.message.find("no samples"), std::string::npos) << csv.message;
+    EXPECT_LT(csv.growthKiB, 32 * kMiB * kSlack / 2) << "peak RSS +" << csv.growthKiB;
+}
