@@ -2,8 +2,10 @@
 // docs/SESSION_FORMAT.md). The network travels as an embedded .bpm model file.
 #include "backprop/SessionFile.h"
 
+#include <cmath>
 #include <new>
 #include <optional>
+#include <sstream>
 #include <string_view>
 
 #include "ByteOrder.h"
@@ -119,6 +121,35 @@ struct SessionFields {
     }
 };
 
+// "" when every point of a run is one the studio draws, else what is wrong with the first that
+// is not: x (samples seen) finite and ≥ 0; an error finite and ≥ 0 (a mean of squares), an
+// accuracy 0 … 1, a learning rate as the trainer takes it (0 < α ≤ kMaxLearningRate). NaN,
+// ±inf or −1e308 would make the chart's axes "inf" and its legend "-1e+302 %".
+std::string badPoint(const SessionRun& run, std::size_t runIndex) {
+    const auto number = [](double v) {
+        std::ostringstream s;
+        s << v;
+        return s.str();
+    };
+    const std::pair<const std::vector<CurvePoint>*, const char*> curves[] = {
+        {&run.error, "error"}, {&run.accuracy, "accuracy"}, {&run.rateMarks, "learning-rate"}};
+    for (std::size_t c = 0; c < 3; ++c)
+        for (std::size_t i = 0; i < curves[c].first->size(); ++i) {
+            const auto [x, y] = (*curves[c].first)[i];
+            const bool yOk = c == 0   ? std::isfinite(y) && y >= 0
+                             : c == 1 ? y >= 0 && y <= 1
+                                      : y > 0 && y <= kMaxLearningRate;
+            if (std::isfinite(x) && x >= 0 && yOk) continue;
+            return "run " + std::to_string(runIndex + 1) + ", " + curves[c].second + " point " +
+                   std::to_string(i + 1) + ": (" + number(x) + ", " + number(y) + ") is not " +
+                   (c == 0   ? "a running error (finite, at least 0)"
+                    : c == 1 ? "a test accuracy (0 to 1)"
+                             : "a learning rate (above 0, at most 1e+06)") +
+                   " after a sample count (finite, at least 0)";
+        }
+    return "";
+}
+
 }  // namespace
 
 std::string Session::setting(const std::string& key, const std::string& fallback) const {
@@ -149,6 +180,9 @@ std::vector<char> encodeSession(const Session& session) {
                                    "\" is not a plain word (letters, digits, _ . / -)");
         header += "setting " + key + " " + escape(value) + "\n";
     }
+    for (std::size_t k = 0; k < session.runs.size(); ++k)
+        if (const std::string bad = badPoint(session.runs[k], k); !bad.empty())
+            throw SessionFileError(bad);
     std::size_t points = 0;
     for (const SessionRun& run : session.runs) {
         header += "run " + std::to_string(run.error.size()) + " " +
@@ -309,6 +343,7 @@ Session decodeSession(const std::vector<char>& bytes, const std::string& name) {
             for (std::size_t i = 0; i < count; ++i, p += kPointBytes)
                 curve->emplace_back(bytes::getF64le(p), bytes::getF64le(p + 8));
         }
+        if (const std::string bad = badPoint(run, runs.size()); !bad.empty()) corrupt(name, bad);
         runs.push_back(std::move(run));
     }
     return Session{.title = std::move(session.title),

@@ -62,8 +62,8 @@ Session sampleSession() {
     a.accuracy = {{400, 0.53}};
     a.rateMarks = {{0, 0.1}};
     SessionRun b;
-    b.label = "";  // an unlabelled run
-    b.error = {{1, 0.1 + 0.2}, {2, std::numeric_limits<double>::quiet_NaN()}, {3, -0.0}};
+    b.label = "";                                          // an unlabelled run
+    b.error = {{1, 0.1 + 0.2}, {2, 4.9e-324}, {3, -0.0}};  // the smallest double and −0 exact
     b.rateMarks = {{1, 0.3}, {2, 0.6}};
     s.runs = {a, b};
     s.settings = {{"speed", "0"}, {"view.density", "20"}, {"notes", "line 1\nline 2\t%"}};
@@ -324,6 +324,57 @@ TEST(SessionFile, RefusesToSaveWhatItCouldNotRead) {
     Session t = sampleSession();
     t.settings.emplace_back("bad key", "v");
     EXPECT_THROW(encodeSession(t), SessionFileError);
+}
+
+// Points the chart cannot draw (NaN, ±inf, ±1e308 errors, accuracies outside 0 … 1, rates the
+// trainer refuses) are refused when read, naming the run and point, and never written: they
+// showed as "inf" ticks on the error axis and "-1e+302 %" in the accuracy legend (issue 12).
+TEST(SessionFile, PointsTheChartCannotDrawAreRefused) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    struct Case {
+        int curve;            // 0 error, 1 accuracy, 2 rate marks (of the one run)
+        double x, y;          // the point written in place of the curve's second point
+        std::string message;  // what decodeSession says after "s.bps: "
+    };
+    const std::vector<Case> cases = {
+        {0, 20, nan, "run 1, error point 2: (20, nan) is not a running error"},
+        {0, 20, inf, "run 1, error point 2: (20, inf) is not a running error"},
+        {0, 20, -1e308, "run 1, error point 2: (20, -1e+308) is not a running error"},
+        {0, nan, 0.5, "run 1, error point 2: (nan, 0.5) is not a running error"},
+        {0, -5, 0.5, "run 1, error point 2: (-5, 0.5) is not a running error"},
+        {1, 20, -1e300, "run 1, accuracy point 2: (20, -1e+300) is not a test accuracy (0 to 1)"},
+        {1, 20, 1.5, "run 1, accuracy point 2: (20, 1.5) is not a test accuracy (0 to 1)"},
+        {1, 20, nan, "run 1, accuracy point 2: (20, nan) is not a test accuracy (0 to 1)"},
+        {2, 20, 0, "run 1, learning-rate point 2: (20, 0) is not a learning rate"},
+        {2, 20, 1e308, "run 1, learning-rate point 2: (20, 1e+308) is not a learning rate"},
+    };
+    for (const Case& c : cases) {
+        Session s = sampleSession();
+        s.runs.resize(1);
+        SessionRun& run = s.runs[0];
+        run.error = {{10, 0.5}, {20, 0.25}};
+        run.accuracy = {{10, 0.5}, {20, 0.75}};
+        run.rateMarks = {{10, 0.1}, {20, 0.2}};
+        std::vector<char> good = encodeSession(s);
+        std::vector<CurvePoint>& curve = c.curve == 0   ? run.error
+                                         : c.curve == 1 ? run.accuracy
+                                                        : run.rateMarks;
+        curve[1] = {c.x, c.y};
+        EXPECT_THROW(encodeSession(s), SessionFileError) << c.message;
+        // The same point forged into good bytes, the checksum made right.
+        const std::size_t at =
+            good.size() - 4 - 16 * (6 - 2 * static_cast<std::size_t>(c.curve) - 1);
+        std::memcpy(good.data() + at, &c.x, 8);
+        std::memcpy(good.data() + at + 8, &c.y, 8);
+        good.resize(good.size() - 4);
+        try {
+            decodeSession(withCrc(good), "s.bps");
+            ADD_FAILURE() << "loaded: " << c.message;
+        } catch (const SessionCorruptError& e) {
+            EXPECT_EQ(std::string(e.what()).rfind("s.bps: " + c.message, 0), 0u) << e.what();
+        }
+    }
 }
 
 TEST(SessionFile, FailedSaveLeavesTheOldFileUntouched) {
