@@ -2813,8 +2813,8 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
         <translation>新建网络</translation>
     </message>
     <message>
-        <source>P&amp;redict before reveal</source>
-        <translation>先预测，再揭晓(&amp;R)</translation>
+        <source>Pre&amp;dict before reveal</source>
+        <translation>先预测，再揭晓(&amp;D)</translation>
     </message>
     <message>
         <source>Predict</source>

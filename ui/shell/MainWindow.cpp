@@ -226,7 +226,7 @@ void MainWindow::retranslateUi() {
     m.sample->setShortcut(QKeySequence(tr("Shift+Right")));
     m.epoch->setText(tr("Step &epoch"));
     m.epoch->setShortcut(QKeySequence(tr("Ctrl+Right")));
-    m.predict->setText(tr("P&redict before reveal"));
+    m.predict->setText(tr("Pre&dict before reveal"));
     m.predict->setIconText(tr("Predict"));  // the button beside the step buttons
     m.predict->setToolTip(
         tr("Predict before reveal: before a neuron's weight update is shown, "
