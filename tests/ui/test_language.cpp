@@ -29,6 +29,7 @@
 #include <QtTest>
 #include <memory>
 
+#include "ControllerFixtures.h"
 #include "document/SessionActions.h"
 #include "lessons/BookExamplesLesson.h"
 #include "lessons/LessonsWindow.h"
@@ -46,6 +47,8 @@
 
 using bps::Language;
 using bps::MainWindow;
+
+using fixtures::sameMatrices;
 
 namespace {
 
@@ -97,13 +100,6 @@ QStringList allTexts(const QWidget* root) {
         }
     }
     return out;
-}
-
-bool sameMatrices(const std::vector<bp::Matrix>& a, const std::vector<bp::Matrix>& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].rows() != b[i].rows() || a[i].cols() != b[i].cols() || a[i] != b[i]) return false;
-    return true;
 }
 
 // The same values; the same label too unless compareLabel is false (the current run's label is

@@ -5,6 +5,7 @@
 #include <QtTest>
 #include <memory>
 
+#include "ControllerFixtures.h"
 #include "backprop/DatasetIO.h"
 #include "shell/Language.h"
 #include "training/TrainingController.h"
@@ -14,12 +15,9 @@
 
 using bps::TrainingController;
 
-namespace {
+using fixtures::loadData;
 
-std::shared_ptr<const bp::Dataset> loadData(const char* name) {
-    return std::make_shared<const bp::Dataset>(
-        bp::loadDataset(std::string(BP_SOURCE_DIR) + "/resources/data/" + name));
-}
+namespace {
 
 bp::NetworkSpec smallSpec() {
     bp::NetworkSpec s;

@@ -8,6 +8,7 @@
 #include <QtTest>
 #include <memory>
 
+#include "ControllerFixtures.h"
 #include "backprop/DatasetIO.h"
 #include "backprop/Timeline.h"
 #include "backprop/Trainer.h"
@@ -15,26 +16,11 @@
 
 using bps::TrainingController;
 
+using fixtures::loadData;
+using fixtures::sameMatrices;
+using fixtures::specOf;
+
 namespace {
-
-std::shared_ptr<const bp::Dataset> loadData(const char* name) {
-    return std::make_shared<const bp::Dataset>(
-        bp::loadDataset(std::string(BP_SOURCE_DIR) + "/resources/data/" + name));
-}
-
-bool sameMatrices(const std::vector<bp::Matrix>& a, const std::vector<bp::Matrix>& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].rows() != b[i].rows() || a[i].cols() != b[i].cols() || a[i] != b[i]) return false;
-    return true;
-}
-
-bp::NetworkSpec specOf(std::vector<int> layers, std::uint64_t seed) {
-    bp::NetworkSpec s;
-    s.layers = std::move(layers);
-    s.seed = seed;
-    return s;
-}
 
 bp::TrainOptions optionsOf(double lr, bool shuffle) {
     bp::TrainOptions o;

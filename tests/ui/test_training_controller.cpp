@@ -8,6 +8,7 @@
 #include <QtTest>
 #include <memory>
 
+#include "ControllerFixtures.h"
 #include "backprop/DatasetIO.h"
 #include "backprop/Stepper.h"
 #include "backprop/Trainer.h"
@@ -15,32 +16,17 @@
 
 using bps::TrainingController;
 
-namespace {
+using fixtures::loadData;
+using fixtures::sameMatrices;
+using fixtures::specOf;
 
-std::shared_ptr<const bp::Dataset> loadData(const char* name) {
-    return std::make_shared<const bp::Dataset>(
-        bp::loadDataset(std::string(BP_SOURCE_DIR) + "/resources/data/" + name));
-}
+namespace {
 
 bool sameVectors(const std::vector<bp::Vector>& a, const std::vector<bp::Vector>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
         if (a[i].size() != b[i].size() || a[i] != b[i]) return false;
     return true;
-}
-
-bool sameMatrices(const std::vector<bp::Matrix>& a, const std::vector<bp::Matrix>& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].rows() != b[i].rows() || a[i].cols() != b[i].cols() || a[i] != b[i]) return false;
-    return true;
-}
-
-bp::NetworkSpec specOf(std::vector<int> layers, std::uint64_t seed) {
-    bp::NetworkSpec s;
-    s.layers = std::move(layers);
-    s.seed = seed;
-    return s;
 }
 
 bp::TrainOptions optionsOf(double lr, int epochs = 1) {
