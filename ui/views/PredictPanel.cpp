@@ -153,7 +153,7 @@ void PredictPanel::evaluate() {
 void PredictPanel::clearRows() {
     m_rows.clear();
     QWidget* box = new QWidget(m_rowsBox->parentWidget());
-    m_column->replaceWidget(m_rowsBox, box);
+    delete m_column->replaceWidget(m_rowsBox, box);  // the layout item is ours to delete
     delete m_rowsBox;  // the rows' widgets with it
     m_rowsBox = box;
     m_grid = new QGridLayout(m_rowsBox);
