@@ -154,7 +154,7 @@ void PredictPanel::clearRows() {
     m_rows.clear();
     QWidget* box = new QWidget(m_rowsBox->parentWidget());
     delete m_column->replaceWidget(m_rowsBox, box);  // the layout item is ours to delete
-    delete m_rowsBox;  // the rows' widgets with it
+    delete m_rowsBox;                                // the rows' widgets with it
     m_rowsBox = box;
     m_grid = new QGridLayout(m_rowsBox);
     m_grid->setContentsMargins(0, 0, 0, 0);
