@@ -114,6 +114,23 @@ void Network::forward(const Eigen::Ref<const Vector>& input, PassValues& values)
     for (int k = 0; k < weightLayers(); ++k) phase::forward(*this, values, k);
 }
 
+void Network::explain(const Eigen::Ref<const Vector>& input, const Eigen::Ref<const Vector>& target,
+                      PassValues& values) const {
+    if (target.size() != outputs()) {
+        throw std::invalid_argument("target has " + std::to_string(target.size()) +
+                                    " values, the network has " + std::to_string(outputs()) +
+                                    " outputs");
+    }
+    forward(input, values);
+    values.dW.clear();
+    values.target = target;
+    phase::outputError(*this, values);
+    for (int k = weightLayers() - 1; k >= 0; --k) {
+        if (k > 0) phase::backError(*this, values, k);
+        phase::computeDelta(*this, values, k);  // what update(k) computes before it adds ΔW_k
+    }
+}
+
 Scalar Network::train(const Eigen::Ref<const Vector>& input, const Eigen::Ref<const Vector>& target,
                       Scalar learningRate) {
     if (target.size() != outputs()) {
@@ -180,6 +197,14 @@ Vector bookTarget(int label, int outputs) {
     Vector t = Vector::Constant(outputs, 0.01);
     if (label >= 0 && label < outputs) t(label) = 0.99;
     return t;
+}
+
+int argmax(const Eigen::Ref<const Vector>& v) {
+    if (v.size() == 0) return -1;
+    Eigen::Index best = 0;
+    for (Eigen::Index i = 1; i < v.size(); ++i)
+        if (v(i) > v(best)) best = i;
+    return static_cast<int>(best);
 }
 
 }  // namespace bp

@@ -34,14 +34,6 @@ void loadInput(const Dataset& d, std::size_t i, Scalar* out) {
     for (int j = 0; j < d.inputs; ++j) out[j] = table[row[j]];
 }
 
-// Index of the largest value (the first one on ties), as numpy.argmax.
-int argmax(const Eigen::Ref<const Vector>& v) {
-    Eigen::Index best = 0;
-    for (Eigen::Index i = 1; i < v.size(); ++i)
-        if (v(i) > v(best)) best = i;
-    return static_cast<int>(best);
-}
-
 // Forward pass of a block of samples as matrix products: O_{k+1} = f(W_k · O_k).
 Matrix forwardBatch(const Network& net, Matrix o) {
     for (int k = 0; k < net.weightLayers(); ++k) {
@@ -57,17 +49,19 @@ Matrix forwardBatch(const Network& net, Matrix o) {
 }
 
 template <typename PerSample>
-void forEachPrediction(const Network& net, const Dataset& data, const std::atomic<bool>* cancel,
-                       PerSample f) {
+// f(i, predicted label) for the first `rows` samples of data (at most all of them).
+void forEachPrediction(const Network& net, const Dataset& data, std::size_t rows,
+                       const std::atomic<bool>* cancel, PerSample f) {
     if (data.inputs != net.inputs()) {
         throw std::invalid_argument(data.source + ": samples have " + std::to_string(data.inputs) +
                                     " inputs, the network expects " + std::to_string(net.inputs()));
     }
     constexpr std::size_t kBlock = 256;
     Matrix in(net.inputs(), static_cast<Eigen::Index>(kBlock));
-    for (std::size_t start = 0; start < data.rows(); start += kBlock) {
+    rows = std::min(rows, data.rows());
+    for (std::size_t start = 0; start < rows; start += kBlock) {
         if (cancel && cancel->load(std::memory_order_relaxed)) return;
-        const std::size_t n = std::min(kBlock, data.rows() - start);
+        const std::size_t n = std::min(kBlock, rows - start);
         in.resize(net.inputs(), static_cast<Eigen::Index>(n));
         for (std::size_t c = 0; c < n; ++c)
             loadInput(data, start + c, in.col(static_cast<Eigen::Index>(c)).data());
@@ -104,15 +98,15 @@ std::vector<std::size_t> epochOrder(std::size_t rows, std::uint64_t shuffleSeed,
 double accuracy(const Network& net, const Dataset& data, const std::atomic<bool>* cancel) {
     if (data.rows() == 0) return std::numeric_limits<double>::quiet_NaN();
     std::size_t correct = 0;
-    forEachPrediction(net, data, cancel, [&](std::size_t i, int predicted) {
+    forEachPrediction(net, data, data.rows(), cancel, [&](std::size_t i, int predicted) {
         if (predicted == data.label(i)) ++correct;
     });
     return static_cast<double>(correct) / static_cast<double>(data.rows());
 }
 
-std::vector<int> predictions(const Network& net, const Dataset& data) {
-    std::vector<int> out(data.rows(), -1);
-    forEachPrediction(net, data, nullptr,
+std::vector<int> predictions(const Network& net, const Dataset& data, std::size_t limit) {
+    std::vector<int> out(std::min(limit, data.rows()), -1);
+    forEachPrediction(net, data, out.size(), nullptr,
                       [&](std::size_t i, int predicted) { out[i] = predicted; });
     return out;
 }

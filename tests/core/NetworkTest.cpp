@@ -133,6 +133,58 @@ TEST(Stepper, AllPhasesEqualTrainBitForBit) {
     }
 }
 
+// explain() shows a step without taking it: the values a Stepper holds after its last phase, bit
+// for bit (both rules, every activation, with and without bias), no weight changed, no ΔW kept;
+// ΔW_k = α·delta[k+1]·[o[k], 1]ᵀ is what the stepper applied.
+TEST(Network, ExplainHasTheSteppersValuesAndChangesNothing) {
+    for (ErrorRule rule : {ErrorRule::Book, ErrorRule::Gradient}) {
+        for (bool bias : {false, true}) {
+            for (Activation act : {Activation::Sigmoid, Activation::Tanh, Activation::ReLU}) {
+                NetworkSpec spec;
+                spec.layers = {7, 5, 4, 3};
+                spec.hidden = act;
+                spec.bias = bias;
+                spec.rule = rule;
+                spec.seed = 12;
+                const Network net(spec);
+                Network stepped(spec);
+                Rng rng(4);
+                Vector in(7), t(3);
+                for (int i = 0; i < 7; ++i) in(i) = rng.uniform();
+                for (int i = 0; i < 3; ++i) t(i) = 0.01 + 0.98 * rng.uniform();
+                PassValues v;
+                net.explain(in, t, v);
+                Stepper s(stepped);
+                s.setSample(in, t);
+                s.finish(0.3);
+                const PassValues& w = s.values();
+                EXPECT_EQ(v.error, w.error);
+                EXPECT_TRUE(v.target == w.target);
+                EXPECT_TRUE(v.dW.empty());
+                for (std::size_t k = 0; k < 4; ++k) {
+                    SCOPED_TRACE("layer " + std::to_string(k));
+                    EXPECT_TRUE(v.o[k] == w.o[k]);
+                    if (k == 0) continue;
+                    EXPECT_TRUE(v.x[k] == w.x[k]);
+                    EXPECT_TRUE(v.e[k] == w.e[k]);
+                    EXPECT_TRUE(v.delta[k] == w.delta[k]);
+                }
+                for (int k = 0; k < 3; ++k) {
+                    EXPECT_TRUE(net.weights(k) == Network(spec).weights(k));  // unchanged
+                    Vector oin(net.weights(k).cols());
+                    oin.head(spec.layers[static_cast<std::size_t>(k)]) =
+                        v.o[static_cast<std::size_t>(k)];
+                    if (bias) oin(oin.size() - 1) = 1.0;
+                    const Matrix dW =
+                        0.3 * v.delta[static_cast<std::size_t>(k) + 1] * oin.transpose();
+                    EXPECT_LT((net.weights(k) + dW - stepped.weights(k)).cwiseAbs().maxCoeff(),
+                              1e-15);
+                }
+            }
+        }
+    }
+}
+
 TEST(Stepper, ValuesReadableAfterEachPhase) {
     Network net = bookThreeLayers();
     Stepper s(net);

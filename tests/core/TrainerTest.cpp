@@ -3,10 +3,12 @@
 // learning XOR; shuffling; determinism.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <set>
 #include <thread>
 
 #include "backprop/Random.h"
@@ -290,6 +292,27 @@ TEST(Trainer, EpochResultsAndRunningError) {
     for (std::size_t i = errors.size() - 10; i < errors.size(); ++i) last10 += errors[i];
     EXPECT_NEAR(t.progress().runningError, last10 / 10, 1e-12);
     EXPECT_NEAR(accuracy(net, d), results.back().testAccuracy, 0);
+}
+
+// The batched predictions are the argmax of query() sample by sample, for a prefix of any length
+// (blocks of 256: one short of a block, one block, one more, all rows, more than there are).
+TEST(Trainer, PredictionsOfAPrefixAreTheQueriesArgmax) {
+    const Dataset d = randomDataset(600, 12, 5, 21);
+    NetworkSpec spec;
+    spec.layers = {12, 9, 5};
+    Network net(spec);
+    Trainer(net, d, nullptr, TrainOptions{}).advance(600);  // trained: not every answer alike
+    std::vector<int> byQuery;
+    for (std::size_t i = 0; i < d.rows(); ++i) byQuery.push_back(argmax(net.query(d.input(i))));
+    EXPECT_GT(std::set<int>(byQuery.begin(), byQuery.end()).size(), 1u);
+    for (const std::size_t n : {0u, 1u, 255u, 256u, 257u, 600u, 5000u}) {
+        const std::vector<int> p = predictions(net, d, n);
+        ASSERT_EQ(p.size(), std::min<std::size_t>(n, d.rows())) << n;
+        EXPECT_TRUE(std::equal(p.begin(), p.end(), byQuery.begin())) << n;
+    }
+    EXPECT_EQ(predictions(net, d), byQuery);
+    EXPECT_EQ(argmax(Vector()), -1);
+    EXPECT_EQ(argmax((Vector(4) << 0.2, 0.7, 0.7, 0.1).finished()), 1);  // first of a tie
 }
 
 TEST(Trainer, RejectsDataThatDoesNotFit) {

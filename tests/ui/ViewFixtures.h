@@ -9,7 +9,7 @@
 #include "backprop/DatasetIO.h"
 #include "backprop/Network.h"
 #include "backprop/Stepper.h"
-#include "training/Snapshot.h"
+#include "training/SnapshotBuilder.h"
 
 namespace fixtures {
 
@@ -32,31 +32,13 @@ inline bp::Vector bookInput() {
     return i;
 }
 
-inline int argmax(const bp::Vector& v) {
-    int best = 0;
-    for (int i = 1; i < v.size(); ++i)
-        if (v(i) > v(best)) best = i;
-    return best;
-}
-
 // The snapshot the controller would hand the views after the stepper's last phase.
 inline bps::SnapshotPtr snapshotOf(const bp::Stepper& st, double learningRate, int label,
                                    int imageW = 0, int imageH = 0) {
-    auto s = std::make_shared<bps::Snapshot>();
-    const bp::Network& net = st.network();
-    s->spec = net.spec();
-    s->weights = net.allWeights();
-    s->values = st.values();
-    if (const bp::Phase* p = st.lastPhase()) s->lastPhase = *p;
-    if (!st.finished()) s->nextPhase = st.nextPhase();
+    auto s = bps::snapshotOfStepper(st, learningRate);
     s->label = label;
-    const int L = net.weightLayers();
-    const bool forwardDone = st.lastPhase() && !(st.lastPhase()->kind == bp::PhaseKind::Forward &&
-                                                 st.lastPhase()->layer < L - 1);
-    s->prediction = forwardDone ? argmax(s->values.o[L]) : -1;
     s->imageWidth = imageW;
     s->imageHeight = imageH;
-    s->learningRate = learningRate;
     s->sample = 0;
     return s;
 }
@@ -64,19 +46,10 @@ inline bps::SnapshotPtr snapshotOf(const bp::Stepper& st, double learningRate, i
 // A full-speed snapshot (no phase) of a network after training.
 inline bps::SnapshotPtr trainedSnapshot(const bp::Network& net, const bp::Vector& input, int label,
                                         int imageW, int imageH, double learningRate) {
-    auto s = std::make_shared<bps::Snapshot>();
-    s->spec = net.spec();
-    s->weights = net.allWeights();
-    s->values.resize(net.spec(), false);
-    net.forward(input, s->values);
-    const int L = net.weightLayers();
-    s->values.target = bp::bookTarget(label, net.outputs());
-    s->values.e[L] = s->values.target - s->values.o[L];
+    auto s = bps::snapshotOfSample(net, input, bp::bookTarget(label, net.outputs()), learningRate);
     s->label = label;
-    s->prediction = argmax(s->values.o[L]);
     s->imageWidth = imageW;
     s->imageHeight = imageH;
-    s->learningRate = learningRate;
     s->sample = 0;
     return s;
 }

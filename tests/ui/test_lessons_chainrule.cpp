@@ -15,7 +15,7 @@
 #include "backprop/NumericSlope.h"
 #include "backprop/Stepper.h"
 #include "lessons/ChainRuleLesson.h"
-#include "lessons/LessonSnapshot.h"
+#include "training/SnapshotBuilder.h"
 
 using bps::ChainRuleLesson;
 
@@ -117,7 +117,7 @@ class TestChainRuleLesson : public QObject {
         const bp::Network net(spec);
         bp::Vector in(6), t = bp::bookTarget(2, 4);
         in << 0.2, 0.9, 0.01, 0.5, 0.7, 0.3;
-        l.setSnapshot(bps::lessons::snapshotOfNetwork(net, in, t, 0.25));
+        l.setSnapshot(bps::snapshotOfSample(net, in, t, 0.25));
         QVERIFY(l.studioAvailable());
         QVERIFY(l.useStudio(true));
         QCOMPARE(l.network().spec().layers, spec.layers);

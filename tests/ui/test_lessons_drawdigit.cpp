@@ -8,10 +8,10 @@
 #include <cmath>
 
 #include "LessonFixtures.h"
+#include "backprop/Network.h"
 #include "backprop/Preprocess.h"
 #include "lessons/DrawDigitLesson.h"
 #include "lessons/LessonImages.h"
-#include "lessons/LessonSnapshot.h"
 
 using namespace bps;
 
@@ -99,7 +99,7 @@ class TestDrawDigitLesson : public QObject {
         QVERIFY(bp::centreOfMass(s.centred, 28, 28, mx, my));
         QVERIFY(std::abs(mx - 14.0) <= 0.5 && std::abs(my - 14.0) <= 0.5);
         QCOMPARE(std::max(s.fitW, s.fitH), 20);
-        QCOMPARE(lesson.answer(), lessons::argmaxOf(m_net->query(test->input(0))));
+        QCOMPARE(lesson.answer(), bp::argmax(m_net->query(test->input(0))));
         QVERIFY(!lesson.loadPicture(dir.filePath(QStringLiteral("missing.png"))));
     }
 

@@ -10,7 +10,7 @@
 #include "WhyLessonFit.h"
 #include "backprop/ErrorSurface.h"
 #include "lessons/ErrorSurfaceLesson.h"
-#include "lessons/LessonSnapshot.h"
+#include "training/SnapshotBuilder.h"
 
 using bps::ErrorSurfaceLesson;
 
@@ -85,7 +85,7 @@ class TestErrorSurfaceLesson : public QObject {
         const bp::Network net(spec);
         bp::Vector in(5), t = bp::bookTarget(0, 3);
         in << 0.3, 0.6, 0.9, 0.01, 0.5;
-        l.setSnapshot(bps::lessons::snapshotOfNetwork(net, in, t, 0.1));
+        l.setSnapshot(bps::snapshotOfSample(net, in, t, 0.1));
         QVERIFY(l.useStudio(true));
         QCOMPARE(l.slice().network().spec().layers, spec.layers);
         QVERIFY(std::abs(l.grid().at(60, 60) - (t - net.query(in)).squaredNorm()) < 1e-12);

@@ -6,7 +6,7 @@
 
 #include "LessonScreenshot.h"
 #include "WhyLessonFit.h"
-#include "lessons/LessonSnapshot.h"
+#include "backprop/Network.h"
 #include "lessons/SaturationLesson.h"
 #include "views/NetworkView.h"
 

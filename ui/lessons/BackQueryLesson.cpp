@@ -12,9 +12,9 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "backprop/Network.h"
 #include "document/Exporter.h"
 #include "lessons/LessonImages.h"
-#include "lessons/LessonSnapshot.h"
 
 namespace bps {
 
@@ -156,7 +156,7 @@ void BackQueryLesson::refresh() {
         m_ink[i] = toInkBytes(image);
         // What does the network answer when shown its own imagined picture?
         const bp::Vector out = net->query(image);
-        m_answer[i] = lessons::argmaxOf(out);
+        m_answer[i] = bp::argmax(out);
         m_answerValue[i] = out[m_answer[i]];
         m_tiles[i]->setImage(lessons::inkImage(m_ink[i], m_side, m_side));
         m_tiles[i]->setHighlighted(m_answer[i] != l);

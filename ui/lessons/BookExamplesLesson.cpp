@@ -9,7 +9,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "lessons/LessonSnapshot.h"
+#include "training/SnapshotBuilder.h"
 #include "views/MathsPanel.h"
 #include "views/NetworkView.h"
 
@@ -231,7 +231,9 @@ static QString phaseWords(const bp::Phase& p) {
 }
 
 void BookExamplesLesson::show() {
-    SnapshotPtr s = lessons::snapshotOfStepper(*m_stepper, kLearningRate);
+    auto shown = snapshotOfStepper(*m_stepper, kLearningRate);
+    shown->sample = 0;
+    SnapshotPtr s = std::move(shown);
     m_view->setSnapshot(s);
     m_maths->setSnapshot(s);
     updatePhaseLabel();

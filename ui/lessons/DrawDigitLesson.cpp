@@ -13,8 +13,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "backprop/Network.h"
 #include "lessons/LessonImages.h"
-#include "lessons/LessonSnapshot.h"
 
 namespace bps {
 namespace lessons {
@@ -112,7 +112,7 @@ void OutputBars::paintEvent(QPaintEvent*) {
     const int labelW = fm.horizontalAdvance(QStringLiteral("00")) + 8;
     const int valueW = fm.horizontalAdvance(QStringLiteral("0.000")) + 8;
     const double rowH = static_cast<double>(height()) / n;
-    const int best = m_values.size() == n ? argmaxOf(m_values) : -1;
+    const int best = m_values.size() == n ? bp::argmax(m_values) : -1;
     for (int l = 0; l < n; ++l) {
         const QRectF row(0, l * rowH, width(), rowH);
         p.setPen(palette().color(QPalette::WindowText));
@@ -241,7 +241,7 @@ void DrawDigitLesson::activated() {
 }
 
 int DrawDigitLesson::answer() const {
-    return m_outputs.size() > 0 ? lessons::argmaxOf(m_outputs) : -1;
+    return bp::argmax(m_outputs);
 }
 
 void DrawDigitLesson::recompute() {

@@ -16,9 +16,9 @@
 #include <cmath>
 #include <limits>
 
+#include "backprop/Network.h"
 #include "backprop/Trainer.h"
 #include "lessons/LessonImages.h"
-#include "lessons/LessonSnapshot.h"
 #include "training/DatasetLoader.h"
 
 namespace bps {

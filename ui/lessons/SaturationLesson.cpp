@@ -21,7 +21,7 @@
 
 #include "backprop/Activation.h"
 #include "backprop/DatasetIO.h"
-#include "lessons/LessonSnapshot.h"
+#include "training/SnapshotBuilder.h"
 #include "views/ErrorPlot.h"
 #include "views/NetworkView.h"
 #include "views/Palette.h"
@@ -650,8 +650,14 @@ void SaturationLesson::showSnapshot() {
         const std::size_t i = (m_demo.next + m_data.rows() - 1) % m_data.rows();
         bp::Vector in, t;
         prepare(m_demo.prep, m_demo.errors.empty() ? 0 : i, in, t);
-        m_shown = lessons::snapshotOfNetwork(*m_demo.net, in, t, kLearningRate, m_data.width,
-                                             m_data.height);
+        auto shown = snapshotOfSample(*m_demo.net, in, t, kLearningRate);
+        shown->sample = 0;
+        shown->label = bp::argmax(t);
+        if (m_data.isImage()) {
+            shown->imageWidth = m_data.width;
+            shown->imageHeight = m_data.height;
+        }
+        m_shown = std::move(shown);
     } else {
         m_shown.reset();
     }

@@ -13,6 +13,7 @@
 #include "backprop/Diagnosis.h"
 #include "backprop/Stepper.h"
 #include "backprop/Timeline.h"
+#include "training/SnapshotBuilder.h"
 
 namespace bps {
 namespace detail {
@@ -50,14 +51,6 @@ namespace {
 constexpr std::size_t kMaxPredictions = 2000;
 // Play at full speed trains in slices of about this many milliseconds between event-loop turns.
 constexpr double kSliceMs = 12.0;
-
-int argmax(const bp::Vector& v) {
-    if (v.size() == 0) return -1;
-    Eigen::Index best = 0;
-    for (Eigen::Index i = 1; i < v.size(); ++i)
-        if (v(i) > v(best)) best = i;
-    return static_cast<int>(best);
-}
 
 bool sameShape(const bp::NetworkSpec& a, const bp::NetworkSpec& b) {
     return a.layers == b.layers && a.hidden == b.hidden && a.output == b.output &&
@@ -520,10 +513,25 @@ class Worker : public QObject {
 
     // Builds a snapshot of the current state and posts it with the pending curve values.
     void publish() {
-        auto s = std::make_shared<Snapshot>();
-        s->spec = m_net->spec();
-        s->weights = m_viewed ? m_viewed->weights : m_net->allWeights();
-        s->learningRate = m_viewed ? m_viewed->learningRate() : learningRate();
+        std::shared_ptr<Snapshot> s;
+        const double lr = m_viewed ? m_viewed->learningRate() : learningRate();
+        if (m_showStepper && m_stepper->hasSample() && !m_viewed) {
+            s = snapshotOfStepper(*m_stepper, lr);  // the phase just run, with its ΔW
+            s->sample = m_stepIndex;
+        } else if (const long i = currentSample(); i >= 0) {
+            // The current sample's whole step, shown and not taken, on the weights the views
+            // show (no phase: the views draw the whole pass, as at full speed).
+            const auto idx = static_cast<std::size_t>(i);
+            s = snapshotOfSample(m_viewed ? viewedNetwork() : *m_net, m_train->input(idx),
+                                 bp::bookTarget(m_train->label(idx), m_net->outputs()), lr);
+            s->sample = i;
+        } else {
+            s = std::make_shared<Snapshot>();
+            s->spec = m_net->spec();
+            s->weights = m_viewed ? m_viewed->weights : m_net->allWeights();
+            s->values.resize(m_net->spec(), false);
+            s->learningRate = lr;
+        }
         s->live = !m_viewed;
         s->batch = std::max(1, m_options.batch);
         s->playing = m_playing;
@@ -547,31 +555,6 @@ class Worker : public QObject {
             s->sampleInEpoch = p.sampleInEpoch;
             s->samplesSeen = p.samplesSeen;
             s->runningError = p.runningError;
-        }
-        const int L = m_net->weightLayers();
-        if (m_showStepper && m_stepper->hasSample() && !m_viewed) {
-            s->values = m_stepper->values();
-            if (const bp::Phase* last = m_stepper->lastPhase()) s->lastPhase = *last;
-            if (!m_stepper->finished()) s->nextPhase = m_stepper->nextPhase();
-            s->sample = m_stepIndex;
-            // The prediction exists once the forward pass reached the output layer.
-            if (m_stepper->phaseIndex() >= static_cast<std::size_t>(L))
-                s->prediction = argmax(s->values.o.back());
-        } else if (const long i = currentSample(); i >= 0) {
-            // One full step of the current sample on a copy: every value the views draw,
-            // computed from the weights in the snapshot (the real network is not touched).
-            // No phase is set: the views show the whole pass, as at full speed.
-            loadScratch();
-            bp::Stepper st(*m_scratch);
-            const auto idx = static_cast<std::size_t>(i);
-            st.setSample(m_train->input(idx),
-                         bp::bookTarget(m_train->label(idx), m_net->outputs()));
-            st.finish(s->learningRate);
-            s->values = st.values();
-            s->sample = i;
-            s->prediction = argmax(s->values.o.back());
-        } else {
-            s->values.resize(m_net->spec(), false);
         }
         if (s->sample >= 0) s->label = m_train->label(static_cast<std::size_t>(s->sample));
         double rate = -1;
@@ -604,13 +587,18 @@ class Worker : public QObject {
         m_sincePublish.start();
     }
 
-    // m_scratch gets the weights the views show: the viewed checkpoint's, else the live ones.
-    void loadScratch() {
-        if (!m_scratch || !sameShape(m_scratch->spec(), m_net->spec()))
+    // A network with the viewed checkpoint's weights (m_scratch, filled once per checkpoint).
+    const bp::Network& viewedNetwork() {
+        if (!m_scratch || !sameShape(m_scratch->spec(), m_net->spec())) {
             m_scratch = std::make_unique<bp::Network>(*m_net);
-        for (int k = 0; k < m_net->weightLayers(); ++k)
-            m_scratch->weights(k) =
-                m_viewed ? m_viewed->weights[static_cast<std::size_t>(k)] : m_net->weights(k);
+            m_scratchOf.reset();
+        }
+        if (m_scratchOf != m_viewed) {
+            for (int k = 0; k < m_net->weightLayers(); ++k)
+                m_scratch->weights(k) = m_viewed->weights[static_cast<std::size_t>(k)];
+            m_scratchOf = m_viewed;
+        }
+        return *m_scratch;
     }
 
     // Predictions exist once the network has been trained; an untrained one publishes an
@@ -620,9 +608,9 @@ class Worker : public QObject {
         const bool trained =
             m_viewed ? m_viewed->sample() > 0 : m_trainer && m_trainer->progress().samplesSeen > 0;
         const std::size_t n = trained ? std::min(kMaxPredictions, m_train->rows()) : 0;
-        auto out = std::make_shared<std::vector<int>>(n, -1);
-        if (n > 0) loadScratch();  // the live weights, or the viewed checkpoint's
-        for (std::size_t i = 0; i < n; ++i) (*out)[i] = argmax(m_scratch->query(m_train->input(i)));
+        auto out = std::make_shared<const std::vector<int>>(
+            n > 0 ? bp::predictions(m_viewed ? viewedNetwork() : *m_net, *m_train, n)
+                  : std::vector<int>{});
         QMutexLocker lock(&m_mail->mutex);
         m_mail->predictions = std::move(out);
     }
@@ -632,7 +620,8 @@ class Worker : public QObject {
     DatasetPtr m_train, m_test;                 // data the trainer reads
     bp::TrainOptions m_options;                 // epochs, batch, shuffle, error window
     std::unique_ptr<bp::Network> m_net;         // the network being trained
-    std::unique_ptr<bp::Network> m_scratch;     // copy used to compute display values
+    std::unique_ptr<bp::Network> m_scratch;     // the viewed checkpoint's weights (viewedNetwork)
+    bp::CheckpointPtr m_scratchOf;              // the checkpoint m_scratch holds
     std::unique_ptr<bp::Trainer> m_trainer;     // cursor over the training set (null without data)
     std::unique_ptr<bp::Stepper> m_stepper;     // phase-by-phase step on m_net
     std::unique_ptr<bp::Timeline> m_timeline;   // checkpoints of this run (null without data)

@@ -82,6 +82,13 @@ class Network {
     // Forward pass keeping every layer's x and o (values.o[0] = input).
     void forward(const Eigen::Ref<const Vector>& input, PassValues& values) const;
 
+    // Every value of a training step on this sample, with no weight changed: x and o of each
+    // layer, E = T − O, each layer's error and delta (values.dW is left empty). These are the
+    // values a Stepper holds after its last phase, bit for bit, since every error is taken
+    // before its W_k changes; ΔW_k is then α·delta[k+1]·o[k]ᵀ. For showing a step, not taking it.
+    void explain(const Eigen::Ref<const Vector>& input, const Eigen::Ref<const Vector>& target,
+                 PassValues& values) const;
+
     // The book's train(): one sample, forward, errors back, every W_k updated.
     // Returns Σ (T − O)² before the update. Bit-identical to running a Stepper through
     // all phases. Uses an internal workspace: not safe to call from two threads at once.
@@ -104,5 +111,9 @@ class Network {
 
 // The book's target vector: 0.01 everywhere and 0.99 at the label.
 Vector bookTarget(int label, int outputs);
+
+// The label a network's output answers: the index of the largest value (the first one on
+// ties, as numpy.argmax); −1 for an empty vector.
+int argmax(const Eigen::Ref<const Vector>& v);
 
 }  // namespace bp

@@ -108,8 +108,10 @@ std::vector<std::size_t> epochOrder(std::size_t rows, std::uint64_t shuffleSeed,
 
 // Fraction of samples whose largest output is at the label.
 double accuracy(const Network& net, const Dataset& data, const std::atomic<bool>* cancel = nullptr);
-// Predicted label per sample (argmax of the output).
-std::vector<int> predictions(const Network& net, const Dataset& data);
+// Predicted label (argmax of the output) of each of the first `limit` samples (default: all),
+// computed in blocks as matrix products.
+std::vector<int> predictions(const Network& net, const Dataset& data,
+                             std::size_t limit = std::numeric_limits<std::size_t>::max());
 
 class Trainer {
   public:
