@@ -121,10 +121,17 @@ struct SessionFields {
     }
 };
 
+// The largest running error and sample count a curve point may hold: what the chart can still
+// scale (an error of 1e308 made its axis top, 1.05 × 1e308 rounded up, inf); samples seen are a
+// 64-bit count.
+constexpr double kMaxSessionError = 1e300;
+constexpr double kMaxSessionSamples = 18446744073709551616.0;  // 2^64
+
 // "" when every point of a run is one the studio draws, else what is wrong with the first that
-// is not: x (samples seen) finite and ≥ 0; an error finite and ≥ 0 (a mean of squares), an
-// accuracy 0 … 1, a learning rate as the trainer takes it (0 < α ≤ kMaxLearningRate). NaN,
-// ±inf or −1e308 would make the chart's axes "inf" and its legend "-1e+302 %".
+// is not: x (samples seen) 0 … kMaxSessionSamples; an error 0 … kMaxSessionError (a mean of
+// squares), an accuracy 0 … 1, a learning rate as the trainer takes it (0 < α ≤
+// kMaxLearningRate). NaN, ±inf or ±1e308 would make the chart's axes "inf" (its axis tops are the
+// largest value × 1.05 rounded up to 2, 5 or 10 × a power of ten) and its legend "-1e+302 %".
 std::string badPoint(const SessionRun& run, std::size_t runIndex) {
     const auto number = [](double v) {
         std::ostringstream s;
@@ -136,16 +143,17 @@ std::string badPoint(const SessionRun& run, std::size_t runIndex) {
     for (std::size_t c = 0; c < 3; ++c)
         for (std::size_t i = 0; i < curves[c].first->size(); ++i) {
             const auto [x, y] = (*curves[c].first)[i];
-            const bool yOk = c == 0   ? std::isfinite(y) && y >= 0
+            const bool yOk = c == 0   ? y >= 0 && y <= kMaxSessionError
                              : c == 1 ? y >= 0 && y <= 1
                                       : y > 0 && y <= kMaxLearningRate;
-            if (std::isfinite(x) && x >= 0 && yOk) continue;
+            if (x >= 0 && x <= kMaxSessionSamples && yOk) continue;
             return "run " + std::to_string(runIndex + 1) + ", " + curves[c].second + " point " +
                    std::to_string(i + 1) + ": (" + number(x) + ", " + number(y) + ") is not " +
-                   (c == 0   ? "a running error (finite, at least 0)"
-                    : c == 1 ? "a test accuracy (0 to 1)"
-                             : "a learning rate (above 0, at most 1e+06)") +
-                   " after a sample count (finite, at least 0)";
+                   (c == 0 ? "a running error (0 to " + number(kMaxSessionError) + ")"
+                    : c == 1
+                        ? std::string("a test accuracy (0 to 1)")
+                        : "a learning rate (above 0, at most " + number(kMaxLearningRate) + ")") +
+                   " after a sample count (0 to " + number(kMaxSessionSamples) + ")";
         }
     return "";
 }

@@ -326,9 +326,10 @@ TEST(SessionFile, RefusesToSaveWhatItCouldNotRead) {
     EXPECT_THROW(encodeSession(t), SessionFileError);
 }
 
-// Points the chart cannot draw (NaN, ±inf, ±1e308 errors, accuracies outside 0 … 1, rates the
-// trainer refuses) are refused when read, naming the run and point, and never written: they
-// showed as "inf" ticks on the error axis and "-1e+302 %" in the accuracy legend (issue 12).
+// Points the chart cannot draw (NaN, ±inf, ±1e308 errors, sample counts beyond 2^64, accuracies
+// outside 0 … 1, rates the trainer refuses) are refused when read, naming the run and point, and
+// never written: they showed as "inf" ticks on the error axis and "-1e+302 %" in the accuracy
+// legend (issue 12).
 TEST(SessionFile, PointsTheChartCannotDrawAreRefused) {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const double inf = std::numeric_limits<double>::infinity();
@@ -343,6 +344,12 @@ TEST(SessionFile, PointsTheChartCannotDrawAreRefused) {
         {0, 20, -1e308, "run 1, error point 2: (20, -1e+308) is not a running error"},
         {0, nan, 0.5, "run 1, error point 2: (nan, 0.5) is not a running error"},
         {0, -5, 0.5, "run 1, error point 2: (-5, 0.5) is not a running error"},
+        // Finite but too large to scale: the error axis' top (1.05 × the largest error, rounded
+        // up to 2 or 10 × a power of ten) and the sample axis' overflowed to inf.
+        {0, 20, 1e308, "run 1, error point 2: (20, 1e+308) is not a running error"},
+        {0, 20, 1.5e300, "run 1, error point 2: (20, 1.5e+300) is not a running error"},
+        {0, 1e308, 0.5, "run 1, error point 2: (1e+308, 0.5) is not a running error"},
+        {1, 1e20, 0.5, "run 1, accuracy point 2: (1e+20, 0.5) is not a test accuracy"},
         {1, 20, -1e300, "run 1, accuracy point 2: (20, -1e+300) is not a test accuracy (0 to 1)"},
         {1, 20, 1.5, "run 1, accuracy point 2: (20, 1.5) is not a test accuracy (0 to 1)"},
         {1, 20, nan, "run 1, accuracy point 2: (20, nan) is not a test accuracy (0 to 1)"},
