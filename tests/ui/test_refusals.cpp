@@ -5,7 +5,8 @@
 //     hidden layers, is refused by the controller before anything is allocated, with a message
 //     saying how much memory was asked (and naming the file), and the studio goes on as it was;
 //   - a session whose network does not fit the loaded training set says so and leaves the
-//     network as it is, instead of silently making a fresh random one;
+//     network as it is, instead of silently making a fresh random one; a session whose training
+//     set no network can be built on is refused by the loader naming the file and the limit;
 //   - the studio's exports go through the core's atomic save: a set of weight files whole or
 //     none, a symbolic link kept as a link.
 #include <sys/stat.h>
@@ -151,6 +152,51 @@ class TestRefusals : public QObject {
                  qPrintable(message));
         QCOMPARE(c.spec().layers, before.layers);  // not replaced by a fresh random network
         QCOMPARE(samplesSeen(c), std::uint64_t{1});
+    }
+
+    // A session whose training set is one no network can be built on (IDX images of more than
+    // 1,000,000 pixels): the loader refuses it naming the file and the limit, and the studio goes
+    // on with the set and network it had (it used to abort with an uncaught invalid_argument).
+    void sessionNamingDataTooWideIsRefused() {
+        QTemporaryDir dir;
+        const auto be32 = [](quint32 v) {
+            const char b[4] = {char(v >> 24), char((v >> 16) & 255), char((v >> 8) & 255),
+                               char(v & 255)};
+            return QByteArray(b, 4);
+        };
+        const QString images = dir.filePath(QStringLiteral("huge-images-idx3-ubyte"));
+        for (const auto& [name, bytes] :
+             {std::pair{images, be32(0x803) + be32(1) + be32(1001) + be32(1000)},
+              std::pair{dir.filePath(QStringLiteral("huge-labels-idx1-ubyte")),
+                        be32(0x801) + be32(1) + QByteArray(1, 3)}}) {
+            QFile f(name);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        TrainingController c;
+        const auto before = builtIn();
+        c.setDatasets(before, nullptr);
+        const bp::NetworkSpec spec = c.spec();
+        DatasetLoader loader;
+        SessionManager sessions(&c, nullptr, &loader);
+        QSignalSpy failed(&loader, &DatasetLoader::failed);
+        QSignalSpy loaded(&loader, &DatasetLoader::loaded);
+        bp::Session session;
+        session.network = bp::Network(spec);
+        session.trainData = images.toStdString();
+        sessions.apply(session);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QCOMPARE(loaded.count(), 0);
+        const QString message = failed.front().at(1).toString();
+        QVERIFY2(message.startsWith(images + QStringLiteral(": images of 1001×1000")) &&
+                     message.contains(QStringLiteral("at most 1,000,000 inputs")),
+                 qPrintable(message));
+        QTRY_VERIFY(!loader.isLoading());
+        QCoreApplication::processEvents();  // the session's queued rest (finishPending)
+        QCOMPARE(c.trainingSet(), before);
+        QCOMPARE(c.spec().layers, spec.layers);
+        c.stepSample();  // still trains
+        QTRY_COMPARE_WITH_TIMEOUT(samplesSeen(c), std::uint64_t{1}, 10000);
     }
 
     void exportsAreWholeOrNone() {
