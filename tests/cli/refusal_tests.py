@@ -223,6 +223,43 @@ def ctrl_c_saves():
     check(status == 0, f"resume: {err}")
 
 
+def second_ctrl_c_quits():
+    """A second Ctrl-C quits at once (the default action of SIGINT), even while the first one's
+    save is under way; the model file is then the old one or the whole new one, never half."""
+    import signal
+    import time
+    model = os.path.join(A.work, "m.bpm")
+    status, _, err = cli("train", "--train", data("mnist_train_100.csv"), "--layers", "auto,3,10",
+                         "--epochs", "0", "--save", model, "--quiet")
+    check(status == 0, err)
+    old = sha(model)
+    # Wide enough that a sample, and saving the model (45 MB), last far longer than 5 ms.
+    p = subprocess.Popen([A.cli, "train", "--train", data("mnist_train_100.csv"), "--layers",
+                          "auto,2000,2000,10", "--save", model, "--epochs", "100000", "--json"],
+                         cwd=A.work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = p.stdout.readline()
+    check('"epoch": 1' in first, f"first line {first!r}")
+    p.send_signal(signal.SIGINT)  # the first: stop after this sample and save
+    signals, t = 1, time.monotonic()
+    while p.poll() is None and signals < 200:  # then Ctrl-C again and again, 5 ms apart
+        time.sleep(0.005)
+        t = time.monotonic()
+        p.send_signal(signal.SIGINT)
+        signals += 1
+    out, err = p.communicate(timeout=60)
+    seconds = time.monotonic() - t
+    check(p.returncode == -signal.SIGINT,
+          f"exit status {p.returncode} after {signals} SIGINTs, expected death by SIGINT: {err}")
+    check(signals < 200 and seconds < 1.0,
+          f"{signals} SIGINTs; {seconds:.2f} s from the last to the end")
+    check("interrupted" not in err, f"the second Ctrl-C did not quit at once: {err}")
+    # the save is atomic: the old model or the whole new one
+    status, out, err = cli("eval", "--model", model, "--test", data("mnist_test_10.csv"))
+    check(status == 0, f"the model file after the second Ctrl-C: {status} {err}")
+    print(f"killed by SIGINT after {signals} SIGINTs, {seconds * 1000:.1f} ms after the last; "
+          f"the model file is the {'old' if sha(model) == old else 'new'} one")
+
+
 def no_control_bytes():
     """No message passes a raw control byte from the command line or a file to the terminal:
     every error line leaves through one place that writes them as \\xNN."""
@@ -243,7 +280,7 @@ def no_control_bytes():
 
 CASES = {f.__name__: f for f in (network_too_large, studio_options, output_is_an_input,
                                  save_path_checked_first, writes_are_atomic, ctrl_c_saves,
-                                 no_control_bytes)}
+                                 second_ctrl_c_quits, no_control_bytes)}
 
 
 if __name__ == "__main__":
