@@ -39,7 +39,10 @@ struct Snapshot {
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
+// Predicted label of the first samples of the training set (the sample browser's).
+using PredictionsPtr = std::shared_ptr<const std::vector<int>>;
 
 }  // namespace bps
 
 Q_DECLARE_METATYPE(bps::SnapshotPtr)
+Q_DECLARE_METATYPE(bps::PredictionsPtr)

@@ -1,14 +1,15 @@
 // TrainingController.h — runs the core (Network, Stepper, Trainer) on a worker thread.
 //
-// The controller lives on the GUI thread; a private worker object lives on its own QThread and
-// owns the network, the stepper and the trainer. Commands are queued to the worker; the worker
-// publishes values (a Snapshot, error-curve points, learning-rate marks, epoch results) into a
-// mutex-protected mailbox, and a GUI-thread timer drains it at ≤ 60 Hz. So the views repaint on
-// a coalescing timer and never once per sample (STYLE.md, point 6).
+// The controller lives on the GUI thread; the worker (TrainingWorker.h) lives on its own QThread
+// and owns the network, the stepping and the trainer. Commands are queued to the worker; the
+// worker publishes values (a Snapshot, error-curve points, learning-rate marks, epoch results)
+// into a mutex-protected mailbox (Mailbox.h), and a GUI-thread timer drains it at ≤ 60 Hz. So the
+// views repaint on a coalescing timer and never once per sample (STYLE.md, point 6). Play's
+// pace is the worker's PlayPacer, stepping its SampleStepping, snapshots SnapshotBuilder's.
 //
-// Stepping. "Step phase" runs one phase of a bp::Stepper on the real network for the trainer's
-// next sample. When the sample's last phase has run, the weights are put back as they were
-// before the sample and bp::Trainer::advance(1) trains it again: Stepper and Trainer are
+// Stepping (SampleStepping.h). "Step phase" runs one phase of a bp::Stepper on the real network for
+// the trainer's next sample. When the sample's last phase has run, the weights are put back as they
+// were before the sample and bp::Trainer::advance(1) trains it again: Stepper and Trainer are
 // bit-identical per sample (Stepper.h, Trainer.h), so this keeps the trainer's cursor, running
 // error and epoch count exact. A sample picked in the sample browser is "pinned": stepping then
 // trains that sample by hand (through the Stepper only) until Play un-pins it.
@@ -48,8 +49,6 @@ namespace detail {
 struct Mailbox;
 class Worker;
 }  // namespace detail
-
-using PredictionsPtr = std::shared_ptr<const std::vector<int>>;
 
 class TrainingController : public QObject {
     Q_OBJECT
@@ -201,5 +200,3 @@ class TrainingController : public QObject {
 };
 
 }  // namespace bps
-
-Q_DECLARE_METATYPE(bps::PredictionsPtr)
