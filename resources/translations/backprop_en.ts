@@ -115,6 +115,16 @@
     </message>
 </context>
 <context>
+    <name>bps::TimelineBar</name>
+    <message numerus="yes">
+        <source>Live network · %n checkpoint(s)</source>
+        <translation>
+            <numerusform>Live network · %n checkpoint</numerusform>
+            <numerusform>Live network · %n checkpoints</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bps::TrainingController</name>
     <message numerus="yes">
         <source> · kept network (%n sample(s) trained before)</source>

@@ -4086,6 +4086,139 @@ slope &lt; %1</source>
     </message>
 </context>
 <context>
+    <name>bps::TimelineBar</name>
+    <message>
+        <source>Diverged at sample %1: a weight or output became NaN or ∞ (α %2)</source>
+        <translation>在样本 %1 处发散：某个权重或输出变成了 NaN 或 ∞（α %2）</translation>
+    </message>
+    <message>
+        <source>Diverges: the largest weight grew from %1 to %2 since sample %3 (α %4)</source>
+        <translation>发散：自样本 %3 起，最大的权重从 %1 增长到 %2（α %4）</translation>
+    </message>
+    <message>
+        <source>Stalls: %1 of %2 hidden neurons dead, error flat between %3 and %4 (α %5)</source>
+        <translation>停滞：%2 个隐藏神经元中有 %1 个已死亡，误差停在 %3 与 %4 之间（α %5）</translation>
+    </message>
+    <message>
+        <source>Stalls: %1 of %2 hidden neurons saturated, error flat between %3 and %4 (α %5)</source>
+        <translation>停滞：%2 个隐藏神经元中有 %1 个已饱和，误差停在 %3 与 %4 之间（α %5）</translation>
+    </message>
+    <message>
+        <source>Stalls: all %1 output neurons saturated, error flat between %2 and %3 (α %4)</source>
+        <translation>停滞：全部 %1 个输出神经元已饱和，误差停在 %2 与 %3 之间（α %4）</translation>
+    </message>
+    <message>
+        <source>Oscillates: the error turned %1 times between %2 and %3 since sample %4 (α %5)</source>
+        <translation>振荡：自样本 %4 起，误差在 %2 与 %3 之间来回转向 %1 次（α %5）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training diverged&lt;/b&gt; at sample %1: a weight or an output became NaN or infinite (α %2). The largest weight had grown from %3 at sample %4 to %5 (in %6).</source>
+        <translation>&lt;b&gt;训练已发散&lt;/b&gt;：在样本 %1 处，某个权重或输出变成了 NaN 或无穷大（α %2）。最大的权重已从样本 %4 时的 %3 增长到 %5（在 %6 中）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training diverges&lt;/b&gt;: the largest weight (in %1) grew from %2 to %3 since sample %4, while the error on the probe samples is worse than its best, %5 (now %6); %7 of %8 hidden neurons are saturated (α %9).</source>
+        <translation>&lt;b&gt;训练正在发散&lt;/b&gt;：自样本 %4 起，最大的权重（在 %1 中）从 %2 增长到 %3，而探测样本上的误差比其最好值 %5 更差（现在为 %6）；%8 个隐藏神经元中有 %7 个已饱和（α %9）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training stalls&lt;/b&gt;: since sample %1 the error on the probe samples has stayed between %2 and %3 while %4 of %5 hidden neurons are dead (ReLU output 0 for every probe sample; α %6).</source>
+        <translation>&lt;b&gt;训练停滞&lt;/b&gt;：自样本 %1 起，探测样本上的误差一直停在 %2 与 %3 之间，而 %5 个隐藏神经元中有 %4 个已死亡（ReLU 对每个探测样本的输出都是 0；α %6）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training stalls&lt;/b&gt;: since sample %1 the error on the probe samples has stayed between %2 and %3 while %4 of %5 hidden neurons are saturated (slope f′ &lt; 0.01: their updates hardly move them; α %6).</source>
+        <translation>&lt;b&gt;训练停滞&lt;/b&gt;：自样本 %1 起，探测样本上的误差一直停在 %2 与 %3 之间，而 %5 个隐藏神经元中有 %4 个已饱和（斜率 f′ &lt; 0.01：更新几乎推不动它们；α %6）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training stalls&lt;/b&gt;: since sample %1 the error on the probe samples has stayed between %2 and %3 while all %4 output neurons are saturated (slope f′ &lt; 0.01; α %5).</source>
+        <translation>&lt;b&gt;训练停滞&lt;/b&gt;：自样本 %1 起，探测样本上的误差一直停在 %2 与 %3 之间，而全部 %4 个输出神经元已饱和（斜率 f′ &lt; 0.01；α %5）。</translation>
+    </message>
+    <message>
+        <source>The largest weight (in %1) had grown from %2 to %3.</source>
+        <translation>最大的权重（在 %1 中）已从 %2 增长到 %3。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training oscillates&lt;/b&gt;: since sample %1 the error on the probe samples has turned %2 times between %3 and %4 without a new low (α %5).</source>
+        <translation>&lt;b&gt;训练振荡&lt;/b&gt;：自样本 %1 起，探测样本上的误差在 %3 与 %4 之间来回转向 %2 次，没有创下新低（α %5）。</translation>
+    </message>
+    <message>
+        <source>The last good checkpoint is at sample %1: rewind there and lower the learning rate.</source>
+        <translation>最后一个良好的检查点在样本 %1：回到那里并降低学习率。</translation>
+    </message>
+    <message>
+        <source>Not the live network: sample %1 of %2 (epoch %3, error %4)</source>
+        <translation>不是当前的网络：第 %1 个样本，共 %2 个（轮次 %3，误差 %4）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live network · %n checkpoint(s)</source>
+        <translation>
+            <numerusform>当前的网络 · %n 个检查点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re&amp;wind to %1</source>
+        <translation>回到 %1(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Not the live network — as it was at sample %1. Live returns to it.</source>
+        <translation>不是当前的网络——这是它在样本 %1 时的样子。按“当前”回到它。</translation>
+    </message>
+    <message>
+        <source>Ti&amp;meline</source>
+        <translation>时间线(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The run&apos;s checkpoints, a tenth of an epoch apart (thinned as the run grows); the right end is the live network. Drag back to see the network as it was then.</source>
+        <translation>这次训练的检查点，每十分之一轮次一个（训练越长越稀疏）；最右端是当前的网络。向回拖动，即可看到网络当时的样子。</translation>
+    </message>
+    <message>
+        <source>Timeline of the run</source>
+        <translation>训练的时间线</translation>
+    </message>
+    <message>
+        <source>L&amp;ive</source>
+        <translation>当前(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show the live network again</source>
+        <translation>重新显示当前的网络</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>继续(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Training continues from this checkpoint with the learning rate it had; what came after it is dropped</source>
+        <translation>从这个检查点以它当时的学习率继续训练；它之后的部分将被丢弃</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>Learning rate of a branch or a replay</source>
+        <translation>分支或重放的学习率</translation>
+    </message>
+    <message>
+        <source>&amp;Branch</source>
+        <translation>分支(&amp;B)</translation>
+    </message>
+    <message>
+        <source>A new run from this checkpoint&apos;s weights at the learning rate in the box, drawn beside this one</source>
+        <translation>以框中的学习率，从这个检查点的权重开始一次新的训练，画在这次训练旁边</translation>
+    </message>
+    <message>
+        <source>Repla&amp;y</source>
+        <translation>重放(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>A new run from the same initial weights and sample order at the learning rate in the box</source>
+        <translation>以框中的学习率，从相同的初始权重和样本顺序开始一次新的训练</translation>
+    </message>
+    <message>
+        <source>Show the last good checkpoint; then resume or branch from it</source>
+        <translation>显示最后一个良好的检查点；然后从它继续或分支</translation>
+    </message>
+</context>
+<context>
     <name>bps::TrainingController</name>
     <message>
         <source>α %1 · hidden %2 · epochs %3</source>

@@ -16,6 +16,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QTimer>
+#include <QVBoxLayout>
 #include <QWindow>
 
 #include "classroom/ClassActions.h"
@@ -38,6 +39,7 @@
 #include "views/NetworkView.h"
 #include "views/PredictPanel.h"
 #include "views/SampleBrowser.h"
+#include "views/TimelineBar.h"
 
 namespace bps {
 
@@ -78,7 +80,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     auto* controlsDock = makeDock(QStringLiteral("ControlsDock"), scroll, this);
     auto* samplesDock = makeDock(QStringLiteral("SamplesDock"), m_samples, this);
-    auto* chartDock = makeDock(QStringLiteral("ErrorDock"), m_errorPlot, this);
+    // The run's timeline under the chart (views/TimelineBar.h), in the same dock.
+    m_timeline = new TimelineBar;
+    m_timeline->attachBanner(m_network);
+    auto* chartBox = new QWidget;
+    auto* chartRows = new QVBoxLayout(chartBox);
+    chartRows->setContentsMargins(0, 0, 0, 0);
+    chartRows->setSpacing(0);
+    chartRows->addWidget(m_errorPlot, 1);
+    chartRows->addWidget(m_timeline);
+    auto* chartDock = makeDock(QStringLiteral("ErrorDock"), chartBox, this);
     auto* mathsDock = makeDock(QStringLiteral("MathsDock"), m_maths, this);
     m_docks = {controlsDock, samplesDock, chartDock, mathsDock};
     // The side docks run the full height; the chart and the maths sit under the network.
@@ -280,6 +291,21 @@ void MainWindow::wire() {
         if (s) m_samples->setCurrentSample(s->sample);
     });
     connect(c, &TrainingController::errorPoints, m_errorPlot, &ErrorPlot::addErrorPoints);
+    // The timeline: its checkpoints and diagnosis, the network it shows, and what it asks for.
+    connect(c, &TrainingController::timelineChanged, m_timeline, &TimelineBar::setTimeline);
+    connect(c, &TrainingController::snapshotReady, m_timeline, &TimelineBar::setSnapshot);
+    connect(c, &TrainingController::runRewound, m_errorPlot, &ErrorPlot::rewindRun);
+    connect(c, &TrainingController::learningRateSet, this, [this](double lr) {
+        m_controls->setLearningRate(lr);
+        m_timeline->setLearningRate(lr);
+    });
+    connect(m_timeline, &TimelineBar::viewRequested, c, &TrainingController::viewCheckpoint);
+    connect(m_timeline, &TimelineBar::liveRequested, c, &TrainingController::viewLive);
+    connect(m_timeline, &TimelineBar::resumeRequested, c,
+            [c](std::uint64_t sample) { c->resumeFrom(sample); });
+    connect(m_timeline, &TimelineBar::branchRequested, c,
+            [c](std::uint64_t sample, double lr) { c->branchFrom(sample, lr); });
+    connect(m_timeline, &TimelineBar::replayRequested, c, &TrainingController::replay);
     // A person's change of the learning rate is one mark (a drag of the slider, many values).
     connect(c, &TrainingController::learningRateMarked, m_errorPlot,
             &ErrorPlot::changeLearningRate);
@@ -337,6 +363,8 @@ void MainWindow::wire() {
     connect(m_controls, &ControlPanel::epochLimitChanged, c, &TrainingController::setEpochLimit);
     connect(m_controls, &ControlPanel::learningRateChanged, c,
             &TrainingController::setLearningRate);
+    connect(m_controls, &ControlPanel::learningRateChanged, m_timeline,
+            &TimelineBar::setLearningRate);
     connect(m_controls, &ControlPanel::learningRateEditing, m_errorPlot,
             &ErrorPlot::setRateEditing);
     connect(m_controls, &ControlPanel::networkRequested, c, &TrainingController::setNetworkSpec);

@@ -33,6 +33,7 @@ class PredictPanel;
 class PresentationMode;
 class SampleBrowser;
 class SessionActions;
+class TimelineBar;
 class TrainingController;
 
 class MainWindow : public QMainWindow {
@@ -79,6 +80,7 @@ class MainWindow : public QMainWindow {
     PresentationMode* presentation() const { return m_presentation; }
     NetworkView* networkView() const { return m_network; }
     ErrorPlot* errorPlot() const { return m_errorPlot; }
+    TimelineBar* timelineBar() const { return m_timeline; }
     ControlPanel* controlPanel() const { return m_controls; }
     SampleBrowser* sampleBrowser() const { return m_samples; }
     MathsPanel* mathsPanel() const { return m_maths; }
@@ -152,6 +154,7 @@ class MainWindow : public QMainWindow {
     ControlPanel* m_controls = nullptr;          // right dock
     SampleBrowser* m_samples = nullptr;          // left dock
     ErrorPlot* m_errorPlot = nullptr;            // bottom dock
+    TimelineBar* m_timeline = nullptr;           // under the chart, in its dock
     QString m_runLabel;                          // the controller's name of the chart's run
     MathsPanel* m_maths = nullptr;               // bottom dock, beside the chart
     PredictPanel* m_predict = nullptr;           // bottom dock, beside the maths (when on)

@@ -465,6 +465,23 @@ void ErrorPlot::addErrorPoints(const QVector<QPointF>& points) {
     scheduleRefresh();
 }
 
+void ErrorPlot::rewindRun(double samplesSeen) {
+    auto later = [samplesSeen](const QPointF& p) { return p.x() > samplesSeen; };
+    m_current.error.erase(std::remove_if(m_current.error.begin(), m_current.error.end(), later),
+                          m_current.error.end());
+    m_current.accuracy.erase(
+        std::remove_if(m_current.accuracy.begin(), m_current.accuracy.end(), later),
+        m_current.accuracy.end());
+    // A mark at x changed the rate before sample x + 1: one at the rewind point is after it.
+    m_current.rateMarks.erase(
+        std::remove_if(m_current.rateMarks.begin(), m_current.rateMarks.end(),
+                       [samplesSeen](const RateMark& m) { return m.x >= samplesSeen; }),
+        m_current.rateMarks.end());
+    m_openRateMark = -1;
+    m_rateChangeOpen = false;
+    scheduleRefresh();
+}
+
 void ErrorPlot::addAccuracy(double samplesSeen, double accuracy) {
     if (!std::isfinite(accuracy)) return;
     m_current.accuracy.append(QPointF(samplesSeen, accuracy));

@@ -86,7 +86,10 @@ class ErrorPlot : public QWidget {
     void setRunLabel(int run, const QString& label);
     void addErrorPoints(const QVector<QPointF>& points);
     void addAccuracy(double samplesSeen, double accuracy);  // accuracy in 0 … 1; NaN ignored
-    void markLearningRate(double samplesSeen, double lr);   // one mark, as given
+    // The current run went back to samplesSeen (the timeline's Resume): its later points, test
+    // accuracies and rate marks go; the run goes on from there.
+    void rewindRun(double samplesSeen);
+    void markLearningRate(double samplesSeen, double lr);  // one mark, as given
     // A live change (see the file comment): a new mark, or the open change's mark moved to
     // (samplesSeen, lr); a change that comes back to the rate before it leaves no mark.
     void changeLearningRate(double samplesSeen, double lr);
