@@ -174,10 +174,13 @@ inline QStringList cutLabel(const QLabel* l) {
     const bool rich = l->textFormat() == Qt::RichText ||
                       (l->textFormat() == Qt::AutoText && Qt::mightBeRichText(l->text()));
     if (!rich && !l->wordWrap()) {
-        // Plain text on its own lines: QFontMetricsF of the label's font against the box.
+        // Plain text on its own lines: QFontMetricsF of the label's font against the box. A
+        // label with a buddy draws "Ti&meline" as "Timeline" (its mnemonic underlined); one
+        // without draws the '&'.
         const QFontMetricsF fm(l->font());
         double wide = 0;
-        const QStringList lines = l->text().split(QLatin1Char('\n'));
+        const QString drawn = l->buddy() ? withoutMnemonic(l->text()) : l->text();
+        const QStringList lines = drawn.split(QLatin1Char('\n'));
         for (const QString& line : lines) wide = std::max(wide, fm.horizontalAdvance(line));
         const double tall = lines.size() * fm.height();
         QStringList out;

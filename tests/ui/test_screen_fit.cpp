@@ -8,6 +8,7 @@
 // one.
 #include <QAbstractSpinBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -216,6 +217,29 @@ class TestScreenFit : public QObject {
         QVERIFY(controls);
         QCOMPARE(w.dockWidgetArea(controls),
                  compactBefore ? Qt::TopDockWidgetArea : Qt::RightDockWidgetArea);
+    }
+
+    // The audit measures a label's text as QLabel draws it: with a buddy "Ti&meline" is drawn
+    // "Timeline" (so it fits its size hint, and is cut a few pixels narrower); without one the
+    // '&' is drawn too.
+    void labelsAreMeasuredAsDrawn() {
+        QWidget box;
+        auto* buddy = new QSlider(&box);
+        auto* withBuddy = new QLabel(QStringLiteral("Ti&meline"), &box);
+        withBuddy->setBuddy(buddy);
+        auto* plain = new QLabel(QStringLiteral("Ti&meline"), &box);
+        box.resize(400, 100);
+        box.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&box));
+        withBuddy->resize(withBuddy->sizeHint());
+        plain->resize(plain->sizeHint());
+        QVERIFY(plain->width() > withBuddy->width());  // the '&' is drawn without a buddy
+        QVERIFY2(audit::cutTexts(&box).isEmpty(), qPrintable(audit::cutTexts(&box).join(u'\n')));
+        withBuddy->resize(withBuddy->sizeHint() - QSize(6, 0));
+        QCOMPARE(audit::cutTexts(&box).size(), 1);
+        withBuddy->resize(withBuddy->sizeHint());
+        plain->resize(withBuddy->sizeHint());  // room for "Timeline", not for "Ti&meline"
+        QCOMPARE(audit::cutTexts(&box).size(), 1);
     }
 
     // A geometry is kept per screen size: the desk's big window does not come back on the
