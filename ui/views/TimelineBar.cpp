@@ -60,7 +60,8 @@ class ElidedLabel : public QLabel {
 
   private:
     void elide() {
-        const QString shown = fontMetrics().elidedText(m_full, Qt::ElideRight, width());
+        QString shown = fontMetrics().elidedText(m_full, Qt::ElideRight, width());
+        if (shown == QStringLiteral("\u2026")) shown.clear();  // no room: nothing, not a lone "…"
         if (shown != text()) setText(shown);
     }
     QString m_full;  // the text before eliding
@@ -426,7 +427,8 @@ void TimelineBar::attachBanner(QWidget* view) {
     pal.setColor(QPalette::Window, kViewingColour);
     pal.setColor(QPalette::WindowText, Qt::black);
     m_banner->setPalette(pal);
-    m_banner->setMargin(4);
+    m_banner->setMargin(2);
+    m_banner->setAlignment(Qt::AlignCenter);
     m_banner->setAttribute(Qt::WA_TransparentForMouseEvents);
     view->installEventFilter(this);
     updateState();
@@ -434,10 +436,10 @@ void TimelineBar::attachBanner(QWidget* view) {
 
 void TimelineBar::placeBanner() {
     if (!m_banner || !m_banner->parentWidget()) return;
+    // Across the top of the view, over its caption line (which tells the live network's phase,
+    // not the one shown), above the layer titles.
     QWidget* view = m_banner->parentWidget();
-    m_banner->setMaximumWidth(std::max(0, view->width() - 16));
-    m_banner->adjustSize();
-    m_banner->move((view->width() - m_banner->width()) / 2, 8);
+    m_banner->setGeometry(0, 0, view->width(), m_banner->sizeHint().height());
     m_banner->raise();
 }
 
