@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "LessonScreenshot.h"
+#include "WhyLessonFit.h"
 #include "lessons/PlaygroundLesson.h"
 
 using bps::PlaygroundLesson;
@@ -19,6 +20,7 @@ class TestLessonsPlayground : public QObject {
     void mapsAreTheNetworksOutputs();
     void clicksAndToggles();
     void tickIsShort();
+    void fitsTheLessonsWindow();
 };
 
 void TestLessonsPlayground::datasetsAreBalancedAndInThePlane() {
@@ -141,6 +143,24 @@ void TestLessonsPlayground::tickIsShort() {
     }
     std::sort(ms.begin(), ms.end());
     qInfo("tick median %.3f ms, max %.3f ms", ms[10], ms.back());
+}
+
+// XOR with four hidden neurons after 300 epochs, in the lessons window at the classrooms' sizes:
+// every text whole (the plane's legend, the weight caption under the columns), no two painted
+// texts on top of each other, and no scrolling: the lesson's smallest size fits the window.
+void TestLessonsPlayground::fitsTheLessonsWindow() {
+    const auto prepare = [](bps::Lesson* lesson) {
+        auto* l = qobject_cast<bps::PlaygroundLesson*>(lesson);
+        QVERIFY(l);
+        l->setShape(PlaneShape::Xor);
+        l->setHidden(4);
+        l->trainEpochs(300);
+    };
+    for (QSize size : {QSize(1280, 720), QSize(1024, 768)}) {
+        QStringList problems = whyfit::problemsAt(QStringLiteral("playground"), size, 1.0,
+                                                  QStringLiteral("lesson-playground"), prepare);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
 }
 
 QTEST_MAIN(TestLessonsPlayground)

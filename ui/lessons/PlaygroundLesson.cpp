@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -70,7 +71,7 @@ QImage mapImage(const std::vector<double>& values, int side, double light) {
 // ------------------------------------------------------------------------------------- view
 
 PlaygroundView::PlaygroundView(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(760, 460);
+    setMinimumSize(450, 460);  // the lesson fits a 1024×768 screen beside the side column
     setCursor(Qt::CrossCursor);
 }
 
@@ -95,8 +96,9 @@ void PlaygroundView::setShowTestPoints(bool on) {
 }
 
 QRectF PlaygroundView::planeRect() const {
-    const double side = std::min(height() - 40.0, width() * 0.56);
-    return {width() - side - 16.0, (height() - side) / 2.0, side, side};
+    // Room under the plane for its legend, two lines when the plane is narrower than it.
+    const double side = std::min(height() - 64.0, width() * 0.54);
+    return {width() - side - 16.0, (height() - side - 44.0) / 2.0, side, side};
 }
 
 QPointF PlaygroundView::toWidget(double x, double y) const {
@@ -133,11 +135,25 @@ void PlaygroundView::paintNetwork(QPainter& p, const QRectF& area) {
     const int nHidden = L == 2 ? sizes[1] : 0;
     const int maxNodes = std::max(2, nHidden);
     const double colGap = area.width() / columns;
-    const double node =
-        std::clamp(std::min((area.height() - 90) / maxNodes - 8, colGap * 0.62), 18.0, 110.0);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     p.setFont(small);
+    // The caption under the columns takes the lines it needs at this width (three when narrow);
+    // the nodes share what is left between the column titles and it.
+    const QString caption =
+        tr("Each square: that neuron's output over the whole plane. Blue solid "
+           "lines: positive weights, orange dashed: negative.");
+    const double captionH = QFontMetricsF(small)
+                                .boundingRect(QRectF(0, 0, area.width(), 1000),
+                                              Qt::AlignCenter | Qt::TextWordWrap, caption)
+                                .height() +
+                            2;
+    // Column titles take up to two lines each ("output" over "o₁ − o₀" when columns are narrow).
+    const double titleH = 2 * QFontMetricsF(small).height() + 4;
+    const QRectF nodeArea(area.left(), area.top() + titleH, area.width(),
+                          area.height() - titleH - captionH - 8);
+    const double node =
+        std::clamp(std::min((nodeArea.height() - 20) / maxNodes - 8, colGap * 0.62), 14.0, 110.0);
     // Node rectangles per column.
     std::vector<std::vector<QRectF>> nodes(static_cast<std::size_t>(columns));
     for (int c = 0; c < columns; ++c) {
@@ -146,7 +162,7 @@ void PlaygroundView::paintNetwork(QPainter& p, const QRectF& area) {
         const double x = area.left() + colGap * c + (colGap - node) / 2;
         for (int i = 0; i < n; ++i)
             nodes[static_cast<std::size_t>(c)].push_back(
-                QRectF(x, area.center().y() - total / 2 + i * (node + 8), node, node));
+                QRectF(x, nodeArea.center().y() - total / 2 + i * (node + 8), node, node));
     }
     // Edges: colour by sign, width by |w| (bias weights are not drawn).
     auto edge = [&p](QPointF a, QPointF b, double w) {
@@ -207,14 +223,12 @@ void PlaygroundView::paintNetwork(QPainter& p, const QRectF& area) {
             ? QStringList{tr("inputs"), tr("hidden (%1)").arg(nHidden), tr("output o₁ − o₀")}
             : QStringList{tr("inputs"), tr("output o₁ − o₀")};
     for (int c = 0; c < columns; ++c)
-        p.drawText(QRectF(area.left() + colGap * c, area.top(), colGap, 20), Qt::AlignCenter,
-                   titles.value(c));
+        p.drawText(QRectF(area.left() + colGap * c, area.top(), colGap, titleH),
+                   Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, titles.value(c));
     p.setFont(small);
     p.setPen(palette::kMuted);
-    p.drawText(QRectF(area.left(), area.bottom() - 36, area.width(), 36),
-               Qt::AlignCenter | Qt::TextWordWrap,
-               tr("Each square: that neuron's output over the whole plane. Blue solid "
-                  "lines: positive weights, orange dashed: negative."));
+    p.drawText(QRectF(area.left(), area.bottom() - captionH, area.width(), captionH),
+               Qt::AlignCenter | Qt::TextWordWrap, caption);
 }
 
 void PlaygroundView::paintPlane(QPainter& p) {
@@ -245,7 +259,8 @@ void PlaygroundView::paintPlane(QPainter& p) {
     small.setPointSizeF(small.pointSizeF() * 0.9);
     p.setFont(small);
     p.setPen(palette::kInk);
-    p.drawText(QRectF(r.left(), r.bottom() + 2, r.width(), 18), Qt::AlignCenter,
+    p.drawText(QRectF(r.left(), r.bottom() + 2, r.width(), 40),
+               Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
                tr("● class 0 (orange)   ■ class 1 (blue)   hollow: test points   "
                   "click: add class 0, right-click: class 1"));
 }
@@ -288,7 +303,7 @@ PlaygroundLesson::PlaygroundLesson(QWidget* parent) : Lesson(parent) {
 
     auto* dataBox = m_texts.dataBox = new QGroupBox(this);
     auto* dl = m_texts.dataForm = new QFormLayout(dataBox);
-    dl->addRow(QString(), m_shapeBox);
+    dl->addRow(new QLabel(this), m_shapeBox);  // a QLabel: shown also when wrapped
     m_noiseLabel = new QLabel(this);
     m_testLabel = new QLabel(this);
     dl->addRow(m_noiseLabel, m_noiseSlider);
@@ -296,14 +311,18 @@ PlaygroundLesson::PlaygroundLesson(QWidget* parent) : Lesson(parent) {
     dl->addRow(m_showTest, newPoints);
     auto* netBox = m_texts.netBox = new QGroupBox(this);
     auto* nl = m_texts.netForm = new QFormLayout(netBox);
-    nl->addRow(QString(), m_hiddenSpin);
-    nl->addRow(QString(), m_activationBox);
-    nl->addRow(QString(), m_rateSpin);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_playButton);
-    buttons->addWidget(stepButton);
-    buttons->addWidget(resetButton);
+    nl->addRow(new QLabel(this), m_hiddenSpin);
+    nl->addRow(new QLabel(this), m_activationBox);
+    nl->addRow(new QLabel(this), m_rateSpin);
+    // Two rows of buttons and forms that put a field under its label when the column is
+    // narrow: the column needs ~250 px, so the lesson fits a 1024 px screen (736 px of view).
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(m_playButton, 0, 0);
+    buttons->addWidget(stepButton, 0, 1);
+    buttons->addWidget(resetButton, 1, 0, 1, 2);
     nl->addRow(buttons);
+    dl->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    nl->setRowWrapPolicy(QFormLayout::WrapLongRows);
 
     auto* side = new QVBoxLayout;
     side->addWidget(dataBox);
