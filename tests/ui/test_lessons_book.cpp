@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "LessonScreenshot.h"
+#include "WhyLessonFit.h"
 #include "lessons/BookExamplesLesson.h"
 #include "views/MathsPanel.h"
 #include "views/NetworkView.h"
@@ -32,6 +33,7 @@ class TestLessonsBook : public QObject {
     void updatingOneWeight();
     void splittingTheError();
     void stepsEveryPhaseAndRestarts();
+    void fitsTheLessonsWindow();
 };
 
 void TestLessonsBook::twoInputsTwoNeurons() {
@@ -133,6 +135,36 @@ void TestLessonsBook::stepsEveryPhaseAndRestarts() {
     QVERIFY(!l.stepper().started());
     QVERIFY(!l.explanation().isEmpty());
     QCOMPARE(l.id(), QStringLiteral("book-examples"));
+}
+
+// Each preset, stepped to its end, in the lessons window at the classrooms' sizes: no scrolling
+// sideways (the button bar, the network view and the maths panel needed more than the 736 px a
+// 1024×768 window gives), every text whole, no painted texts on top of each other.
+void TestLessonsBook::fitsTheLessonsWindow() {
+    for (const auto preset :
+         {BookExamplesLesson::Preset::TwoByTwo, BookExamplesLesson::Preset::ThreeLayers,
+          BookExamplesLesson::Preset::UpdateWeight, BookExamplesLesson::Preset::SplitError}) {
+        const auto prepare = [preset](bps::Lesson* lesson) {
+            auto* l = qobject_cast<BookExamplesLesson*>(lesson);
+            QVERIFY(l);
+            l->selectPreset(preset);
+            while (l->stepPhase()) {
+            }
+        };
+        for (QSize size : {QSize(1280, 720), QSize(1024, 768)}) {
+            const QStringList problems =
+                whyfit::problemsAt(QStringLiteral("book-examples"), size, 1.0,
+                                   preset == BookExamplesLesson::Preset::ThreeLayers
+                                       ? QStringLiteral("lesson-book-examples")
+                                       : QString(),
+                                   prepare);
+            QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("preset %1 at %2×%3:\n")
+                                                        .arg(static_cast<int>(preset))
+                                                        .arg(size.width())
+                                                        .arg(size.height()) +
+                                                    problems.join(QLatin1Char('\n'))));
+        }
+    }
 }
 
 QTEST_MAIN(TestLessonsBook)

@@ -29,7 +29,7 @@ BookExamplesLesson::BookExamplesLesson(QWidget* parent) : Lesson(parent) {
     m_runButton = new QPushButton(this);
     m_restartButton = new QPushButton(this);
     m_phaseLabel = new QLabel(this);
-    m_phaseLabel->setMinimumWidth(220);
+    m_phaseLabel->setWordWrap(true);  // its own row under the buttons: the bar fits 1024 px
 
     auto* bar = new QHBoxLayout;
     m_exampleLabel = new QLabel(this);
@@ -39,25 +39,27 @@ BookExamplesLesson::BookExamplesLesson(QWidget* parent) : Lesson(parent) {
     bar->addWidget(m_stepButton);
     bar->addWidget(m_runButton);
     bar->addWidget(m_restartButton);
-    bar->addSpacing(12);
-    bar->addWidget(m_phaseLabel, 1);
+    bar->addStretch(1);
 
     m_view = new NetworkView(this);
     m_view->setShowEdgeValues(true);
-    m_view->setMinimumSize(420, 300);
+    // View and maths side by side fit a 1024×768 screen beside the lessons' list (736 px).
+    m_view->setMinimumSize(340, 300);
     m_maths = new MathsPanel(this);
-    m_maths->setMinimumWidth(380);
+    m_maths->setMinimumWidth(320);
     m_split = new QTextBrowser(this);
     m_split->setObjectName(QStringLiteral("splitPanel"));
     QFont f = m_split->font();
     f.setPointSizeF(std::max(11.0, f.pointSizeF() * 1.1));
     m_split->document()->setDefaultFont(f);
 
-    auto* left = new QSplitter(Qt::Vertical, this);
-    left->addWidget(m_view);
-    left->addWidget(explanationPanel());
-    left->setStretchFactor(0, 3);
-    left->setStretchFactor(1, 1);
+    // The explanation under the view takes the height its text needs at the column's width (a
+    // splitter gave it a quarter, and at 1024×768 its last lines were cut); the view the rest.
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_view, 1);
+    leftLayout->addWidget(explanationPanel());
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(m_split);
     right->addWidget(m_maths);
@@ -71,6 +73,7 @@ BookExamplesLesson::BookExamplesLesson(QWidget* parent) : Lesson(parent) {
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_phaseLabel);
     layout->addWidget(split, 1);
 
     connect(m_presetBox, &QComboBox::currentIndexChanged, this,

@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QFormLayout>
 #include <QFrame>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -48,7 +49,7 @@ double saturationEdge(double slope) {
 // ------------------------------------------------------------------------------- the curve
 
 SigmoidPlot::SigmoidPlot(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(460, 300);
+    setMinimumSize(340, 300);  // half of a 1024 px screen's lesson view (the legends wrap)
 }
 
 void SigmoidPlot::setMarks(std::vector<std::vector<double>> xs, QStringList names) {
@@ -91,7 +92,14 @@ void SigmoidPlot::paintEvent(QPaintEvent*) {
         for (QPointF& e : entryAt) e.setY(height() - 20 * (rows - e.y()));
     }
     const double extraRows = entryAt.empty() ? 0 : height() - 20 - entryAt.front().y();
-    const QRectF r(56, 30, width() - 76, height() - 96 - extraRows);
+    // The curves' legend above the plot: one line, or two when the plot is narrow.
+    const QString title = tr("σ(x) = 1/(1+e⁻ˣ) (solid)    slope o(1−o), ×4 (dashed)");
+    QFont titleFont = small;
+    titleFont.setBold(true);
+    const QFontMetricsF boldFm(titleFont);
+    const int titleRows = boldFm.horizontalAdvance(title) > width() - 16 ? 2 : 1;
+    const double titleExtra = (titleRows - 1) * boldFm.height();
+    const QRectF r(56, 30 + titleExtra, width() - 76, height() - 96 - extraRows - titleExtra);
     auto at = [&r](double x, double y) {
         return QPointF(r.left() + (x + kRange) / (2 * kRange) * r.width(),
                        r.bottom() - y * r.height());
@@ -148,8 +156,8 @@ void SigmoidPlot::paintEvent(QPaintEvent*) {
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(palette::kInk);
-    p.drawText(QRectF(r.left(), 6, r.width(), 20), Qt::AlignLeft | Qt::AlignVCenter,
-               tr("σ(x) = 1/(1+e⁻ˣ) (solid)    slope o(1−o), ×4 (dashed)"));
+    p.drawText(QRectF(8, 4, width() - 16, titleRows * boldFm.height() + 4),
+               Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, title);
     // Marks: every neuron's net input on the curve, and a rug below the axis.
     p.setFont(small);
     for (std::size_t k = 0; k < m_xs.size(); ++k) {
@@ -211,11 +219,13 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
 
     auto* curveBox = m_texts.curveBox = new QGroupBox(this);
     auto* cl = new QVBoxLayout(curveBox);
-    auto* src = new QHBoxLayout;
-    src->addWidget(m_texts.show = new QLabel(this));
-    src->addWidget(m_fromDemo);
-    src->addWidget(m_fromStudio);
-    src->addStretch(1);
+    // "Show:" with its two choices one above the other (side by side they made the lesson too
+    // wide for a 1024×768 screen).
+    auto* src = new QGridLayout;
+    src->addWidget(m_texts.show = new QLabel(this), 0, 0);
+    src->addWidget(m_fromDemo, 0, 1);
+    src->addWidget(m_fromStudio, 1, 1);
+    src->setColumnStretch(2, 1);
     cl->addLayout(src);
     m_netView = new NetworkView(this);
     m_netView->setDensity(4);
@@ -237,6 +247,7 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
     pl->addRow(QString(), m_inputsBox);
     pl->addRow(QString(), m_targetsBox);
     pl->addRow(QString(), m_weightsBox);
+    pl->setRowWrapPolicy(QFormLayout::WrapLongRows);  // a field under its label when narrow
     m_warningArea = new QWidget(this);
     m_warningLayout = new QVBoxLayout(m_warningArea);
     m_warningLayout->setContentsMargins(0, 0, 0, 0);
