@@ -1736,6 +1736,14 @@ seen as %2 (%3)</source>
         <translation>4 居中，质心在 (%1, %2)
 5 缩放到 0.01 … 1.00</translation>
     </message>
+    <message>
+        <source>The ten outputs of the studio&apos;s network appear here once it has a network that reads 28×28 digits.</source>
+        <translation>主窗口有了能读 28×28 数字的网络后，它的十个输出会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Draw on the paper: one bar per digit 0–9 shows how sure the network is, and follows the pen.</source>
+        <translation>在纸上写：每个数字 0–9 一根条，显示网络有多确定，并跟着笔迹变化。</translation>
+    </message>
 </context>
 <context>
     <name>bps::ErrorChoiceLesson</name>
@@ -3966,16 +3974,8 @@ slope &lt; %1</source>
         <translation>在下一个样本处停止所有训练</translation>
     </message>
     <message>
-        <source>Show the selected run&apos;s training error in the error chart (or click its point)</source>
-        <translation>在误差图表中显示所选训练的误差（也可以点击它的点）</translation>
-    </message>
-    <message>
         <source>Learning-rate sweep</source>
         <translation>学习率扫描</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Which learning rate is best?&lt;/h3&gt;&lt;p&gt;The book finds out by hand: train the same network several times, changing only the learning rate α, and compare the test accuracy. Here every run starts from the &lt;b&gt;same random weights&lt;/b&gt; (same seed) and sees the samples in the same order, so the learning rate is the only difference. Two runs train at once, one per processor core.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Start, then click a point to open that run&apos;s error curve in the studio&apos;s error chart. Try 2 epochs, or fewer hidden nodes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; too small a rate learns too slowly in the time given; too large a rate overshoots and bounces around. The best lies in between — the book found about 0.1–0.3 for one epoch.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;哪个学习率最好？&lt;/h3&gt;&lt;p&gt;书中是手工找出来的：把同一个网络训练好几次，每次只改变学习率 α，再比较测试准确率。这里每次训练都从&lt;b&gt;相同的随机权重&lt;/b&gt;（相同的种子）开始，样本的顺序也相同，所以唯一的差别就是学习率。每次同时训练两个网络，每个处理器核心一个。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;按“开始”，然后点击一个点，在主窗口的误差图表中打开那次训练的误差曲线。试试 2 个轮次，或者更少的隐藏节点。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;学习率太小，在给定的时间里学得太慢；学习率太大，会冲过头来回震荡。最好的在两者之间——书中发现训练一个轮次时大约是 0.1–0.3。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Learning rates, separated by commas or spaces</source>
@@ -4016,10 +4016,6 @@ slope &lt; %1</source>
     <message>
         <source>Data:</source>
         <translation>数据：</translation>
-    </message>
-    <message>
-        <source>Open curve in the error chart</source>
-        <translation>在误差图表中打开曲线</translation>
     </message>
     <message>
         <source>Press Start: %1 runs, %2 at a time.</source>
@@ -4068,6 +4064,18 @@ slope &lt; %1</source>
     <message>
         <source>Learning-rate sweep: error curves</source>
         <translation>学习率扫描：误差曲线</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Which learning rate is best?&lt;/h3&gt;&lt;p&gt;The book finds out by hand: train the same network several times, changing only the learning rate α, and compare the test accuracy. Here every run starts from the &lt;b&gt;same random weights&lt;/b&gt; (same seed) and sees the samples in the same order, so the learning rate is the only difference. Two runs train at once, one per processor core.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Start, then click a point to see that run&apos;s error curve in an error chart of its own, beside the runs you opened before. Try 2 epochs, or fewer hidden nodes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; too small a rate learns too slowly in the time given; too large a rate overshoots and bounces around. The best lies in between — the book found about 0.1–0.3 for one epoch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;哪个学习率最好？&lt;/h3&gt;&lt;p&gt;书中是手工找出来的：把同一个网络训练好几次，每次只改变学习率 α，再比较测试准确率。这里每次训练都从&lt;b&gt;相同的随机权重&lt;/b&gt;（相同的种子）开始，样本的顺序也相同，所以唯一的差别就是学习率。每次同时训练两个网络，每个处理器核心一个。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;按“开始”，然后点击一个点，在单独的误差图表中查看那次训练的误差曲线，之前打开的训练也留在那里。试试 2 个轮次，或者更少的隐藏节点。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;学习率太小，在给定的时间里学得太慢；学习率太大，会冲过头来回震荡。最好的在两者之间——书中发现训练一个轮次时大约是 0.1–0.3。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Show this run&apos;s error curve</source>
+        <translation>显示这次训练的误差曲线</translation>
+    </message>
+    <message>
+        <source>Show the selected run&apos;s training error in an error chart (or click its point)</source>
+        <translation>在误差图表中显示所选训练的训练误差（或点击它的点）</translation>
     </message>
 </context>
 <context>
@@ -4263,6 +4271,13 @@ slope &lt; %1</source>
     </message>
 </context>
 <context>
+    <name>bps::lessons::DrawCanvas</name>
+    <message>
+        <source>Draw a digit here with the mouse, as large as the paper: 0 to 9</source>
+        <translation>用鼠标在这里写一个数字（0 到 9），写满整张纸</translation>
+    </message>
+</context>
+<context>
     <name>bps::lessons::SweepPlot</name>
     <message>
         <source>%1 %</source>
@@ -4275,6 +4290,10 @@ slope &lt; %1</source>
     <message>
         <source>test accuracy after training</source>
         <translation>训练后的测试准确率</translation>
+    </message>
+    <message>
+        <source>learning rate α (logarithmic: each tenfold the same width)</source>
+        <translation>学习率 α（对数刻度：每十倍宽度相同）</translation>
     </message>
 </context>
 <context>

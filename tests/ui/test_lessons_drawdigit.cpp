@@ -103,6 +103,50 @@ class TestDrawDigitLesson : public QObject {
         QVERIFY(!lesson.loadPicture(dir.filePath(QStringLiteral("missing.png"))));
     }
 
+    // Before the first stroke the lesson is not blank: the paper invites to draw (painted over
+    // it, not part of the picture), the bars say what they will show, the answer line asks for
+    // a digit; all of it goes when the pen touches the paper, and comes back on Clear.
+    void invitesBeforeTheFirstStroke() {
+        for (const bool withNetwork : {false, true}) {
+            DrawDigitLesson lesson;
+            if (withNetwork) lesson.setSnapshot(lessonfix::snapshotOf(*m_net, 5000));
+            lesson.resize(1024, 700);
+            lesson.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&lesson));
+            lesson.recompute();
+            lessons::DrawCanvas* canvas = lesson.canvas();
+            QVERIFY(canvas->isBlank());
+            QVERIFY(lesson.steps().empty());  // the network sees white paper, not the words
+            // the invitation is on the screen: the grabbed canvas has ink-grey pixels
+            const auto greyPixels = [canvas] {
+                const QImage shown = canvas->grab().toImage().convertToFormat(QImage::Format_RGB32);
+                int n = 0;
+                for (int y = 2; y < shown.height() - 2; ++y)
+                    for (int x = 2; x < shown.width() - 2; ++x)
+                        if (qGray(shown.pixel(x, y)) < 200) ++n;
+                return n;
+            };
+            QVERIFY2(greyPixels() > 100, "the empty paper shows no invitation");
+            QVERIFY(!lesson.answerText().isEmpty());
+            auto* bars = lesson.findChild<lessons::OutputBars*>();
+            QVERIFY(bars);
+            QVERIFY(!bars->hint().isEmpty());
+
+            canvas->drawStroke({QPointF(150, 40), QPointF(150, 240)});
+            lesson.recompute();
+            QVERIFY(!canvas->isBlank());
+            if (withNetwork) {
+                QVERIFY(bars->hint().isEmpty());
+                QVERIFY(lesson.answerText().contains(QString::number(lesson.answer())));
+            }
+            canvas->clear();
+            lesson.recompute();
+            QVERIFY(canvas->isBlank());
+            QVERIFY(greyPixels() > 100);
+            QVERIFY(!bars->hint().isEmpty());
+        }
+    }
+
     void screenshot() {
         const QString dir = lessonfix::screenshotDir();
         if (dir.isEmpty()) QSKIP("set BP_SCREENSHOT_DIR to write screenshots");
@@ -116,6 +160,9 @@ class TestDrawDigitLesson : public QObject {
                                      QPointF(160, 160), QPointF(135, 235)});
         lesson.recompute();
         QVERIFY(lesson.grab().save(dir + QStringLiteral("/lesson-draw-digit.png")));
+        lesson.canvas()->clear();
+        lesson.recompute();
+        QVERIFY(lesson.grab().save(dir + QStringLiteral("/lesson-draw-digit-empty.png")));
     }
 
   private:

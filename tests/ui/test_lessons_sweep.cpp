@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "LayoutAudit.h"
 #include "LessonFixtures.h"
 #include "backprop/Trainer.h"
 #include "lessons/LessonHooks.h"
@@ -128,6 +129,57 @@ class TestSweepLesson : public QObject {
         lesson.openRun(0);  // the first becomes a faded earlier run
         QCOMPARE(studioPlot.previousRuns().size(), 1);
         QVERIFY(studioPlot.currentRun().label.contains(QStringLiteral("0.02")));
+    }
+
+    // The studio's loaded sets are the sweep's data as soon as it gives them (as the other
+    // lessons use them), unless the person chose the embedded ones; none given: embedded.
+    void usesTheStudiosData() {
+        SweepLesson lesson;
+        QVERIFY(!lesson.usesStudioData());
+        lesson.setDatasets(m_train, m_test);
+        QVERIFY(lesson.usesStudioData());
+        lesson.setDatasets(nullptr, nullptr);
+        QVERIFY(!lesson.usesStudioData());
+        lesson.setDatasets(m_train, m_test);
+        QVERIFY(lesson.usesStudioData());
+        lesson.setUseStudioData(false);  // the person's choice stays
+        lesson.setDatasets(m_train, m_test);
+        QVERIFY(!lesson.usesStudioData());
+    }
+
+    // Rates over decades (the default 0.01 … 0.9) on a logarithmic axis: each tenfold the same
+    // width, every point inside the plot, no tick label on another; rates within one decade on
+    // a linear axis from 0.
+    void rateAxisIsLogarithmicOverDecades() {
+        lessons::SweepPlot plot;
+        plot.resize(520, 340);
+        plot.setPoints({{0.01, 0.72}, {0.1, 0.87}, {1.0, 0.84}});
+        QVERIFY(plot.logarithmic());
+        const double x0 = plot.pointPosition(0).x(), x1 = plot.pointPosition(1).x(),
+                     x2 = plot.pointPosition(2).x();
+        QVERIFY2(std::abs((x1 - x0) - (x2 - x1)) < 0.5,
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(x0).arg(x1).arg(x2)));
+
+        SweepLesson lesson;  // the default rates
+        std::vector<lessons::SweepPlot::Point> points;
+        for (double r : lesson.rates()) points.push_back({r, 0.85});
+        plot.setPoints(points);
+        QVERIFY(plot.logarithmic());
+        for (int i = 0; i < static_cast<int>(points.size()); ++i)
+            QVERIFY2(plot.plotArea().contains(plot.pointPosition(i)),
+                     qPrintable(QString::number(i)));
+        // 0.01 and 0.05 are apart by more than a fifth of the axis (linear: 4 %)
+        QVERIFY(plot.pointPosition(1).x() - plot.pointPosition(0).x() >
+                plot.plotArea().width() / 5);
+        const QStringList problems = audit::paintedTextProblems(&plot);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+        plot.setPoints({{0.1, 0.8}, {0.2, 0.85}, {0.3, 0.86}});
+        QVERIFY(!plot.logarithmic());
+        const double l0 = plot.pointPosition(0).x(), l1 = plot.pointPosition(1).x(),
+                     l2 = plot.pointPosition(2).x();
+        QVERIFY(std::abs((l1 - l0) - (l2 - l1)) < 0.5);
+        QVERIFY(l0 - plot.plotArea().left() > (l1 - l0) * 0.9);  // the axis starts at 0
     }
 
     void cancelStopsTheSweep() {

@@ -31,12 +31,14 @@ DrawCanvas::DrawCanvas(QWidget* parent)
 
 void DrawCanvas::clear() {
     m_paper.fill(Qt::white);
+    m_blank = true;
     update();
     emit changed();
 }
 
 void DrawCanvas::setPicture(const QImage& image) {
     m_paper.fill(Qt::white);
+    m_blank = image.isNull();
     if (!image.isNull()) {
         QPainter p(&m_paper);
         p.setRenderHint(QPainter::SmoothPixmapTransform);
@@ -62,6 +64,7 @@ void DrawCanvas::lineTo(const QPointF& pt) {
     p.setPen(QPen(Qt::black, m_penWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     p.drawLine(m_last, pt);
     m_last = pt;
+    m_blank = false;
     update();
 }
 
@@ -70,6 +73,14 @@ void DrawCanvas::paintEvent(QPaintEvent*) {
     p.drawImage(0, 0, m_paper);
     p.setPen(QPen(QColor(0xbb, 0xbb, 0xbb), 1, Qt::DashLine));
     p.drawRect(rect().adjusted(0, 0, -1, -1));
+    if (m_blank) {  // an invitation, painted over the paper (the picture stays white)
+        QFont f = font();
+        f.setPointSizeF(f.pointSizeF() * 1.3);
+        p.setFont(f);
+        p.setPen(QColor(0x88, 0x88, 0x88));
+        p.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+                   tr("Draw a digit here with the mouse, as large as the paper: 0 to 9"));
+    }
 }
 
 void DrawCanvas::mousePressEvent(QMouseEvent* e) {
@@ -104,6 +115,11 @@ void OutputBars::setValues(const bp::Vector& values) {
     update();
 }
 
+void OutputBars::setHint(const QString& hint) {
+    m_hint = hint;
+    update();
+}
+
 void OutputBars::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
@@ -129,6 +145,11 @@ void OutputBars::paintEvent(QPaintEvent*) {
             p.drawText(QRectF(width() - valueW, row.y(), valueW, rowH),
                        Qt::AlignRight | Qt::AlignVCenter, QString::number(m_values[l], 'f', 3));
         }
+    }
+    if (m_values.size() != n && !m_hint.isEmpty()) {  // over the empty tracks: what to do
+        const QRectF box(labelW + 8, 8, width() - labelW - 16, height() - 16);
+        p.setPen(QColor(0x55, 0x55, 0x55));
+        p.drawText(box, Qt::AlignCenter | Qt::TextWordWrap, m_hint);
     }
 }
 
@@ -240,6 +261,10 @@ void DrawDigitLesson::activated() {
     recompute();
 }
 
+QString DrawDigitLesson::answerText() const {
+    return m_answerLabel->text();
+}
+
 int DrawDigitLesson::answer() const {
     return bp::argmax(m_outputs);
 }
@@ -275,12 +300,20 @@ void DrawDigitLesson::recompute() {
 
 void DrawDigitLesson::showAnswer() {
     m_networkLabel->setText(m_networkText());
+    // Before the first stroke every part of the lesson says what it will show.
     if (!m_net) {
-        m_answerLabel->setText(QString());
+        m_answerLabel->setText(m_steps.empty() ? tr("Draw a digit…") : QString());
+        m_bars->setHint(
+            tr("The ten outputs of the studio's network appear here once it has "
+               "a network that reads 28×28 digits."));
     } else if (m_steps.empty()) {
         m_answerLabel->setText(tr("Draw a digit…"));
+        m_bars->setHint(
+            tr("Draw on the paper: one bar per digit 0–9 shows how sure the "
+               "network is, and follows the pen."));
     } else {
         m_answerLabel->setText(tr("The network says: %1").arg(answer()));
+        m_bars->setHint(QString());
     }
 }
 

@@ -39,6 +39,9 @@ class DrawCanvas : public QWidget {
     int penWidth() const { return m_penWidth; }
     // Draws a stroke through points (paper coordinates), as the mouse would.
     void drawStroke(const QVector<QPointF>& points);
+    // Nothing drawn (or opened) on the paper yet: it shows an invitation to draw (painted over
+    // the paper, never part of the picture the network sees).
+    bool isBlank() const { return m_blank; }
 
   signals:
     void changed();  // the paper changed (emitted while drawing, not only at the end)
@@ -54,6 +57,7 @@ class DrawCanvas : public QWidget {
     QImage m_paper;  // the drawing (white paper, black ink)
     QPointF m_last;  // previous pen position while drawing
     bool m_drawing = false;
+    bool m_blank = true;  // no ink yet: the invitation is shown
     int m_penWidth = 22;  // pen diameter in paper pixels
 };
 
@@ -64,6 +68,9 @@ class OutputBars : public QWidget {
     explicit OutputBars(QWidget* parent = nullptr);
     void setValues(const bp::Vector& values);  // empty = no network
     const bp::Vector& values() const { return m_values; }
+    // Said over the empty bars while there are no values (what to do to get some).
+    void setHint(const QString& hint);
+    QString hint() const { return m_hint; }
     QSize sizeHint() const override { return {260, 300}; }
 
   protected:
@@ -71,6 +78,7 @@ class OutputBars : public QWidget {
 
   private:
     bp::Vector m_values;  // one per label
+    QString m_hint;       // shown while m_values is empty
 };
 
 }  // namespace lessons
@@ -97,6 +105,7 @@ class DrawDigitLesson : public Lesson {
     const bp::DigitSteps& steps() const { return m_steps; }
     const bp::Vector& outputs() const { return m_outputs; }  // empty without a network
     int answer() const;                                      // argmax of outputs, −1 if none
+    QString answerText() const;  // the big line under the bars ("The network says: 7", …)
     bool hasNetwork() const { return m_net != nullptr; }
 
   protected:

@@ -21,6 +21,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <thread>
 
 #include "training/DatasetLoader.h"
@@ -50,24 +51,49 @@ QRectF SweepPlot::plotRect() const {
     return QRectF(h * 3.5, h * 1.5, width() - h * 5.0, height() - h * 4.5);
 }
 
-void SweepPlot::ranges(double& xMax, double& yMin, double& yMax) const {
+bool SweepPlot::logarithmic() const {
+    double lo = 0, hi = 0;
+    for (const Point& p : m_points)
+        if (p.rate > 0) {
+            lo = lo > 0 ? std::min(lo, p.rate) : p.rate;
+            hi = std::max(hi, p.rate);
+        }
+    return lo > 0 && hi / lo >= 10.0;
+}
+
+void SweepPlot::ranges(double& xMin, double& xMax, double& yMin, double& yMax) const {
+    xMin = 0.0;
     xMax = 1.0;
     double lowest = 1.0;
-    for (const Point& p : m_points) {
-        xMax = std::max(xMax, p.rate * 1.05);
-        if (!std::isnan(p.accuracy)) lowest = std::min(lowest, p.accuracy);
+    if (logarithmic()) {  // a little room either side of the smallest and largest rate
+        xMin = std::numeric_limits<double>::max();
+        xMax = 0.0;
+        for (const Point& p : m_points)
+            if (p.rate > 0) {
+                xMin = std::min(xMin, p.rate / 1.4);
+                xMax = std::max(xMax, p.rate * 1.4);
+            }
+    } else {
+        for (const Point& p : m_points) xMax = std::max(xMax, p.rate * 1.05);
     }
+    for (const Point& p : m_points)
+        if (!std::isnan(p.accuracy)) lowest = std::min(lowest, p.accuracy);
     // accuracy axis in %: from a multiple of 5 a little below the lowest point to 100
     yMin = std::clamp(std::floor((lowest * 100.0 - 3.0) / 5.0) * 5.0, 0.0, 90.0);
     yMax = 100.0;
 }
 
+double SweepPlot::xOf(double rate, const QRectF& r, double xMin, double xMax) const {
+    if (logarithmic()) return r.left() + r.width() * std::log(rate / xMin) / std::log(xMax / xMin);
+    return r.left() + r.width() * (rate - xMin) / (xMax - xMin);
+}
+
 QPointF SweepPlot::pointPosition(int index) const {
     const QRectF r = plotRect();
-    double xMax = 1, yMin = 0, yMax = 100;
-    ranges(xMax, yMin, yMax);
+    double xMin = 0, xMax = 1, yMin = 0, yMax = 100;
+    ranges(xMin, xMax, yMin, yMax);
     const Point& p = m_points[static_cast<std::size_t>(index)];
-    return {r.left() + r.width() * p.rate / xMax,
+    return {xOf(p.rate, r, xMin, xMax),
             r.bottom() - r.height() * (p.accuracy * 100.0 - yMin) / (yMax - yMin)};
 }
 
@@ -76,8 +102,8 @@ void SweepPlot::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), palette().color(QPalette::Base));
     const QRectF r = plotRect();
-    double xMax = 1, yMin = 0, yMax = 100;
-    ranges(xMax, yMin, yMax);
+    double xMin = 0, xMax = 1, yMin = 0, yMax = 100;
+    ranges(xMin, xMax, yMin, yMax);
     const QColor text = palette().color(QPalette::WindowText);
     const int h = fontMetrics().height();
     // grid and tick labels
@@ -90,19 +116,39 @@ void SweepPlot::paintEvent(QPaintEvent*) {
         p.drawText(QRectF(0, py - h / 2.0, r.left() - 6, h), Qt::AlignRight | Qt::AlignVCenter,
                    tr("%1 %").arg(y, 0, 'f', 0));
     }
-    const double step = xMax > 1.5 ? 0.5 : 0.1;
-    for (double x = 0; x <= xMax + 1e-9; x += step) {
-        const double px = r.left() + r.width() * x / xMax;
+    // rate ticks: 1, 2, 5 × 10ⁿ on a logarithmic axis (a label only where it has room), every
+    // 0.1 or 0.5 on a linear one
+    std::vector<double> ticks;
+    if (logarithmic()) {
+        for (int e = static_cast<int>(std::floor(std::log10(xMin)));
+             e <= static_cast<int>(std::ceil(std::log10(xMax))); ++e)
+            for (double m : {1.0, 2.0, 5.0}) {
+                const double v = m * std::pow(10.0, e);
+                if (v >= xMin && v <= xMax) ticks.push_back(v);
+            }
+    } else {
+        const double step = xMax > 1.5 ? 0.5 : 0.1;
+        for (int k = 0; k * step <= xMax + 1e-9; ++k) ticks.push_back(k * step);
+    }
+    double lastRight = -1e9;
+    for (double x : ticks) {
+        const double px = xOf(x, r, xMin, xMax);
         p.setPen(QPen(QColor(0xe0, 0xe0, 0xe0), 1));
         p.drawLine(QPointF(px, r.top()), QPointF(px, r.bottom()));
+        const QString label =
+            logarithmic() ? QString::number(x, 'g', 3) : QString::number(x, 'f', 1);
+        const double half = fontMetrics().horizontalAdvance(label) / 2.0 + 2;
+        if (px - half < lastRight + 4) continue;  // no two tick labels on each other
+        lastRight = px + half;
         p.setPen(text);
-        p.drawText(QRectF(px - 30, r.bottom() + 4, 60, h), Qt::AlignHCenter | Qt::AlignTop,
-                   QString::number(x, 'f', 1));
+        p.drawText(QRectF(px - half, r.bottom() + 4, 2 * half, h), Qt::AlignHCenter | Qt::AlignTop,
+                   label);
     }
     p.setPen(QPen(text, 1));
     p.drawRect(r);
     p.drawText(QRectF(r.left(), r.bottom() + h + 6, r.width(), h), Qt::AlignCenter,
-               tr("learning rate α"));
+               logarithmic() ? tr("learning rate α (logarithmic: each tenfold the same width)")
+                             : tr("learning rate α"));
     p.drawText(QRectF(r.left(), 0, r.width(), h * 1.4), Qt::AlignCenter,
                tr("test accuracy after training"));
 
@@ -235,6 +281,7 @@ SweepLesson::SweepLesson(QWidget* parent) : Lesson(parent) {
     connect(&m_progressTimer, &QTimer::timeout, this, &SweepLesson::updateProgress);
     connect(&m_watcher, &QFutureWatcher<void>::finished, this, &SweepLesson::onAllFinished);
     connect(m_startButton, &QPushButton::clicked, this, &SweepLesson::start);
+    connect(m_dataBox, &QComboBox::activated, this, [this] { m_dataChosen = true; });
     connect(m_cancelButton, &QPushButton::clicked, this, &SweepLesson::cancel);
     connect(m_plot, &lessons::SweepPlot::pointClicked, this, [this](int i) {
         m_list->setCurrentRow(i);
@@ -260,8 +307,9 @@ void SweepLesson::retranslateUi() {
            "<b>same random weights</b> (same seed) and sees the samples in the same order, so the "
            "learning rate is the only difference. Two runs train at once, one per processor "
            "core.</p>"
-           "<p><b>Try:</b> press Start, then click a point to open that run's error curve in the "
-           "studio's error chart. Try 2 epochs, or fewer hidden nodes.</p>"
+           "<p><b>Try:</b> press Start, then click a point to see that run's error curve in an "
+           "error chart of its own, beside the runs you opened before. Try 2 epochs, or fewer "
+           "hidden nodes.</p>"
            "<p><b>Notice:</b> too small a rate learns too slowly in the time given; too large a "
            "rate overshoots and bounces around. The best lies in between — the book found about "
            "0.1–0.3 for one epoch.</p>"));
@@ -289,9 +337,9 @@ void SweepLesson::retranslateUi() {
     rowLabel(m_epochsBox, tr("Epochs:"));
     rowLabel(m_seedBox, tr("Seed:"));
     rowLabel(m_dataBox, tr("Data:"));
-    m_openButton->setText(tr("Open curve in the error chart"));
+    m_openButton->setText(tr("Show this run's error curve"));
     m_openButton->setToolTip(
-        tr("Show the selected run's training error in the error chart (or click its point)"));
+        tr("Show the selected run's training error in an error chart (or click its point)"));
     if (m_ownPlot) m_ownPlot->setWindowTitle(tr("Learning-rate sweep: error curves"));
     m_status->setText(m_statusText());
     for (int i = 0; i < static_cast<int>(m_runs.size()); ++i)
@@ -324,6 +372,12 @@ void SweepLesson::setDatasets(DatasetPtr train, DatasetPtr test) {
                         !m_studioTest->empty() && m_studioTrain->inputs == m_studioTest->inputs;
     m_dataBox->setItemData(1, usable ? QVariant() : QVariant(0), Qt::UserRole - 1);
     if (!usable && m_dataBox->currentIndex() == 1) m_dataBox->setCurrentIndex(0);
+    // The studio's data, as the other lessons use it, unless the person chose otherwise.
+    if (usable && !m_dataChosen) m_dataBox->setCurrentIndex(1);
+}
+
+bool SweepLesson::usesStudioData() const {
+    return m_dataBox->currentIndex() == 1 && m_studioTrain && m_studioTest;
 }
 
 void SweepLesson::setRates(const std::vector<double>& rates) {
@@ -354,6 +408,7 @@ void SweepLesson::setSeed(int seed) {
     m_seedBox->setValue(seed);
 }
 void SweepLesson::setUseStudioData(bool on) {
+    m_dataChosen = true;
     m_dataBox->setCurrentIndex(on ? 1 : 0);
 }
 
@@ -380,7 +435,7 @@ void SweepLesson::start() {
     }
     auto job = std::make_shared<Job>();
     job->rates = rs;
-    if (m_dataBox->currentIndex() == 1 && m_studioTrain && m_studioTest) {
+    if (usesStudioData()) {
         job->train = m_studioTrain;
         job->test = m_studioTest;
     }

@@ -39,7 +39,8 @@ class ErrorPlot;
 namespace lessons {
 
 // Test accuracy (%) against learning rate: points joined in order of the rate, custom painted.
-// Clicking near a point emits pointClicked(index).
+// The rate axis is logarithmic when the rates span a decade or more (0.01 … 0.9: each tenfold
+// the same width), else linear from 0. Clicking near a point emits pointClicked(index).
 class SweepPlot : public QWidget {
     Q_OBJECT
   public:
@@ -51,6 +52,8 @@ class SweepPlot : public QWidget {
     void setPoints(const std::vector<Point>& points);
     void setSelected(int index);
     QPointF pointPosition(int index) const;  // widget coordinates of a measured point
+    bool logarithmic() const;                // the rate axis (from the points' rates)
+    QRectF plotArea() const { return plotRect(); }
     QSize sizeHint() const override { return {520, 340}; }
 
   signals:
@@ -62,7 +65,8 @@ class SweepPlot : public QWidget {
 
   private:
     QRectF plotRect() const;
-    void ranges(double& xMax, double& yMin, double& yMax) const;
+    void ranges(double& xMin, double& xMax, double& yMin, double& yMax) const;
+    double xOf(double rate, const QRectF& r, double xMin, double xMax) const;
     std::vector<Point> m_points;
     int m_selected = -1;
 };
@@ -96,8 +100,10 @@ class SweepLesson : public Lesson {
     void setHiddenNodes(int n);
     void setEpochs(int n);
     void setSeed(int seed);
-    // Train / test on the studio's sets (if given) instead of the embedded ones.
+    // Train / test on the studio's sets (if given) instead of the embedded ones. Once the
+    // studio has given usable sets they are chosen, unless the person chose the embedded ones.
     void setUseStudioData(bool on);
+    bool usesStudioData() const;  // the next sweep trains on the studio's sets
 
     void start();   // starts the sweep (no-op while running)
     void cancel();  // stops every run at its next sample
@@ -150,6 +156,7 @@ class SweepLesson : public Lesson {
     QSpinBox* m_epochsBox = nullptr;
     QSpinBox* m_seedBox = nullptr;
     QComboBox* m_dataBox = nullptr;
+    bool m_dataChosen = false;  // the person picked the data: setDatasets leaves the choice
     QPushButton* m_startButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QPushButton* m_openButton = nullptr;
