@@ -244,9 +244,9 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
     for (int i = 0; i < 3; ++i) m_weightsBox->addItem(QString());
     auto* prepBox = m_texts.prepBox = new QGroupBox(this);
     auto* pl = m_texts.prepForm = new QFormLayout(prepBox);
-    pl->addRow(QString(), m_inputsBox);
-    pl->addRow(QString(), m_targetsBox);
-    pl->addRow(QString(), m_weightsBox);
+    pl->addRow(new QLabel(this), m_inputsBox);  // QLabels: shown also when a row wraps
+    pl->addRow(new QLabel(this), m_targetsBox);
+    pl->addRow(new QLabel(this), m_weightsBox);
     pl->setRowWrapPolicy(QFormLayout::WrapLongRows);  // a field under its label when narrow
     m_warningArea = new QWidget(this);
     m_warningLayout = new QVBoxLayout(m_warningArea);
