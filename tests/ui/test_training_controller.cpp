@@ -295,6 +295,30 @@ class TestTrainingController : public QObject {
         QVERIFY(snapshots.count() >= 1);
     }
 
+    // The GUI thread drains the worker's mailbox only while there is something in it: idle, the
+    // drain timer sleeps (no wake-ups 60 times a second); Play wakes it without a sync, and it
+    // sleeps again after Pause; a command while asleep (a step) still reaches the views.
+    void idleStudioDoesNotWake() {
+        TrainingController c;
+        c.setNetworkSpec(specOf({784, 8, 10}, 4), optionsOf(0.1, 1));
+        c.setDatasets(m_train, nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot() && !c.isDraining(), 5000);
+        QTest::qWait(100);
+        QVERIFY(!c.isDraining());
+        QSignalSpy snapshots(&c, &TrainingController::snapshotReady);
+        c.play();
+        QTRY_VERIFY_WITH_TIMEOUT(c.isPlaying() && c.lastSnapshot()->samplesSeen > 200, 30000);
+        QVERIFY(c.isDraining());
+        c.pause();
+        QTRY_VERIFY_WITH_TIMEOUT(!c.isPlaying() && !c.isDraining(), 5000);
+        const auto seen = c.lastSnapshot()->samplesSeen;
+        const int before = snapshots.count();
+        c.stepSample();  // no sync: the worker's post wakes the drain
+        QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot()->samplesSeen == seen + 1, 5000);
+        QVERIFY(snapshots.count() > before);
+        QTRY_VERIFY_WITH_TIMEOUT(!c.isDraining(), 5000);
+    }
+
     // Play trains epoch after epoch until Pause (no epoch limit, the default): it goes past the
     // end of the first epochs and stops only when paused, at a sample and not an epoch's end.
     void playLoopsUntilPause() {

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QVector>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -40,6 +41,15 @@ struct Mailbox {
     double throughput = -1;                          // samples/s while playing, −1 unchanged
     RunTimelinePtr timeline;                         // newest timeline, if not yet taken
     double rewoundTo = -1;                           // the run went back to this sample, −1 not
+    // The GUI thread drains only while there is something to drain: a writer calls posted()
+    // (holding `mutex`) after it put something here, which wakes the drain timer if it sleeps.
+    bool drainAwake = false;     // the drain timer runs, or a wake is on its way
+    std::function<void()> wake;  // queues the wake to the GUI thread (set before the worker runs)
+    void posted() {
+        if (drainAwake) return;
+        drainAwake = true;
+        if (wake) wake();
+    }
 
     QMutex trainerMutex;
     bp::Trainer* trainer = nullptr;         // the worker's trainer (for the learning rate)

@@ -15,6 +15,10 @@ namespace bps {
 TrainingController::TrainingController(QObject* parent)
     : QObject(parent), m_mail(std::make_shared<detail::Mailbox>()) {
     m_thread.setObjectName(QStringLiteral("bp-training"));
+    m_mail->wake = [this] {
+        QMetaObject::invokeMethod(
+            this, [this] { wakeDrain(); }, Qt::QueuedConnection);
+    };
     m_worker = new detail::Worker(m_mail);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -22,7 +26,6 @@ TrainingController::TrainingController(QObject* parent)
     m_spec.layers = {784, 100, 10};
     m_options.learningRate = 0.1;
     connect(&m_drainTimer, &QTimer::timeout, this, &TrainingController::drain);
-    m_drainTimer.start(kSnapshotMs);
     startRun(false);
 }
 
@@ -247,6 +250,12 @@ void TrainingController::sync() {
     drain();
 }
 
+void TrainingController::wakeDrain() {
+    if (m_drainTimer.isActive()) return;
+    m_drainClock.invalidate();  // the time asleep is not time the GUI thread was busy
+    m_drainTimer.start(kSnapshotMs);
+}
+
 void TrainingController::drain() {
     // Pace the views: when the GUI thread was busy (the last snapshot's repaint, a dialog) the
     // timer came late by `busy` ms; the next snapshot then waits about twice that, so drawing
@@ -272,7 +281,19 @@ void TrainingController::drain() {
     double rewoundTo = -1;
     {
         QMutexLocker lock(&m_mail->mutex);
-        if (m_mail->generation != m_generation) return;  // the worker has not reached this run
+        const bool empty = !m_mail->snapshot && m_mail->points.isEmpty() &&
+                           m_mail->lrMarks.empty() && m_mail->epochs.empty() &&
+                           m_mail->playing < 0 && !m_mail->predictions &&
+                           m_mail->failure.isEmpty() && m_mail->throughput < 0 &&
+                           !m_mail->timeline && m_mail->rewoundTo < 0;
+        // Nothing to take while not playing (or only a run the worker has left; its next one
+        // is posted): the timer sleeps until the worker posts again, so an idle studio does not
+        // wake 60 times a second. While playing it runs on (its lateness paces the views).
+        if ((empty && !m_playing) || m_mail->generation != m_generation) {
+            m_mail->drainAwake = false;
+            m_drainTimer.stop();
+            return;
+        }
         snapshot = std::move(m_mail->snapshot);
         m_mail->snapshot.reset();
         points.swap(m_mail->points);

@@ -144,6 +144,8 @@ class TrainingController : public QObject {
     // Blocks until the worker has handled every command sent so far and its results are
     // published (for tests and for a clean "export now").
     void sync();
+    // The GUI-side drain timer runs: only while the worker has posted something not yet taken.
+    bool isDraining() const { return m_drainTimer.isActive(); }
 
   signals:
     void snapshotReady(bps::SnapshotPtr snapshot);
@@ -174,6 +176,7 @@ class TrainingController : public QObject {
 
   private:
     void drain();
+    void wakeDrain();  // the worker posted into a mailbox the timer had found empty
     void post(std::function<void(detail::Worker&)> command);
     // keepNetwork: keep the weights if the shape still fits; resumeAt: continue a saved run
     // from: a branch's checkpoint (its weights and trainer state)
@@ -183,7 +186,7 @@ class TrainingController : public QObject {
     QThread m_thread;                         // runs the worker's event loop
     detail::Worker* m_worker = nullptr;       // lives on m_thread; deleted when it finishes
     std::shared_ptr<detail::Mailbox> m_mail;  // worker → GUI values, and the live trainer
-    QTimer m_drainTimer;                      // GUI-thread coalescing timer (kSnapshotMs)
+    QTimer m_drainTimer;                      // GUI-thread coalescing timer, runs while awake
     QElapsedTimer m_drainClock;               // time between two drains (GUI busy time)
     SnapshotPtr m_last;                       // last snapshot emitted
     bool m_playing = false;                   // as last reported by the worker

@@ -98,6 +98,7 @@ void Worker::rebuild(const bp::NetworkSpec& spec, const bp::TrainOptions& option
         m_mail->playing = 0;
         m_mail->timeline.reset();
         m_mail->rewoundTo = -1;
+        m_mail->posted();
     }
     publish();
     publishPredictions();
@@ -181,6 +182,7 @@ void Worker::fail(const std::string& message) {
     setPlaying(false);
     QMutexLocker lock(&m_mail->mutex);
     m_mail->failure = QString::fromStdString(message);
+    m_mail->posted();
 }
 
 // --- Play ------------------------------------------------------------------------------------
@@ -226,6 +228,7 @@ void Worker::setPlaying(bool on) {
         QMutexLocker lock(&m_mail->mutex);
         m_mail->playing = on ? 1 : 0;
         if (!on) m_mail->throughput = 0;
+        m_mail->posted();
     }
     if (!on && m_net && m_stepping) publish();
 }
@@ -354,6 +357,7 @@ void Worker::resume(std::uint64_t sample) {
         m_mail->epochs.clear();
         m_mail->lrMarks.clear();
         m_mail->rewoundTo = x;
+        m_mail->posted();
     }
     publish();
     publishPredictions();
@@ -443,6 +447,7 @@ void Worker::publish() {
     m_mail->lrMarks.insert(m_mail->lrMarks.end(), m_lrMarks.begin(), m_lrMarks.end());
     m_mail->epochs.insert(m_mail->epochs.end(), m_epochs.begin(), m_epochs.end());
     if (rate >= 0) m_mail->throughput = rate;
+    m_mail->posted();
     m_points.clear();
     m_lrMarks.clear();
     m_epochs.clear();
@@ -460,6 +465,7 @@ void Worker::publishPredictions() {
         n > 0 ? bp::predictions(shownNetwork(), *m_train, n) : std::vector<int>{});
     QMutexLocker lock(&m_mail->mutex);
     m_mail->predictions = std::move(out);
+    m_mail->posted();
 }
 
 }  // namespace bps::detail
