@@ -93,6 +93,13 @@
             <numerusform>The network has been trained on %n samples. Go on training it on the new set, or start a new network from the seed?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Training set: %1 (%n sample(s)), from the lessons</source>
+        <translation>
+            <numerusform>Training set: %1 (%n sample), from the lessons</numerusform>
+            <numerusform>Training set: %1 (%n samples), from the lessons</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bps::NetworkRenderer</name>

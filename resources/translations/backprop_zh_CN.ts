@@ -2836,6 +2836,12 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
         <source>While stepping, mark whether each weight of a neuron will grow or shrink before its update is shown</source>
         <translation>单步执行时，在神经元的权重更新显示之前，标出它的每个权重会变大还是变小</translation>
     </message>
+    <message numerus="yes">
+        <source>Training set: %1 (%n sample(s)), from the lessons</source>
+        <translation>
+            <numerusform>训练集：%1（%n 个样本），来自课程</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bps::MathsPanel</name>
@@ -4066,8 +4072,8 @@ slope &lt; %1</source>
         <translation>学习率扫描：误差曲线</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Which learning rate is best?&lt;/h3&gt;&lt;p&gt;The book finds out by hand: train the same network several times, changing only the learning rate α, and compare the test accuracy. Here every run starts from the &lt;b&gt;same random weights&lt;/b&gt; (same seed) and sees the samples in the same order, so the learning rate is the only difference. Two runs train at once, one per processor core.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Start, then click a point to see that run&apos;s error curve in an error chart of its own, beside the runs you opened before. Try 2 epochs, or fewer hidden nodes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; too small a rate learns too slowly in the time given; too large a rate overshoots and bounces around. The best lies in between — the book found about 0.1–0.3 for one epoch.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;哪个学习率最好？&lt;/h3&gt;&lt;p&gt;书中是手工找出来的：把同一个网络训练好几次，每次只改变学习率 α，再比较测试准确率。这里每次训练都从&lt;b&gt;相同的随机权重&lt;/b&gt;（相同的种子）开始，样本的顺序也相同，所以唯一的差别就是学习率。每次同时训练两个网络，每个处理器核心一个。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;按“开始”，然后点击一个点，在单独的误差图表中查看那次训练的误差曲线，之前打开的训练也留在那里。试试 2 个轮次，或者更少的隐藏节点。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;学习率太小，在给定的时间里学得太慢；学习率太大，会冲过头来回震荡。最好的在两者之间——书中发现训练一个轮次时大约是 0.1–0.3。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Which learning rate is best?&lt;/h3&gt;&lt;p&gt;The book finds out by hand: train the same network several times, changing only the learning rate α, and compare the test accuracy. Here every run starts from the &lt;b&gt;same random weights&lt;/b&gt; (same seed) and sees the samples in the same order, so the learning rate is the only difference. Two runs train at once, one per processor core.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Try:&lt;/b&gt; press Start, then click a point to see that run&apos;s error curve in the studio&apos;s error chart, beside the runs you opened before. Try 2 epochs, or fewer hidden nodes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Notice:&lt;/b&gt; too small a rate learns too slowly in the time given; too large a rate overshoots and bounces around. The best lies in between — the book found about 0.1–0.3 for one epoch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;哪个学习率最好？&lt;/h3&gt;&lt;p&gt;书中是手工找出来的：把同一个网络训练好几次，每次只改变学习率 α，再比较测试准确率。这里每次训练都从&lt;b&gt;相同的随机权重&lt;/b&gt;（相同的种子）开始，样本的顺序也相同，所以唯一的差别就是学习率。每次同时训练两个网络，每个处理器核心一个。&lt;/p&gt;&lt;p&gt;&lt;b&gt;试一试：&lt;/b&gt;按“开始”，然后点击一个点，在工作室的误差图表中查看那次训练的误差曲线，之前打开的训练也留在那里。试试 2 个轮次，或者更少的隐藏节点。&lt;/p&gt;&lt;p&gt;&lt;b&gt;注意：&lt;/b&gt;学习率太小，在给定的时间里学得太慢；学习率太大，会冲过头来回震荡。最好的在两者之间——书中发现训练一个轮次时大约是 0.1–0.3。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Show this run&apos;s error curve</source>

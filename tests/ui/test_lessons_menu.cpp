@@ -6,10 +6,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QPushButton>
+
+#include "lessons/AugmentationLesson.h"
 #include "lessons/LessonsWindow.h"
 #include "lessons/SaturationLesson.h"
+#include "lessons/SweepLesson.h"
 #include "shell/MainWindow.h"
 #include "training/TrainingController.h"
+#include "views/ErrorPlot.h"
 
 using bps::MainWindow;
 
@@ -66,6 +71,40 @@ class TestLessonsMenu : public QObject {
         sat->useStudioSnapshot(true);
         QCOMPARE(sat->shownSnapshot(), w.controller()->lastSnapshot());
         QCOMPARE(sat->shownSnapshot()->spec.layers.front(), 784);
+    }
+
+    // What lessons offer the studio is wired by the main window: a sweep run opens in the
+    // studio's error chart, and the augmentation lesson's rotated set becomes the training set
+    // (its "Train the studio on it" button shows).
+    void lessonsReachTheStudio() {
+        MainWindow w;
+        w.openDatasets(QString::fromLatin1(MainWindow::kDefaultTrain),
+                       QString::fromLatin1(MainWindow::kDefaultTest));
+        w.show();
+        QTRY_VERIFY_WITH_TIMEOUT(w.loader()->current(bps::DatasetLoader::Role::Test), 20000);
+        bps::LessonsWindow* lw = w.lessonsWindow();
+        QTRY_COMPARE(lw->trainingSet(), w.loader()->current(bps::DatasetLoader::Role::Training));
+        const auto train = w.controller()->trainingSet();
+        QVERIFY(train);
+
+        auto* sweep = qobject_cast<bps::SweepLesson*>(lw->lessonById(QStringLiteral("lr-sweep")));
+        QVERIFY(sweep);
+        const QString label = QStringLiteral("sweep run α 0.3");
+        emit sweep->runCurveRequested(label, {QPointF(0, 1.0), QPointF(100, 0.5)}, {});
+        QCOMPARE(w.errorPlot()->currentRun().label, label);
+        QVERIFY(!sweep->ownPlot());  // not the lesson's own chart window
+
+        auto* aug =
+            qobject_cast<bps::AugmentationLesson*>(lw->lessonById(QStringLiteral("augmentation")));
+        QVERIFY(aug);
+        lw->openAt(QStringLiteral("augmentation"));
+        auto* use = aug->findChild<QPushButton*>(QStringLiteral("useAugmentedSet"));
+        QVERIFY(use);
+        QVERIFY(use->isVisible());
+        aug->makeAugmentedSet();
+        QTRY_VERIFY_WITH_TIMEOUT(w.controller()->trainingSet() != train, 30000);
+        QCOMPARE(w.controller()->trainingSet()->rows(), 3 * train->rows());
+        QCOMPARE(lw->trainingSet(), w.controller()->trainingSet());
     }
 };
 

@@ -63,6 +63,7 @@ AugmentationLesson::AugmentationLesson(QWidget* parent) : Lesson(parent) {
     m_cancelButton = new QPushButton(this);
     m_cancelButton->setEnabled(false);
     m_useButton = new QPushButton(this);
+    m_useButton->setObjectName(QStringLiteral("useAugmentedSet"));
     m_useButton->setVisible(false);  // shown by activated() when the studio listens
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
@@ -168,6 +169,14 @@ void AugmentationLesson::setDatasets(DatasetPtr train, DatasetPtr test) {
         m_previewSet = m_studioTrain;
         showPreview();
     }
+}
+
+bool AugmentationLesson::connectToStudio(const StudioHooks& studio, QObject* context) {
+    if (!studio.useTrainingSet) return false;
+    connect(
+        this, &AugmentationLesson::augmentedTrainingSetReady, context,
+        [use = studio.useTrainingSet](std::shared_ptr<const bp::Dataset> d) { use(std::move(d)); });
+    return true;
 }
 
 void AugmentationLesson::activated() {

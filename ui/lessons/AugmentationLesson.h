@@ -50,6 +50,8 @@ class AugmentationLesson : public Lesson {
 
     void setDatasets(DatasetPtr train, DatasetPtr test) override;
     void activated() override;  // loads the embedded 100 samples for the preview if needed
+    // The studio trains on the augmented set (augmentedTrainingSetReady → useTrainingSet).
+    bool connectToStudio(const StudioHooks& studio, QObject* context) override;
 
     // Preview.
     void setAngle(double degrees);

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QString>
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 #include "backprop/Dataset.h"
@@ -23,6 +24,15 @@
 #include "training/Snapshot.h"
 
 namespace bps {
+
+class ErrorPlot;
+
+// What the studio offers the lessons (the main window hands it to the lessons window): its error
+// chart, and training the studio on a training set a lesson made. Either may be missing.
+struct StudioHooks {
+    ErrorPlot* plot = nullptr;
+    std::function<void(std::shared_ptr<const bp::Dataset>)> useTrainingSet;
+};
 
 class Lesson : public QWidget {
     Q_OBJECT
@@ -51,6 +61,12 @@ class Lesson : public QWidget {
     // them override this. Default: ignored.
     virtual void setDatasets(std::shared_ptr<const bp::Dataset> /*train*/,
                              std::shared_ptr<const bp::Dataset> /*test*/) {}
+
+    // Connects what the lesson offers the studio to `studio` (the connections die with
+    // `context`); true if it had something to connect. Default: nothing to connect.
+    virtual bool connectToStudio(const StudioHooks& /*studio*/, QObject* /*context*/) {
+        return false;
+    }
 
     // Called by the lessons window when the lesson becomes / stops being the visible one
     // (a lesson that trains on a timer pauses when hidden). Default: nothing.

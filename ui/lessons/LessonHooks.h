@@ -2,7 +2,8 @@
 //   - SweepLesson::runCurveRequested   → the run added to the studio's ErrorPlot (a labelled run;
 //                                        the earlier ones stay as faded lines)
 //   - AugmentationLesson::augmentedTrainingSetReady → useTrainingSet(the 3× rotated set)
-// Call it once per lesson (e.g. for every LessonsWindow::lesson(i)); other lessons are ignored.
+// Each lesson says what it connects (Lesson::connectToStudio); the main window connects them all
+// with LessonsWindow::connectToStudio. Lessons with nothing to offer the studio are left alone.
 #pragma once
 
 #include <functional>

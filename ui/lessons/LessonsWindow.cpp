@@ -144,6 +144,10 @@ void LessonsWindow::setSnapshot(SnapshotPtr s) {
     if (Lesson* l = currentLesson(); l && isVisible()) l->setSnapshot(m_snapshot);
 }
 
+void LessonsWindow::connectToStudio(const StudioHooks& studio, QObject* context) {
+    for (Lesson* l : m_lessons) l->connectToStudio(studio, context);
+}
+
 void LessonsWindow::setDatasets(std::shared_ptr<const bp::Dataset> train,
                                 std::shared_ptr<const bp::Dataset> test) {
     m_train = std::move(train);

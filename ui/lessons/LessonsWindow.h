@@ -43,6 +43,9 @@ class LessonsWindow : public QWidget {
     // Opens (shows, raises, activates) the window at a lesson.
     void openAt(const QString& id);
     void setSnapshot(SnapshotPtr s);
+    // Connects every lesson's offer to the studio (Lesson::connectToStudio); once, by the main
+    // window. The connections die with context.
+    void connectToStudio(const StudioHooks& studio, QObject* context);
     // The studio's loaded training and test sets (either may be null), handed to every lesson.
     void setDatasets(std::shared_ptr<const bp::Dataset> train,
                      std::shared_ptr<const bp::Dataset> test);

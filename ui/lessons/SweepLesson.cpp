@@ -11,6 +11,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -307,8 +308,8 @@ void SweepLesson::retranslateUi() {
            "<b>same random weights</b> (same seed) and sees the samples in the same order, so the "
            "learning rate is the only difference. Two runs train at once, one per processor "
            "core.</p>"
-           "<p><b>Try:</b> press Start, then click a point to see that run's error curve in an "
-           "error chart of its own, beside the runs you opened before. Try 2 epochs, or fewer "
+           "<p><b>Try:</b> press Start, then click a point to see that run's error curve in the "
+           "studio's error chart, beside the runs you opened before. Try 2 epochs, or fewer "
            "hidden nodes.</p>"
            "<p><b>Notice:</b> too small a rate learns too slowly in the time given; too large a "
            "rate overshoots and bounces around. The best lies in between — the book found about "
@@ -605,6 +606,17 @@ void SweepLesson::openRun(int index) {
     showRunIn(m_ownPlot, runLabel(index), error, accuracy);
     m_ownPlot->show();
     m_ownPlot->raise();
+}
+
+bool SweepLesson::connectToStudio(const StudioHooks& studio, QObject* context) {
+    if (!studio.plot) return false;
+    QPointer<ErrorPlot> plot(studio.plot);
+    connect(this, &SweepLesson::runCurveRequested, context,
+            [plot](const QString& label, const QVector<QPointF>& error,
+                   const QVector<QPointF>& accuracy) {
+                if (plot) showRunIn(plot, label, error, accuracy);
+            });
+    return true;
 }
 
 void SweepLesson::showRunIn(ErrorPlot* plot, const QString& label, const QVector<QPointF>& error,

@@ -120,6 +120,8 @@ class SweepLesson : public Lesson {
     // window instead, where earlier opened runs stay as faded lines.
     void openRun(int index);
     ErrorPlot* ownPlot() const { return m_ownPlot; }  // null until needed
+    // The studio's error chart gets the opened runs (runCurveRequested → showRunIn).
+    bool connectToStudio(const StudioHooks& studio, QObject* context) override;
     // What the studio does with runCurveRequested: the run as a new (labelled) run of the plot.
     static void showRunIn(ErrorPlot* plot, const QString& label, const QVector<QPointF>& error,
                           const QVector<QPointF>& accuracy);

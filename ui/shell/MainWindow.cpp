@@ -77,6 +77,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_errorPlot = new ErrorPlot;
     m_maths = new MathsPanel;
     m_predict = new PredictPanel;
+    // What lessons offer the studio: sweep runs into this chart, a lesson's set to train on.
+    m_lessons->connectToStudio(
+        {m_errorPlot,
+         [this](std::shared_ptr<const bp::Dataset> d) { trainOnLessonSet(std::move(d)); }},
+        this);
 
     auto* controlsDock = makeDock(QStringLiteral("ControlsDock"), scroll, this);
     auto* samplesDock = makeDock(QStringLiteral("SamplesDock"), m_samples, this);
@@ -434,6 +439,26 @@ void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
         m_autoPlay = false;
         m_controller->play();
     }
+}
+
+void MainWindow::trainOnLessonSet(std::shared_ptr<const bp::Dataset> train) {
+    if (!train || train->empty()) return;
+    m_controller->sync();
+    const DatasetPtr test = m_controller->testSet();
+    const SnapshotPtr last = m_controller->lastSnapshot();
+    const bool ok = last && last->samplesSeen > 0
+                        ? m_controller->setDatasets(train, test, askKeepOrNew(last->samplesSeen))
+                        : m_controller->setDatasets(train, test);
+    if (!ok) return;  // refused: networkRefused said why
+    m_samples->setDataset(train);
+    m_lessons->setDatasets(train, test);
+    m_controls->setSettings(m_controller->spec(), m_controller->options());
+    statusBar()->showMessage(tr("Training set: %1 (%n sample(s)), from the lessons", nullptr,
+                                static_cast<int>(std::min<std::size_t>(train->rows(), 2147483647)))
+                                 .arg(QString::fromStdString(train->source)),
+                             8000);
+    raise();
+    activateWindow();
 }
 
 TrainingController::OnNewData MainWindow::askKeepOrNew(unsigned long long seen) {

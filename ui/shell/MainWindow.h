@@ -141,6 +141,9 @@ class MainWindow : public QMainWindow {
     void updateTitle();
     void rebuildRecentMenu();
     void onDatasetLoaded(DatasetLoader::Role role);
+    // A training set a lesson made (the augmentation lesson's rotated copies): the studio trains
+    // on it with the test set it has, asking first whether a trained network goes on.
+    void trainOnLessonSet(std::shared_ptr<const bp::Dataset> train);
     // Asks whether the network trained on `seen` samples goes on with a new training set.
     TrainingController::OnNewData askKeepOrNew(unsigned long long seen);
     void arrangeForScreen();  // setCompactLayout as the window's screen says
