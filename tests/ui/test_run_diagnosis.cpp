@@ -79,11 +79,13 @@ bp::Diagnosis coreDiagnosis(const bp::Dataset& data, const bp::NetworkSpec& spec
 void train(TrainingController& c, int epochs) {
     c.setEpochLimit(epochs);
     c.play();
+    c.sync();  // the worker has started Play: isPlaying() says so until the run ends
     QElapsedTimer t;
     t.start();
-    QTest::qWait(50);
-    while (t.elapsed() < 60000 && c.isPlaying()) QTest::qWait(20);
-    c.sync();
+    while (t.elapsed() < 60000 && c.isPlaying()) {
+        QTest::qWait(20);
+        c.sync();
+    }
 }
 
 }  // namespace
