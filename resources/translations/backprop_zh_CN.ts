@@ -2961,6 +2961,10 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
         <source>Sample %1, the next to be trained, through the current weights</source>
         <translation>样本 %1（下一个要训练的样本）经过当前的权重</translation>
     </message>
+    <message>
+        <source>Sample %1 through the weights as they were at sample %2 (the timeline)</source>
+        <translation>样本 %1，经过第 %2 个样本时的权重（时间线）</translation>
+    </message>
 </context>
 <context>
     <name>bps::NetworkRenderer</name>

@@ -3,6 +3,7 @@
 // a 784-200-10 network (the selected neuron's row).
 // With BP_SCREENSHOT_DIR set, also writes PNGs of the panel.
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QScrollBar>
 #include <QTest>
 #include <QTextBrowser>
@@ -226,8 +227,18 @@ void TestMathsPanel::mnistSelectedRow() {
     expectCells(panel, "X2", col(full->values.x[2]), 4);
     expectCells(panel, "O2", col(full->values.o[2]), 4);
     expectCells(panel, "E2", col(full->values.e[2]), 4);
+    QVERIFY(panel.plainText().contains(QStringLiteral("through the current weights")));
     if (!fixtures::screenshotDir().isEmpty())
         panel.grab().save(fixtures::screenshotDir() + QStringLiteral("/maths-fullspeed.png"));
+    // A checkpoint of the timeline: the title says whose weights these are, not "current".
+    auto old = std::make_shared<bps::Snapshot>(*full);
+    old->live = false;
+    old->samplesSeen = 39000;
+    panel.setSnapshot(old);
+    QVERIFY(!panel.plainText().contains(QStringLiteral("current weights")));
+    QVERIFY2(panel.plainText().contains(
+                 QStringLiteral("as they were at sample %1").arg(QLocale().toString(39000))),
+             qPrintable(panel.plainText().left(200)));
 }
 
 // A network that has not seen a sample yet (empty PassValues) shows a note, not garbage.

@@ -2,6 +2,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QEvent>
+#include <QLocale>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -416,6 +417,9 @@ void MathsPanel::rebuild() {
         } else if (s.playing) {
             title = tr("Training at full speed — sample %1 through the weights of this moment")
                         .arg(number);
+        } else if (!s.live) {  // the timeline was dragged back to a checkpoint
+            title = tr("Sample %1 through the weights as they were at sample %2 (the timeline)")
+                        .arg(number, QLocale().toString(s.samplesSeen));
         } else {
             title =
                 tr("Sample %1, the next to be trained, through the current weights").arg(number);
