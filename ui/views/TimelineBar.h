@@ -21,6 +21,8 @@
 // 1024- or 1280-pixel window and presentation mode.
 #pragma once
 
+#include <QLabel>
+#include <QPointer>
 #include <QWidget>
 #include <cstdint>
 
@@ -29,7 +31,6 @@
 #include "training/Snapshot.h"
 
 class QDoubleSpinBox;
-class QLabel;
 class QPushButton;
 class QSlider;
 class QTimer;
@@ -114,7 +115,7 @@ class TimelineBar : public QWidget {
     QWidget* m_troubleRow = nullptr;     // the diagnosis and Rewind (hidden when healthy)
     ElidedLabel* m_diagnosis = nullptr;  // the headline; describe() is its tooltip
     QPushButton* m_rewind = nullptr;     // view the last good checkpoint
-    QLabel* m_banner = nullptr;          // over the network view while viewing
+    QPointer<QLabel> m_banner;           // over the network view while viewing (dies with it)
     QTimer* m_viewTimer = nullptr;       // coalesces a drag's positions (single shot)
 };
 
