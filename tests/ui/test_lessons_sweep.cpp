@@ -2,6 +2,7 @@
 // at the same rate and seed (and so does its error curve), the runs are deterministic, Cancel
 // stops a long sweep within moments, and a run's curve goes into the studio's ErrorPlot.
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <algorithm>
@@ -133,6 +134,20 @@ class TestSweepLesson : public QObject {
 
     // The studio's loaded sets are the sweep's data as soon as it gives them (as the other
     // lessons use them), unless the person chose the embedded ones; none given: embedded.
+    // Every field of the settings form has its label on screen (they were missing: the rows
+    // were added without a QLabel, so retranslateUi had none to set).
+    void formRowsAreLabelled() {
+        SweepLesson lesson;
+        lesson.resize(1024, 700);
+        lesson.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&lesson));
+        QStringList shown;
+        for (const QLabel* l : lesson.findChildren<QLabel*>())
+            if (l->isVisible()) shown << l->text();
+        for (const char* text : {"Learning rates:", "Hidden nodes:", "Epochs:", "Seed:", "Data:"})
+            QVERIFY2(shown.contains(QLatin1String(text)), text);
+    }
+
     void usesTheStudiosData() {
         SweepLesson lesson;
         QVERIFY(!lesson.usesStudioData());

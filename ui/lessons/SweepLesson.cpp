@@ -249,7 +249,7 @@ SweepLesson::SweepLesson(QWidget* parent) : Lesson(parent) {
     auto* form = m_form = new QFormLayout;
     for (QWidget* field : std::initializer_list<QWidget*>{m_ratesEdit, m_hiddenBox, m_epochsBox,
                                                           m_seedBox, m_dataBox})
-        form->addRow(QString(), field);
+        form->addRow(new QLabel(this), field);  // a QLabel: addRow(QString()) makes none
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_startButton);
     buttons->addWidget(m_cancelButton);
