@@ -423,36 +423,33 @@ void MainWindow::onDatasetLoaded(DatasetLoader::Role role) {
     // A training set the person chose while the network is trained: keep it or make a new one?
     const bool ask = role == DatasetLoader::Role::Training && m_askKeepOrNew;
     m_askKeepOrNew = false;
-    m_controller->sync();
-    const SnapshotPtr last = m_controller->lastSnapshot();
-    // A set no network of these layers can be built on is refused (networkRefused says why).
-    if (ask && last && last->samplesSeen > 0) {
-        if (!m_controller->setDatasets(train, test, askKeepOrNew(last->samplesSeen))) return;
-    } else if (!m_controller->setDatasets(train, test)) {
-        return;
-    }
-    if (role == DatasetLoader::Role::Training) m_samples->setDataset(train);
-    m_lessons->setDatasets(train, test);
-    m_controls->setSettings(m_controller->spec(), m_controller->options());
-    updateTitle();
+    if (!useDatasets(train, test, role == DatasetLoader::Role::Training, ask)) return;
     if (m_autoPlay && train && !m_loader->isLoading()) {
         m_autoPlay = false;
         m_controller->play();
     }
 }
 
-void MainWindow::trainOnLessonSet(std::shared_ptr<const bp::Dataset> train) {
-    if (!train || train->empty()) return;
+bool MainWindow::useDatasets(const DatasetPtr& train, const DatasetPtr& test, bool newTraining,
+                             bool ask) {
     m_controller->sync();
-    const DatasetPtr test = m_controller->testSet();
     const SnapshotPtr last = m_controller->lastSnapshot();
-    const bool ok = last && last->samplesSeen > 0
-                        ? m_controller->setDatasets(train, test, askKeepOrNew(last->samplesSeen))
-                        : m_controller->setDatasets(train, test);
-    if (!ok) return;  // refused: networkRefused said why
-    m_samples->setDataset(train);
+    // A set no network of these layers can be built on is refused (networkRefused says why).
+    if (ask && last && last->samplesSeen > 0) {
+        if (!m_controller->setDatasets(train, test, askKeepOrNew(last->samplesSeen))) return false;
+    } else if (!m_controller->setDatasets(train, test)) {
+        return false;
+    }
+    if (newTraining) m_samples->setDataset(train);
     m_lessons->setDatasets(train, test);
     m_controls->setSettings(m_controller->spec(), m_controller->options());
+    updateTitle();
+    return true;
+}
+
+void MainWindow::trainOnLessonSet(std::shared_ptr<const bp::Dataset> train) {
+    if (!train || train->empty()) return;
+    if (!useDatasets(train, m_controller->testSet(), true, true)) return;
     statusBar()->showMessage(tr("Training set: %1 (%n sample(s)), from the lessons", nullptr,
                                 static_cast<int>(std::min<std::size_t>(train->rows(), 2147483647)))
                                  .arg(QString::fromStdString(train->source)),

@@ -141,6 +141,10 @@ class MainWindow : public QMainWindow {
     void updateTitle();
     void rebuildRecentMenu();
     void onDatasetLoaded(DatasetLoader::Role role);
+    // Hands new data sets to the controller (ask: a trained network goes on or not, as the
+    // person answers), then to the views; newTraining: the sample browser shows train. False
+    // if the controller refused them.
+    bool useDatasets(const DatasetPtr& train, const DatasetPtr& test, bool newTraining, bool ask);
     // A training set a lesson made (the augmentation lesson's rotated copies): the studio trains
     // on it with the test set it has, asking first whether a trained network goes on.
     void trainOnLessonSet(std::shared_ptr<const bp::Dataset> train);

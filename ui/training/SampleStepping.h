@@ -34,6 +34,8 @@ class SampleStepping {
     // Every phase left of the current sample.
     bool stepSample(const bp::Dataset& data, long trainerNext, double lr, const TrainOnTrainer& t);
     bool halfDone() const;  // a sample has started and not finished
+    // A step has a sample: a half-done one, or a current one (the pinned or the trainer's next).
+    bool canStep(long trainerNext) const { return halfDone() || current(trainerNext) >= 0; }
     // Finishes a half-done sample (so the trainer owns the network again, e.g. before Play).
     void completeHalf(double lr, const TrainOnTrainer& t);
     // Forgets a half-done sample without training it (the weights are replaced, e.g. resume).

@@ -278,7 +278,7 @@ void Worker::selectSample(long i) {
 
 void Worker::stepPhaseOnce() {
     const long next = trainerNextSample();
-    if (!m_train || (!m_stepping->halfDone() && m_stepping->current(next) < 0)) return;
+    if (!m_train || !m_stepping->canStep(next)) return;
     const double lr = learningRate();
     markLearningRate(lr);
     m_stepping->stepPhase(*m_train, next, lr, [this] { trainStepped(); });
@@ -300,7 +300,7 @@ void Worker::stepSample() {
     if (m_playing) setPlaying(false);
     try {
         const long next = trainerNextSample();
-        if (!m_train || (!m_stepping->halfDone() && m_stepping->current(next) < 0)) return;
+        if (!m_train || !m_stepping->canStep(next)) return;
         const double lr = learningRate();
         markLearningRate(lr);
         m_stepping->stepSample(*m_train, next, lr, [this] { trainStepped(); });
