@@ -16,6 +16,18 @@ using testnets::bookThreeLayers;
 using testnets::mat;
 using testnets::vec;
 
+namespace {
+
+// A sample for a 7-…-3 network: inputs uniform in [0, 1), targets in [0.01, 0.99).
+void randomSample(Rng& rng, Vector& in, Vector& t) {
+    in.resize(7);
+    t.resize(3);
+    for (int i = 0; i < 7; ++i) in(i) = rng.uniform();
+    for (int i = 0; i < 3; ++i) t(i) = 0.01 + 0.98 * rng.uniform();
+}
+
+}  // namespace
+
 TEST(BookExamples, TwoNodes) {
     // Inputs 1.0 and 0.5, w11 = 0.9, w12 = 0.2, w21 = 0.3, w22 = 0.8 → 0.7408, 0.6457.
     // The book writes W with w_jk from input j to output k, so row k of W is (w1k, w2k).
@@ -116,9 +128,8 @@ TEST(Stepper, AllPhasesEqualTrainBitForBit) {
             Network a(spec), b(spec);
             Rng rng(3);
             for (int sample = 0; sample < 5; ++sample) {
-                Vector in(7), t(3);
-                for (int i = 0; i < 7; ++i) in(i) = rng.uniform();
-                for (int i = 0; i < 3; ++i) t(i) = 0.01 + 0.98 * rng.uniform();
+                Vector in, t;
+                randomSample(rng, in, t);
                 const Scalar errA = a.train(in, t, 0.3);
                 Stepper s(b);
                 s.setSample(in, t);
@@ -149,9 +160,8 @@ TEST(Network, ExplainHasTheSteppersValuesAndChangesNothing) {
                 const Network net(spec);
                 Network stepped(spec);
                 Rng rng(4);
-                Vector in(7), t(3);
-                for (int i = 0; i < 7; ++i) in(i) = rng.uniform();
-                for (int i = 0; i < 3; ++i) t(i) = 0.01 + 0.98 * rng.uniform();
+                Vector in, t;
+                randomSample(rng, in, t);
                 PassValues v;
                 net.explain(in, t, v);
                 Stepper s(stepped);

@@ -23,6 +23,14 @@ class TestLessonsMenu : public QObject {
   private:
     QTemporaryDir m_settingsDir;
 
+    // The embedded sets loaded and the window shown, as the studio starts.
+    static void openDefaultData(MainWindow& w) {
+        w.openDatasets(QString::fromLatin1(MainWindow::kDefaultTrain),
+                       QString::fromLatin1(MainWindow::kDefaultTest));
+        w.show();
+        QTRY_VERIFY_WITH_TIMEOUT(w.loader()->current(bps::DatasetLoader::Role::Test), 20000);
+    }
+
   private slots:
     void initTestCase() {
         QCoreApplication::setOrganizationName(QStringLiteral("BackpropStudioTests"));
@@ -54,10 +62,7 @@ class TestLessonsMenu : public QObject {
 
     void snapshotsReachTheLessons() {
         MainWindow w;
-        w.openDatasets(QString::fromLatin1(MainWindow::kDefaultTrain),
-                       QString::fromLatin1(MainWindow::kDefaultTest));
-        w.show();
-        QTRY_VERIFY_WITH_TIMEOUT(w.loader()->current(bps::DatasetLoader::Role::Test), 20000);
+        openDefaultData(w);
         bps::LessonsWindow* lw = w.lessonsWindow();
         // The loaded sets were handed on.
         QTRY_COMPARE(lw->trainingSet(), w.loader()->current(bps::DatasetLoader::Role::Training));
@@ -78,10 +83,7 @@ class TestLessonsMenu : public QObject {
     // (its "Train the studio on it" button shows).
     void lessonsReachTheStudio() {
         MainWindow w;
-        w.openDatasets(QString::fromLatin1(MainWindow::kDefaultTrain),
-                       QString::fromLatin1(MainWindow::kDefaultTest));
-        w.show();
-        QTRY_VERIFY_WITH_TIMEOUT(w.loader()->current(bps::DatasetLoader::Role::Test), 20000);
+        openDefaultData(w);
         bps::LessonsWindow* lw = w.lessonsWindow();
         QTRY_COMPARE(lw->trainingSet(), w.loader()->current(bps::DatasetLoader::Role::Training));
         const auto train = w.controller()->trainingSet();
