@@ -79,13 +79,15 @@ bp::Diagnosis coreDiagnosis(const bp::Dataset& data, const bp::NetworkSpec& spec
 void train(TrainingController& c, int epochs) {
     c.setEpochLimit(epochs);
     c.play();
-    c.sync();  // the worker has started Play: isPlaying() says so until the run ends
+    // Until the run has trained and stopped. Not until isPlaying() is first false: beside other
+    // programs the first sync() after play() has been seen to show the run not yet started
+    // (seen 0, not playing) although the worker had the command (see the issue note).
     QElapsedTimer t;
     t.start();
-    while (t.elapsed() < 60000 && c.isPlaying()) {
+    do {
         QTest::qWait(20);
         c.sync();
-    }
+    } while (t.elapsed() < 60000 && (c.isPlaying() || c.lastSnapshot()->samplesSeen == 0));
 }
 
 }  // namespace
