@@ -141,4 +141,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>bps::WeightAtlas</name>
+    <message numerus="yes">
+        <source>%Ln weight(s) changed</source>
+        <translation>
+            <numerusform>%Ln weight changed</numerusform>
+            <numerusform>%Ln weights changed</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2842,6 +2842,14 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
             <numerusform>训练集：%1（%n 个样本），来自课程</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Weight atlas</source>
+        <translation>权重图集(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Every neuron&apos;s incoming weights as tiles, live, and what changed between two moments of the run</source>
+        <translation>每个神经元的输入权重排成小图，训练时实时更新；还可比较运行中两个时刻之间的变化</translation>
+    </message>
 </context>
 <context>
     <name>bps::MathsPanel</name>
@@ -4267,6 +4275,167 @@ slope &lt; %1</source>
     <message>
         <source> · branch at sample %1</source>
         <translation> · 从样本 %1 处分支</translation>
+    </message>
+</context>
+<context>
+    <name>bps::WeightAtlas</name>
+    <message>
+        <source>No network yet.</source>
+        <translation>还没有网络。</translation>
+    </message>
+    <message>
+        <source>The run has no checkpoint yet: train a little first.</source>
+        <translation>这次运行还没有检查点：先训练一会儿。</translation>
+    </message>
+    <message>
+        <source>The two networks have different shapes.</source>
+        <translation>两个网络的形状不同。</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>hidden %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>pixel (row %1, column %2)</source>
+        <translation>像素（第 %1 行，第 %2 列）</translation>
+    </message>
+    <message>
+        <source>%1 neuron %2</source>
+        <translation>%1神经元 %2</translation>
+    </message>
+    <message>
+        <source>weight from %1 into %2 neuron %3: w = %4</source>
+        <translation>从%1连到%2神经元 %3 的权重：w = %4</translation>
+    </message>
+    <message>
+        <source>change of the weight from %1 into %2 neuron %3: Δw = %4</source>
+        <translation>从%1连到%2神经元 %3 的权重的变化：Δw = %4</translation>
+    </message>
+    <message>
+        <source>its bias weight: w = %1</source>
+        <translation>它的偏置权重：w = %1</translation>
+    </message>
+    <message>
+        <source>its bias weight: Δw = %1</source>
+        <translation>它的偏置权重：Δw = %1</translation>
+    </message>
+    <message>
+        <source>w &lt; 0</source>
+        <translation>w &lt; 0</translation>
+    </message>
+    <message>
+        <source>Δw &lt; 0: fell</source>
+        <translation>Δw &lt; 0：减小</translation>
+    </message>
+    <message>
+        <source>w &gt; 0</source>
+        <translation>w &gt; 0</translation>
+    </message>
+    <message>
+        <source>Δw &gt; 0: grew</source>
+        <translation>Δw &gt; 0：增大</translation>
+    </message>
+    <message>
+        <source>each tile from −max|w| to +max|w| of its own weights</source>
+        <translation>每个小图按自身权重从 −max|w| 到 +max|w|</translation>
+    </message>
+    <message>
+        <source>each tile from −max|Δw| to +max|Δw| of its own</source>
+        <translation>每个小图按自身从 −max|Δw| 到 +max|Δw|</translation>
+    </message>
+    <message>
+        <source>all tiles from %1 to %2</source>
+        <translation>所有小图从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>No weight changed between these two.</source>
+        <translation>这两者之间没有任何权重变化。</translation>
+    </message>
+    <message>
+        <source>W%1 (%2 ← %3, %4×%5): mean |Δw| %6</source>
+        <translation>W%1（%2 ← %3，%4×%5）：平均 |Δw| %6</translation>
+    </message>
+    <message>
+        <source>largest |Δw| %1 (%2 → %3) into %4 neuron %5 from %6</source>
+        <translation>最大 |Δw| %1（%2 → %3），从%6连到%4神经元 %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln weight(s) changed</source>
+        <translation>
+            <numerusform>%Ln 个权重有变化</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the network shown</source>
+        <translation>当前显示的网络</translation>
+    </message>
+    <message>
+        <source>the run&apos;s start (sample %1)</source>
+        <translation>运行开始时（样本 %1）</translation>
+    </message>
+    <message>
+        <source>checkpoint at sample %1</source>
+        <translation>样本 %1 处的检查点</translation>
+    </message>
+    <message>
+        <source>Weight atlas</source>
+        <translation>权重图集</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>What changed (ΔW)</source>
+        <translation>变化了什么（ΔW）</translation>
+    </message>
+    <message>
+        <source>&amp;Layer</source>
+        <translation>层(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;One scale for all tiles</source>
+        <translation>所有小图用同一色标(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Colour every tile on one scale, so tiles compare; otherwise each tile is scaled to its own largest |value|, as the network view&apos;s heat map is</source>
+        <translation>所有小图使用同一色标，便于相互比较；否则每个小图按自己的最大 |值| 着色，与网络视图中的热图相同</translation>
+    </message>
+    <message>
+        <source>Incoming weights of each of the %1 %2 neurons (rows of W%3) as %4×%5 tiles, at sample %6. Hover for values, click to select.</source>
+        <translation>%1 个%2神经元各自的输入权重（W%3 的各行），每个画成 %4×%5 的小图，样本 %6。悬停查看数值，单击选中。</translation>
+    </message>
+    <message>
+        <source>How the incoming weights of each of the %1 %2 neurons changed (ΔW%3), as %4×%5 tiles. Hover for values, click to select.</source>
+        <translation>%1 个%2神经元各自的输入权重的变化（ΔW%3），每个画成 %4×%5 的小图。悬停查看数值，单击选中。</translation>
     </message>
 </context>
 <context>

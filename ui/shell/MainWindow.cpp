@@ -40,6 +40,7 @@
 #include "views/PredictPanel.h"
 #include "views/SampleBrowser.h"
 #include "views/TimelineBar.h"
+#include "views/WeightAtlas.h"
 
 namespace bps {
 
@@ -77,6 +78,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_errorPlot = new ErrorPlot;
     m_maths = new MathsPanel;
     m_predict = new PredictPanel;
+    // View ▸ Weight atlas: every neuron's incoming weights, a window of its own that fits the
+    // screen (a dock would take the network view's room on a 1024×768 projector).
+    m_atlas = new WeightAtlas(this);
+    restoreFittedGeometry(m_atlas, QStringLiteral("atlas/geometry"), QSize(960, 720));
     // What lessons offer the studio: sweep runs into this chart, a lesson's set to train on.
     m_lessons->connectToStudio(
         {m_errorPlot,
@@ -133,6 +138,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_viewMenu->addAction(samplesDock->toggleViewAction());
     m_viewMenu->addAction(chartDock->toggleViewAction());
     m_viewMenu->addAction(mathsDock->toggleViewAction());
+    m_viewMenu->addAction(m_menus.atlas);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presentation->toggleAction());
     m_menus.zoom = m_viewMenu->addMenu(QString());
@@ -197,6 +203,20 @@ void MainWindow::createMenus() {
     m.fit = m_viewMenu->addAction(QString());
     connect(m.fit, &QAction::triggered, m_network, &NetworkView::resetView);
     m_viewMenu->addSeparator();
+    m.atlas = new QAction(this);  // placed after the panels' toggles
+    m.atlas->setObjectName(QStringLiteral("atlasAction"));
+    m.atlas->setCheckable(true);
+    m.atlas->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(m.atlas, &QAction::toggled, this, [this](bool on) {
+        if (on) {
+            fitToScreen(m_atlas);
+            m_atlas->show();
+            m_atlas->raise();
+            m_atlas->activateWindow();
+        } else {
+            m_atlas->hide();
+        }
+    });
 
     // One action per lesson, in the lessons window's (the book's) order.
     m.lessons = menuBar()->addMenu(QString());
@@ -257,6 +277,10 @@ void MainWindow::retranslateUi() {
     m_viewMenu->setTitle(tr("&View"));
     m.fit->setText(tr("&Fit network"));
     m.fit->setShortcut(QKeySequence(tr("Ctrl+0")));
+    m.atlas->setText(tr("&Weight atlas"));
+    m.atlas->setStatusTip(
+        tr("Every neuron's incoming weights as tiles, live, and what changed "
+           "between two moments of the run"));
     m.zoom->setTitle(tr("Presentation &size"));
 
     m.lessons->setTitle(tr("&Lessons"));
@@ -296,6 +320,13 @@ void MainWindow::wire() {
         if (s) m_samples->setCurrentSample(s->sample);
     });
     connect(c, &TrainingController::errorPoints, m_errorPlot, &ErrorPlot::addErrorPoints);
+    // The weight atlas follows the snapshots and the timeline; its selection is the view's.
+    connect(c, &TrainingController::snapshotReady, m_atlas, &WeightAtlas::setSnapshot);
+    connect(c, &TrainingController::timelineChanged, m_atlas, &WeightAtlas::setTimeline);
+    connect(m_atlas, &WeightAtlas::neuronClicked, m_network, &NetworkView::setSelectedNeuron);
+    connect(m_network, &NetworkView::neuronSelected, m_atlas, &WeightAtlas::setSelectedNeuron);
+    // Closing its window unchecks View ▸ Weight atlas.
+    connect(m_atlas, &WeightAtlas::shownChanged, m_menus.atlas, &QAction::setChecked);
     // The timeline: its checkpoints and diagnosis, the network it shows, and what it asks for.
     connect(c, &TrainingController::timelineChanged, m_timeline, &TimelineBar::setTimeline);
     connect(c, &TrainingController::snapshotReady, m_timeline, &TimelineBar::setSnapshot);
@@ -654,6 +685,7 @@ void MainWindow::setPredicting(bool on) {
 void MainWindow::saveSettings() const {
     QSettings s;
     saveFittedGeometry(this, QStringLiteral("window/geometry"));
+    if (m_atlas->isVisible()) saveFittedGeometry(m_atlas, QStringLiteral("atlas/geometry"));
     s.setValue(stateKey(m_compact), saveState());
     const bp::NetworkSpec spec = m_controls->spec();
     QStringList hidden;

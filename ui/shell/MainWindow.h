@@ -35,6 +35,7 @@ class SampleBrowser;
 class SessionActions;
 class TimelineBar;
 class TrainingController;
+class WeightAtlas;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -85,6 +86,8 @@ class MainWindow : public QMainWindow {
     SampleBrowser* sampleBrowser() const { return m_samples; }
     MathsPanel* mathsPanel() const { return m_maths; }
     PredictPanel* predictPanel() const { return m_predict; }
+    WeightAtlas* weightAtlas() const { return m_atlas; }
+    QAction* atlasAction() const { return m_menus.atlas; }
     QAction* predictAction() const { return m_menus.predict; }
     // Predict before reveal on or off: the panel, its dock, the action and the setting.
     void setPredicting(bool on);
@@ -126,6 +129,7 @@ class MainWindow : public QMainWindow {
         QAction* reset = nullptr;    // Ctrl+R
         QAction* clear = nullptr;    // clear earlier curves
         QAction* fit = nullptr;      // View ▸ Fit network (Ctrl+0)
+        QAction* atlas = nullptr;    // View ▸ Weight atlas (Ctrl+Shift+A, checkable)
         QMenu* zoom = nullptr;       // View ▸ Presentation size
         QMenu* lessons = nullptr;    // one action per lesson (data: its id)
         QMenu* help = nullptr;
@@ -166,6 +170,7 @@ class MainWindow : public QMainWindow {
     MathsPanel* m_maths = nullptr;               // bottom dock, beside the chart
     PredictPanel* m_predict = nullptr;           // bottom dock, beside the maths (when on)
     QDockWidget* m_predictDock = nullptr;        // its dock, shown while the mode is on
+    WeightAtlas* m_atlas = nullptr;              // View ▸ Weight atlas: a window of its own
     LessonsWindow* m_lessons = nullptr;          // Lessons ▸ …: a window of its own
     QAction* m_playAction = nullptr;             // Space
     QMenu* m_recentMenu = nullptr;               // File ▸ Recent files
