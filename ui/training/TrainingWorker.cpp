@@ -179,10 +179,8 @@ void Worker::fail(const std::string& message) {
         m_watcher->noteDivergence(m_trainer->progress().samplesSeen, m_trainer->learningRate());
         m_timelineDirty = true;
     }
-    setPlaying(false);
-    QMutexLocker lock(&m_mail->mutex);
-    m_mail->failure = QString::fromStdString(message);
-    m_mail->posted();
+    m_failure = message;
+    setPlaying(false);  // posts the failure with the stop and the snapshot that shows it
 }
 
 // --- Play ------------------------------------------------------------------------------------
@@ -224,13 +222,29 @@ void Worker::setPlaying(bool on) {
     } else {
         m_tick.stop();
     }
-    if (changed) {
+    if (changed) m_playingToPost = on ? 1 : 0;
+    // A start or stop goes out in one post with the snapshot that shows it (and the epochs and
+    // failure that came with it): a drain between two posts saw a stopped run with the snapshot
+    // from before, so the first sync() after play() could show "0 samples seen, not playing".
+    if (m_net && m_stepping) {
+        publish();
+    } else if (changed || !m_failure.empty()) {
         QMutexLocker lock(&m_mail->mutex);
-        m_mail->playing = on ? 1 : 0;
-        if (!on) m_mail->throughput = 0;
+        putState();
         m_mail->posted();
     }
-    if (!on && m_net && m_stepping) publish();
+}
+
+void Worker::putState() {
+    if (m_playingToPost >= 0) {
+        m_mail->playing = m_playingToPost;
+        if (m_playingToPost == 0) m_mail->throughput = 0;
+        m_playingToPost = -1;
+    }
+    if (!m_failure.empty()) {
+        m_mail->failure = QString::fromStdString(m_failure);
+        m_failure.clear();
+    }
 }
 
 void Worker::configureTimer() {
@@ -447,6 +461,7 @@ void Worker::publish() {
     m_mail->lrMarks.insert(m_mail->lrMarks.end(), m_lrMarks.begin(), m_lrMarks.end());
     m_mail->epochs.insert(m_mail->epochs.end(), m_epochs.begin(), m_epochs.end());
     if (rate >= 0) m_mail->throughput = rate;
+    putState();
     m_mail->posted();
     m_points.clear();
     m_lrMarks.clear();

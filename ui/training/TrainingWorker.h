@@ -81,7 +81,8 @@ class Worker : public QObject {
     void configureTimer();
     void tick();
     void fail(const std::string& message);
-    void publish();                      // a snapshot of now, with the pending curve values
+    void publish();   // a snapshot of now, with the pending curve values, state and failure
+    void putState();  // the pending Play state and failure into the mailbox (its mutex held)
     void publishPredictions();           // the browser's predictions of the network shown
     const bp::Network& viewedNetwork();  // a network with the viewed checkpoint's weights
     const bp::Network& shownNetwork() { return m_viewed ? viewedNetwork() : *m_net; }
@@ -110,6 +111,8 @@ class Worker : public QObject {
     QVector<QPointF> m_points;                   // error points not yet published
     std::vector<std::pair<double, double>> m_lrMarks;  // marks not yet published
     std::vector<EpochMark> m_epochs;                   // epochs not yet published
+    int m_playingToPost = -1;                          // Play state not yet posted, −1 none
+    std::string m_failure;                             // divergence message not yet posted
 };
 
 }  // namespace bps::detail
