@@ -409,30 +409,22 @@ seen as %2 (%3)</source>
     </message>
 </context>
 <context>
-    <name>bps::CalculationCheckLesson</name>
-    <message>
-        <source>W%1</source>
-        <translation>W%1</translation>
-    </message>
-    <message>
-        <source>output layer</source>
-        <translation>输出层</translation>
-    </message>
-    <message>
-        <source>hidden layer</source>
-        <translation>隐藏层</translation>
-    </message>
-    <message>
-        <source>to node</source>
-        <translation>到节点</translation>
-    </message>
-    <message>
-        <source>node</source>
-        <translation>节点</translation>
-    </message>
+    <name>bps::CalculationCheckForm</name>
     <message>
         <source>“%1” is not a number. Type it like 0.0123 or -1.2e-3.</source>
         <translation>“%1”不是数字。请像 0.0123 或 -1.2e-3 这样输入。</translation>
+    </message>
+    <message>
+        <source>Not computed yet: E is known once the forward pass reaches the output. Step on (→).</source>
+        <translation>还没有算出：前向传播到达输出层后才知道 E。请继续单步执行（→）。</translation>
+    </message>
+    <message>
+        <source>Not computed yet: O(1 − O) of this layer is known once the forward pass reaches it. Step on (→).</source>
+        <translation>还没有算出：前向传播到达这一层后才知道它的 O(1 − O)。请继续单步执行（→）。</translation>
+    </message>
+    <message>
+        <source>Not computed yet: this ΔW needs the error of the layer the weight feeds, which is sent back later. Step on (→).</source>
+        <translation>还没有算出：这个 ΔW 需要该权重所连向的那一层的误差，它稍后才会传回来。请继续单步执行（→）。</translation>
     </message>
     <message>
         <source>the learning rate α</source>
@@ -543,8 +535,8 @@ seen as %2 (%3)</source>
         <translation>取了 o²</translation>
     </message>
     <message>
-        <source>Work it out from the values on the left, type it in and press Check.</source>
-        <translation>用左边的数值算出来，输入后按“检查”。</translation>
+        <source>Work it out from the values, type it in and press Check. Right means within %1 % of the network&apos;s value (or ±%2 near 0).</source>
+        <translation>根据这些数值算出来，输入后按“检查”。与网络的值相差 %1 % 以内（接近 0 时为 ±%2 以内）就算对。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Right.&lt;/b&gt; %1 is within ±%2 of the network&apos;s %3.</source>
@@ -565,18 +557,6 @@ seen as %2 (%3)</source>
     <message>
         <source>It looks as if %1 (that gives %2). The factor that differs: %3.</source>
         <translation>看起来像是%1（那样得到 %2）。出错的因子：%3。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The book&apos;s three layers of three, one training step, α = %1.&lt;/b&gt;&lt;br&gt;input I = %2, target T = %3&lt;br&gt;W0 (input → hidden) = %4&lt;br&gt;W1 (hidden → output) = %5&lt;br&gt;hidden: X1 = %6, O1 = %7&lt;br&gt;output: X2 = %8, O2 = %9&lt;br&gt;errors: E2 = T − O2 = %10, E1 = W1ᵀ·E2 = %11&lt;br&gt;W(r, c) is the weight from node c to node r; nodes count from 1.</source>
-        <translation>&lt;b&gt;书中的三层、每层三个，训练一步，α = %1。&lt;/b&gt;&lt;br&gt;输入 I = %2，目标 T = %3&lt;br&gt;W0（输入层 → 隐藏层）= %4&lt;br&gt;W1（隐藏层 → 输出层）= %5&lt;br&gt;隐藏层：X1 = %6，O1 = %7&lt;br&gt;输出层：X2 = %8，O2 = %9&lt;br&gt;误差：E2 = T − O2 = %10，E1 = W1ᵀ·E2 = %11&lt;br&gt;W(r, c) 是从节点 c 到节点 r 的权重；节点从 1 开始编号。</translation>
-    </message>
-    <message>
-        <source>The values</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>Your calculation</source>
-        <translation>你的计算</translation>
     </message>
     <message>
         <source>E = Σ (t − o)² of the sample</source>
@@ -603,28 +583,16 @@ seen as %2 (%3)</source>
         <translation>位置：</translation>
     </message>
     <message>
-        <source>The weight matrix, or the layer of the node</source>
-        <translation>权重矩阵，或节点所在的层</translation>
-    </message>
-    <message>
-        <source>from node</source>
-        <translation>从节点</translation>
-    </message>
-    <message>
-        <source>The node (counting from 1)</source>
-        <translation>节点（从 1 开始数）</translation>
-    </message>
-    <message>
-        <source>The node the weight comes from (counting from 1)</source>
-        <translation>权重出发的节点（从 1 开始数）</translation>
-    </message>
-    <message>
         <source>Your answer:</source>
         <translation>你的答案：</translation>
     </message>
     <message>
         <source>A number, like 0.0123</source>
         <translation>一个数，例如 0.0123</translation>
+    </message>
+    <message>
+        <source>e.g. 0.0123</source>
+        <translation>例如 0.0123</translation>
     </message>
     <message>
         <source>Check</source>
@@ -641,6 +609,21 @@ seen as %2 (%3)</source>
     <message>
         <source>Turn off for a test: the answer is then only marked right or not</source>
         <translation>测验时关闭：答案只标为对或不对</translation>
+    </message>
+</context>
+<context>
+    <name>bps::CalculationCheckLesson</name>
+    <message>
+        <source>&lt;b&gt;The book&apos;s three layers of three, one training step, α = %1.&lt;/b&gt;&lt;br&gt;input I = %2, target T = %3&lt;br&gt;W0 (input → hidden) = %4&lt;br&gt;W1 (hidden → output) = %5&lt;br&gt;hidden: X1 = %6, O1 = %7&lt;br&gt;output: X2 = %8, O2 = %9&lt;br&gt;errors: E2 = T − O2 = %10, E1 = W1ᵀ·E2 = %11&lt;br&gt;W(r, c) is the weight from node c to node r; nodes count from 1.</source>
+        <translation>&lt;b&gt;书中的三层、每层三个，训练一步，α = %1。&lt;/b&gt;&lt;br&gt;输入 I = %2，目标 T = %3&lt;br&gt;W0（输入层 → 隐藏层）= %4&lt;br&gt;W1（隐藏层 → 输出层）= %5&lt;br&gt;隐藏层：X1 = %6，O1 = %7&lt;br&gt;输出层：X2 = %8，O2 = %9&lt;br&gt;误差：E2 = T − O2 = %10，E1 = W1ᵀ·E2 = %11&lt;br&gt;W(r, c) 是从节点 c 到节点 r 的权重；节点从 1 开始编号。</translation>
+    </message>
+    <message>
+        <source>The values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Your calculation</source>
+        <translation>你的计算</translation>
     </message>
     <message>
         <source>&lt;b&gt;Calculate, then check.&lt;/b&gt; Pick a quantity, work it out on paper from the values, and type it in. An answer within 1 % counts as right. When it is not, the lesson tries the usual slips one at a time and names the factor that differs.&lt;br&gt;&lt;b&gt;Try:&lt;/b&gt; ΔW of W1 from node 1 to node 1: α · e · o(1 − o) · o_j with the output node&apos;s e and o and the hidden node&apos;s o_j. &lt;b&gt;Notice:&lt;/b&gt; leave a factor out on purpose and see it named.</source>
@@ -913,6 +896,33 @@ seen as %2 (%3)</source>
     <message>
         <source>&amp;Send to the class</source>
         <translation>发送给全班(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>bps::CheckPanel</name>
+    <message>
+        <source>Check my calculation</source>
+        <translation>检查我的计算</translation>
+    </message>
+    <message>
+        <source>Off. Turn on Training ▸ Check my calculation to work out a value of this step by hand and have it checked.</source>
+        <translation>已关闭。打开“训练 ▸ 检查我的计算”，即可亲手算出这一步的某个值并让程序检查。</translation>
+    </message>
+    <message>
+        <source>Load a training set and step a sample (Step phase, →).</source>
+        <translation>请载入训练集，并单步执行一个样本（“下一阶段”，→）。</translation>
+    </message>
+    <message>
+        <source>Pause and step phase by phase (Step phase, →): then work out E, a slope O(1 − O) or one ΔW of the sample by hand and check it here.</source>
+        <translation>请暂停，然后逐个阶段单步执行（“下一阶段”，→）：再亲手算出这个样本的 E、某个斜率 O(1 − O) 或一个 ΔW，在这里检查。</translation>
+    </message>
+    <message>
+        <source>The check knows the sigmoid&apos;s slope o(1 − o) only: choose the sigmoid activation (the book&apos;s) under Network to use it.</source>
+        <translation>检查只认识 S 函数的斜率 o(1 − o)：要使用它，请在“网络”中选择 S 函数激活（书中所用）。</translation>
+    </message>
+    <message>
+        <source>Sample %1 (label %2), α = %3. Pick what to work out, or click a connection (its ΔW) or a neuron (its slope) in the network; the values are in the network view&apos;s tooltips and the maths panel. Nodes count from 0.</source>
+        <translation>样本 %1（标签 %2），α = %3。选择要算的量，或在网络中点击一条连接（它的 ΔW）或一个神经元（它的斜率）；所需数值见网络图的提示和数学面板。节点从 0 开始编号。</translation>
     </message>
 </context>
 <context>
@@ -2850,6 +2860,22 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
         <source>Every neuron&apos;s incoming weights as tiles, live, and what changed between two moments of the run</source>
         <translation>每个神经元的输入权重排成小图，训练时实时更新；还可比较运行中两个时刻之间的变化</translation>
     </message>
+    <message>
+        <source>Chec&amp;k my calculation</source>
+        <translation>检查我的计算(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Check my calculation: work out E, a slope O(1 − O) or one ΔW of the step by hand and have it checked</source>
+        <translation>检查我的计算：亲手算出这一步的 E、某个斜率 O(1 − O) 或一个 ΔW，让程序检查</translation>
+    </message>
+    <message>
+        <source>While stepping, type a value you worked out by hand; the slip is named when it is wrong</source>
+        <translation>单步执行时，输入你亲手算出的值；算错时会指出失误所在</translation>
+    </message>
 </context>
 <context>
     <name>bps::MathsPanel</name>
@@ -3463,6 +3489,78 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
     <message>
         <source>The %1 of its %2 weights that add most (|w·o|) to its input:</source>
         <translation>它的 %2 个权重中对其输入贡献最大（|w·o|）的 %1 个：</translation>
+    </message>
+    <message>
+        <source>Guess the new error</source>
+        <translation>猜一猜新的误差</translation>
+    </message>
+    <message>
+        <source>▼ lower</source>
+        <translation>▼ 更低</translation>
+    </message>
+    <message>
+        <source>E of this sample will be lower after the update</source>
+        <translation>更新之后，这个样本的 E 会更低</translation>
+    </message>
+    <message>
+        <source>▲ higher</source>
+        <translation>▲ 更高</translation>
+    </message>
+    <message>
+        <source>E of this sample will be higher after the update</source>
+        <translation>更新之后，这个样本的 E 会更高</translation>
+    </message>
+    <message>
+        <source>new E (optional)</source>
+        <translation>新的 E（可不填）</translation>
+    </message>
+    <message>
+        <source>Your guess of E = Σ(T − O)² of this sample after the update</source>
+        <translation>你猜的更新之后这个样本的 E = Σ(T − O)²</translation>
+    </message>
+    <message>
+        <source>E = Σ(T − O)² of this sample is %1 now. After the update, will E of this same sample be lower or higher? You may type the new E too. Step on to the end of the sample (→, or Step sample) to see it.</source>
+        <translation>这个样本现在的 E = Σ(T − O)² 是 %1。更新之后，同一个样本的 E 会更低还是更高？也可以输入你猜的新 E。单步执行到这个样本结束（→，或“训练一个样本”）就能看到结果。</translation>
+    </message>
+    <message>
+        <source>E of this sample was %1 before the update.</source>
+        <translation>更新之前，这个样本的 E 是 %1。</translation>
+    </message>
+    <message>
+        <source>New E = %1: the same sample through the updated weights (a forward pass).</source>
+        <translation>新的 E = %1：同一个样本通过更新后的权重（一次前向传播）。</translation>
+    </message>
+    <message>
+        <source>It went down by %1.</source>
+        <translation>它下降了 %1。</translation>
+    </message>
+    <message>
+        <source>It went up by %1.</source>
+        <translation>它上升了 %1。</translation>
+    </message>
+    <message>
+        <source>Your guess, %1: right ✓</source>
+        <translation>你的猜测（%1）：对 ✓</translation>
+    </message>
+    <message>
+        <source>Your guess, %1: wrong ✗</source>
+        <translation>你的猜测（%1）：错 ✗</translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation>更低</translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation>更高</translation>
+    </message>
+    <message>
+        <source>You did not guess lower or higher.</source>
+        <translation>你没有猜更低还是更高。</translation>
+    </message>
+    <message>
+        <source>Your new E, %1, is off by %2.</source>
+        <translation>你猜的新 E 是 %1，相差 %2。</translation>
     </message>
 </context>
 <context>
@@ -4436,6 +4534,81 @@ slope &lt; %1</source>
     <message>
         <source>How the incoming weights of each of the %1 %2 neurons changed (ΔW%3), as %4×%5 tiles. Hover for values, click to select.</source>
         <translation>%1 个%2神经元各自的输入权重的变化（ΔW%3），每个画成 %4×%5 的小图。悬停查看数值，单击选中。</translation>
+    </message>
+</context>
+<context>
+    <name>bps::WeightPicker</name>
+    <message>
+        <source>input</source>
+        <translation>输入层</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (W%3)</source>
+        <translation>%1 → %2（W%3）</translation>
+    </message>
+    <message>
+        <source>W%1</source>
+        <translation>W%1</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>hidden layer</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>from node</source>
+        <translation>从节点</translation>
+    </message>
+    <message>
+        <source>to node</source>
+        <translation>到节点</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>The weight matrix: W0 is input → hidden</source>
+        <translation>权重矩阵：W0 是输入层 → 隐藏层</translation>
+    </message>
+    <message>
+        <source>The layer of the node</source>
+        <translation>节点所在的层</translation>
+    </message>
+    <message>
+        <source>The node the weight comes from (a column of the matrix; the last is the bias)</source>
+        <translation>权重来自的节点（矩阵的一列；最后一列是偏置）</translation>
+    </message>
+    <message>
+        <source>The node the weight comes from (a column of the matrix)</source>
+        <translation>权重出发的节点（矩阵的一列）</translation>
+    </message>
+    <message>
+        <source>The node the weight feeds (a row of the matrix)</source>
+        <translation>权重连到的节点（矩阵的一行）</translation>
+    </message>
+    <message>
+        <source>The node in its layer</source>
+        <translation>该层中的节点</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,60 @@ Guess signOf(double d) {
     return d > 0 ? Guess::Grow : (d < 0 ? Guess::Shrink : Guess::None);
 }
 
+// E = Σ(T − O)² of the sample through net's weights, by the book's query().
+double queryError(const bp::Network& net, const bp::Vector& input, const bp::Vector& target) {
+    return (target - net.query(input)).squaredNorm();
+}
+
+// Guess the new error on one sample: closed before E is known, open from the output error on
+// (the guess kept while the updates run), revealed after the last update with the core's E of
+// the same sample through the updated weights.
+void guessAndReveal(bp::Network& net, const bp::Vector& input, const bp::Vector& target, double lr,
+                    int label, int w, int h, PredictPanel::ErrorGuess g) {
+    bp::Stepper st(net);
+    st.setSample(input, target);
+    PredictPanel p;
+    p.setOn(true);
+    st.step(lr);  // Forward(0): E is not known yet
+    p.setSnapshot(fixtures::snapshotOf(st, lr, label, w, h));
+    QCOMPARE(p.errorState(), PredictPanel::ErrorState::Closed);
+    const int L = net.weightLayers();
+    while (!(*st.lastPhase() == bp::Phase{bp::PhaseKind::OutputError, L})) st.step(lr);
+    p.setSnapshot(fixtures::snapshotOf(st, lr, label, w, h));
+    QCOMPARE(p.errorState(), PredictPanel::ErrorState::Guessing);
+    QCOMPARE(p.errorBefore(), st.values().error);
+    QVERIFY(p.findChild<QWidget*>(QStringLiteral("predictError"))->isVisibleTo(&p));
+    p.setErrorGuess(g);
+    QVERIFY(!p.setErrorValueGuess(QStringLiteral("much")));
+    QVERIFY(p.setErrorValueGuess(QStringLiteral("0,05")));
+    st.step(lr);  // the first update (or error sent back): the guess stays open
+    p.setSnapshot(fixtures::snapshotOf(st, lr, label, w, h));
+    QCOMPARE(p.errorState(), PredictPanel::ErrorState::Guessing);
+    QCOMPARE(p.errorGuess(), g);
+    st.finish(lr);
+    p.setSnapshot(fixtures::snapshotOf(st, lr, label, w, h));
+    QCOMPARE(p.errorState(), PredictPanel::ErrorState::Revealed);
+    bp::PassValues v;
+    st.network().explain(input, target, v);  // the core's forward pass, updated weights
+    QCOMPARE(p.errorAfter(), v.error);
+    QVERIFY(std::abs(p.errorAfter() - queryError(st.network(), input, target)) < 1e-12);
+    QVERIFY(p.errorAfter() != p.errorBefore());
+    const bool down = p.errorAfter() < p.errorBefore();
+    const QString t = p.errorText();
+    QVERIFY2(t.contains(QStringLiteral("New E = ") + QString::number(v.error, 'g', 4)),
+             qPrintable(t));
+    QVERIFY2(t.contains(down ? QStringLiteral("went down") : QStringLiteral("went up")),
+             qPrintable(t));
+    const bool right = (g == PredictPanel::ErrorGuess::Lower) == down;
+    QVERIFY2(t.contains(right ? QStringLiteral("right ✓") : QStringLiteral("wrong ✗")),
+             qPrintable(t));
+    QVERIFY2(t.contains(QStringLiteral("Your new E, 0.05, is off by ") +
+                        QString::number(std::abs(0.05 - v.error), 'g', 3)),
+             qPrintable(t));
+    p.setErrorGuess(PredictPanel::ErrorGuess::None);  // no change after the reveal
+    QCOMPARE(p.errorGuess(), g);
+}
+
 }  // namespace
 
 class TestPredict : public QObject {
@@ -171,6 +225,20 @@ class TestPredict : public QObject {
         QVERIFY(p.findChild<QLabel*>(QStringLiteral("result0")) != nullptr);
     }
 
+    // Guess the new error on the hand-set 3-3-3 (a guess of lower) and on MNIST 784-100-10 (a
+    // guess of higher): the reveal is the core's new E of the same sample.
+    void guessTheNewError() {
+        bp::Network book = fixtures::bookNetwork();
+        guessAndReveal(book, fixtures::bookInput(), bp::bookTarget(1, 3), 0.3, 1, 0, 0,
+                       PredictPanel::ErrorGuess::Lower);
+        const bp::Dataset d = fixtures::mnist100();
+        bp::NetworkSpec spec;
+        spec.layers = {784, 100, 10};
+        bp::Network mnist(spec);
+        guessAndReveal(mnist, d.input(5), bp::bookTarget(d.label(5), 10), 0.1, d.label(5), 28, 28,
+                       PredictPanel::ErrorGuess::Higher);
+    }
+
     // The window: off by default, one click on the button beside the step buttons turns it on
     // (remembered for the next start); stepping with the controller reaches the update of
     // the output layer, and Reveal runs it and scores the marks against the controller's dW.
@@ -184,6 +252,7 @@ class TestPredict : public QObject {
             QVERIFY(button);
             QCOMPARE(button->defaultAction(), w.predictAction());
             w.openDatasets(QString::fromLatin1(bps::MainWindow::kDefaultTrain), QString());
+            w.resize(1280, 720);
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
             QVERIFY(!w.predictPanel()->isVisible());
@@ -223,6 +292,22 @@ class TestPredict : public QObject {
                 right += signOf(d) == (r % 2 ? Guess::Grow : Guess::Shrink) ? 1 : 0;
             }
             QCOMPARE(p->rightCount(), right);
+            // Guess the new error: open since the output error; Step sample ends the sample and
+            // reveals E of the same sample through the controller's updated weights.
+            QCOMPARE(p->errorState(), PredictPanel::ErrorState::Guessing);
+            p->setErrorGuess(PredictPanel::ErrorGuess::Lower);
+            c->stepSample();
+            c->sync();
+            QTRY_COMPARE(p->errorState(), PredictPanel::ErrorState::Revealed);
+            const bps::SnapshotPtr after = c->lastSnapshot();
+            QCOMPARE(after->sample, s->sample);
+            QCOMPARE(p->errorBefore(), after->values.error);
+            bp::Network updated(after->spec);
+            for (int k = 0; k < L; ++k)
+                updated.setWeights(k, after->weights[static_cast<std::size_t>(k)]);
+            QVERIFY(std::abs(p->errorAfter() - queryError(updated, after->values.o[0],
+                                                          after->values.target)) < 1e-12);
+            QVERIFY(p->errorText().contains(QString::number(p->errorAfter(), 'g', 4)));
             w.close();
         }
         bps::MainWindow again;

@@ -10,15 +10,12 @@
 #include "backprop/Network.h"
 #include "lessons/Lesson.h"
 
-class QCheckBox;
-class QComboBox;
 class QGroupBox;
 class QLabel;
-class QLineEdit;
-class QPushButton;
-class QSpinBox;
 
 namespace bps {
+
+class CalculationCheckForm;
 
 class CalculationCheckLesson : public Lesson {
     Q_OBJECT
@@ -32,14 +29,14 @@ class CalculationCheckLesson : public Lesson {
     // What to work out: E, O(1 − O) of node `index` of layer `layer` (≥ 1), or the ΔW entry
     // W_layer(row, col). Out-of-range numbers are clamped.
     void ask(bp::CheckQuantity q, int layer = 1, int row = 0, int col = 0);
-    bp::CheckQuantity quantity() const { return m_quantity; }
+    bp::CheckQuantity quantity() const;
     // Checks `answer` (as typed: "0.0123", "0,0123", "-1.2e-3"); false if it is not a number.
     bool check(const QString& answer);
-    const bp::CheckResult& result() const { return m_result; }
-    bool checked() const { return m_checked; }
+    const bp::CheckResult& result() const;
+    bool checked() const;
     QString resultText() const;
     void setHints(bool on);
-    bool hints() const { return m_hints; }
+    bool hints() const;
     // The value the network has for what is asked (what the check compares with).
     double value() const;
 
@@ -50,34 +47,11 @@ class CalculationCheckLesson : public Lesson {
     void retranslateUi() override;
 
   private:
-    void syncPickers();  // ranges and visibility for the quantity
-    void readPickers();
     QString givenText() const;
-    QString mistakeText(const bp::CheckResult& r) const;
-    QString factorName(bp::CheckFactor f) const;
 
-    bp::PassValues m_values;  // one training step of the book's 3-3-3 on its sample
-    int m_layers = 2;         // weight layers
-    bp::CheckQuantity m_quantity = bp::CheckQuantity::DeltaW;
-    int m_layer = 1, m_row = 0, m_col = 0;
-    bp::CheckResult m_result;
-    bool m_checked = false;
-    bool m_hints = true;
-
+    bp::PassValues m_values;                 // one training step of the book's 3-3-3 on its sample
+    CalculationCheckForm* m_form = nullptr;  // the question, the answer, the verdict
     QLabel* m_given = nullptr;
-    QComboBox* m_what = nullptr;
-    QComboBox* m_layerBox = nullptr;
-    QSpinBox* m_rowBox = nullptr;
-    QSpinBox* m_colBox = nullptr;
-    QLabel* m_rowLabel = nullptr;
-    QLabel* m_colLabel = nullptr;
-    QLabel* m_layerLabel = nullptr;
-    QLabel* m_whatLabel = nullptr;
-    QLabel* m_answerLabel = nullptr;
-    QLineEdit* m_answer = nullptr;
-    QPushButton* m_checkButton = nullptr;
-    QCheckBox* m_hintsBox = nullptr;
-    QLabel* m_resultLabel = nullptr;
     QGroupBox* m_givenBox = nullptr;
     QGroupBox* m_askBox = nullptr;
 };

@@ -33,6 +33,7 @@
 #include "shell/StatusBar.h"
 #include "training/DivergenceDialog.h"
 #include "training/TrainingController.h"
+#include "views/CheckPanel.h"
 #include "views/ControlPanel.h"
 #include "views/ErrorPlot.h"
 #include "views/MathsPanel.h"
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     // screen (a dock would take the network view's room on a 1024×768 projector).
     m_atlas = new WeightAtlas(this);
     restoreFittedGeometry(m_atlas, QStringLiteral("atlas/geometry"), QSize(960, 720));
+    m_check = new CheckPanel;
     // What lessons offer the studio: sweep runs into this chart, a lesson's set to train on.
     m_lessons->connectToStudio(
         {m_errorPlot,
@@ -119,6 +121,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_predictDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     tabifyDockWidget(chartDock, m_predictDock);
     m_predictDock->hide();
+    m_checkDock = makeDock(QStringLiteral("CheckDock"), m_check, this);  // the same, for checks
+    m_checkDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    tabifyDockWidget(chartDock, m_checkDock);
+    m_checkDock->hide();
 
     setStatusBar(new StatusBar(m_controller, m_loader, this));
     new DivergenceDialog(m_controller, this);  // answers trainingFailed
@@ -193,6 +199,11 @@ void MainWindow::createMenus() {
     m.predict->setCheckable(true);  // off by default; remembered (restoreSettings)
     connect(m.predict, &QAction::toggled, this, &MainWindow::setPredicting);
     m_controls->setStepToggle(m.predict);  // one click away, beside Step phase
+    m.check = m.training->addAction(QString());
+    m.check->setObjectName(QStringLiteral("checkAction"));
+    m.check->setCheckable(true);  // off by default; remembered (restoreSettings)
+    connect(m.check, &QAction::toggled, this, &MainWindow::setChecking);
+    m_controls->addStepToggle(m.check);  // beside Predict
     m.training->addSeparator();
     m.reset = m.training->addAction(QString());
     connect(m.reset, &QAction::triggered, m_controller, &TrainingController::reset);
@@ -270,6 +281,14 @@ void MainWindow::retranslateUi() {
     m.predict->setStatusTip(
         tr("While stepping, mark whether each weight of a neuron will grow "
            "or shrink before its update is shown"));
+    m.check->setText(tr("Chec&k my calculation"));
+    m.check->setIconText(tr("Check"));  // the button beside Predict
+    m.check->setToolTip(
+        tr("Check my calculation: work out E, a slope O(1 − O) or one ΔW of the step by hand "
+           "and have it checked"));
+    m.check->setStatusTip(
+        tr("While stepping, type a value you worked out by hand; the slip is named when it "
+           "is wrong"));
     m.reset->setText(tr("&Reset"));
     m.reset->setShortcut(QKeySequence(tr("Ctrl+R")));
     m.clear->setText(tr("&Clear earlier curves"));
@@ -303,6 +322,7 @@ void MainWindow::retranslateUi() {
     m_docks[2]->setWindowTitle(tr("Error curve"));
     m_docks[3]->setWindowTitle(tr("Maths"));
     m_predictDock->setWindowTitle(tr("Predict"));
+    m_checkDock->setWindowTitle(tr("Check"));
     updateTitle();
 }
 
@@ -313,6 +333,7 @@ void MainWindow::wire() {
     connect(c, &TrainingController::snapshotReady, m_maths, &MathsPanel::follow);
     connect(c, &TrainingController::snapshotReady, m_predict, &PredictPanel::setSnapshot);
     connect(m_predict, &PredictPanel::revealRequested, c, &TrainingController::stepPhase);
+    connect(c, &TrainingController::snapshotReady, m_check, &CheckPanel::setSnapshot);
     connect(c, &TrainingController::playingChanged, m_maths, &MathsPanel::setLive);
     connect(c, &TrainingController::snapshotReady, m_controls, &ControlPanel::setSnapshot);
     connect(c, &TrainingController::snapshotReady, m_lessons, &LessonsWindow::setSnapshot);
@@ -418,6 +439,8 @@ void MainWindow::wire() {
             &NetworkView::setShowEdgeValues);
     connect(m_network, &NetworkView::neuronSelected, m_maths, &MathsPanel::setSelectedNeuron);
     connect(m_network, &NetworkView::neuronSelected, m_predict, &PredictPanel::setSelectedNeuron);
+    connect(m_network, &NetworkView::neuronSelected, m_check, &CheckPanel::setSelectedNeuron);
+    connect(m_network, &NetworkView::edgeSelected, m_check, &CheckPanel::setSelectedWeight);
     connect(m_samples, &SampleBrowser::sampleActivated, c, &TrainingController::selectSample);
 
     // data
@@ -573,6 +596,7 @@ void MainWindow::restoreSettings() {
     m_controller->setNetworkSpec(spec, options);
     m_loader->setRecentFiles(s.value(QStringLiteral("data/recent")).toStringList());
     m_menus.predict->setChecked(s.value(QStringLiteral("view/predict"), false).toBool());
+    m_menus.check->setChecked(s.value(QStringLiteral("view/check"), false).toBool());
     rebuildRecentMenu();
 
     restoreFittedGeometry(this, QStringLiteral("window/geometry"), QSize(1600, 900));
@@ -672,6 +696,8 @@ void MainWindow::setCompactLayout(bool compact) {
     }
     m_predictDock->setVisible(m_predict->isOn());  // as the mode says, whatever the state says
     if (m_predict->isOn()) m_predictDock->raise();
+    m_checkDock->setVisible(m_check->isOn());
+    if (m_check->isOn()) m_checkDock->raise();
 }
 
 void MainWindow::setPredicting(bool on) {
@@ -680,6 +706,14 @@ void MainWindow::setPredicting(bool on) {
     if (on) m_predictDock->raise();  // in front of the error curve (its tab brings it back)
     if (m_menus.predict->isChecked() != on) m_menus.predict->setChecked(on);
     QSettings().setValue(QStringLiteral("view/predict"), on);
+}
+
+void MainWindow::setChecking(bool on) {
+    m_check->setOn(on);
+    m_checkDock->setVisible(on);
+    if (on) m_checkDock->raise();
+    if (m_menus.check->isChecked() != on) m_menus.check->setChecked(on);
+    QSettings().setValue(QStringLiteral("view/check"), on);
 }
 
 void MainWindow::saveSettings() const {

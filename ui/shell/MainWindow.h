@@ -21,6 +21,7 @@ class QMenu;
 
 namespace bps {
 
+class CheckPanel;
 class ClassActions;
 class ControlPanel;
 class ErrorPlot;
@@ -91,6 +92,10 @@ class MainWindow : public QMainWindow {
     QAction* predictAction() const { return m_menus.predict; }
     // Predict before reveal on or off: the panel, its dock, the action and the setting.
     void setPredicting(bool on);
+    CheckPanel* checkPanel() const { return m_check; }
+    QAction* checkAction() const { return m_menus.check; }
+    // Check my calculation on or off: the panel, its dock, the action and the setting.
+    void setChecking(bool on);
     LessonsWindow* lessonsWindow() const { return m_lessons; }
     // The compact layout is in use (chosen from the screen the window is on: narrower than
     // kCompactBelowWidth, times the zoom while presenting).
@@ -126,6 +131,7 @@ class MainWindow : public QMainWindow {
         QAction* sample = nullptr;   // Shift+Right
         QAction* epoch = nullptr;    // Ctrl+Right
         QAction* predict = nullptr;  // Predict before reveal (checkable, off by default)
+        QAction* check = nullptr;    // Check my calculation (checkable, off by default)
         QAction* reset = nullptr;    // Ctrl+R
         QAction* clear = nullptr;    // clear earlier curves
         QAction* fit = nullptr;      // View ▸ Fit network (Ctrl+0)
@@ -171,6 +177,8 @@ class MainWindow : public QMainWindow {
     PredictPanel* m_predict = nullptr;           // bottom dock, beside the maths (when on)
     QDockWidget* m_predictDock = nullptr;        // its dock, shown while the mode is on
     WeightAtlas* m_atlas = nullptr;              // View ▸ Weight atlas: a window of its own
+    CheckPanel* m_check = nullptr;               // Check my calculation, beside Predict
+    QDockWidget* m_checkDock = nullptr;          // its dock, shown while it is on
     LessonsWindow* m_lessons = nullptr;          // Lessons ▸ …: a window of its own
     QAction* m_playAction = nullptr;             // Space
     QMenu* m_recentMenu = nullptr;               // File ▸ Recent files

@@ -90,10 +90,15 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent) {
     m_stepSample = new QPushButton(run);
     m_stepEpoch = new QPushButton(run);
     m_reset = new QPushButton(run);
-    m_stepToggle = new QToolButton(run);
+    m_toggles = new QWidget(run);
+    auto* toggles = new QHBoxLayout(m_toggles);
+    toggles->setContentsMargins(0, 0, 0, 0);
+    toggles->setSpacing(4);
+    m_stepToggle = new QToolButton(m_toggles);
     m_stepToggle->setObjectName(QStringLiteral("stepToggle"));
     m_stepToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_stepToggle->hide();  // until setStepToggle gives it an action
+    toggles->addWidget(m_stepToggle);
+    m_toggles->hide();  // until setStepToggle gives it an action
     m_speed = new QSlider(Qt::Horizontal, run);
     m_speed->setObjectName(QStringLiteral("pace"));
     m_speed->setRange(0, speedCount() - 2);  // the last pace is the toggle's
@@ -355,8 +360,18 @@ void ControlPanel::setCompactWidth(int width) {
 
 void ControlPanel::setStepToggle(QAction* action) {
     m_stepToggle->setDefaultAction(action);
-    m_stepToggle->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    m_stepToggle->show();
+    m_stepToggle->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_toggles->show();
+}
+
+QToolButton* ControlPanel::addStepToggle(QAction* action) {
+    auto* b = new QToolButton(m_toggles);
+    b->setObjectName(QStringLiteral("stepToggle_") + action->objectName());
+    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    b->setDefaultAction(action);
+    b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_toggles->layout()->addWidget(b);
+    return b;
 }
 
 void ControlPanel::arrange() {
@@ -380,7 +395,7 @@ void ControlPanel::arrange() {
         grid->addWidget(m_reset, 0, 4);
         grid->addWidget(m_stopAfter, 0, 5);
         grid->addWidget(m_epochs, 0, 6);
-        grid->addWidget(m_stepToggle, 0, 7);
+        grid->addWidget(m_toggles, 0, 7);
         grid->addWidget(m_speedCaption, 1, 0);
         grid->addWidget(m_speed, 1, 1);
         grid->addWidget(m_speedLabel, 1, 2);
@@ -424,7 +439,7 @@ void ControlPanel::arrange() {
     grid->addWidget(m_stepSample, 0, 2);
     grid->addWidget(m_stepEpoch, 1, 0);
     grid->addWidget(m_reset, 1, 1);
-    grid->addWidget(m_stepToggle, 1, 2);
+    grid->addWidget(m_toggles, 1, 2);
     grid->addWidget(m_speedCaption, 2, 0);
     grid->addWidget(m_speed, 2, 1);
     grid->addWidget(m_fullSpeed, 2, 2);

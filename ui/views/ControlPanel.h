@@ -68,6 +68,9 @@ class ControlPanel : public QWidget {
     // A checkable window action shown as a button beside the step buttons, one click away
     // while stepping (Predict before reveal). The panel does not own it.
     void setStepToggle(QAction* action);
+    // Another, beside it (Check my calculation); its button is named "stepToggle_<action's
+    // object name>".
+    QToolButton* addStepToggle(QAction* action);
 
     // Compact: laid out as a strip for the top of a small screen (1024×768): the Training,
     // Network and View boxes are tabs, each laid out in two rows, Progress beside them. Not
@@ -148,6 +151,7 @@ class ControlPanel : public QWidget {
     QPushButton* m_stepEpoch = nullptr;     // to the end of the epoch
     QPushButton* m_reset = nullptr;         // re-initialise from the seed
     QToolButton* m_stepToggle = nullptr;    // the window's step toggle (setStepToggle)
+    QWidget* m_toggles = nullptr;           // it and those of addStepToggle, side by side
     QSlider* m_speed = nullptr;             // index into the pace table (not full speed)
     QPushButton* m_fullSpeed = nullptr;     // toggle: full speed, else the slider's pace
     QLabel* m_speedLabel = nullptr;         // "50 samples/s" (greyed while full speed is on)

@@ -232,6 +232,8 @@ void NetworkView::mouseReleaseEvent(QMouseEvent* e) {
     const HitResult h = hitTest(e->position());
     if (h.kind == HitResult::Kind::Neuron)
         setSelectedNeuron(h.layer, h.index);
+    else if (h.kind == HitResult::Kind::Edge)
+        emit edgeSelected(h.layer, h.index, h.from);
     else if (h.kind == HitResult::Kind::None)
         setSelectedNeuron(-1, -1);
 }

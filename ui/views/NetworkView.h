@@ -96,6 +96,8 @@ class NetworkView : public QWidget {
 
   signals:
     void neuronSelected(int layer, int index);  // layer 0 = input; -1,-1 = cleared
+    // A connection was clicked: W_k(row, col), from neuron col of layer k to neuron row of k+1.
+    void edgeSelected(int k, int row, int col);
 
   protected:
     void paintEvent(QPaintEvent*) override;

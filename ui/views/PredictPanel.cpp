@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -15,6 +16,7 @@
 #include <numeric>
 
 #include "backprop/Activation.h"
+#include "backprop/Stepper.h"
 
 namespace bps {
 
@@ -22,6 +24,8 @@ namespace {
 
 constexpr int kGrowId = 1;    // button id of "grows" in a row's group
 constexpr int kShrinkId = 2;  // and of "shrinks"
+constexpr int kLowerId = 1;   // button id of "lower" in the error guess's group
+constexpr int kHigherId = 2;  // and of "higher"
 
 // A signed number of three significant digits: "+0.0123", "−4.5e-05".
 QString signedNumber(double v) {
@@ -65,6 +69,45 @@ PredictPanel::PredictPanel(QWidget* parent) : QWidget(parent) {
     m_column->addWidget(m_prompt);
     m_column->addWidget(m_rowsBox);
     m_column->addWidget(m_score);
+    // Guess the new error: E of this sample after its update.
+    m_errorBox = new QWidget(content);
+    m_errorBox->setObjectName(QStringLiteral("predictError"));
+    auto* eb = new QGridLayout(m_errorBox);
+    eb->setContentsMargins(0, 6, 0, 0);
+    m_errorTitle = new QLabel(m_errorBox);
+    m_errorTitle->setFont(bold);
+    m_errorPrompt = new QLabel(m_errorBox);
+    m_errorPrompt->setObjectName(QStringLiteral("errorPrompt"));
+    m_errorPrompt->setWordWrap(true);
+    m_errorPrompt->setTextFormat(Qt::PlainText);
+    auto* lower = new QPushButton(m_errorBox);
+    lower->setObjectName(QStringLiteral("errorLower"));
+    auto* higher = new QPushButton(m_errorBox);
+    higher->setObjectName(QStringLiteral("errorHigher"));
+    m_errorGroup = new QButtonGroup(m_errorBox);
+    for (QPushButton* b : {lower, higher}) b->setCheckable(true);
+    m_errorGroup->addButton(lower, kLowerId);
+    m_errorGroup->addButton(higher, kHigherId);
+    m_errorField = new QLineEdit(m_errorBox);
+    m_errorField->setObjectName(QStringLiteral("errorGuess"));
+    m_errorResult = new QLabel(m_errorBox);
+    m_errorResult->setObjectName(QStringLiteral("errorResult"));
+    m_errorResult->setWordWrap(true);
+    m_errorResult->setTextFormat(Qt::PlainText);
+    eb->addWidget(m_errorTitle, 0, 0, 1, 3);
+    eb->addWidget(m_errorPrompt, 1, 0, 1, 3);
+    eb->addWidget(lower, 2, 0);
+    eb->addWidget(higher, 2, 1);
+    eb->addWidget(m_errorField, 2, 2);
+    eb->addWidget(m_errorResult, 3, 0, 1, 3);
+    eb->setColumnStretch(2, 1);
+    m_column->addWidget(m_errorBox);
+    connect(m_errorGroup, &QButtonGroup::idClicked, this, [this](int id) {
+        if (m_errorState != ErrorState::Guessing) return;
+        m_errorGuess = id == kLowerId ? ErrorGuess::Lower : ErrorGuess::Higher;
+    });
+    connect(m_errorField, &QLineEdit::textEdited, this,
+            [this](const QString& t) { setErrorValueGuess(t); });
     m_column->addStretch(1);
     m_scroll = new QScrollArea(this);
     m_scroll->setWidget(content);
@@ -101,6 +144,8 @@ void PredictPanel::setSelectedNeuron(int layer, int index) {
 }
 
 void PredictPanel::evaluate() {
+    evaluateError();
+    showError();
     if (!m_on) {
         m_state = State::Off;
         if (!m_rows.empty()) clearRows();
@@ -244,6 +289,135 @@ void PredictPanel::reveal() {
     m_scroll->verticalScrollBar()->setValue(0);  // the first rows, the largest, first
 }
 
+double PredictPanel::newErrorOf(const Snapshot& s) {
+    bp::Network net(s.spec);
+    for (int k = 0; k < s.spec.weightLayers(); ++k)
+        net.setWeights(k, s.weights[static_cast<std::size_t>(k)]);
+    bp::PassValues v;
+    net.explain(s.values.o[0], s.values.target, v);  // forward, E = Σ(T − O)², no update
+    return v.error;
+}
+
+void PredictPanel::evaluateError() {
+    const Snapshot* s = m_snapshot.get();
+    const bool stepping = m_on && s && !s->playing && s->sample >= 0 && s->lastPhase;
+    if (!stepping) {
+        m_errorState = ErrorState::Closed;
+        m_errorSample = -1;
+        return;
+    }
+    const int L = s->spec.weightLayers();
+    const std::vector<bp::Phase> phases = bp::phasesOf(L);
+    const auto at = [&](const bp::Phase& p) {
+        return std::find(phases.begin(), phases.end(), p) - phases.begin();
+    };
+    const bp::Phase last{bp::PhaseKind::Update, 0};
+    const bool same = s->sample == m_errorSample;
+    if (*s->lastPhase == last) {
+        if (m_errorState == ErrorState::Guessing && same) {  // the sample's last update ran
+            m_errorAfter = newErrorOf(*s);
+            m_errorState = ErrorState::Revealed;
+        } else if (!(m_errorState == ErrorState::Revealed && same)) {
+            m_errorState = ErrorState::Closed;
+        }
+        return;
+    }
+    if (at(*s->lastPhase) >= at({bp::PhaseKind::OutputError, L})) {
+        if (m_errorState == ErrorState::Guessing && same) return;  // the guess goes on
+        m_errorState = ErrorState::Guessing;
+        m_errorSample = s->sample;
+        m_errorBefore = s->values.error;
+        m_errorGuess = ErrorGuess::None;
+        m_errorValue.reset();
+        m_errorField->clear();
+        m_errorGroup->setExclusive(false);  // so that no button is left checked
+        for (QAbstractButton* b : m_errorGroup->buttons()) b->setChecked(false);
+        m_errorGroup->setExclusive(true);
+        return;
+    }
+    if (!(m_errorState == ErrorState::Revealed && same)) m_errorState = ErrorState::Closed;
+}
+
+void PredictPanel::setErrorGuess(ErrorGuess g) {
+    if (m_errorState != ErrorState::Guessing) return;
+    m_errorGuess = g;
+    if (g != ErrorGuess::None)
+        if (QAbstractButton* b =
+                m_errorGroup->button(g == ErrorGuess::Lower ? kLowerId : kHigherId))
+            b->setChecked(true);
+}
+
+bool PredictPanel::setErrorValueGuess(const QString& text) {
+    if (m_errorState != ErrorState::Guessing) return false;
+    QString t = text.trimmed();
+    t.replace(QLatin1Char(','), QLatin1Char('.'));
+    if (m_errorField->text() != text) m_errorField->setText(text);
+    if (t.isEmpty()) {
+        m_errorValue.reset();
+        return true;
+    }
+    bool ok = false;
+    const double v = t.toDouble(&ok);
+    if (!ok || !std::isfinite(v)) {
+        m_errorValue.reset();
+        return false;
+    }
+    m_errorValue = v;
+    return true;
+}
+
+QString PredictPanel::errorText() const {
+    return m_errorResult->text();
+}
+
+void PredictPanel::showError() {
+    m_errorBox->setVisible(m_errorState != ErrorState::Closed);
+    m_errorTitle->setText(tr("Guess the new error"));
+    auto* lower = m_errorGroup->button(kLowerId);
+    auto* higher = m_errorGroup->button(kHigherId);
+    lower->setText(tr("▼ lower"));
+    lower->setToolTip(tr("E of this sample will be lower after the update"));
+    higher->setText(tr("▲ higher"));
+    higher->setToolTip(tr("E of this sample will be higher after the update"));
+    m_errorField->setPlaceholderText(tr("new E (optional)"));
+    m_errorField->setToolTip(tr("Your guess of E = Σ(T − O)² of this sample after the update"));
+    const bool guessing = m_errorState == ErrorState::Guessing;
+    lower->setEnabled(guessing);
+    higher->setEnabled(guessing);
+    m_errorField->setEnabled(guessing);
+    const QString before = QString::number(m_errorBefore, 'g', 4);
+    if (m_errorState == ErrorState::Guessing) {
+        m_errorPrompt->setText(
+            tr("E = Σ(T − O)² of this sample is %1 now. After the update, will E of this same "
+               "sample be lower or higher? You may type the new E too. Step on to the end of "
+               "the sample (→, or Step sample) to see it.")
+                .arg(before));
+        m_errorResult->clear();
+        return;
+    }
+    if (m_errorState != ErrorState::Revealed) return;
+    m_errorPrompt->setText(tr("E of this sample was %1 before the update.").arg(before));
+    const double d = m_errorAfter - m_errorBefore;
+    QString t = tr("New E = %1: the same sample through the updated weights (a forward pass).")
+                    .arg(QString::number(m_errorAfter, 'g', 4));
+    t += QLatin1Char(' ') + (d <= 0 ? tr("It went down by %1.") : tr("It went up by %1."))
+                                .arg(QString::number(std::abs(d), 'g', 3));
+    if (m_errorGuess != ErrorGuess::None) {
+        const bool right = (m_errorGuess == ErrorGuess::Lower) == (d <= 0);
+        t += QLatin1Char('\n') +
+             (right ? tr("Your guess, %1: right ✓") : tr("Your guess, %1: wrong ✗"))
+                 .arg(m_errorGuess == ErrorGuess::Lower ? tr("lower") : tr("higher"));
+    } else {
+        t += QLatin1Char('\n') + tr("You did not guess lower or higher.");
+    }
+    if (m_errorValue)
+        t += QLatin1Char('\n') +
+             tr("Your new E, %1, is off by %2.")
+                 .arg(QString::number(*m_errorValue, 'g', 4),
+                      QString::number(std::abs(*m_errorValue - m_errorAfter), 'g', 3));
+    m_errorResult->setText(t);
+}
+
 std::vector<int> PredictPanel::columns() const {
     std::vector<int> c;
     for (const Row& r : m_rows) c.push_back(r.column);
@@ -364,6 +538,7 @@ void PredictPanel::showRows() {
 }
 
 void PredictPanel::retranslateUi() {
+    showError();
     m_title->setText(tr("Predict before reveal"));
     m_reveal->setText(tr("Reveal: run the update (→)"));
     m_reveal->setToolTip(tr("Runs the weight update (Step phase) and scores the predictions"));

@@ -14,6 +14,12 @@
 //   ΔW_k(j, c) = α · e_{k+1}(j) · f′(o_{k+1}(j)) · o_k(c)   (o_k(c) = 1 for the bias)
 // The sign of ΔW, and so the answer, is the sign of δ_j = e_j·f′ times the sign of o_k(c).
 // Every number shown comes from the snapshot (the core's stepper); the panel only compares signs.
+//
+// Guess the new error: once the sample's error E = Σ(T − O)² is known (the output error phase
+// has run) and before its last update, the student guesses whether E of this same sample will be
+// lower or higher after the update, and may type the new E. When the sample's last update has
+// run, the real new E is revealed: the core's forward pass of the same sample through the
+// updated weights (bp::Network::explain on the snapshot's weights, newErrorOf).
 #pragma once
 
 #include <QString>
@@ -26,6 +32,7 @@
 class QButtonGroup;
 class QGridLayout;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QScrollArea;
 class QVBoxLayout;
@@ -39,6 +46,9 @@ class PredictPanel : public QWidget {
     static constexpr int kOfferedWeights = 8;  // offered for a larger neuron
 
     enum class Guess { None, Grow, Shrink };
+    enum class ErrorGuess { None, Lower, Higher };  // E of the sample after the update
+    // Off; Closed: no sample whose E is known and not yet updated; Guessing; Revealed.
+    enum class ErrorState { Closed, Guessing, Revealed };
     // Off: the mode is off; Waiting: no update of the chosen neuron is next; Predicting: its
     // update is next, the marks can be set; Revealed: the update ran, the marks are scored.
     enum class State { Off, Waiting, Predicting, Revealed };
@@ -60,6 +70,19 @@ class PredictPanel : public QWidget {
     int markedCount() const;                             // rows marked (of columns().size())
     std::vector<int> wrongRows() const;                  // marked rows whose sign was wrong
     QString scoreText() const;                           // the score line as shown
+
+    // --- guess the new error ---
+    ErrorState errorState() const { return m_errorState; }
+    void setErrorGuess(ErrorGuess g);  // as clicking "lower" / "higher"
+    ErrorGuess errorGuess() const { return m_errorGuess; }
+    // The typed guess of the new E ("0.12", "0,12"); empty text: none. False if not a number.
+    bool setErrorValueGuess(const QString& text);
+    double errorBefore() const { return m_errorBefore; }  // E of the sample before the update
+    double errorAfter() const { return m_errorAfter; }    // the new E, once revealed
+    QString errorText() const;                            // the reveal line as shown
+    // E = Σ(T − O)² of the snapshot's sample (o[0], target) through the snapshot's weights: the
+    // core's forward pass (Network::explain).
+    static double newErrorOf(const Snapshot& s);
 
   public slots:
     void setSnapshot(bps::SnapshotPtr s);
@@ -87,6 +110,8 @@ class PredictPanel : public QWidget {
     void reveal();                       // m_snapshot ran the update: score the marks
     void clearRows();
     void showRows();                       // (re)writes the rows' texts
+    void evaluateError();                  // the error guess's state for m_snapshot
+    void showError();                      // its texts
     QString weightName(int column) const;  // "from input 407", "bias"
     QString shortName(int column) const;   // "hidden 7", "pixel (14, 15)", "bias"
     QString layerName(int layer) const;
@@ -102,15 +127,26 @@ class PredictPanel : public QWidget {
     double m_deltaJ = 0, m_errorJ = 0;     // δ_j and e_j, revealed
     double m_rate = 0;                     // α of the revealed update
     std::vector<Row> m_rows;               // the weights offered
+    ErrorState m_errorState = ErrorState::Closed;
+    ErrorGuess m_errorGuess = ErrorGuess::None;
+    long m_errorSample = -1;                     // the sample whose new E is guessed
+    double m_errorBefore = 0, m_errorAfter = 0;  // E before and after its update
+    std::optional<double> m_errorValue;          // the typed guess of the new E
 
-    QVBoxLayout* m_column = nullptr;  // the panel's layout
-    QLabel* m_title = nullptr;        // "Predict before reveal"
-    QLabel* m_prompt = nullptr;       // what to do now
-    QScrollArea* m_scroll = nullptr;  // the rows
-    QWidget* m_rowsBox = nullptr;     // their container
-    QGridLayout* m_grid = nullptr;    // name, w, ▲, ▼, result
-    QLabel* m_score = nullptr;        // "5 of 8 right", which were wrong
-    QPushButton* m_reveal = nullptr;  // run the update
+    QVBoxLayout* m_column = nullptr;       // the panel's layout
+    QLabel* m_title = nullptr;             // "Predict before reveal"
+    QLabel* m_prompt = nullptr;            // what to do now
+    QScrollArea* m_scroll = nullptr;       // the rows
+    QWidget* m_rowsBox = nullptr;          // their container
+    QGridLayout* m_grid = nullptr;         // name, w, ▲, ▼, result
+    QLabel* m_score = nullptr;             // "5 of 8 right", which were wrong
+    QPushButton* m_reveal = nullptr;       // run the update
+    QWidget* m_errorBox = nullptr;         // guess the new error
+    QLabel* m_errorTitle = nullptr;        // "Guess the new error"
+    QLabel* m_errorPrompt = nullptr;       // E now, and the question ("errorPrompt")
+    QButtonGroup* m_errorGroup = nullptr;  // lower (1) / higher (2)
+    QLineEdit* m_errorField = nullptr;     // the typed new E ("errorGuess")
+    QLabel* m_errorResult = nullptr;       // the reveal ("errorResult")
 };
 
 }  // namespace bps
