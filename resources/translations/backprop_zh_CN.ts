@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BridgeExport</name>
+    <message>
+        <source>Could not export the ONNX model %1:
+%2</source>
+        <translation>无法导出 ONNX 模型 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Could not export the notebook %1:
+%2</source>
+        <translation>无法导出笔记本 %1：
+%2</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>The size %1 × %2 is not between 1 and 20000 pixels</source>
@@ -2262,6 +2277,54 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <source>Note&amp;book…</source>
+        <translation>笔记本(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A Jupyter notebook in the book&apos;s style: it loads these weights (.npy files beside it) and the run&apos;s data, tests the network and trains one more epoch</source>
+        <translation>书中风格的 Jupyter 笔记本：它载入这些权重（旁边的 .npy 文件）和这次训练的数据，测试网络，并再训练一轮</translation>
+    </message>
+    <message>
+        <source>&amp;ONNX model…</source>
+        <translation>ONNX 模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>The network as a standard ONNX model for ONNX runtimes and Netron: raw pixel values in, scaled inside as the book scales them</source>
+        <translation>把网络导出为标准 ONNX 模型，供 ONNX 运行时和 Netron 使用：输入原始像素值，在模型内部按书中的方式缩放</translation>
+    </message>
+    <message>
+        <source>Export the network as a Jupyter notebook</source>
+        <translation>把网络导出为 Jupyter 笔记本</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter 笔记本 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>Export the network as an ONNX model</source>
+        <translation>把网络导出为 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Writing %1 …</source>
+        <translation>正在写入 %1 …</translation>
+    </message>
+    <message>
+        <source>Wrote the notebook %1, its weights in %2</source>
+        <translation>已写入笔记本 %1，权重在 %2</translation>
+    </message>
+    <message>
+        <source>Wrote the ONNX model %1</source>
+        <translation>已写入 ONNX 模型 %1</translation>
+    </message>
+    <message>
+        <source>(the network at sample %L1 of the timeline)</source>
+        <translation>（时间轴上第 %L1 个样本时的网络）</translation>
     </message>
 </context>
 <context>

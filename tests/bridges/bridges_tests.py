@@ -10,6 +10,11 @@
               operator definitions of Div, Mul, Add, Gemm, Sigmoid, Tanh, Relu) equals
               backprop-cli query --json to 1e-12 on every row of the test files.
   export_errors  usage and data errors of export.
+  studio_*    what the studio's File ▸ Export ▸ Notebook… / ONNX model… wrote
+              (tests/ui/test_export_bridges.cpp, which passes --expect: a JSON file of what the
+              studio computed): the notebook executed, its accuracy the studio's and its extra
+              epoch the studio's next epoch to 1e-9; the model checked and its graph equal to the
+              studio's network outputs to 1e-12.
 
 Runs with Debian's python3 (numpy, onnx, nbconvert, ipykernel): /usr/bin/python3.
 Usage: bridges_tests.py --cli PATH --data resources/data --work DIR CASE
@@ -268,6 +273,71 @@ def export_errors():
     print("ok: export's errors")
 
 
+# ---- the studio's exports ------------------------------------------------------------------------
+
+def expected():
+    check(A.expect, "--expect FILE.json is needed for the studio_* cases")
+    with open(A.expect) as f:
+        return json.load(f)
+
+
+def studio_notebook():
+    # The notebook the studio wrote: Jupyter runs it; its test accuracy is what the studio
+    # counted and its extra epoch ends on the weights the studio had after the same epoch.
+    e = expected()
+    printed = execute(e["notebook"])
+    m = re.search(r"^test_accuracy = (0\.\d{4}|1\.0000) \((\d+) of (\d+) correct\)$", printed, re.M)
+    check(m, "no 'test_accuracy = 0.XXXX (k of n correct)' line")
+    check(int(m.group(2)) == e["correct"] and int(m.group(3)) == e["rows"],
+          f"notebook {m.group(0)!r}, studio {e['correct']} of {e['rows']}")
+    check(m.group(1) == f"{e['correct'] / e['rows']:.4f}", f"{m.group(1)} vs the studio's")
+    print(f"ok: test accuracy {m.group(1)} ({e['correct']} of {e['rows']}) as the studio's")
+    m = re.search(r"trained (\d+) samples, mean_error = ([0-9.e+-]+)", printed)
+    check(m, "the training cell did not report its epoch")
+    check(int(m.group(1)) == e["trained"], f"notebook trained {m.group(1)}, studio {e['trained']}")
+    names = sorted(f for f in os.listdir(e["weights"]) if f.endswith(".npy") and f != "order.npy")
+    check(names, "no weights beside the notebook")
+    worst = 0.0
+    for name in names:
+        before = np.load(os.path.join(e["weights"], name))
+        nb_after = np.load(os.path.join(e["weights"], "next_epoch", name))
+        studio_after = np.load(os.path.join(e["next"], name))
+        moved = np.max(np.abs(studio_after - before))
+        diff = np.max(np.abs(nb_after - studio_after))
+        print(f"{name}: {before.shape}, the studio's epoch moved weights by up to {moved:.3e}, "
+              f"|notebook - studio| <= {diff:.3e}")
+        check(moved > 1e-4, f"{name}: the epoch barely moved the weights; the test would be empty")
+        check(diff <= 1e-9, f"{name}: notebook and studio differ by {diff:.3e}")
+        worst = max(worst, diff)
+    print(f"ok: {e['trained']} samples, the notebook's weights are the studio's (worst {worst:.3e})")
+
+
+def studio_onnx():
+    # The model the studio wrote: onnx.checker passes and its graph, evaluated with NumPy, gives
+    # the outputs the studio's network (the one it showed) gives.
+    import onnx
+    e = expected()
+    model = onnx.load(e["onnx"])
+    onnx.checker.check_model(model, full_check=True)
+    check(any(o.domain in ("", "ai.onnx") and o.version >= 13 for o in model.opset_import),
+          f"opset {model.opset_import}")
+    inp, outp = model.graph.input[0], model.graph.output[0]
+    check(inp.name == "input" and outp.name == "output", f"{inp.name} → {outp.name}")
+    check([d.dim_param or d.dim_value for d in inp.type.tensor_type.shape.dim] ==
+          ["N", e["inputs"]], "input shape")
+    check([d.dim_param or d.dim_value for d in outp.type.tensor_type.shape.dim] ==
+          ["N", e["outputs"]], "output shape")
+    meta = {p.key: p.value for p in model.metadata_props}
+    check(meta.get("samples_seen") == str(e["samples_seen"]), f"metadata {meta}")
+    want = np.array(e["values"], dtype=np.float64)
+    got = evaluate_onnx(model, rows_of(e["rows_file"], len(want)))
+    check(got.shape == want.shape, f"graph output {got.shape}, studio {want.shape}")
+    diff = np.max(np.abs(got - want))
+    check(diff <= 1e-12, f"|graph - studio| = {diff:.3e}")
+    print(f"ok: onnx.checker (full); {len(want)} rows, graph = the studio's network within "
+          f"{diff:.3e}")
+
+
 def pytorch_snippet():
     # The PyTorch snippet of docs/TAKING_IT_FURTHER.md, taken from the page, run with the NumPy
     # stand-in for torch (tests/bridges/torch_standin): its outputs equal backprop-cli query.
@@ -304,4 +374,5 @@ json.dump({"outputs": outputs.numpy()[0].tolist(), "predicted": int(outputs.argm
 
 if __name__ == "__main__":
     testlib.main(globals(), options=[
-        ("--docs", {"default": "", "help": "docs/TAKING_IT_FURTHER.md (pytorch_snippet)"})])
+        ("--docs", {"default": "", "help": "docs/TAKING_IT_FURTHER.md (pytorch_snippet)"}),
+        ("--expect", {"default": "", "help": "what the studio computed (studio_* cases)"})])

@@ -4,10 +4,13 @@
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+#include <optional>
 
 #include "document/ExportDialog.h"
 #include "document/Exporter.h"
@@ -18,11 +21,18 @@
 namespace bps {
 
 namespace {
-const QString kFolderKey = QStringLiteral("session/folder");  // shared with the sessions
-}
+const QString kFolderKey = QStringLiteral("session/folder");             // shared with the sessions
+const QString kBridgeFolderKey = QStringLiteral("export/bridgeFolder");  // notebooks, ONNX
+}  // namespace
 
 ExportActions::ExportActions(const Parts& parts, QObject* parent)
-    : QObject(parent), m_parts(parts) {}
+    : QObject(parent), m_parts(parts) {
+    connect(&m_bridge, &QFutureWatcherBase::finished, this, &ExportActions::bridgeWritten);
+}
+
+ExportActions::~ExportActions() {
+    m_bridge.waitForFinished();  // the files are whole when the window has gone
+}
 
 void ExportActions::fillMenu(QMenu* exportMenu) {
     auto add = [&](auto slot) {
@@ -36,6 +46,11 @@ void ExportActions::fillMenu(QMenu* exportMenu) {
     exportMenu->addSeparator();
     m_npy = add([this] { exportWeights(true); });
     m_weightsCsv = add([this] { exportWeights(false); });
+    exportMenu->addSeparator();
+    m_notebook = add([this] { exportBridge(BridgeExport::Kind::Notebook); });
+    m_notebook->setObjectName(QStringLiteral("exportNotebook"));
+    m_onnx = add([this] { exportBridge(BridgeExport::Kind::Onnx); });
+    m_onnx->setObjectName(QStringLiteral("exportOnnx"));
     retranslate();
 }
 
@@ -61,6 +76,12 @@ void ExportActions::retranslate() {
     set(m_weightsCsv, tr("Weights as &CSV…"),
         tr("One CSV file per weight matrix (wih.csv, who.csv …): a line "
            "per neuron of the next layer"));
+    set(m_notebook, tr("Note&book…"),
+        tr("A Jupyter notebook in the book's style: it loads these weights (.npy files "
+           "beside it) and the run's data, tests the network and trains one more epoch"));
+    set(m_onnx, tr("&ONNX model…"),
+        tr("The network as a standard ONNX model for ONNX runtimes and Netron: raw pixel "
+           "values in, scaled inside as the book scales them"));
 }
 
 void ExportActions::exportImage(bool chart) {
@@ -114,19 +135,80 @@ void ExportActions::exportWeights(bool npy) {
         8000);
 }
 
+void ExportActions::exportBridge(BridgeExport::Kind kind) {
+    if (isWriting()) return;
+    const bool notebook = kind == BridgeExport::Kind::Notebook;
+    const QString path =
+        notebook
+            ? askSaveFile(tr("Export the network as a Jupyter notebook"),
+                          tr("Jupyter notebook (*.ipynb)"), QStringLiteral("ipynb"),
+                          kBridgeFolderKey, QStringLiteral("network.ipynb"))
+            : askSaveFile(tr("Export the network as an ONNX model"), tr("ONNX model (*.onnx)"),
+                          QStringLiteral("onnx"), kBridgeFolderKey, QStringLiteral("network.onnx"));
+    if (!path.isEmpty()) exportBridgeTo(kind, path);
+}
+
+void ExportActions::exportBridgeTo(BridgeExport::Kind kind, const QString& path) {
+    if (isWriting() || !m_parts.controller) return;
+    std::optional<BridgeExport::Job> job =
+        BridgeExport::gather(kind, path, *m_parts.controller, m_parts.loader);
+    if (!job) return;
+    m_bridgeKind = kind;
+    m_bridgeCheckpoint = job->checkpoint;
+    m_bridgeSample = job->training.samplesSeen;
+    for (QAction* a : {m_notebook, m_onnx})
+        if (a) a->setEnabled(false);
+    emit message(tr("Writing %1 …").arg(QDir::toNativeSeparators(path)), 0);
+    // The weights and data are the job's own copies: the worker shares nothing with the views.
+    m_bridge.setFuture(QtConcurrent::run([j = std::move(*job)] { return BridgeExport::write(j); }));
+}
+
+void ExportActions::bridgeWritten() {
+    for (QAction* a : {m_notebook, m_onnx})
+        if (a) a->setEnabled(true);
+    const BridgeExport::Result r = m_bridge.result();
+    if (!r.error.isEmpty()) {
+        emit message(QString(), 0);
+        // Said without a modal loop (training and tests go on), as the studio's other problems.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Export"), r.error, QMessageBox::Ok,
+                                    m_parts.window);
+        box->setObjectName(QStringLiteral("exportProblem"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        emit bridgeFinished(r.error, {});
+        return;
+    }
+    QString text =
+        m_bridgeKind == BridgeExport::Kind::Notebook
+            ? tr("Wrote the notebook %1, its weights in %2")
+                  .arg(QDir::toNativeSeparators(r.files.value(0)),
+                       QDir::toNativeSeparators(r.weightsDir))
+            : tr("Wrote the ONNX model %1").arg(QDir::toNativeSeparators(r.files.value(0)));
+    if (m_bridgeCheckpoint)
+        text += QLatin1Char(' ') +
+                tr("(the network at sample %L1 of the timeline)").arg(m_bridgeSample);
+    emit message(text, 8000);
+    emit bridgeFinished({}, r.files);
+}
+
 QString ExportActions::askSaveFile(const QString& title, const QString& filter,
-                                   const QString& suffix) {
+                                   const QString& suffix, const QString& folderKey,
+                                   const QString& name) {
     QFileDialog dialog(m_parts.window, title);
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setNameFilter(filter);
     dialog.setDefaultSuffix(suffix);
     dialog.setOption(QFileDialog::DontUseNativeDialog, true);
-    dialog.setDirectory(
-        QSettings()
-            .value(kFolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .toString());
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QSettings settings;
+    const QString sessions = settings.value(kFolderKey, documents).toString();
+    dialog.setDirectory(folderKey.isEmpty() ? sessions
+                                            : settings.value(folderKey, sessions).toString());
+    if (!name.isEmpty()) dialog.selectFile(name);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return {};
-    return dialog.selectedFiles().front();
+    const QString path = dialog.selectedFiles().front();
+    if (!folderKey.isEmpty()) settings.setValue(folderKey, QFileInfo(path).absolutePath());
+    return path;
 }
 
 void ExportActions::warn(const QString& message) {

@@ -181,6 +181,7 @@ void DatasetLoader::finished() {
     } else if (r.data) {
         m_current[static_cast<int>(m_role)] = r.data;
         m_names[static_cast<int>(m_role)] = QFileInfo(m_path).fileName();
+        m_paths[static_cast<int>(m_role)] = m_path;
         if (!m_path.startsWith(QLatin1Char(':'))) addRecent(m_path);
         // A test set whose samples do not fit the training set's width cannot be used: say so
         // (the controller leaves it out) instead of quietly measuring no accuracy.

@@ -62,9 +62,12 @@ class DatasetLoader : public QObject {
     // Makes data the current set for role without loading (e.g. restored state, tests).
     void setCurrent(Role role, DatasetPtr data) {
         m_current[static_cast<int>(role)] = std::move(data);
+        m_paths[static_cast<int>(role)].clear();
     }
     // The file name the current set of role came from ("mnist_train.csv"); empty if none.
     QString currentName(Role role) const { return m_names[static_cast<int>(role)]; }
+    // The path it was loaded from (a file, or a ":/…" resource); empty if none (setCurrent).
+    QString currentPath(Role role) const { return m_paths[static_cast<int>(role)]; }
     // A test set is loaded whose samples do not have the training set's width, so the network
     // cannot be tested on it (the controller leaves it out). After a load that makes it so, a
     // non-blocking message says it (with a dialog parent).
@@ -101,6 +104,7 @@ class DatasetLoader : public QObject {
     Role m_role = Role::Training;                  // role of the running job
     DatasetPtr m_current[2];                       // last good training and test sets
     QString m_names[2];                            // their file names
+    QString m_paths[2];                            // and the paths they were loaded from
     QStringList m_recent;                          // recently opened files, newest first
     bool m_busy = false;                           // a job runs or waits
     bool m_showErrors = true;                      // show a dialog on error (with a parent)
