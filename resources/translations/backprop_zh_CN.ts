@@ -652,10 +652,6 @@ seen as %2 (%3)</source>
 <context>
     <name>bps::ChainRuleLesson</name>
     <message>
-        <source>%1 → %2 (W%3)</source>
-        <translation>%1 → %2（W%3）</translation>
-    </message>
-    <message>
         <source>input</source>
         <translation>输入层</translation>
     </message>
@@ -794,14 +790,6 @@ seen as %2 (%3)</source>
         <translation>权重：</translation>
     </message>
     <message>
-        <source>from node</source>
-        <translation>从节点</translation>
-    </message>
-    <message>
-        <source>to node</source>
-        <translation>到节点</translation>
-    </message>
-    <message>
         <source>α</source>
         <translation>α</translation>
     </message>
@@ -850,24 +838,12 @@ seen as %2 (%3)</source>
         <translation>一个权重的斜率：链式法则</translation>
     </message>
     <message>
-        <source>The node the weight comes from, in the %1 layer (1 … %2)</source>
-        <translation>权重出发的节点，在%1中（1 … %2）</translation>
-    </message>
-    <message>
-        <source>The node the weight feeds, in the %1 layer (1 … %2)</source>
-        <translation>权重连到的节点，在%1中（1 … %2）</translation>
-    </message>
-    <message>
         <source>Whose weights and sample the derivation uses: the book&apos;s small network, or the studio&apos;s network on its current sample</source>
         <translation>推导用谁的权重和样本：书中的小网络，或主窗口的网络及其当前样本</translation>
     </message>
     <message>
         <source>How the errors travel back to a hidden node: the book&apos;s rule, or the exact gradient (they agree on the last layer)</source>
         <translation>误差怎样传回隐藏节点：书中的规则，或精确的梯度（两者在最后一层一致）</translation>
-    </message>
-    <message>
-        <source>Which weight matrix the weight belongs to</source>
-        <translation>权重属于哪个权重矩阵</translation>
     </message>
     <message>
         <source>Show the next line of the derivation</source>
@@ -2045,26 +2021,6 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
     <message>
         <source>b (up):</source>
         <translation>b（纵轴）：</translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>到</translation>
-    </message>
-    <message>
-        <source>The weight matrix: W0 is input → hidden</source>
-        <translation>权重矩阵：W0 是输入层 → 隐藏层</translation>
-    </message>
-    <message>
-        <source>The node the weight comes from (a column of the matrix)</source>
-        <translation>权重出发的节点（矩阵的一列）</translation>
-    </message>
-    <message>
-        <source>The node the weight feeds (a row of the matrix)</source>
-        <translation>权重连到的节点（矩阵的一行）</translation>
     </message>
     <message>
         <source>Learning rate α:</source>
@@ -4658,20 +4614,20 @@ slope &lt; %1</source>
         <translation>节点所在的层</translation>
     </message>
     <message>
-        <source>The node the weight comes from (a column of the matrix; the last is the bias)</source>
-        <translation>权重来自的节点（矩阵的一列；最后一列是偏置）</translation>
+        <source>The node the weight comes from, in the %1 layer (%2 … %3; the last is the bias)</source>
+        <translation>权重出发的节点，在%1中（%2 … %3；最后一个是偏置）</translation>
     </message>
     <message>
-        <source>The node the weight comes from (a column of the matrix)</source>
-        <translation>权重出发的节点（矩阵的一列）</translation>
+        <source>The node the weight comes from, in the %1 layer (%2 … %3)</source>
+        <translation>权重出发的节点，在%1中（%2 … %3）</translation>
     </message>
     <message>
-        <source>The node the weight feeds (a row of the matrix)</source>
-        <translation>权重连到的节点（矩阵的一行）</translation>
+        <source>The node the weight feeds, in the %1 layer (%2 … %3)</source>
+        <translation>权重连到的节点，在%1中（%2 … %3）</translation>
     </message>
     <message>
-        <source>The node in its layer</source>
-        <translation>该层中的节点</translation>
+        <source>The node, in the %1 layer (%2 … %3)</source>
+        <translation>节点，在%1中（%2 … %3）</translation>
     </message>
 </context>
 <context>

@@ -7,12 +7,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
 #include "backprop/Stepper.h"
+#include "views/WeightPicker.h"
 
 namespace bps {
 namespace {
@@ -44,12 +44,9 @@ ChainRuleLesson::ChainRuleLesson(QWidget* parent) : Lesson(parent) {
     m_ruleBox = new QComboBox(this);
     m_ruleBox->addItem(QString());
     m_ruleBox->addItem(QString());
-    m_layerBox = new QComboBox(this);
-    m_layerBox->setObjectName(QStringLiteral("weightLayer"));
-    m_fromBox = new QSpinBox(this);
-    m_fromBox->setObjectName(QStringLiteral("weightFrom"));
-    m_toBox = new QSpinBox(this);
-    m_toBox->setObjectName(QStringLiteral("weightTo"));
+    m_picker = new WeightPicker(this);  // "weightLayer", "weightFrom", "weightTo"
+    m_picker->setLongLayerNames(true);
+    m_picker->setFirstIndex(1);  // the book counts nodes from 1
     m_alphaBox = new QDoubleSpinBox(this);
     m_alphaBox->setRange(0.001, 10);
     m_alphaBox->setDecimals(3);
@@ -65,16 +62,12 @@ ChainRuleLesson::ChainRuleLesson(QWidget* parent) : Lesson(parent) {
     grid->addWidget(m_texts.rule = new QLabel(this), 0, 2);
     grid->addWidget(m_ruleBox, 0, 3, 1, 3);
     grid->addWidget(m_texts.layer = new QLabel(this), 1, 0);
-    grid->addWidget(m_layerBox, 1, 1);
     auto* nodes = new QHBoxLayout;
-    nodes->addWidget(m_texts.from = new QLabel(this));
-    nodes->addWidget(m_fromBox);
-    nodes->addWidget(m_texts.to = new QLabel(this));
-    nodes->addWidget(m_toBox);
+    nodes->addWidget(m_picker);
     nodes->addStretch(1);
     nodes->addWidget(m_texts.alpha = new QLabel(this));
     nodes->addWidget(m_alphaBox);
-    grid->addLayout(nodes, 1, 2, 1, 4);
+    grid->addLayout(nodes, 1, 1, 1, 5);
     grid->addWidget(m_sampleLabel, 2, 0, 1, 6);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
@@ -124,12 +117,7 @@ ChainRuleLesson::ChainRuleLesson(QWidget* parent) : Lesson(parent) {
     });
     connect(m_ruleBox, &QComboBox::currentIndexChanged, this,
             [this](int i) { setRule(i == 1 ? bp::ErrorRule::Gradient : bp::ErrorRule::Book); });
-    auto onPick = [this] {
-        selectWeight({m_layerBox->currentIndex(), m_toBox->value() - 1, m_fromBox->value() - 1});
-    };
-    connect(m_layerBox, &QComboBox::currentIndexChanged, this, onPick);
-    connect(m_fromBox, &QSpinBox::valueChanged, this, onPick);
-    connect(m_toBox, &QSpinBox::valueChanged, this, onPick);
+    connect(m_picker, &WeightPicker::weightChanged, this, &ChainRuleLesson::selectWeight);
     connect(m_alphaBox, &QDoubleSpinBox::valueChanged, this, [this] { recompute(); });
     connect(m_nextButton, &QPushButton::clicked, this, &ChainRuleLesson::nextLine);
     connect(m_allButton, &QPushButton::clicked, this, &ChainRuleLesson::showAllLines);
@@ -201,20 +189,10 @@ void ChainRuleLesson::selectWeight(const bp::WeightRef& w) {
 }
 
 void ChainRuleLesson::rebuild() {
-    const bp::Network& net = m_net.net;
-    const QSignalBlocker b1(m_layerBox), b2(m_fromBox), b3(m_toBox);
-    m_weight.layer = std::clamp(m_weight.layer, 0, net.weightLayers() - 1);
-    m_layerBox->clear();
-    for (int k = 0; k < net.weightLayers(); ++k)
-        m_layerBox->addItem(tr("%1 → %2 (W%3)").arg(layerName(k), layerName(k + 1)).arg(k));
-    m_layerBox->setCurrentIndex(m_weight.layer);
-    const bp::Matrix& W = net.weights(m_weight.layer);
-    m_fromBox->setRange(1, static_cast<int>(W.cols()));
-    m_toBox->setRange(1, static_cast<int>(W.rows()));
-    m_weight.row = std::clamp(m_weight.row, 0, static_cast<int>(W.rows()) - 1);
-    m_weight.col = std::clamp(m_weight.col, 0, static_cast<int>(W.cols()) - 1);
-    m_fromBox->setValue(m_weight.col + 1);
-    m_toBox->setValue(m_weight.row + 1);
+    const bp::NetworkSpec& spec = m_net.net.spec();
+    m_picker->setNetwork(spec.layers, spec.bias);
+    m_picker->setWeight(m_weight);  // clamped into the network (the bias is the last column)
+    m_weight = m_picker->weight();
     recompute();
 }
 
@@ -385,13 +363,6 @@ QString ChainRuleLesson::matrixText() const {
 
 void ChainRuleLesson::updateSampleText() {
     const bp::Network& net = m_net.net;
-    const bp::Matrix& W = net.weights(m_weight.layer);
-    m_fromBox->setToolTip(tr("The node the weight comes from, in the %1 layer (1 … %2)")
-                              .arg(layerName(m_weight.layer))
-                              .arg(W.cols()));
-    m_toBox->setToolTip(tr("The node the weight feeds, in the %1 layer (1 … %2)")
-                            .arg(layerName(m_weight.layer + 1))
-                            .arg(W.rows()));
     QString sample;
     if (net.inputs() <= 4) {
         QStringList in, t;
@@ -421,8 +392,6 @@ void ChainRuleLesson::retranslateUi() {
     m_texts.net->setText(tr("Network:"));
     m_texts.rule->setText(tr("Errors sent back:"));
     m_texts.layer->setText(tr("Weight:"));
-    m_texts.from->setText(tr("from node"));
-    m_texts.to->setText(tr("to node"));
     m_texts.alpha->setText(tr("α"));
     m_netBox->setItemText(0, tr("the book's 3-3-3"));
     m_netBox->setItemText(1, m_studio ? tr("the studio's network")
@@ -436,7 +405,6 @@ void ChainRuleLesson::retranslateUi() {
     m_ruleBox->setToolTip(
         tr("How the errors travel back to a hidden node: the book's rule, or "
            "the exact gradient (they agree on the last layer)"));
-    m_layerBox->setToolTip(tr("Which weight matrix the weight belongs to"));
     m_nextButton->setToolTip(tr("Show the next line of the derivation"));
     m_allButton->setToolTip(tr("Show every line at once"));
     m_againButton->setToolTip(tr("Hide all but the first line, to go through it again"));
@@ -452,10 +420,6 @@ void ChainRuleLesson::retranslateUi() {
            "to follow the book's steps, then pick another weight or an input → hidden one. "
            "<b>Notice:</b> the slope measured by nudging the weight agrees with the formula, and "
            "the update is exactly ΔW."));
-    // The state's words in the new language.
-    const QSignalBlocker b(m_layerBox);
-    for (int k = 0; k < m_layerBox->count(); ++k)
-        m_layerBox->setItemText(k, tr("%1 → %2 (W%3)").arg(layerName(k), layerName(k + 1)).arg(k));
     buildLines();
     showLines();
     m_comparison->setText(comparisonText());

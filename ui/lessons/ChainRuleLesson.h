@@ -21,10 +21,11 @@ class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
 class QPushButton;
-class QSpinBox;
 class QVBoxLayout;
 
 namespace bps {
+
+class WeightPicker;
 
 class ChainRuleLesson : public Lesson {
     Q_OBJECT
@@ -97,9 +98,7 @@ class ChainRuleLesson : public Lesson {
 
     QComboBox* m_netBox = nullptr;
     QComboBox* m_ruleBox = nullptr;
-    QComboBox* m_layerBox = nullptr;
-    QSpinBox* m_fromBox = nullptr;
-    QSpinBox* m_toBox = nullptr;
+    WeightPicker* m_picker = nullptr;  // the weight (views/WeightPicker)
     QDoubleSpinBox* m_alphaBox = nullptr;
     QPushButton* m_nextButton = nullptr;
     QPushButton* m_allButton = nullptr;
@@ -117,8 +116,6 @@ class ChainRuleLesson : public Lesson {
         QLabel* net = nullptr;
         QLabel* rule = nullptr;
         QLabel* layer = nullptr;
-        QLabel* from = nullptr;
-        QLabel* to = nullptr;
         QLabel* alpha = nullptr;
     } m_texts;
 };

@@ -9,13 +9,13 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <utility>
 
 #include "views/Palette.h"
+#include "views/WeightPicker.h"
 
 namespace bps {
 namespace {
@@ -155,15 +155,10 @@ ErrorSurfaceLesson::ErrorSurfaceLesson(QWidget* parent) : Lesson(parent) {
     m_netBox->addItem(QString());
     m_netBox->addItem(QString());
     auto makePicker = [this](Picker& pk) {
-        pk.layer = new QComboBox(this);
-        pk.from = new QSpinBox(this);
-        pk.to = new QSpinBox(this);
+        pk.picker = new WeightPicker(this);
+        pk.picker->setFirstIndex(1);  // the book counts nodes from 1
         pk.name = new QLabel(this);
-        pk.fromLabel = new QLabel(this);
-        pk.toLabel = new QLabel(this);
-        connect(pk.layer, &QComboBox::currentIndexChanged, this, [this] { readPickers(); });
-        connect(pk.from, &QSpinBox::valueChanged, this, [this] { readPickers(); });
-        connect(pk.to, &QSpinBox::valueChanged, this, [this] { readPickers(); });
+        connect(pk.picker, &WeightPicker::weightChanged, this, [this] { readPickers(); });
     };
     makePicker(m_pickA);
     makePicker(m_pickB);
@@ -185,11 +180,7 @@ ErrorSurfaceLesson::ErrorSurfaceLesson(QWidget* parent) : Lesson(parent) {
     int row = 1;
     for (Picker* pk : {&m_pickA, &m_pickB}) {
         grid->addWidget(pk->name, row, 0);
-        grid->addWidget(pk->layer, row, 1);
-        grid->addWidget(pk->fromLabel, row, 2);
-        grid->addWidget(pk->from, row, 3);
-        grid->addWidget(pk->toLabel, row, 4);
-        grid->addWidget(pk->to, row, 5);
+        grid->addWidget(pk->picker, row, 1, 1, 5);
         ++row;
     }
     grid->setColumnStretch(1, 1);
@@ -298,9 +289,7 @@ void ErrorSurfaceLesson::selectWeights(const bp::WeightRef& a, const bp::WeightR
 }
 
 void ErrorSurfaceLesson::readPickers() {
-    selectWeights(
-        {m_pickA.layer->currentIndex(), m_pickA.to->value() - 1, m_pickA.from->value() - 1},
-        {m_pickB.layer->currentIndex(), m_pickB.to->value() - 1, m_pickB.from->value() - 1});
+    selectWeights(m_pickA.picker->weight(), m_pickB.picker->weight());
 }
 
 void ErrorSurfaceLesson::setLearningRate(double alpha) {
@@ -316,18 +305,10 @@ void ErrorSurfaceLesson::setHalfRange(double r) {
 }
 
 void ErrorSurfaceLesson::rebuild() {
-    const bp::Network& net = m_net.net;
+    const bp::NetworkSpec& spec = m_net.net.spec();
     for (auto [pk, w] : {std::pair{&m_pickA, &m_a}, std::pair{&m_pickB, &m_b}}) {
-        const QSignalBlocker b1(pk->layer), b2(pk->from), b3(pk->to);
-        pk->layer->clear();
-        for (int k = 0; k < net.weightLayers(); ++k)
-            pk->layer->addItem(QStringLiteral("W%1").arg(k));
-        pk->layer->setCurrentIndex(w->layer);
-        const bp::Matrix& W = net.weights(w->layer);
-        pk->from->setRange(1, static_cast<int>(W.cols()));
-        pk->to->setRange(1, static_cast<int>(W.rows()));
-        pk->from->setValue(w->col + 1);
-        pk->to->setValue(w->row + 1);
+        pk->picker->setNetwork(spec.layers, spec.bias);
+        pk->picker->setWeight(*w);  // the weights are clamped already (selectWeights)
     }
     recompute();
 }
@@ -411,13 +392,6 @@ void ErrorSurfaceLesson::retranslateUi() {
                                       : tr("the studio's network (step a sample first)"));
     m_pickA.name->setText(tr("a (across):"));
     m_pickB.name->setText(tr("b (up):"));
-    for (Picker* pk : {&m_pickA, &m_pickB}) {
-        pk->fromLabel->setText(tr("from"));
-        pk->toLabel->setText(tr("to"));
-        pk->layer->setToolTip(tr("The weight matrix: W0 is input → hidden"));
-        pk->from->setToolTip(tr("The node the weight comes from (a column of the matrix)"));
-        pk->to->setToolTip(tr("The node the weight feeds (a row of the matrix)"));
-    }
     m_texts.alpha->setText(tr("Learning rate α:"));
     m_texts.range->setText(tr("Range ±:"));
     m_rangeBox->setToolTip(tr("The map shows each weight's own value ± this much"));

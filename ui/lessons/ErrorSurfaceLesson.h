@@ -22,9 +22,10 @@ class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
 class QPushButton;
-class QSpinBox;
 
 namespace bps {
+
+class WeightPicker;
 
 // The heat map of a SurfaceGrid with contour lines and a descent path.
 class SurfaceMap : public QWidget {
@@ -113,12 +114,8 @@ class ErrorSurfaceLesson : public Lesson {
     SurfaceMap* m_map = nullptr;
     QComboBox* m_netBox = nullptr;
     struct Picker {
-        QComboBox* layer = nullptr;
-        QSpinBox* from = nullptr;
-        QSpinBox* to = nullptr;
-        QLabel* name = nullptr;
-        QLabel* fromLabel = nullptr;
-        QLabel* toLabel = nullptr;
+        WeightPicker* picker = nullptr;  // views/WeightPicker
+        QLabel* name = nullptr;          // "a (across):"
     } m_pickA, m_pickB;
     QDoubleSpinBox* m_alphaBox = nullptr;
     QDoubleSpinBox* m_rangeBox = nullptr;

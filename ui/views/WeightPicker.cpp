@@ -132,6 +132,26 @@ void WeightPicker::sync() {
         m_toBox->setRange(m_first, m_first + m_layers[static_cast<std::size_t>(m_nodeLayer)] - 1);
         m_toBox->setValue(m_node + m_first);
     }
+    // Which layer each box counts in, and its range.
+    if (m_mode == Mode::Weight) {
+        const int k = m_weight.layer;
+        m_fromBox->setToolTip(
+            (m_bias ? tr("The node the weight comes from, in the %1 layer (%2 … %3; the last is "
+                         "the bias)")
+                    : tr("The node the weight comes from, in the %1 layer (%2 … %3)"))
+                .arg(layerName(k))
+                .arg(m_fromBox->minimum())
+                .arg(m_fromBox->maximum()));
+        m_toBox->setToolTip(tr("The node the weight feeds, in the %1 layer (%2 … %3)")
+                                .arg(layerName(k + 1))
+                                .arg(m_toBox->minimum())
+                                .arg(m_toBox->maximum()));
+    } else {
+        m_toBox->setToolTip(tr("The node, in the %1 layer (%2 … %3)")
+                                .arg(layerName(m_nodeLayer))
+                                .arg(m_toBox->minimum())
+                                .arg(m_toBox->maximum()));
+    }
     m_fromBox->setVisible(m_mode == Mode::Weight);
     m_fromLabel->setVisible(m_mode == Mode::Weight);
 }
@@ -158,11 +178,6 @@ void WeightPicker::retranslateUi() {
     m_toLabel->setText(weight ? tr("to node") : tr("node"));
     m_layerBox->setToolTip(weight ? tr("The weight matrix: W0 is input → hidden")
                                   : tr("The layer of the node"));
-    m_fromBox->setToolTip(
-        m_bias ? tr("The node the weight comes from (a column of the matrix; the last is the bias)")
-               : tr("The node the weight comes from (a column of the matrix)"));
-    m_toBox->setToolTip(weight ? tr("The node the weight feeds (a row of the matrix)")
-                               : tr("The node in its layer"));
     sync();  // the entries' words
 }
 
