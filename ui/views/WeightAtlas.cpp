@@ -16,6 +16,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "views/Palette.h"
@@ -39,6 +40,23 @@ QString num(double v, int digits = 4) {
     if (s.startsWith(QLatin1Char('-')) && s.toDouble() == 0.0) s.remove(0, 1);  // no "-0"
     return s;
 }
+
+// A diverging palette (−1 … 1) as a table of 2,049 colours, t = i/1024 − 1 (exact at −1, −½, 0,
+// ½, 1): a tile repaint colours every weight of W_k (156,800 for 784-200), so one look-up each.
+class ColourTable {
+  public:
+    explicit ColourTable(QRgb (*colour)(double)) {
+        for (int i = 0; i < kSize; ++i) m_lut[std::size_t(i)] = colour(i / 1024.0 - 1.0);
+    }
+    QRgb operator()(double t) const {
+        const double c = std::isfinite(t) ? std::clamp(t, -1.0, 1.0) : 0.0;
+        return m_lut[std::size_t(std::lround((c + 1.0) * 1024.0))];
+    }
+
+  private:
+    static constexpr int kSize = 2049;
+    std::array<QRgb, kSize> m_lut{};
+};
 
 QString signedNum(double v, int digits = 4) {
     return (v > 0 ? QStringLiteral("+") : QString()) + num(v, digits);
@@ -463,7 +481,8 @@ void WeightAtlas::rebuild() {
             if (!m_ownScale) std::fill(m_scales.begin(), m_scales.end(), shared);
             for (double& v : m_scales)
                 if (!(v > 0)) v = 1;  // an all-zero tile is white on any scale
-            QRgb (*colour)(double) = m_mode == Mode::Weights ? palette::weight : palette::error;
+            static const ColourTable weightColours(palette::weight), changeColours(palette::error);
+            const ColourTable& colour = m_mode == Mode::Weights ? weightColours : changeColours;
             const int tw = m_tileSize.width(), th = m_tileSize.height();
             m_strip = QImage(tw, th * m_tiles, QImage::Format_RGB32);
             m_strip.fill(qRgb(200, 200, 200));  // cells of a near-square grid with no input
