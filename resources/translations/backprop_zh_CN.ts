@@ -4470,11 +4470,11 @@ slope &lt; %1</source>
     </message>
     <message>
         <source>each tile from −max|w| to +max|w| of its own weights</source>
-        <translation>每个小图按自身权重从 −max|w| 到 +max|w|</translation>
+        <translation>每个小图各按自身权重的 −max|w| 到 +max|w| 着色</translation>
     </message>
     <message>
         <source>each tile from −max|Δw| to +max|Δw| of its own</source>
-        <translation>每个小图按自身从 −max|Δw| 到 +max|Δw|</translation>
+        <translation>每个小图各按自身的 −max|Δw| 到 +max|Δw| 着色</translation>
     </message>
     <message>
         <source>all tiles from %1 to %2</source>
@@ -4531,14 +4531,6 @@ slope &lt; %1</source>
         <translation>层(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation>从(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;To</source>
-        <translation>到(&amp;T)</translation>
-    </message>
-    <message>
         <source>&amp;One scale for all tiles</source>
         <translation>所有小图用同一色标(&amp;O)</translation>
     </message>
@@ -4551,8 +4543,24 @@ slope &lt; %1</source>
         <translation>%1 个%2神经元各自的输入权重（W%3 的各行），每个画成 %4×%5 的小图，样本 %6。悬停查看数值，单击选中。</translation>
     </message>
     <message>
-        <source>How the incoming weights of each of the %1 %2 neurons changed (ΔW%3), as %4×%5 tiles. Hover for values, click to select.</source>
-        <translation>%1 个%2神经元各自的输入权重的变化（ΔW%3），每个画成 %4×%5 的小图。悬停查看数值，单击选中。</translation>
+        <source>Be&amp;fore</source>
+        <translation>之前(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;After</source>
+        <translation>之后(&amp;A)</translation>
+    </message>
+    <message>
+        <source>ΔW = W(after) − W(before): the earlier moment of the run</source>
+        <translation>ΔW = W(之后) − W(之前)：运行中较早的时刻</translation>
+    </message>
+    <message>
+        <source>ΔW = W(after) − W(before): the later moment, or the network shown</source>
+        <translation>ΔW = W(之后) − W(之前)：较晚的时刻，或当前显示的网络</translation>
+    </message>
+    <message>
+        <source>How the incoming weights of each of the %1 %2 neurons changed (ΔW%3) from sample %6 to sample %7, as %4×%5 tiles. Hover for values, click to select.</source>
+        <translation>%1 个%2神经元各自的输入权重从样本 %6 到样本 %7 的变化（ΔW%3），每个画成 %4×%5 的小图。悬停查看数值，单击选中。</translation>
     </message>
 </context>
 <context>

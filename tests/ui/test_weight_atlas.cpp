@@ -239,10 +239,16 @@ class TestWeightAtlas : public QObject {
             QVERIFY2(summary.contains(QStringLiteral("0 weights changed")), qPrintable(summary));
         };
         checkOneChange();
+        const QLabel* title = a.findChild<QLabel*>(QStringLiteral("atlasTitle"));
+        QVERIFY(title);
+        QVERIFY2(title->text().contains(QStringLiteral("from sample 0 to sample 80")),
+                 qPrintable(title->text()));
         // between two checkpoints of the timeline: the same one change
         a.setChangeRange(0, 50);
         QCOMPARE(a.toBox()->currentData().toULongLong(), qulonglong{50});
         checkOneChange();
+        QVERIFY2(title->text().contains(QStringLiteral("from sample 0 to sample 50")),
+                 qPrintable(title->text()));
         // a checkpoint against itself: nothing changed
         a.setChangeRange(50, 50);
         QVERIFY(a.diff().identical());

@@ -263,6 +263,7 @@ WeightAtlas::WeightAtlas(QWidget* parent) : QWidget(parent, Qt::Window) {
     setObjectName(QStringLiteral("WeightAtlas"));
     m_canvas = new AtlasCanvas(this);
     m_title = new QLabel;
+    m_title->setObjectName(QStringLiteral("atlasTitle"));
     m_title->setWordWrap(true);
     m_summary = new QLabel;
     m_summary->setWordWrap(true);
@@ -296,6 +297,10 @@ WeightAtlas::WeightAtlas(QWidget* parent) : QWidget(parent, Qt::Window) {
     row->addSpacing(8);
     row->addWidget(m_ownScaleBox);
     row->addStretch(1);
+    for (QLabel* l : {m_modeLabel, m_layerLabel, m_fromLabel, m_toLabel}) {
+        l->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+        l->setContentsMargins(0, 0, 4, 0);  // a round last letter clear of the box's frame
+    }
     auto* range = new QHBoxLayout;
     range->addWidget(m_fromLabel);
     range->addWidget(m_fromBox, 1);
@@ -446,6 +451,13 @@ void WeightAtlas::rebuild() {
             if (!from || !to) {
                 m_problem = tr("The run has no checkpoint yet: train a little first.");
             } else {
+                auto sampleOf = [&](std::uint64_t end) -> std::uint64_t {
+                    if (end == kShown) return s->samplesSeen;
+                    const bp::CheckpointPtr c = m_timeline->atOrBefore(end);
+                    return c ? c->sample() : 0;
+                };
+                m_fromSample = sampleOf(m_from);
+                m_toSample = sampleOf(m_to);
                 try {
                     m_diff = bp::diffWeights(*from, *to, 1);
                     m_values = (*to)[std::size_t(k)] - (*from)[std::size_t(k)];
@@ -666,8 +678,10 @@ void WeightAtlas::retranslateUi() {
     m_modeBox->setItemText(0, tr("Weights"));
     m_modeBox->setItemText(1, tr("What changed (ΔW)"));
     m_layerLabel->setText(tr("&Layer"));
-    m_fromLabel->setText(tr("&From"));
-    m_toLabel->setText(tr("&To"));
+    m_fromLabel->setText(tr("Be&fore"));
+    m_toLabel->setText(tr("&After"));
+    m_fromBox->setToolTip(tr("ΔW = W(after) − W(before): the earlier moment of the run"));
+    m_toBox->setToolTip(tr("ΔW = W(after) − W(before): the later moment, or the network shown"));
     m_ownScaleBox->setText(tr("&One scale for all tiles"));
     m_ownScaleBox->setToolTip(
         tr("Colour every tile on one scale, so tiles compare; otherwise each tile is scaled to "
@@ -688,14 +702,19 @@ void WeightAtlas::updateTexts() {
             m_mode == Mode::Weights
                 ? tr("Incoming weights of each of the %1 %2 neurons (rows of W%3) as %4×%5 "
                      "tiles, at sample %6. Hover for values, click to select.")
-                : tr("How the incoming weights of each of the %1 %2 neurons changed (ΔW%3), as "
-                     "%4×%5 tiles. Hover for values, click to select.");
+                : tr("How the incoming weights of each of the %1 %2 neurons changed (ΔW%3) from "
+                     "sample %6 to sample %7, as %4×%5 tiles. Hover for values, click to select.");
         what = what.arg(m_tiles)
                    .arg(layerName(m_layer + 1))
                    .arg(subscript(m_layer))
                    .arg(m_tileSize.width())
                    .arg(m_tileSize.height());
-        if (m_mode == Mode::Weights) what = what.arg(QLocale().toString(qulonglong(m_sample)));
+        const QLocale loc;
+        if (m_mode == Mode::Weights)
+            what = what.arg(loc.toString(qulonglong(m_sample)));
+        else
+            what = what.arg(loc.toString(qulonglong(m_fromSample)),
+                            loc.toString(qulonglong(m_toSample)));
         m_title->setText(what);
     } else {
         m_title->clear();

@@ -154,8 +154,9 @@ class WeightAtlas : public QWidget {
     QSize m_tileSize;              // pixels of a tile (≥ m_inputs)
     bool m_image = false;          // the tiles are images (W_0 of an image input)
     std::uint64_t m_sample = 0;    // the snapshot's sample count
-    bp::WeightDiff m_diff;         // Changes: the summary
-    QString m_problem;             // why nothing is shown (empty: tiles are)
+    std::uint64_t m_fromSample = 0, m_toSample = 0;  // Changes: the samples of its two ends
+    bp::WeightDiff m_diff;                           // Changes: the summary
+    QString m_problem;                               // why nothing is shown (empty: tiles are)
     int m_repaints = 0;
 };
 
