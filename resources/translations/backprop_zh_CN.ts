@@ -912,8 +912,12 @@ seen as %2 (%3)</source>
         <translation>检查只认识 S 函数的斜率 o(1 − o)：要使用它，请在“网络”中选择 S 函数激活（书中所用）。</translation>
     </message>
     <message>
-        <source>Sample %1 (label %2), α = %3. Pick what to work out, or click a connection (its ΔW) or a neuron (its slope) in the network; the values are in the network view&apos;s tooltips and the maths panel. Nodes count from 0.</source>
-        <translation>样本 %1（标签 %2），α = %3。选择要算的量，或在网络中点击一条连接（它的 ΔW）或一个神经元（它的斜率）；所需数值见网络图的提示和数学面板。节点从 0 开始编号。</translation>
+        <source>Sample %1 (label %2), α = %3. Click a connection (its ΔW) or a neuron (its slope), or pick below. Nodes count from 0.</source>
+        <translation>样本 %1（标签 %2），α = %3。点击一条连接（它的 ΔW）或一个神经元（它的斜率），或在下面选择。节点从 0 开始编号。</translation>
+    </message>
+    <message>
+        <source>The values to work with are in the network view&apos;s tooltips and the maths panel</source>
+        <translation>计算所需的数值见网络图的提示和数学面板</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 // window it is off by default, one click away beside Predict, remembered, and a click on a
 // connection of the network view asks that weight's ΔW.
 #include <QAction>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -325,12 +326,20 @@ class TestCheckPanel : public QObject {
                 s->values.e[k + 1](hit.index) * o * (1 - o) * s->values.o[k](hit.from), 'g', 3));
             QTest::keyClick(answer, Qt::Key_Return);
             QCOMPARE(f->result().factor, bp::CheckFactor::LearningRate);
+            // A teacher turns the hints off for a test: remembered for the next start.
+            auto* hints = p->findChild<QCheckBox*>(QStringLiteral("checkHints"));
+            QVERIFY(hints && hints->isChecked());
+            QTest::mouseClick(hints, Qt::LeftButton, {}, QPoint(8, hints->height() / 2));
+            QVERIFY(!f->hints());
+            QVERIFY(!f->resultText().contains(QStringLiteral("α")));
+            QCOMPARE(QSettings().value(QStringLiteral("view/checkHints")).toBool(), false);
             w.close();
         }
         bps::MainWindow again;
         again.setAskToSaveOnClose(false);
         QVERIFY(again.checkAction()->isChecked());  // remembered
         QVERIFY(again.checkPanel()->isOn());
+        QVERIFY(!again.checkPanel()->form()->hints());
         again.checkAction()->trigger();
         QVERIFY(!again.checkPanel()->isOn());
         QCOMPARE(QSettings().value(QStringLiteral("view/check")).toBool(), false);

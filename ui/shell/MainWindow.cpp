@@ -441,6 +441,9 @@ void MainWindow::wire() {
     connect(m_network, &NetworkView::neuronSelected, m_predict, &PredictPanel::setSelectedNeuron);
     connect(m_network, &NetworkView::neuronSelected, m_check, &CheckPanel::setSelectedNeuron);
     connect(m_network, &NetworkView::edgeSelected, m_check, &CheckPanel::setSelectedWeight);
+    // Hints off (a teacher's test) stays off at the next start.
+    connect(m_check->form(), &CalculationCheckForm::hintsChanged, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("view/checkHints"), on); });
     connect(m_samples, &SampleBrowser::sampleActivated, c, &TrainingController::selectSample);
 
     // data
@@ -597,6 +600,7 @@ void MainWindow::restoreSettings() {
     m_loader->setRecentFiles(s.value(QStringLiteral("data/recent")).toStringList());
     m_menus.predict->setChecked(s.value(QStringLiteral("view/predict"), false).toBool());
     m_menus.check->setChecked(s.value(QStringLiteral("view/check"), false).toBool());
+    m_check->form()->setHints(s.value(QStringLiteral("view/checkHints"), true).toBool());
     rebuildRecentMenu();
 
     restoreFittedGeometry(this, QStringLiteral("window/geometry"), QSize(1600, 900));

@@ -207,11 +207,13 @@ bool CalculationCheckForm::check(const QString& typed) {
         m_refused =
             tr("“%1” is not a number. Type it like 0.0123 or -1.2e-3.").arg(typed.toHtmlEscaped());
         showResult();
+        emit answerChecked();
         return false;
     }
     if (!isAvailable()) {
         m_refused = waitingText();
         showResult();
+        emit answerChecked();
         return false;
     }
     try {
@@ -230,11 +232,13 @@ bool CalculationCheckForm::check(const QString& typed) {
     } catch (const std::invalid_argument&) {
         m_refused = waitingText();
         showResult();
+        emit answerChecked();
         return false;
     }
     m_refused.clear();
     m_checked = true;
     showResult();
+    emit answerChecked();
     return true;
 }
 

@@ -79,6 +79,7 @@ class CalculationCheckForm : public QWidget {
 
   signals:
     void hintsChanged(bool on);  // a person turned the hints on or off
+    void answerChecked();        // check() ran (a verdict or a refusal is shown)
 
   protected:
     void changeEvent(QEvent* event) override;  // LanguageChange → retranslateUi()

@@ -4,6 +4,8 @@
 #include <QEvent>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -37,6 +39,20 @@ CheckPanel::CheckPanel(QWidget* parent) : QWidget(parent) {
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The verdict in view once an answer is checked (a presentation font makes the form scroll).
+    // The layout gives the new text its height a few posted events later: follow the scroll
+    // range while it grows, for a moment.
+    auto showResult = [this] {
+        if (!m_followResult) return;
+        if (auto* r = m_form->findChild<QWidget*>(QStringLiteral("checkResult")))
+            m_scroll->ensureWidgetVisible(r, 0, 4);
+    };
+    connect(m_scroll->verticalScrollBar(), &QScrollBar::rangeChanged, this, showResult);
+    connect(m_form, &CalculationCheckForm::answerChecked, this, [this, showResult] {
+        m_followResult = true;
+        showResult();
+        QTimer::singleShot(250, this, [this] { m_followResult = false; });
+    });
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_scroll);
     evaluate();
@@ -140,13 +156,14 @@ void CheckPanel::retranslateUi() {
                    "activation (the book's) under Network to use it."));
             break;
         case State::Ready:
-            m_prompt->setText(
-                tr("Sample %1 (label %2), α = %3. Pick what to work out, or click a connection "
-                   "(its ΔW) or a neuron (its slope) in the network; the values are in the "
-                   "network view's tooltips and the maths panel. Nodes count from 0.")
-                    .arg(s->sample)
-                    .arg(s->label)
-                    .arg(QString::number(s->learningRate, 'g', 4)));
+            m_prompt->setText(tr("Sample %1 (label %2), α = %3. Click a connection (its ΔW) or a "
+                                 "neuron (its slope), or pick below. Nodes count from 0.")
+                                  .arg(s->sample)
+                                  .arg(s->label)
+                                  .arg(QString::number(s->learningRate, 'g', 4)));
+            m_prompt->setToolTip(
+                tr("The values to work with are in the network view's tooltips and the maths "
+                   "panel"));
             break;
     }
 }

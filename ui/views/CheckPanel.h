@@ -64,6 +64,7 @@ class CheckPanel : public QWidget {
     QLabel* m_prompt = nullptr;  // "checkPrompt"
     CalculationCheckForm* m_form = nullptr;
     QScrollArea* m_scroll = nullptr;
+    bool m_followResult = false;  // an answer was just checked: keep its verdict in view
 };
 
 }  // namespace bps
