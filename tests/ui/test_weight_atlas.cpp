@@ -255,6 +255,35 @@ class TestWeightAtlas : public QObject {
         QCOMPARE(a.summaryText(), QStringLiteral("No weight changed between these two."));
     }
 
+    // Switching the language translates the window, its boxes, the tooltips and the summary
+    // in place (changeEvent), without losing what it shows.
+    void followsTheLanguage() {
+        const bp::Network start = handSet();
+        bp::Network now = start;
+        now.weights(0)(1, 14 * 28 + 8) += 0.3;
+        WeightAtlas a;
+        a.resize(900, 650);
+        a.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&a));
+        auto timeline = std::make_shared<bps::RunTimeline>();
+        timeline->checkpoints = {checkpointOf(start, 0)};
+        a.setTimeline(timeline);
+        a.setSnapshot(snapshotOf(now, 28, 28, 80));
+        a.setMode(WeightAtlas::Mode::Changes);
+        QVERIFY(bps::Language::instance()->setLanguage(QStringLiteral("zh_CN")));
+        QTRY_COMPARE(a.windowTitle(), QStringLiteral("权重图集"));  // LanguageChange is posted
+        QCOMPARE(a.modeBox()->itemText(1), QStringLiteral("变化了什么（ΔW）"));
+        QCOMPARE(a.fromBox()->itemText(0), QStringLiteral("运行开始时（样本 0）"));
+        QVERIFY2(a.summaryText().contains(
+                     QStringLiteral("从像素（第 14 行，第 8 列）连到隐藏层神经元 1")),
+                 qPrintable(a.summaryText()));
+        QVERIFY(a.hitTest(pixelCentre(a, 1, 14, 8)).text.contains(QStringLiteral("Δw = +0.3")));
+        QCOMPARE(a.mode(), WeightAtlas::Mode::Changes);
+        QCOMPARE(a.diff().layers[0].changed, std::size_t{1});
+        QVERIFY(bps::Language::instance()->setLanguage(QStringLiteral("en")));
+        QTRY_COMPARE(a.windowTitle(), QStringLiteral("Weight atlas"));
+    }
+
     // The GUI thread's cost: nothing is painted while hidden; shown, a burst of snapshots is
     // painted once at once and once more (the newest) after the throttle.
     void paintsOnlyWhenVisibleAndThrottled() {
