@@ -14,10 +14,12 @@
 #include <set>
 
 #include "LessonScreenshot.h"
+#include "WhyLessonFit.h"
 #include "lessons/LessonRegistry.h"
 #include "lessons/LessonsWindow.h"
 #include "lessons/PlaygroundLesson.h"
 #include "lessons/SaturationLesson.h"
+#include "shell/PresentationMode.h"
 
 using bps::LessonsWindow;
 
@@ -43,6 +45,8 @@ class TestLessonsWindow : public QObject {
     void pausesHiddenLessons();
     void exportsEachLessonsPicture();
     void eachLessonIsAsWideAsItself();
+    void everyLessonFitsTheProjectors_data();
+    void everyLessonFitsTheProjectors();
 };
 
 void TestLessonsWindow::listsEveryLesson() {
@@ -163,6 +167,58 @@ void TestLessonsWindow::eachLessonIsAsWideAsItself() {
         }
     }
     QVERIFY2(fitting >= w.lessonCount() / 2, "most lessons fit a 1280×720 window as they are");
+}
+
+// Every lesson in the lessons window at the projectors' 1024×768 and 1280×720, with the
+// application font as it is and as presentation mode makes it (×1.5): no label or painted text
+// cut, nothing outside the window, and no sideways scrolling (a class can scroll down, but a
+// lesson cut at its right edge is not seen). BP_SCREENSHOT_DIR set: a screenshot of each.
+void TestLessonsWindow::everyLessonFitsTheProjectors_data() {
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("scale");
+    QStringList ids;
+    {
+        LessonsWindow w;
+        for (int i = 0; i < w.lessonCount(); ++i) ids << w.lesson(i)->id();
+    }
+    for (const QSize size : {QSize(1024, 768), QSize(1280, 720)})
+        for (const double scale : {1.0, bps::PresentationMode::kDefaultZoom})
+            for (const QString& id : ids)
+                QTest::addRow("%dx%d %s %s", size.width(), size.height(),
+                              scale > 1 ? "presenting" : "normal", qPrintable(id))
+                    << id << size << scale;
+}
+
+void TestLessonsWindow::everyLessonFitsTheProjectors() {
+    QFETCH(QString, id);
+    QFETCH(QSize, size);
+    QFETCH(double, scale);
+    QStringList sideways;
+    const auto noSidewaysScroll = [&sideways, &id](bps::Lesson* lesson) {
+        auto* scroll = lesson->window()->findChild<QScrollArea*>(QStringLiteral("lessonScroll"));
+        if (!scroll) return;
+        for (int i = 0; i < 5; ++i) QCoreApplication::processEvents();
+        const int need = lesson->minimumSizeHint().expandedTo(lesson->minimumSize()).width();
+        if (scroll->horizontalScrollBar()->isVisible() || need > scroll->viewport()->width())
+            sideways << QStringLiteral("%1 scrolls sideways: needs %2 px, the view is %3")
+                            .arg(id)
+                            .arg(need)
+                            .arg(scroll->viewport()->width());
+    };
+    const QString shot = QStringLiteral("lesson-%1%2")
+                             .arg(id, scale > 1 ? QStringLiteral("-presenting") : QString());
+    const QStringList problems =
+        whyfit::problemsAt(id, size, scale, shot, noSidewaysScroll) + sideways;
+    for (const QString& p : problems) qInfo().noquote() << p;
+    // Known and not yet fixed (issue 10): the saturation lesson's two columns and its sigmoid
+    // plot's tick labels do not fit beside each other in presentation mode.
+    if (id == QLatin1String("saturation") && scale > 1)
+        QEXPECT_FAIL("",
+                     "saturation: presentation mode still needs 1142 px and its sigmoid "
+                     "plot's tick labels overlap the axis title",
+                     Continue);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestLessonsWindow)

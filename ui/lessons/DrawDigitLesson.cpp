@@ -107,7 +107,7 @@ void DrawCanvas::mouseReleaseEvent(QMouseEvent* e) {
 // ---- OutputBars ----
 
 OutputBars::OutputBars(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(220, 240);
+    setMinimumSize(180, 240);  // (10 rows; 180 px wide keeps lesson 11 inside 1024×768)
 }
 
 void OutputBars::setValues(const bp::Vector& values) {
@@ -175,7 +175,7 @@ DrawDigitLesson::DrawDigitLesson(QWidget* parent) : Lesson(parent) {
     auto* stepsGrid = new QGridLayout;
     for (int i = 0; i < 4; ++i) {
         auto* tile = new lessons::ImageTile(this);
-        tile->setMinimumSide(100);
+        tile->setMinimumSide(90);  // two columns of them fit a 1024×768 projector
         m_stepTiles[static_cast<std::size_t>(i)] = tile;
         stepsGrid->addWidget(tile, i / 2, i % 2);
     }

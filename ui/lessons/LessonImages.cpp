@@ -3,6 +3,7 @@
 
 #include <QMouseEvent>
 #include <QPainter>
+#include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -99,22 +100,56 @@ void ImageTile::setMinimumSide(int side) {
     updateGeometry();
 }
 
+namespace {
+// Captions break between words (never inside one) to fit the tile: the presentation mode's
+// larger font would otherwise draw a long caption past both edges of a narrow tile.
+constexpr int kCaptionFlags = Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap;
+constexpr int kCaptionGap = 3;  // between the picture and its caption
+}  // namespace
+
+int ImageTile::widestCaptionWord() const {
+    int widest = 0;
+    const QFontMetrics fm = fontMetrics();
+    for (const QString& word :
+         m_caption.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+        widest = std::max(widest, fm.horizontalAdvance(word));
+    return widest;
+}
+
+int ImageTile::captionHeight(int width) const {
+    if (m_caption.isEmpty()) return 0;
+    return fontMetrics()
+        .boundingRect(QRect(0, 0, std::max(1, width), 1 << 20), kCaptionFlags, m_caption)
+        .height();
+}
+
 QSize ImageTile::sizeHint() const {
-    const int lines =
-        m_caption.isEmpty() ? 0 : static_cast<int>(m_caption.count(QLatin1Char('\n'))) + 1;
-    return {m_minSide + 8, m_minSide + 8 + lines * fontMetrics().height()};
+    // as wide as the picture, or as the caption's longest line when that is wider
+    int lineWidth = 0;
+    for (const QString& line : m_caption.split(QLatin1Char('\n')))
+        lineWidth = std::max(lineWidth, fontMetrics().horizontalAdvance(line) + 2);
+    const int w = std::max(m_minSide + 8, std::min(lineWidth, 2 * m_minSide));
+    return {w, heightForWidth(w)};
 }
 
 QSize ImageTile::minimumSizeHint() const {
-    return sizeHint();
+    const int w = std::max(m_minSide + 8, widestCaptionWord() + 2);
+    return {w, heightForWidth(w)};
+}
+
+bool ImageTile::hasHeightForWidth() const {
+    return !m_caption.isEmpty();
+}
+
+int ImageTile::heightForWidth(int width) const {
+    const int text = captionHeight(width);
+    return m_minSide + 8 + (text > 0 ? kCaptionGap + text : 0);
 }
 
 void ImageTile::paintEvent(QPaintEvent*) {
     QPainter p(this);
-    const int lines =
-        m_caption.isEmpty() ? 0 : static_cast<int>(m_caption.count(QLatin1Char('\n'))) + 1;
-    const int textH = lines * fontMetrics().height();
-    const QRect area = rect().adjusted(4, 4, -4, -4 - textH);
+    const int textH = captionHeight(width());
+    const QRect area = rect().adjusted(4, 4, -4, -4 - (textH > 0 ? textH + kCaptionGap : 0));
     if (!m_image.isNull() && area.width() > 0 && area.height() > 0) {
         // largest whole-pixel scale that fits (square pixels), centred
         const double s = std::min(static_cast<double>(area.width()) / m_image.width(),
@@ -130,12 +165,12 @@ void ImageTile::paintEvent(QPaintEvent*) {
         p.drawRect(target.adjusted(-1, -1, 0, 0));
         if (textH > 0) {
             p.setPen(palette().color(QPalette::WindowText));
-            p.drawText(QRect(rect().x(), target.bottom() + 3, rect().width(), textH),
-                       Qt::AlignHCenter | Qt::AlignTop, m_caption);
+            p.drawText(QRect(0, target.bottom() + kCaptionGap, width(), textH), kCaptionFlags,
+                       m_caption);
         }
     } else if (textH > 0) {
         p.setPen(palette().color(QPalette::WindowText));
-        p.drawText(rect(), Qt::AlignCenter, m_caption);
+        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, m_caption);
     }
 }
 

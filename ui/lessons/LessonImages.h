@@ -46,7 +46,9 @@ class ImageTile : public QWidget {
     void setMinimumSide(int side);  // smallest drawn side of the picture, in pixels
 
     QSize sizeHint() const override;
-    QSize minimumSizeHint() const override;
+    QSize minimumSizeHint() const override;  // never narrower than the caption's widest word
+    bool hasHeightForWidth() const override;
+    int heightForWidth(int width) const override;  // the caption wrapped to that width
 
   signals:
     void clicked();
@@ -56,8 +58,11 @@ class ImageTile : public QWidget {
     void mouseReleaseEvent(QMouseEvent* e) override;
 
   private:
+    int widestCaptionWord() const;
+    int captionHeight(int width) const;  // of the caption wrapped to width (0: none)
+
     QImage m_image;     // what is shown (any size)
-    QString m_caption;  // one or two short lines under the picture
+    QString m_caption;  // under the picture, wrapped between words to the tile's width
     bool m_highlighted = false;
     int m_minSide = 56;  // smallest picture side
 };

@@ -1,12 +1,16 @@
 #include "lessons/LessonsWindow.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QSignalBlocker>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include "document/ExportDialog.h"
@@ -42,12 +46,23 @@ LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     m_exportButton = new QPushButton(this);
     m_exportButton->setObjectName(QStringLiteral("lessonExportPicture"));
     connect(m_exportButton, &QPushButton::clicked, this, &LessonsWindow::exportPictureDialog);
-    auto* side = new QVBoxLayout;
+    m_sidePanel = new QWidget(this);
+    auto* side = new QVBoxLayout(m_sidePanel);
+    side->setContentsMargins(0, 0, 0, 0);
     side->addWidget(m_sideBar, 1);
     side->addWidget(m_exportButton);
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(side);
+    // Compact: the lessons in a picker above the lesson (Export beside it).
+    m_topBar = new QWidget(this);
+    m_topBar->setObjectName(QStringLiteral("lessonTopBar"));
+    m_picker = new QComboBox(m_topBar);
+    m_picker->setObjectName(QStringLiteral("lessonPicker"));
+    m_picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (int i = 0; i < lessonCount(); ++i) m_picker->addItem(QString());
+    auto* top = new QHBoxLayout(m_topBar);
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_picker);
+    top->addStretch(1);
+    m_topBar->hide();
     // A lesson wider or taller than a projector's screen scrolls inside the window, which itself
     // always fits the screen (shell/ScreenFit.h).
     auto* scroll = new QScrollArea(this);
@@ -55,7 +70,14 @@ LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_stack);
-    layout->addWidget(scroll, 1);
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_sidePanel);
+    body->addWidget(scroll, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_topBar);
+    layout->addLayout(body, 1);
+    connect(m_picker, &QComboBox::currentIndexChanged, this, &LessonsWindow::showLesson);
     connect(m_sideBar, &QListWidget::currentRowChanged, this, &LessonsWindow::showLesson);
     if (!m_lessons.empty()) showLesson(0);
     retranslateUi();
@@ -66,8 +88,11 @@ LessonsWindow::~LessonsWindow() = default;
 
 void LessonsWindow::retranslateUi() {
     setWindowTitle(tr("Backprop Studio — Lessons"));
-    for (int i = 0; i < lessonCount(); ++i)  // title() asks tr() each time
-        m_sideBar->item(i)->setText(QStringLiteral("%1. %2").arg(i + 1).arg(lesson(i)->title()));
+    for (int i = 0; i < lessonCount(); ++i) {  // title() asks tr() each time
+        const QString title = QStringLiteral("%1. %2").arg(i + 1).arg(lesson(i)->title());
+        m_sideBar->item(i)->setText(title);
+        m_picker->setItemText(i, title);
+    }
     m_exportButton->setText(tr("Export picture…"));
     m_exportButton->setToolTip(
         tr("Save this lesson's picture (its chart, plot or network) as PNG or SVG, at a size "
@@ -100,6 +125,10 @@ void LessonsWindow::showLesson(int index) {
         const QSignalBlocker block(m_sideBar);
         m_sideBar->setCurrentRow(index);
     }
+    if (m_picker->currentIndex() != index) {
+        const QSignalBlocker block(m_picker);
+        m_picker->setCurrentIndex(index);
+    }
     const int previous = m_stack->currentIndex();
     if (m_active >= 0 && m_active != index) {
         m_lessons[static_cast<std::size_t>(m_active)]->deactivated();
@@ -119,7 +148,33 @@ void LessonsWindow::showLesson(int index) {
         l->activated();
         m_active = index;
     }
+    updateCompact();
     if (previous != index) emit lessonChanged(l->id());
+}
+
+void LessonsWindow::resizeEvent(QResizeEvent* e) {
+    QWidget::resizeEvent(e);
+    updateCompact();
+}
+
+void LessonsWindow::updateCompact() {
+    const Lesson* l = currentLesson();
+    if (!l || !m_sidePanel) return;
+    // The room the lesson has beside the side bar (margins, spacing, a vertical scroll bar).
+    const int need = l->minimumSizeHint().expandedTo(l->minimumSize()).width();
+    const int sideBar = m_sidePanel->minimumSizeHint().width() + layout()->spacing();
+    const int besideSideBar =
+        width() - 8 - sideBar - style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    const bool compact = need > besideSideBar;
+    if (compact == m_compact) return;
+    m_compact = compact;
+    // Export picture… goes with the lesson titles (one button, in the panel shown).
+    if (compact)
+        static_cast<QHBoxLayout*>(m_topBar->layout())->addWidget(m_exportButton);
+    else
+        static_cast<QVBoxLayout*>(m_sidePanel->layout())->addWidget(m_exportButton);
+    m_sidePanel->setVisible(!compact);
+    m_topBar->setVisible(compact);
 }
 
 bool LessonsWindow::showLessonById(const QString& id) {

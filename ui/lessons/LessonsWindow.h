@@ -3,6 +3,10 @@
 // its Lessons menu and connects TrainingController::snapshotReady to setSnapshot(): the newest
 // snapshot goes to the visible lesson, and to a lesson when it becomes visible. The studio's
 // loaded data sets go to every lesson through setDatasets().
+// Compact layout: when the lesson shown is wider than the room the side bar leaves it (a
+// 1024×768 projector, presentation mode's larger text), the side bar gives way to a lesson
+// picker above the lesson, so the lesson has the window's whole width and does not scroll
+// sideways; it comes back when there is room again.
 #pragma once
 
 #include <QSize>
@@ -16,6 +20,7 @@
 #include "lessons/Lesson.h"
 #include "training/Snapshot.h"
 
+class QComboBox;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
@@ -27,6 +32,9 @@ class LessonsWindow : public QWidget {
   public:
     explicit LessonsWindow(QWidget* parent = nullptr);
     ~LessonsWindow() override;
+
+    // The lesson picker above the lesson instead of the side bar (see above).
+    bool isCompact() const { return m_compact; }
 
     int lessonCount() const { return static_cast<int>(m_lessons.size()); }
     Lesson* lesson(int i) const { return m_lessons[static_cast<std::size_t>(i)]; }
@@ -58,16 +66,22 @@ class LessonsWindow : public QWidget {
     void lessonChanged(const QString& id);
 
   protected:
-    void hideEvent(QHideEvent*) override;  // the visible lesson is deactivated
-    void showEvent(QShowEvent*) override;  // and activated again
-    void changeEvent(QEvent*) override;    // LanguageChange → retranslateUi()
+    void hideEvent(QHideEvent*) override;      // the visible lesson is deactivated
+    void showEvent(QShowEvent*) override;      // and activated again
+    void changeEvent(QEvent*) override;        // LanguageChange → retranslateUi()
+    void resizeEvent(QResizeEvent*) override;  // side bar or picker (updateCompact)
 
   private:
     void retranslateUi();  // title, side bar (the lessons' titles), Export button
+    void updateCompact();  // compact exactly when the lesson shown needs the side bar's room
 
     std::vector<Lesson*> m_lessons;                      // owned by m_stack (Qt parent)
     std::vector<QSizePolicy> m_policies;                 // each lesson's own size policy
     QListWidget* m_sideBar = nullptr;                    // lesson titles
+    QWidget* m_sidePanel = nullptr;                      // the side bar and Export
+    QWidget* m_topBar = nullptr;                         // compact: the picker and Export
+    QComboBox* m_picker = nullptr;                       // compact: lesson titles
+    bool m_compact = false;                              // the top bar is shown
     QStackedWidget* m_stack = nullptr;                   // one page per lesson
     QPushButton* m_exportButton = nullptr;               // Export picture… (current lesson)
     SnapshotPtr m_snapshot;                              // newest snapshot from the studio

@@ -259,8 +259,9 @@ void PlaygroundView::paintPlane(QPainter& p) {
     small.setPointSizeF(small.pointSizeF() * 0.9);
     p.setFont(small);
     p.setPen(palette::kInk);
+    // (not clipped: a wrapped line may be a fraction of a pixel wider than the plane)
     p.drawText(QRectF(r.left(), r.bottom() + 2, r.width(), 40),
-               Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+               Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap | Qt::TextDontClip,
                tr("● class 0 (orange)   ■ class 1 (blue)   hollow: test points   "
                   "click: add class 0, right-click: class 1"));
 }

@@ -2,6 +2,7 @@
 #include "lessons/SweepLesson.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -114,7 +115,9 @@ void SweepPlot::paintEvent(QPaintEvent*) {
         p.setPen(QPen(QColor(0xe0, 0xe0, 0xe0), 1));
         p.drawLine(QPointF(r.left(), py), QPointF(r.right(), py));
         p.setPen(text);
-        p.drawText(QRectF(0, py - h / 2.0, r.left() - 6, h), Qt::AlignRight | Qt::AlignVCenter,
+        // the lowest label sits just above the axis, clear of the rate label under the corner
+        const double top = y <= yMin + 1e-9 ? py - h : py - h / 2.0;
+        p.drawText(QRectF(0, top, r.left() - 6, h), Qt::AlignRight | Qt::AlignVCenter,
                    tr("%1 %").arg(y, 0, 'f', 0));
     }
     // rate ticks: 1, 2, 5 × 10ⁿ on a logarithmic axis (a label only where it has room), every
@@ -219,6 +222,31 @@ struct SweepLesson::Job {
 namespace {
 constexpr const char* kEmbeddedTrain = ":/data/mnist_train_5000.csv.gz";
 constexpr const char* kEmbeddedTest = ":/data/mnist_test_1000.csv.gz";
+
+// Keeps a combo box as wide as its longest entry in its current font: the splitter around the
+// lesson's form would squeeze it to a few letters (QComboBox's minimum size ignores its items),
+// and presentation mode's larger font makes the entries wider.
+class WideAsItsEntries : public QObject {
+  public:
+    explicit WideAsItsEntries(QComboBox* box) : QObject(box), m_box(box) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        box->installEventFilter(this);
+        fit();
+    }
+    void fit() {
+        m_box->setMinimumWidth(0);
+        m_box->setMinimumWidth(m_box->sizeHint().width());
+    }
+
+  protected:
+    bool eventFilter(QObject*, QEvent* e) override {
+        if (e->type() == QEvent::FontChange || e->type() == QEvent::StyleChange) fit();
+        return false;
+    }
+
+  private:
+    QComboBox* m_box;
+};
 }  // namespace
 
 SweepLesson::SweepLesson(QWidget* parent) : Lesson(parent) {
@@ -237,6 +265,7 @@ SweepLesson::SweepLesson(QWidget* parent) : Lesson(parent) {
     m_dataBox->addItem(QString());
     m_dataBox->addItem(QString());
     m_dataBox->setItemData(1, 0, Qt::UserRole - 1);  // disabled until the studio gives sets
+    m_dataBoxWidth = new WideAsItsEntries(m_dataBox);
     m_startButton = new QPushButton(this);
     m_cancelButton = new QPushButton(this);
     m_cancelButton->setEnabled(false);
@@ -323,6 +352,7 @@ void SweepLesson::retranslateUi() {
         tr("Seed of the random starting weights: every run starts from the same weights"));
     m_dataBox->setItemText(0, tr("Embedded MNIST: 5,000 train / 1,000 test"));
     m_dataBox->setItemText(1, tr("The studio's training and test sets"));
+    static_cast<WideAsItsEntries*>(m_dataBoxWidth)->fit();
     m_dataBox->setToolTip(
         tr("What the runs train and test on (the studio's sets once it has "
            "loaded them)"));

@@ -158,7 +158,8 @@ class SweepLesson : public Lesson {
     QSpinBox* m_epochsBox = nullptr;
     QSpinBox* m_seedBox = nullptr;
     QComboBox* m_dataBox = nullptr;
-    bool m_dataChosen = false;  // the person picked the data: setDatasets leaves the choice
+    QObject* m_dataBoxWidth = nullptr;  // keeps m_dataBox as wide as its entries
+    bool m_dataChosen = false;          // the person picked the data: setDatasets leaves the choice
     QPushButton* m_startButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QPushButton* m_openButton = nullptr;
