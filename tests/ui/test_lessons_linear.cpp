@@ -20,7 +20,6 @@ QString n4(double v) {
 class TestLessonsLinear : public QObject {
     Q_OBJECT
   private slots:
-    void modelFollowsTheBook();
     void unmoderatedFitsTheLastBugOnly();
     void moderatedWithHalfRate();
     void clicksAddBugs();
@@ -28,20 +27,8 @@ class TestLessonsLinear : public QObject {
     void fitsTheLessonsWindow();
 };
 
-// The book: k = 0.25; ladybird (3.0, 1.0) target 1.1: y = 0.75, E = 0.35, Δk = 0.1167, k = 0.3667.
-void TestLessonsLinear::modelFollowsTheBook() {
-    LinearClassifier m;
-    QCOMPARE(m.k(), 0.25);
-    const auto bugs = LinearClassifier::bookBugs();
-    const auto s1 = m.train(bugs[0], 0, 1.0);
-    QCOMPARE(n4(s1.target), QStringLiteral("1.1000"));
-    QCOMPARE(n4(s1.y), QStringLiteral("0.7500"));
-    QCOMPARE(n4(s1.error), QStringLiteral("0.3500"));
-    QCOMPARE(n4(s1.deltaK), QStringLiteral("0.1167"));
-    QCOMPARE(n4(m.k()), QStringLiteral("0.3667"));
-    // After the step the line passes through the target exactly.
-    QVERIFY(std::abs(m.lineAt(3.0) - 1.1) < 1e-12);
-}
+// The model's own numbers (the book's first step) are in tests/lessons
+// (LinearClassifier.FollowsTheBook).
 
 // Without moderation the second bug (1.0, 3.0), target 2.9, sets k to 2.9: the line now fits the
 // caterpillar and the ladybird's lesson is lost.

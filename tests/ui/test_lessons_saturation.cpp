@@ -40,6 +40,7 @@ class TestLessonsSaturation : public QObject {
     void fixButtonRestoresTheBook();
     void largeWeightsStallLearning();
     void studioSnapshotIsShown();
+    void demoTrainsOnAWorker();
     void fitsTheLessonsWindow();
 };
 
@@ -58,10 +59,12 @@ void TestLessonsSaturation::saturationShareOfHandMadeSnapshot() {
 
 void TestLessonsSaturation::checksFlagBadPreparation() {
     SaturationLesson l;
+    l.waitForDemo();
     QCOMPARE(l.datasetRows(), 100);  // the embedded resource was read and parsed by the core
     QVERIFY2(l.warnings().empty(), qPrintable(ids(l.warnings()).join(',')));
     l.setPreparation({SaturationLesson::InputScaling::Raw, SaturationLesson::Targets::ZeroOne,
                       SaturationLesson::Weights::Large});
+    l.waitForDemo();
     const QStringList w = ids(l.warnings());
     QVERIFY2(w.contains(QStringLiteral("inputs-unscaled")), qPrintable(w.join(',')));
     QVERIFY(w.contains(QStringLiteral("inputs-zero")));  // raw pixels include 0
@@ -69,6 +72,7 @@ void TestLessonsSaturation::checksFlagBadPreparation() {
     QVERIFY(w.contains(QStringLiteral("weights-large")));
     l.setPreparation({SaturationLesson::InputScaling::ZeroToOne, SaturationLesson::Targets::Book,
                       SaturationLesson::Weights::Zero});
+    l.waitForDemo();
     QCOMPARE(ids(l.warnings()),
              (QStringList{QStringLiteral("inputs-zero"), QStringLiteral("weights-zero")}));
     // The checks read measured facts, not the menu: a hand-made case.
@@ -91,10 +95,12 @@ void TestLessonsSaturation::fixButtonRestoresTheBook() {
     QVERIFY(QTest::qWaitForWindowExposed(&l));
     l.setPreparation({SaturationLesson::InputScaling::Book, SaturationLesson::Targets::ZeroOne,
                       SaturationLesson::Weights::Book});
+    l.waitForDemo();
     auto* fix = l.findChild<QPushButton*>(QStringLiteral("fix-targets-unreachable"));
     QVERIFY(fix);
     QTest::mouseClick(fix, Qt::LeftButton);
     QTRY_VERIFY(l.preparation().targets == SaturationLesson::Targets::Book);
+    l.waitForDemo();  // the restart it asked for, measured on the worker
     QVERIFY(l.warnings().empty());
     QVERIFY(!l.findChild<QPushButton*>(QStringLiteral("fix-targets-unreachable")));
 }
@@ -105,11 +111,14 @@ void TestLessonsSaturation::largeWeightsStallLearning() {
     SaturationLesson l;
     l.setPreparation({SaturationLesson::InputScaling::Book, SaturationLesson::Targets::Book,
                       SaturationLesson::Weights::Large});
+    l.waitForDemo();
     const double satStart = l.shownSaturation();
     QVERIFY2(satStart > 0.9, qPrintable(QString::number(satStart)));
     l.trainDemo(SaturationLesson::kWindow);
+    l.waitForDemo();
     const double early = l.demoError();
     l.trainDemo(300 - SaturationLesson::kWindow);
+    l.waitForDemo();
     const double late = l.demoError();
     const double book = l.bookDemoError();  // the book's run, 500 samples
     qInfo("large weights: error %.3f -> %.3f (saturation %.2f); book: %.3f", early, late, satStart,
@@ -143,6 +152,33 @@ void TestLessonsSaturation::studioSnapshotIsShown() {
     QVERIFY(!l.usingStudio());
 }
 
+// The demo trains on a worker: trainDemo and Start again return at once (a demo run of 500
+// samples of 784-100-10 took ≈ 50–100 ms on the GUI thread), and what arrives later is shown.
+void TestLessonsSaturation::demoTrainsOnAWorker() {
+    SaturationLesson l;
+    QVERIFY(l.demoBusy());  // the constructor's restart is on its way, not done
+    l.waitForDemo();
+    QCOMPARE(l.findChild<bps::NetworkView*>()->snapshot(), l.shownSnapshot());
+    const auto before = l.shownSnapshot();
+    QVERIFY(before);
+    l.trainDemo(400);
+    l.trainDemo(100);  // asked while the first runs: it waits its turn
+    QVERIFY(l.demoBusy());
+    QCOMPARE(l.shownSnapshot(), before);  // nothing changed under the GUI thread's feet
+    l.waitForDemo();
+    QVERIFY(!l.demoBusy());
+    QVERIFY(l.shownSnapshot() != before);
+    QCOMPARE(l.demoSamples(), std::size_t{500});
+    // Train: the run of 500 is finished, so it starts again from the starting weights.
+    l.startDemo();
+    QVERIFY(l.demoRunning());
+    QVERIFY(l.demoBusy());
+    l.pauseDemo();
+    l.waitForDemo();
+    QCOMPARE(l.demoSamples(), std::size_t{0});
+    QVERIFY(l.bookDemoError() > 0);
+}
+
 // Large weights after a short demo run (two legend entries, one with 'beyond ±10'), in the lessons
 // window at the classrooms' sizes: every text whole, no two painted texts on top of each other,
 // and no scrolling sideways (it needed 848 px of a 1024×768 window's 736).
@@ -152,7 +188,9 @@ void TestLessonsSaturation::fitsTheLessonsWindow() {
         QVERIFY(l);
         l->setPreparation({SaturationLesson::InputScaling::Book, SaturationLesson::Targets::Book,
                            SaturationLesson::Weights::Large});
+        l->waitForDemo();
         l->trainDemo(SaturationLesson::kWindow);
+        l->waitForDemo();
     };
     for (QSize size : {QSize(1280, 720), QSize(1024, 768)}) {
         QStringList problems = whyfit::problemsAt(QStringLiteral("saturation"), size, 1.0,

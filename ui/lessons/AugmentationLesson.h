@@ -15,7 +15,7 @@
 
 #include "backprop/Dataset.h"
 #include "lessons/Lesson.h"
-#include "lessons/TrainRun.h"
+#include "lessons/models/TrainRun.h"
 
 class QDoubleSpinBox;
 class QGroupBox;

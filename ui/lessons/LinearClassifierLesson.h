@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "lessons/Lesson.h"
-#include "lessons/LinearClassifier.h"
+#include "lessons/models/LinearClassifier.h"
 
 class QCheckBox;
 class QDoubleSpinBox;

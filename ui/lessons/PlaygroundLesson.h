@@ -11,7 +11,7 @@
 #include <QWidget>
 
 #include "lessons/Lesson.h"
-#include "lessons/Playground.h"
+#include "lessons/models/Playground.h"
 
 class QCheckBox;
 class QComboBox;

@@ -1,6 +1,7 @@
 #include "lessons/SaturationLesson.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFontMetricsF>
 #include <QFormLayout>
@@ -15,10 +16,13 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTabWidget>
+#include <QThread>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "backprop/Activation.h"
 #include "backprop/DatasetIO.h"
@@ -30,7 +34,6 @@
 namespace bps {
 namespace {
 
-constexpr int kDemoSamples = 500;  // 5 epochs of the 100 samples
 const QColor kLayerColours[] = {QColor(0, 114, 178), QColor(213, 94, 0), QColor(0, 158, 115),
                                 QColor(204, 121, 167)};
 
@@ -188,18 +191,24 @@ void SigmoidPlot::paintEvent(QPaintEvent*) {
 
 SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
     // The embedded data: Qt resource bytes handed to the core's CSV parser.
+    auto samples = std::make_shared<bp::Dataset>();
     QFile f(QStringLiteral(":/data/mnist_train_100.csv"));
     if (f.open(QIODevice::ReadOnly)) {
         const QByteArray bytes = f.readAll();
         try {
-            m_data = bp::parseCsv(
+            *samples = bp::parseCsv(
                 std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
                 "mnist_train_100.csv");
         } catch (const std::exception&) {
-            m_data = {};  // the demo stays disabled
+            *samples = {};  // the demo stays disabled
         }
-        if (!m_data.isImage()) bp::guessImageShape(m_data);
+        if (!samples->isImage()) bp::guessImageShape(*samples);
     }
+    m_rows = samples->rows();
+    m_imageData = samples->isImage();
+    m_demo = std::make_shared<Demo>(std::move(samples));
+    m_pool.setMaxThreadCount(1);
+    connect(&m_job, &QFutureWatcher<DemoResult>::finished, this, &SaturationLesson::demoDone);
 
     m_plot = new SigmoidPlot(this);
     m_satBar = new QProgressBar(this);
@@ -298,8 +307,7 @@ SaturationLesson::SaturationLesson(QWidget* parent) : Lesson(parent) {
     });
     m_timer.setInterval(40);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        trainDemo(kSamplesPerTick);
-        if (m_demo.errors.size() >= static_cast<std::size_t>(kDemoSamples)) pauseDemo();
+        if (!demoBusy()) trainDemo(Demo::kSamplesPerTick);  // a slow machine skips ticks
     });
 
     restartDemo();
@@ -367,7 +375,13 @@ void SaturationLesson::retranslateUi() {
     showShown();
 }
 
-SaturationLesson::~SaturationLesson() = default;
+SaturationLesson::~SaturationLesson() {
+    m_timer.stop();
+    m_pendingRestart.reset();
+    m_pendingSamples = 0;
+    m_job.disconnect(this);
+    m_pool.waitForDone();  // the job holds the demo, not this lesson; let it end first
+}
 
 // share of neurons with f′(o) < 0.01, layers ≥ 1
 double SaturationLesson::saturationShare(const Snapshot& s, std::vector<double>* perLayer) {
@@ -387,33 +401,6 @@ double SaturationLesson::saturationShare(const Snapshot& s, std::vector<double>*
         total += static_cast<int>(o.size());
     }
     return total ? static_cast<double>(saturated) / total : 0.0;
-}
-
-SaturationLesson::DataFacts SaturationLesson::measure(const bp::Network& net,
-                                                      const std::vector<bp::Vector>& inputs,
-                                                      const std::vector<bp::Vector>& targets) {
-    DataFacts f;
-    f.inputMin = f.targetMin = std::numeric_limits<double>::infinity();
-    f.inputMax = f.targetMax = -std::numeric_limits<double>::infinity();
-    for (const bp::Vector& v : inputs) {
-        f.inputMin = std::min(f.inputMin, v.minCoeff());
-        f.inputMax = std::max(f.inputMax, v.maxCoeff());
-    }
-    for (const bp::Vector& v : targets) {
-        f.targetMin = std::min(f.targetMin, v.minCoeff());
-        f.targetMax = std::max(f.targetMax, v.maxCoeff());
-    }
-    double sq = 0, bookSq = 0, count = 0;
-    f.weightsAllZero = true;
-    for (const bp::Matrix& w : net.allWeights()) {
-        sq += w.squaredNorm();
-        bookSq += static_cast<double>(w.size()) / static_cast<double>(w.cols());  // var 1/n
-        count += static_cast<double>(w.size());
-        if (!w.isZero(0.0)) f.weightsAllZero = false;
-    }
-    f.weightRms = count > 0 ? std::sqrt(sq / count) : 0;
-    f.bookWeightRms = count > 0 ? std::sqrt(bookSq / count) : 0;
-    return f;
 }
 
 std::vector<SaturationLesson::Warning> SaturationLesson::check(const DataFacts& f) {
@@ -476,118 +463,106 @@ bool SaturationLesson::fix(const QString& warningId) {
     return true;
 }
 
-void SaturationLesson::prepare(const Preparation& p, std::size_t i, bp::Vector& in,
-                               bp::Vector& t) const {
-    const std::uint8_t* row = m_data.row(i);
-    in.resize(m_data.inputs);
-    for (int j = 0; j < m_data.inputs; ++j) {
-        const double x = row[j];
-        switch (p.inputs) {
-            case InputScaling::Book:
-                in(j) = x / 255.0 * 0.99 + 0.01;
-                break;
-            case InputScaling::Raw:
-                in(j) = x;
-                break;
-            case InputScaling::ZeroToOne:
-                in(j) = x / 255.0;
-                break;
-        }
-    }
-    if (p.targets == Targets::Book) {
-        t = bp::bookTarget(m_data.label(i), 10);
-    } else {
-        t = bp::Vector::Zero(10);
-        t(m_data.label(i)) = 1.0;
-    }
-}
-
-std::unique_ptr<bp::Network> SaturationLesson::makeNetwork(const Preparation& p) const {
-    bp::NetworkSpec spec;
-    spec.layers = {m_data.inputs > 0 ? m_data.inputs : 784, kHidden, 10};
-    spec.seed = 1;
-    auto net = std::make_unique<bp::Network>(spec);
-    net->initialise(1);
-    for (int k = 0; k < net->weightLayers(); ++k) {
-        if (p.weights == Weights::Zero) net->weights(k).setZero();
-        // normal(0, 1/√n) · 10√n = normal(0, 10)
-        if (p.weights == Weights::Large)
-            net->weights(k) *= 10.0 * std::sqrt(static_cast<double>(net->weights(k).cols()));
-    }
-    return net;
-}
-
 void SaturationLesson::restartDemo() {
-    m_demo = {};
-    m_demo.prep = m_prep;
-    m_demo.net = makeNetwork(m_prep);
-    m_book = {};
-    m_book.net = makeNetwork(Preparation{});
-    // The checks, on the data as prepared and the starting weights.
-    if (!m_data.empty()) {
-        std::vector<bp::Vector> ins(m_data.rows()), ts(m_data.rows());
-        for (std::size_t i = 0; i < m_data.rows(); ++i) prepare(m_prep, i, ins[i], ts[i]);
-        m_facts = measure(*m_demo.net, ins, ts);
-        m_hasFacts = true;
-        m_warnings = check(m_facts);
-    } else {
-        m_hasFacts = false;
-        m_warnings.clear();
-    }
-    updateWarnings();
-    // The book's preparation, trained in full now (≈ 50 ms) as the faded reference line.
-    m_chart->clearPreviousRuns();
-    m_chart->beginRun(tr("the book's preparation"));
-    QVector<QPointF> pts;
-    for (int s = 0; s < kDemoSamples && !m_data.empty(); ++s) {
-        trainOne(m_book);
-        pts << QPointF(s + 1, windowMean(m_book.errors));
-    }
-    m_chart->addErrorPoints(pts);
-    m_chart->beginRun(tr("your preparation"));
-    m_chart->refresh();
-    showSnapshot();
-}
-
-double SaturationLesson::trainOne(DemoRun& run) {
-    if (m_data.empty()) return 0;
-    bp::Vector in, t;
-    prepare(run.prep, run.next, in, t);
-    const double e = run.net->train(in, t, kLearningRate);
-    run.errors.push_back(e);
-    run.next = (run.next + 1) % m_data.rows();
-    return e;
-}
-
-double SaturationLesson::windowMean(const std::vector<double>& e) {
-    if (e.empty()) return 0;
-    const std::size_t n = std::min<std::size_t>(e.size(), kWindow);
-    double s = 0;
-    for (std::size_t i = e.size() - n; i < e.size(); ++i) s += e[i];
-    return s / static_cast<double>(n);
-}
-
-double SaturationLesson::demoError() const {
-    return windowMean(m_demo.errors);
-}
-
-double SaturationLesson::bookDemoError() const {
-    return windowMean(m_book.errors);
+    runDemo(m_prep, 0);
 }
 
 void SaturationLesson::trainDemo(int samples) {
-    QVector<QPointF> pts;
-    for (int s = 0; s < samples; ++s) {
-        trainOne(m_demo);
-        pts << QPointF(static_cast<double>(m_demo.errors.size()), demoError());
+    runDemo(std::nullopt, samples);
+}
+
+bool SaturationLesson::demoBusy() const {
+    return m_jobOpen || m_pendingRestart || m_pendingSamples > 0;
+}
+
+void SaturationLesson::waitForDemo() {
+    while (demoBusy()) {
+        m_job.waitForFinished();
+        // Its finished() (posted by the worker, maybe a moment after the future is finished):
+        // demoDone shows the result and starts the next job asked for.
+        QCoreApplication::sendPostedEvents(&m_job);
+        if (m_jobOpen && m_job.isFinished()) QThread::yieldCurrentThread();
     }
-    m_chart->addErrorPoints(pts);
+}
+
+void SaturationLesson::runDemo(std::optional<Preparation> restart, int samples) {
+    if (m_rows == 0) return;
+    if (m_jobOpen) {  // one job at a time: the demo is the worker's until its result is shown
+        if (restart) {
+            m_pendingRestart = restart;  // what was asked before it is trained away
+            m_pendingSamples = 0;
+        }
+        m_pendingSamples += samples;
+        return;
+    }
+    m_jobRestarts = restart.has_value();
+    m_jobOpen = true;
+    m_job.setFuture(QtConcurrent::run(&m_pool, [demo = m_demo, restart, samples] {
+        DemoResult r;
+        if (restart) {
+            demo->restart(*restart);
+            r.restarted = true;
+            r.book = demo->bookCurve();
+            r.facts = demo->facts();
+        }
+        r.points = demo->train(samples);
+        r.samples = demo->samplesTrained();
+        r.finished = demo->finished();
+        r.error = demo->error();
+        r.bookError = demo->bookError();
+        bp::Vector in, t;
+        demo->shownSample(in, t);
+        auto shown = snapshotOfSample(demo->network(), in, t, Demo::kLearningRate);
+        shown->sample = 0;
+        shown->label = bp::argmax(t);
+        if (demo->data().isImage()) {
+            shown->imageWidth = demo->data().width;
+            shown->imageHeight = demo->data().height;
+        }
+        r.shown = std::move(shown);
+        return r;
+    }));
+}
+
+void SaturationLesson::demoDone() {
+    DemoResult r = m_job.result();
+    m_jobOpen = false;
+    m_jobRestarts = false;
+    const auto toPoints = [](const Demo::Curve& c) {
+        QVector<QPointF> pts;
+        pts.reserve(static_cast<qsizetype>(c.size()));
+        for (const auto& [x, y] : c) pts << QPointF(x, y);
+        return pts;
+    };
+    if (r.restarted) {
+        m_facts = r.facts;
+        m_hasFacts = true;
+        m_warnings = check(m_facts);
+        updateWarnings();
+        // The book's preparation as the faded reference line, then the chosen one's run.
+        m_chart->clearPreviousRuns();
+        m_chart->beginRun(tr("the book's preparation"));
+        m_chart->addErrorPoints(toPoints(r.book));
+        m_chart->beginRun(tr("your preparation"));
+        m_chart->refresh();
+    }
+    if (!r.points.empty()) m_chart->addErrorPoints(toPoints(r.points));
+    m_demoShown = std::move(r.shown);
+    r.book.clear();
+    r.points.clear();
+    m_state = std::move(r);
     showSnapshot();
+    if (m_state.finished && demoRunning() && !m_pendingRestart) pauseDemo();
+    if (m_pendingRestart || m_pendingSamples > 0) {
+        const std::optional<Preparation> restart = std::exchange(m_pendingRestart, std::nullopt);
+        runDemo(restart, std::exchange(m_pendingSamples, 0));
+    }
 }
 
 void SaturationLesson::startDemo() {
-    if (m_data.empty()) return;
-    if (m_demo.errors.size() >= static_cast<std::size_t>(kDemoSamples)) restartDemo();
+    if (m_rows == 0) return;
+    // A finished run starts again (unless a restart is on its way already).
+    if (m_state.finished && !m_jobRestarts && !m_pendingRestart) restartDemo();
     m_timer.start();
     m_playButton->setText(tr("Pause ❙❙"));
 }
@@ -655,23 +630,7 @@ void SaturationLesson::updateWarnings() {
 }
 
 void SaturationLesson::showSnapshot() {
-    if (usingStudio()) {
-        m_shown = m_studio;
-    } else if (m_demo.net && !m_data.empty()) {
-        const std::size_t i = (m_demo.next + m_data.rows() - 1) % m_data.rows();
-        bp::Vector in, t;
-        prepare(m_demo.prep, m_demo.errors.empty() ? 0 : i, in, t);
-        auto shown = snapshotOfSample(*m_demo.net, in, t, kLearningRate);
-        shown->sample = 0;
-        shown->label = bp::argmax(t);
-        if (m_data.isImage()) {
-            shown->imageWidth = m_data.width;
-            shown->imageHeight = m_data.height;
-        }
-        m_shown = std::move(shown);
-    } else {
-        m_shown.reset();
-    }
+    m_shown = usingStudio() ? m_studio : m_demoShown;
     showShown();
 }
 
@@ -704,7 +663,7 @@ void SaturationLesson::showShown() {
                                 ? QStringLiteral("QProgressBar::chunk { background: #d55e00; }")
                                 : QStringLiteral("QProgressBar::chunk { background: #0072b2; }"));
     m_demoLabel->setText(tr("samples %1 · running error: yours %2, the book's %3")
-                             .arg(m_demo.errors.size())
+                             .arg(m_state.samples)
                              .arg(demoError(), 0, 'f', 3)
                              .arg(bookDemoError(), 0, 'f', 3));
 }

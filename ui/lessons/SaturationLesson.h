@@ -13,15 +13,17 @@
 //    weights the error stalls.
 #pragma once
 
+#include <QFutureWatcher>
 #include <QStringList>
+#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
 #include <memory>
+#include <optional>
 #include <vector>
 
-#include "backprop/Dataset.h"
-#include "backprop/Network.h"
 #include "lessons/Lesson.h"
+#include "lessons/models/SaturationDemo.h"
 
 class QComboBox;
 class QFormLayout;
@@ -58,22 +60,12 @@ class SigmoidPlot : public QWidget {
 class SaturationLesson : public Lesson {
     Q_OBJECT
   public:
-    enum class InputScaling { Book, Raw, ZeroToOne };  // 0.01 … 1.00 / 0 … 255 / 0 … 1
-    enum class Targets { Book, ZeroOne };              // 0.01 / 0.99 or 0 / 1
-    enum class Weights { Book, Zero, Large };          // normal 1/√n, all 0, normal std 10
-    struct Preparation {
-        InputScaling inputs = InputScaling::Book;
-        Targets targets = Targets::Book;
-        Weights weights = Weights::Book;
-    };
-    // What the checks look at: measured on the prepared data and the starting weights.
-    struct DataFacts {
-        double inputMin = 0, inputMax = 0;    // over the prepared inputs
-        double targetMin = 0, targetMax = 0;  // over the prepared targets
-        double weightRms = 0;                 // root mean square of all weights
-        double bookWeightRms = 0;             // what the book's 1/√n start would give
-        bool weightsAllZero = false;
-    };
+    using Demo = lessons::SaturationDemo;
+    using InputScaling = Demo::InputScaling;
+    using Targets = Demo::Targets;
+    using Weights = Demo::Weights;
+    using Preparation = Demo::Preparation;
+    using DataFacts = Demo::DataFacts;  // what the checks look at
     struct Warning {
         QString id;    // "inputs-unscaled", "inputs-zero", "targets-unreachable",
                        // "weights-zero", "weights-large"
@@ -94,8 +86,6 @@ class SaturationLesson : public Lesson {
     static double saturationShare(const Snapshot& s, std::vector<double>* perLayer = nullptr);
     static constexpr double kSaturatedSlope = bp::kSaturatedSlope;
 
-    static DataFacts measure(const bp::Network& net, const std::vector<bp::Vector>& inputs,
-                             const std::vector<bp::Vector>& targets);
     static std::vector<Warning> check(const DataFacts& facts);
 
     void setPreparation(const Preparation& p);  // restarts the demo
@@ -103,38 +93,43 @@ class SaturationLesson : public Lesson {
     std::vector<Warning> warnings() const { return m_warnings; }
     bool fix(const QString& warningId);  // what the warning's Fix button does
 
-    // The demo: trains `samples` samples of the chosen preparation (and as many of the book's
-    // preparation, for comparison) and redraws.
+    // The demo trains on a worker thread (Demo, one job at a time; a request made while one
+    // runs waits its turn): trainDemo asks for `samples` more samples of the chosen preparation,
+    // and the views are redrawn when they are trained. setPreparation and Start again ask for a
+    // restart, which also trains the book's preparation for comparison.
     void trainDemo(int samples);
     void startDemo();
     void pauseDemo();
     bool demoRunning() const { return m_timer.isActive(); }
-    double demoError() const;      // mean Σ(T−O)² of the last kWindow samples, chosen prep
-    double bookDemoError() const;  // the same for the book's preparation
+    bool demoBusy() const;  // a job runs or waits
+    void waitForDemo();     // until every job asked for is done and shown (for tests)
+    double demoError() const { return m_state.error; }  // mean Σ(T−O)², last kWindow, chosen
+    double bookDemoError() const { return m_state.bookError; }   // the same, book's preparation
+    std::size_t demoSamples() const { return m_state.samples; }  // trained, chosen preparation
     bool usingStudio() const;
     void useStudioSnapshot(bool on);
     SnapshotPtr shownSnapshot() const { return m_shown; }
     double shownSaturation() const { return m_shownShare; }
     QString saturationText() const;
-    int datasetRows() const { return static_cast<int>(m_data.rows()); }
+    int datasetRows() const { return static_cast<int>(m_rows); }
 
-    static constexpr int kHidden = 100;  // demo network 784-100-10
-    static constexpr double kLearningRate = 0.1;
-    static constexpr int kWindow = 50;  // running error window
-    static constexpr int kSamplesPerTick = 10;
+    static constexpr int kWindow = Demo::kWindow;  // running error window
 
   private:
-    struct DemoRun {
-        std::unique_ptr<bp::Network> net;
-        Preparation prep;
-        std::vector<double> errors;  // Σ(T−O)² per sample trained
-        std::size_t next = 0;        // next sample index
+    // What a job on the worker hands back: values only.
+    struct DemoResult {
+        bool restarted = false;  // the chart starts again with `book` as the reference
+        Demo::Curve book;        // the book's preparation (a restart)
+        Demo::Curve points;      // new points of the chosen preparation
+        DataFacts facts;         // of the preparation trained (a restart)
+        std::size_t samples = 0;
+        bool finished = false;  // a whole demo run trained
+        double error = 0, bookError = 0;
+        SnapshotPtr shown;  // the demo network on the sample it trained last
     };
     void restartDemo();
-    void prepare(const Preparation& p, std::size_t i, bp::Vector& in, bp::Vector& t) const;
-    std::unique_ptr<bp::Network> makeNetwork(const Preparation& p) const;
-    double trainOne(DemoRun& run);
-    static double windowMean(const std::vector<double>& e);
+    void runDemo(std::optional<Preparation> restart, int samples);
+    void demoDone();  // a job's result into the views, then the next job asked for
     void updateWarnings();
     void showSnapshot();  // chooses the shown snapshot (demo or studio), then showShown()
     void showShown();     // the shown snapshot into the plot, the indicator and the demo line
@@ -143,16 +138,24 @@ class SaturationLesson : public Lesson {
     void retranslateUi() override;
 
   private:
-    bp::Dataset m_data;               // the embedded 100 MNIST samples
+    std::size_t m_rows = 0;           // samples of the embedded data (0: no demo)
+    bool m_imageData = false;         // they are 28×28 images
     Preparation m_prep;               // chosen preparation
-    DemoRun m_demo;                   // trained with m_prep
-    DemoRun m_book;                   // trained with the book's preparation
     std::vector<Warning> m_warnings;  // check(m_facts)
     DataFacts m_facts;                // of the prepared data and starting weights
     bool m_hasFacts = false;          // m_facts measured (there is data)
-    QTimer m_timer;                   // the demo's live training
-    SnapshotPtr m_studio;             // last snapshot from the studio
-    SnapshotPtr m_shown;              // what the plot and the indicator show
+    DemoResult m_state;               // the last job's numbers (points and book taken out)
+    SnapshotPtr m_demoShown;          // the demo network, as the last job left it
+    std::shared_ptr<Demo> m_demo;     // the worker's while a job runs
+    QThreadPool m_pool;               // one thread: the demo's jobs in order
+    QFutureWatcher<DemoResult> m_job;
+    bool m_jobOpen = false;      // a job was started and its result is not shown yet
+    bool m_jobRestarts = false;  // the running job restarts the demo
+    std::optional<Preparation> m_pendingRestart;  // asked for while a job ran
+    int m_pendingSamples = 0;                     // asked for while a job ran
+    QTimer m_timer;                               // the demo's live training
+    SnapshotPtr m_studio;                         // last snapshot from the studio
+    SnapshotPtr m_shown;                          // what the plot and the indicator show
     double m_shownShare = 0;
 
     SigmoidPlot* m_plot = nullptr;

@@ -21,7 +21,7 @@
 
 #include "backprop/Dataset.h"
 #include "lessons/Lesson.h"
-#include "lessons/TrainRun.h"
+#include "lessons/models/TrainRun.h"
 
 class QComboBox;
 class QFormLayout;

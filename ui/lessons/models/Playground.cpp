@@ -1,4 +1,4 @@
-#include "lessons/Playground.h"
+#include "lessons/models/Playground.h"
 
 #include <algorithm>
 #include <cmath>
