@@ -200,6 +200,9 @@ void TestLessonsWindow::everyLessonFitsTheProjectors() {
         if (!scroll) return;
         for (int i = 0; i < 5; ++i) QCoreApplication::processEvents();
         const int need = lesson->minimumSizeHint().expandedTo(lesson->minimumSize()).width();
+        if (auto* bar = lesson->window()->findChild<QListWidget*>(QStringLiteral("lessonSideBar"));
+            bar && bar->isVisible() && bar->horizontalScrollBar()->isVisible())
+            sideways << QStringLiteral("the side bar scrolls sideways");
         if (scroll->horizontalScrollBar()->isVisible() || need > scroll->viewport()->width())
             sideways << QStringLiteral("%1 scrolls sideways: needs %2 px, the view is %3")
                             .arg(id)

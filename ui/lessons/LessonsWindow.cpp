@@ -26,6 +26,8 @@ LessonsWindow::LessonsWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     m_sideBar->setMinimumWidth(230);
     m_sideBar->setMaximumWidth(300);
     m_sideBar->setWordWrap(true);
+    // titles wrap to the bar's width: it never scrolls sideways (it did by a few pixels)
+    m_sideBar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_sideBar->setSpacing(3);
     m_sideBar->setStyleSheet(
         QStringLiteral("QListWidget#lessonSideBar::item { padding: 6px 4px; }"));
