@@ -8,14 +8,10 @@
 #include "backprop/Stepper.h"
 #include "lessons/WhyNetworks.h"
 #include "views/CalculationCheckForm.h"
+#include "views/NumberText.h"
 
 namespace bps {
 namespace {
-
-QString n4(double v) {
-    if (v == 0) return QStringLiteral("0");
-    return QString::number(v, 'g', 4);
-}
 
 QString vec(const bp::Vector& v) {
     QStringList parts;

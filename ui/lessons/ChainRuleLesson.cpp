@@ -12,16 +12,11 @@
 #include <cmath>
 
 #include "backprop/Stepper.h"
+#include "views/NumberText.h"
 #include "views/WeightPicker.h"
 
 namespace bps {
 namespace {
-
-// A number in the derivation: 4 significant digits, never "−0".
-QString n4(double v) {
-    if (v == 0) return QStringLiteral("0");
-    return QString::number(v, 'g', 4);
-}
 
 // A slope as the comparison prints it.
 QString nSlope(double v) {

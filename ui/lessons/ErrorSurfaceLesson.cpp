@@ -14,16 +14,12 @@
 #include <cmath>
 #include <utility>
 
+#include "views/NumberText.h"
 #include "views/Palette.h"
 #include "views/WeightPicker.h"
 
 namespace bps {
 namespace {
-
-QString n4(double v) {
-    if (v == 0) return QStringLiteral("0");
-    return QString::number(v, 'g', 4);
-}
 
 // 0 … 1 for a grid value: E's share of its range on the grid (lowest 0).
 double level(const bp::SurfaceGrid& g, double e) {

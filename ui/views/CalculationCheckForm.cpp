@@ -14,15 +14,11 @@
 #include <limits>
 #include <stdexcept>
 
+#include "views/NumberText.h"
 #include "views/WeightPicker.h"
 
 namespace bps {
 namespace {
-
-QString n4(double v) {
-    if (v == 0) return QStringLiteral("0");
-    return QString::number(v, 'g', 4);
-}
 
 // A tolerance's floor: "10⁻⁶" for a power of ten, else as n4.
 QString floorText(double v) {
