@@ -2519,6 +2519,10 @@ slope (∂E/∂a, ∂E/∂b) with the 2 dropped = (%5, %6)</source>
         <source>Export</source>
         <translation>导出</translation>
     </message>
+    <message>
+        <source>Choose a lesson (the list at the side, when the window is narrow)</source>
+        <translation>选择一课（窗口较窄时代替侧边的课程列表）</translation>
+    </message>
 </context>
 <context>
     <name>bps::LinearClassifierLesson</name>

@@ -95,6 +95,7 @@ void LessonsWindow::retranslateUi() {
         m_sideBar->item(i)->setText(title);
         m_picker->setItemText(i, title);
     }
+    m_picker->setToolTip(tr("Choose a lesson (the list at the side, when the window is narrow)"));
     m_exportButton->setText(tr("Export picture…"));
     m_exportButton->setToolTip(
         tr("Save this lesson's picture (its chart, plot or network) as PNG or SVG, at a size "
